@@ -1,0 +1,260 @@
+//! Annotations: spans, article tags and per-annotator status. Each records its author and time;
+//! an analyst may change only their own.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::error::{Error, Result};
+use crate::labels;
+use crate::model::{AnnotatorStatus, LabelKind, Span, Status, Tag};
+use crate::text;
+
+/// The id of an annotator, created on first use.
+pub fn annotator_id(tx: &Transaction, name: &str) -> Result<i64> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid("an annotator name is required".into()));
+    }
+    tx.execute("INSERT OR IGNORE INTO annotators (name, created_at) VALUES (?1, ?2)", params![name, crate::db::now()])?;
+    Ok(tx.query_row("SELECT id FROM annotators WHERE name = ?1", [name], |r| r.get(0))?)
+}
+
+pub fn annotator_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare("SELECT name FROM annotators ORDER BY name")?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+/// A span to add. Offsets are code points into the article text.
+#[derive(Debug, Clone)]
+pub struct NewSpan<'a> {
+    pub article_id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub label: &'a str,
+    pub annotator: &'a str,
+    pub note: &'a str,
+    /// Keep an imported creation time; `None` means now.
+    pub created_at: Option<&'a str>,
+}
+
+/// Whether [`add_span`] stored a new span or found the same one already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    New(i64),
+    Existing(i64),
+}
+
+impl Added {
+    pub fn id(self) -> i64 {
+        match self {
+            Added::New(id) | Added::Existing(id) => id,
+        }
+    }
+}
+
+/// Add a span after checking it against `article_text` (range and grapheme boundaries).
+/// The label must exist unless `add_missing_label`; the same span by the same annotator is not duplicated.
+pub fn add_span(tx: &Transaction, article_text: &str, s: &NewSpan, add_missing_label: bool) -> Result<Added> {
+    text::check_span(article_text, s.start, s.end).map_err(Error::Invalid)?;
+    let label = if add_missing_label {
+        labels::ensure(tx, LabelKind::Span, s.label)?.0
+    } else {
+        labels::require(tx, LabelKind::Span, s.label)?
+    };
+    let who = annotator_id(tx, s.annotator)?;
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM spans WHERE article_id = ?1 AND annotator_id = ?2 AND start = ?3 AND end = ?4 AND label_id = ?5",
+            params![s.article_id, who, s.start as i64, s.end as i64, label.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(Added::Existing(id));
+    }
+    let created = match s.created_at {
+        Some(t) => normalise_time(t)?,
+        None => crate::db::now(),
+    };
+    tx.execute(
+        "INSERT INTO spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![s.article_id, label.id, who, s.start as i64, s.end as i64, s.note, created],
+    )?;
+    Ok(Added::New(tx.last_insert_rowid()))
+}
+
+/// Parse an RFC 3339 time and store it in UTC with milliseconds.
+fn normalise_time(t: &str) -> Result<String> {
+    let parsed = chrono::DateTime::parse_from_rfc3339(t)
+        .map_err(|e| Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}")))?;
+    Ok(parsed.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+}
+
+/// Changes to a span; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct SpanChange<'a> {
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub label: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+struct SpanRow {
+    article_id: i64,
+    start: i64,
+    end: i64,
+    label_id: i64,
+    owner: String,
+}
+
+fn span_row(conn: &Connection, id: i64) -> Result<SpanRow> {
+    conn.query_row(
+        "SELECT s.article_id, s.start, s.end, s.label_id, n.name FROM spans s JOIN annotators n ON n.id = s.annotator_id WHERE s.id = ?1",
+        [id],
+        |r| Ok(SpanRow { article_id: r.get(0)?, start: r.get(1)?, end: r.get(2)?, label_id: r.get(3)?, owner: r.get(4)? }),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("there is no span with id {id}")))
+}
+
+fn require_owner(row: &SpanRow, annotator: &str, what: &str) -> Result<()> {
+    if row.owner != annotator.trim() {
+        return Err(Error::Forbidden(format!(
+            "this span belongs to {}; {} cannot {what} another analyst's work",
+            row.owner, annotator
+        )));
+    }
+    Ok(())
+}
+
+/// Relabel, resize or annotate one's own span.
+pub fn update_span(tx: &Transaction, id: i64, annotator: &str, c: &SpanChange) -> Result<Span> {
+    let row = span_row(tx, id)?;
+    require_owner(&row, annotator, "change")?;
+    let start = c.start.map(|v| v as i64).unwrap_or(row.start);
+    let end = c.end.map(|v| v as i64).unwrap_or(row.end);
+    if start != row.start || end != row.end {
+        let t = crate::articles::text_of(tx, row.article_id)?;
+        text::check_span(&t, start as usize, end as usize).map_err(Error::Invalid)?;
+    }
+    let label_id = match c.label {
+        Some(name) => labels::require(tx, LabelKind::Span, name)?.id,
+        None => row.label_id,
+    };
+    let updated = tx.execute(
+        "UPDATE spans SET start = ?2, end = ?3, label_id = ?4, note = coalesce(?5, note), updated_at = ?6 WHERE id = ?1",
+        params![id, start, end, label_id, c.note, crate::db::now()],
+    );
+    match updated {
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
+            return Err(Error::Conflict("you already have a span with that label at that place".into()))
+        }
+        other => other?,
+    };
+    get_span(tx, id)
+}
+
+pub fn delete_span(tx: &Transaction, id: i64, annotator: &str) -> Result<()> {
+    let row = span_row(tx, id)?;
+    require_owner(&row, annotator, "delete")?;
+    tx.execute("DELETE FROM spans WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+const SPAN_SELECT: &str = "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at
+     FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id";
+
+fn span_from_row(r: &rusqlite::Row, text: &str) -> rusqlite::Result<Span> {
+    let start: i64 = r.get(2)?;
+    let end: i64 = r.get(3)?;
+    Ok(Span {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        start,
+        end,
+        label: r.get(4)?,
+        annotator: r.get(5)?,
+        text: text::slice_cp(text, start as usize, end as usize).unwrap_or("").to_string(),
+        note: r.get(6)?,
+        created_at: r.get(7)?,
+        updated_at: r.get(8)?,
+    })
+}
+
+pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {
+    let article_id: i64 = conn
+        .query_row("SELECT article_id FROM spans WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("there is no span with id {id}")))?;
+    let t = crate::articles::text_of(conn, article_id)?;
+    Ok(conn.query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &t))?)
+}
+
+/// Every span of an article, by every annotator, ordered by position.
+pub fn spans_of(conn: &Connection, article_id: i64, article_text: &str) -> Result<Vec<Span>> {
+    let mut st = conn.prepare_cached(&format!(
+        "{SPAN_SELECT} WHERE s.article_id = ?1 ORDER BY s.start, s.end, n.name, l.name"
+    ))?;
+    let rows = st.query_map([article_id], |r| span_from_row(r, article_text))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Put a tag on (or take it off) an article, as one annotator. Returns whether anything changed.
+pub fn set_tag(tx: &Transaction, article_id: i64, annotator: &str, label: &str, on: bool, add_missing_label: bool, created_at: Option<&str>) -> Result<bool> {
+    crate::articles::text_of(tx, article_id)?;
+    let label = if add_missing_label { labels::ensure(tx, LabelKind::Tag, label)?.0 } else { labels::require(tx, LabelKind::Tag, label)? };
+    let who = annotator_id(tx, annotator)?;
+    let changed = if on {
+        let created = match created_at {
+            Some(t) => normalise_time(t)?,
+            None => crate::db::now(),
+        };
+        tx.execute(
+            "INSERT OR IGNORE INTO article_tags (article_id, label_id, annotator_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![article_id, label.id, who, created],
+        )?
+    } else {
+        tx.execute("DELETE FROM article_tags WHERE article_id = ?1 AND label_id = ?2 AND annotator_id = ?3", params![article_id, label.id, who])?
+    };
+    Ok(changed > 0)
+}
+
+pub fn tags_of(conn: &Connection, article_id: i64) -> Result<Vec<Tag>> {
+    let mut st = conn.prepare_cached(
+        "SELECT l.name, n.name, t.created_at FROM article_tags t JOIN labels l ON l.id = t.label_id
+         JOIN annotators n ON n.id = t.annotator_id WHERE t.article_id = ?1 ORDER BY n.name, l.name",
+    )?;
+    let rows = st.query_map([article_id], |r| Ok(Tag { label: r.get(0)?, annotator: r.get(1)?, created_at: r.get(2)? }))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Record an annotator's progress on an article. An existing status with a later time is kept,
+/// so importing an older file never rolls work back.
+pub fn set_status(tx: &Transaction, article_id: i64, annotator: &str, status: Status, at: Option<&str>) -> Result<()> {
+    crate::articles::text_of(tx, article_id)?;
+    let who = annotator_id(tx, annotator)?;
+    let when = match at {
+        Some(t) => normalise_time(t)?,
+        None => crate::db::now(),
+    };
+    tx.execute(
+        "INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
+         WHERE excluded.updated_at >= article_status.updated_at",
+        params![article_id, who, status.as_str(), when],
+    )?;
+    Ok(())
+}
+
+pub fn statuses_of(conn: &Connection, article_id: i64) -> Result<Vec<AnnotatorStatus>> {
+    let mut st = conn.prepare_cached(
+        "SELECT n.name, s.status, s.updated_at FROM article_status s JOIN annotators n ON n.id = s.annotator_id
+         WHERE s.article_id = ?1 ORDER BY n.name",
+    )?;
+    let rows = st.query_map([article_id], |r| {
+        let s: String = r.get(1)?;
+        Ok(AnnotatorStatus { annotator: r.get(0)?, status: Status::parse(&s).unwrap_or(Status::Todo), updated_at: r.get(2)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

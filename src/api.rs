@@ -1,0 +1,292 @@
+//! The command API: every operation the UI can ask for, as typed requests and responses.
+//! The desktop shell (Tauri `invoke("api", {cmd, args})`) and browser mode (`POST /api/{cmd}`)
+//! both call [`dispatch`], so the two transports run exactly the same code.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::annotations::{self, NewSpan, SpanChange};
+use crate::articles;
+use crate::error::{ApiError, Error, Result};
+use crate::import::{self, ImportOptions, ImportReport};
+use crate::labels;
+use crate::model::{Article, AnnotatorStatus, ArticleSummary, Label, Span, Status, Tag};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProjectInfo {
+    /// The project file, or ":memory:".
+    pub path: String,
+    /// File name without extension.
+    pub name: String,
+    pub article_count: i64,
+    pub annotators: Vec<String>,
+    pub labels: Vec<Label>,
+    pub schema_version: i64,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ListArticlesReq {
+    /// Whose status to show.
+    pub annotator: String,
+    /// Substring filter on title and text; empty for all.
+    #[serde(default)]
+    #[ts(optional)]
+    pub query: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub offset: Option<i64>,
+    /// Page size (default 200, at most 1000).
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ArticlePage {
+    pub total: i64,
+    pub items: Vec<ArticleSummary>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct GetArticleReq {
+    pub id: i64,
+}
+
+/// An article with all annotations on it, by every annotator.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ArticleView {
+    pub article: Article,
+    pub spans: Vec<Span>,
+    pub tags: Vec<Tag>,
+    pub statuses: Vec<AnnotatorStatus>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct AddSpanReq {
+    pub article_id: i64,
+    pub annotator: String,
+    /// Code points, inclusive.
+    pub start: i64,
+    /// Code points, exclusive.
+    pub end: i64,
+    pub label: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct UpdateSpanReq {
+    pub id: i64,
+    pub annotator: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub start: Option<i64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub end: Option<i64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub label: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct DeleteSpanReq {
+    pub id: i64,
+    pub annotator: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct SetTagReq {
+    pub article_id: i64,
+    pub annotator: String,
+    pub label: String,
+    pub on: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct SetStatusReq {
+    pub article_id: i64,
+    pub annotator: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ImportFile {
+    /// File name; its extension picks the format (.txt, .jsonl).
+    pub name: String,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ImportFilesReq {
+    #[serde(default)]
+    #[ts(optional)]
+    pub annotator: Option<String>,
+    pub files: Vec<ImportFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ExportReq {
+    /// "jsonl" (native).
+    pub format: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportResult {
+    pub filename: String,
+    pub content: String,
+    pub articles: i64,
+    pub spans: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Done {
+    pub ok: bool,
+}
+
+/// Names of every command, for routing and for the TypeScript client.
+pub const COMMANDS: &[&str] = &[
+    "project_info",
+    "list_articles",
+    "get_article",
+    "list_labels",
+    "add_span",
+    "update_span",
+    "delete_span",
+    "set_tag",
+    "set_status",
+    "import_files",
+    "export",
+];
+
+fn args<T: DeserializeOwned>(cmd: &str, v: Value) -> Result<T> {
+    serde_json::from_value(v).map_err(|e| Error::Invalid(format!("bad arguments for {cmd}: {e}")))
+}
+
+fn to_json<T: Serialize>(v: T) -> Result<Value> {
+    Ok(serde_json::to_value(v)?)
+}
+
+fn offset(v: i64, what: &str) -> Result<usize> {
+    usize::try_from(v).map_err(|_| Error::Invalid(format!("{what} offset {v} is negative")))
+}
+
+/// Run one command. This is the only entry point the UI transports use.
+pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
+    run(store, cmd, a).map_err(|e| e.to_api())
+}
+
+fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
+    match cmd {
+        "project_info" => to_json(project_info(store)?),
+        "list_articles" => {
+            let r: ListArticlesReq = args(cmd, a)?;
+            let limit = r.limit.unwrap_or(200).clamp(1, 1000);
+            let (total, items) =
+                articles::list(store.conn(), &r.annotator, r.query.as_deref().unwrap_or(""), r.offset.unwrap_or(0).max(0), limit)?;
+            to_json(ArticlePage { total, items })
+        }
+        "get_article" => {
+            let r: GetArticleReq = args(cmd, a)?;
+            to_json(article_view(store, r.id)?)
+        }
+        "list_labels" => to_json(labels::list(store.conn())?),
+        "add_span" => {
+            let r: AddSpanReq = args(cmd, a)?;
+            let span = store.with_tx(|tx| {
+                let text = articles::text_of(tx, r.article_id)?;
+                let new = NewSpan {
+                    article_id: r.article_id,
+                    start: offset(r.start, "start")?,
+                    end: offset(r.end, "end")?,
+                    label: &r.label,
+                    annotator: &r.annotator,
+                    note: r.note.as_deref().unwrap_or(""),
+                    created_at: None,
+                };
+                let added = annotations::add_span(tx, &text, &new, false)?;
+                annotations::get_span(tx, added.id())
+            })?;
+            to_json(span)
+        }
+        "update_span" => {
+            let r: UpdateSpanReq = args(cmd, a)?;
+            let change = SpanChange {
+                start: r.start.map(|v| offset(v, "start")).transpose()?,
+                end: r.end.map(|v| offset(v, "end")).transpose()?,
+                label: r.label.as_deref(),
+                note: r.note.as_deref(),
+            };
+            to_json(store.with_tx(|tx| annotations::update_span(tx, r.id, &r.annotator, &change))?)
+        }
+        "delete_span" => {
+            let r: DeleteSpanReq = args(cmd, a)?;
+            store.with_tx(|tx| annotations::delete_span(tx, r.id, &r.annotator))?;
+            to_json(Done { ok: true })
+        }
+        "set_tag" => {
+            let r: SetTagReq = args(cmd, a)?;
+            store.with_tx(|tx| annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None))?;
+            to_json(annotations::tags_of(store.conn(), r.article_id)?)
+        }
+        "set_status" => {
+            let r: SetStatusReq = args(cmd, a)?;
+            store.with_tx(|tx| annotations::set_status(tx, r.article_id, &r.annotator, r.status, None))?;
+            to_json(annotations::statuses_of(store.conn(), r.article_id)?)
+        }
+        "import_files" => {
+            let r: ImportFilesReq = args(cmd, a)?;
+            let opts = ImportOptions { annotator: r.annotator };
+            let mut report = ImportReport::default();
+            for f in &r.files {
+                import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
+            }
+            to_json(report)
+        }
+        "export" => {
+            let r: ExportReq = args(cmd, a)?;
+            let mut buf = Vec::new();
+            let counts = crate::export::export_to(store.conn(), &r.format, &mut buf)?;
+            let content = String::from_utf8(buf).map_err(|_| Error::Invalid("the export is not valid UTF-8".into()))?;
+            let stem = project_info(store)?.name;
+            to_json(ExportResult {
+                filename: format!("{stem}.{}", r.format),
+                content,
+                articles: counts.articles as i64,
+                spans: counts.spans as i64,
+            })
+        }
+        other => Err(Error::NotFound(format!("unknown command {other:?}"))),
+    }
+}
+
+pub fn project_info(store: &Store) -> Result<ProjectInfo> {
+    let (path, name) = match store.path() {
+        Some(p) => (
+            p.display().to_string(),
+            p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into()),
+        ),
+        None => (":memory:".into(), "project".into()),
+    };
+    Ok(ProjectInfo {
+        path,
+        name,
+        article_count: articles::count(store.conn())?,
+        annotators: annotations::annotator_names(store.conn())?,
+        labels: labels::list(store.conn())?,
+        schema_version: crate::db::SCHEMA_VERSION as i64,
+    })
+}
+
+pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
+    let conn = store.conn();
+    let article = articles::get(conn, id)?;
+    let spans = annotations::spans_of(conn, id, &article.text)?;
+    Ok(ArticleView { spans, tags: annotations::tags_of(conn, id)?, statuses: annotations::statuses_of(conn, id)?, article })
+}

@@ -1,0 +1,156 @@
+//! Articles: insert (deduplicated by content hash), fetch, and list.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::error::{Error, Result};
+use crate::model::{Article, ArticleSummary, Status};
+use crate::text;
+
+/// An article about to be stored. The text is kept exactly as given.
+#[derive(Debug, Clone, Default)]
+pub struct NewArticle {
+    /// External id; when `None`, one is derived from the content hash.
+    pub ext_id: Option<String>,
+    pub title: String,
+    pub text: String,
+    pub source: String,
+    pub url: String,
+    pub published_at: String,
+    pub meta: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The outcome of [`insert`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    New(i64),
+    /// An article with the same text already exists.
+    Duplicate(i64),
+}
+
+impl Inserted {
+    pub fn id(self) -> i64 {
+        match self {
+            Inserted::New(id) | Inserted::Duplicate(id) => id,
+        }
+    }
+}
+
+/// The title of a plain-text article: its first non-empty line, trimmed.
+pub fn title_from_text(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let mut title: String = line.chars().take(200).collect();
+    if line.chars().count() > 200 {
+        title.push('…');
+    }
+    title
+}
+
+pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
+    Ok(conn.query_row("SELECT id FROM articles WHERE content_hash = ?1", [hash], |r| r.get(0)).optional()?)
+}
+
+/// Store an article unless one with the same text exists.
+pub fn insert(tx: &Transaction, a: &NewArticle) -> Result<Inserted> {
+    if a.text.is_empty() {
+        return Err(Error::Invalid("the article text is empty".into()));
+    }
+    let hash = text::content_hash(&a.text);
+    if let Some(id) = find_by_hash(tx, &hash)? {
+        return Ok(Inserted::Duplicate(id));
+    }
+    let ext_id = match &a.ext_id {
+        Some(id) if !id.is_empty() => id.clone(),
+        _ => hash[..16].to_string(),
+    };
+    let title = if a.title.trim().is_empty() { title_from_text(&a.text) } else { a.title.clone() };
+    tx.execute(
+        "INSERT INTO articles (ext_id, title, text, char_len, source, url, published_at, meta, content_hash, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            ext_id,
+            title,
+            a.text,
+            text::cp_len(&a.text) as i64,
+            a.source,
+            a.url,
+            a.published_at,
+            serde_json::Value::Object(a.meta.clone()).to_string(),
+            hash,
+            crate::db::now()
+        ],
+    )?;
+    Ok(Inserted::New(tx.last_insert_rowid()))
+}
+
+const COLS: &str = "id, ext_id, title, text, source, url, published_at, meta, content_hash, imported_at";
+
+pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Article> {
+    let meta: String = r.get(7)?;
+    Ok(Article {
+        id: r.get(0)?,
+        ext_id: r.get(1)?,
+        title: r.get(2)?,
+        text: r.get(3)?,
+        source: r.get(4)?,
+        url: r.get(5)?,
+        published_at: r.get(6)?,
+        meta: serde_json::from_str(&meta).unwrap_or_else(|_| serde_json::json!({})),
+        content_hash: r.get(8)?,
+        imported_at: r.get(9)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Article> {
+    conn.query_row(&format!("SELECT {COLS} FROM articles WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("there is no article with id {id}")))
+}
+
+/// Just the text of an article (for span checks).
+pub fn text_of(conn: &Connection, id: i64) -> Result<String> {
+    conn.query_row("SELECT text FROM articles WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("there is no article with id {id}")))
+}
+
+/// Visit every article in id order without loading them all at once.
+pub fn for_each(conn: &Connection, mut f: impl FnMut(Article) -> Result<()>) -> Result<()> {
+    let mut st = conn.prepare(&format!("SELECT {COLS} FROM articles ORDER BY id"))?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        f(from_row(r)?)?;
+    }
+    Ok(())
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+}
+
+/// A page of the article list, with the given annotator's status for each article.
+/// `query` filters on title and text (substring).
+pub fn list(conn: &Connection, annotator: &str, query: &str, offset: i64, limit: i64) -> Result<(i64, Vec<ArticleSummary>)> {
+    let pattern = format!("%{}%", query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let filter = "(?1 = '' OR title LIKE ?2 ESCAPE '\\' OR text LIKE ?2 ESCAPE '\\')";
+    let total: i64 = conn.query_row(&format!("SELECT count(*) FROM articles WHERE {filter}"), params![query, pattern], |r| r.get(0))?;
+    let mut st = conn.prepare(&format!(
+        "SELECT a.id, a.ext_id, a.title, a.source, a.char_len,
+                (SELECT count(*) FROM spans s WHERE s.article_id = a.id),
+                (SELECT st.status FROM article_status st JOIN annotators n ON n.id = st.annotator_id
+                  WHERE st.article_id = a.id AND n.name = ?3)
+         FROM articles a WHERE {filter} ORDER BY a.id LIMIT ?4 OFFSET ?5"
+    ))?;
+    let rows = st.query_map(params![query, pattern, annotator, limit, offset], |r| {
+        let status: Option<String> = r.get(6)?;
+        Ok(ArticleSummary {
+            id: r.get(0)?,
+            ext_id: r.get(1)?,
+            title: r.get(2)?,
+            source: r.get(3)?,
+            char_len: r.get(4)?,
+            span_count: r.get(5)?,
+            status: status.as_deref().and_then(Status::parse).unwrap_or(Status::Todo),
+        })
+    })?;
+    Ok((total, rows.collect::<rusqlite::Result<Vec<_>>>()?))
+}

@@ -1,0 +1,90 @@
+//! TypeScript declarations of every type that crosses the command edge, generated with ts-rs.
+//! `ui/src/bindings.ts` is this output, committed; `tests/bindings.rs` fails when it is stale.
+
+use ts_rs::{Config, TS};
+
+use crate::api::*;
+use crate::error::ApiError;
+use crate::import::{ImportReport, ImportedArticle, Rejection};
+use crate::model::*;
+
+macro_rules! decls {
+    ($cfg:expr, $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+/// The whole generated `ui/src/bindings.ts`.
+pub fn typescript() -> String {
+    // Ids and offsets are far below 2^53: plain numbers in TypeScript.
+    let cfg = &Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --test bindings`. Do not edit.\n\n",
+    );
+    let decls = decls!(
+        cfg,
+        ApiError,
+        LabelKind,
+        Label,
+        Status,
+        ArticleSummary,
+        Article,
+        Span,
+        Tag,
+        AnnotatorStatus,
+        ProjectInfo,
+        ListArticlesReq,
+        ArticlePage,
+        GetArticleReq,
+        ArticleView,
+        AddSpanReq,
+        UpdateSpanReq,
+        DeleteSpanReq,
+        SetTagReq,
+        SetStatusReq,
+        ImportFile,
+        ImportFilesReq,
+        ImportedArticle,
+        Rejection,
+        ImportReport,
+        ExportReq,
+        ExportResult,
+        Done,
+    );
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.push_str("/** Every command, with its request and response types. */\nexport type Commands = {\n");
+    for (name, req, resp) in COMMAND_TYPES {
+        out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
+    }
+    out.push_str("};\n");
+    out
+}
+
+/// (command, request type, response type), in the order of [`COMMANDS`].
+const COMMAND_TYPES: &[(&str, &str, &str)] = &[
+    ("project_info", "Record<string, never>", "ProjectInfo"),
+    ("list_articles", "ListArticlesReq", "ArticlePage"),
+    ("get_article", "GetArticleReq", "ArticleView"),
+    ("list_labels", "Record<string, never>", "Array<Label>"),
+    ("add_span", "AddSpanReq", "Span"),
+    ("update_span", "UpdateSpanReq", "Span"),
+    ("delete_span", "DeleteSpanReq", "Done"),
+    ("set_tag", "SetTagReq", "Array<Tag>"),
+    ("set_status", "SetStatusReq", "Array<AnnotatorStatus>"),
+    ("import_files", "ImportFilesReq", "ImportReport"),
+    ("export", "ExportReq", "ExportResult"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_types() {
+        let names: Vec<&str> = COMMAND_TYPES.iter().map(|c| c.0).collect();
+        assert_eq!(names, COMMANDS);
+    }
+}

@@ -1,0 +1,171 @@
+//! Native JSONL import: one article per line with its spans, tags and status.
+//! Every span is checked against the text (range, grapheme boundaries, `text` equal to the slice)
+//! before anything from its line is written.
+
+use rusqlite::Transaction;
+
+use super::{decode_utf8, ImportOptions, ImportReport, ImportedArticle};
+use crate::annotations::{self, Added, NewSpan};
+use crate::articles::{self, Inserted, NewArticle};
+use crate::error::{Error, Result};
+use crate::labels;
+use crate::model::{LabelKind, Status};
+use crate::native::NativeRecord;
+use crate::store::Store;
+use crate::text;
+
+pub(super) fn import_jsonl(tx: &Transaction, name: &str, bytes: &[u8], opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    let content = match decode_utf8(bytes) {
+        Ok(t) => t,
+        Err((line, reason)) => {
+            report.reject(name, Some(line), reason);
+            return Ok(());
+        }
+    };
+    for (i, line) in content.lines().enumerate() {
+        let lineno = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: NativeRecord = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                report.reject(name, Some(lineno), format!("not a valid article record: {e}"));
+                continue;
+            }
+        };
+        // A savepoint per line: a rejected line leaves nothing behind.
+        tx.execute_batch("SAVEPOINT line")?;
+        let mut line_report = ImportReport::default();
+        match apply(tx, name, lineno, &rec, opts, &mut line_report) {
+            Ok(()) => {
+                tx.execute_batch("RELEASE line")?;
+                report.merge(line_report);
+            }
+            Err(Error::Invalid(reason)) | Err(Error::NotFound(reason)) => {
+                tx.execute_batch("ROLLBACK TO line; RELEASE line")?;
+                report.reject(name, Some(lineno), reason);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Check a record completely, then write it. Returns `Invalid` for anything wrong with the data.
+fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    if rec.text.is_empty() {
+        return Err(Error::Invalid("the article text is empty".into()));
+    }
+    let default_annotator = opts.annotator.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let who = |given: &Option<String>, what: &str| -> Result<String> {
+        given
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .or(default_annotator)
+            .map(str::to_string)
+            .ok_or_else(|| Error::Invalid(format!("{what} names no annotator; pass --annotator NAME")))
+    };
+    // Check every span before writing anything.
+    let mut spans = Vec::with_capacity(rec.spans.len());
+    for (k, s) in rec.spans.iter().enumerate() {
+        let what = format!("span #{} [{}, {}) {}", k + 1, s.start, s.end, s.label);
+        if s.start < 0 || s.end < 0 {
+            return Err(Error::Invalid(format!("{what}: offsets must not be negative")));
+        }
+        let (start, end) = (s.start as usize, s.end as usize);
+        text::check_span(&rec.text, start, end).map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
+        let slice = text::slice_cp(&rec.text, start, end).unwrap_or_default();
+        if let Some(expected) = &s.text {
+            if expected != slice {
+                return Err(Error::Invalid(format!(
+                    "{what}: its text {expected:?} differs from the article text at those offsets {slice:?} \
+                     (offsets must count Unicode code points)"
+                )));
+            }
+        }
+        if s.label.trim().is_empty() {
+            return Err(Error::Invalid(format!("{what}: the label is empty")));
+        }
+        spans.push((start, end, who(&s.annotator, &what)?));
+    }
+    let mut tags = Vec::with_capacity(rec.tags.len());
+    for t in &rec.tags {
+        tags.push(who(&t.annotator, &format!("tag {}", t.label))?);
+    }
+    let mut statuses = Vec::with_capacity(rec.status.len());
+    for s in &rec.status {
+        let st = Status::parse(&s.status)
+            .ok_or_else(|| Error::Invalid(format!("status {:?} of {} is not one of todo, in_progress, done", s.status, s.annotator)))?;
+        statuses.push(st);
+    }
+
+    let article = NewArticle {
+        ext_id: rec.id.clone(),
+        title: rec.title.clone().unwrap_or_default(),
+        text: rec.text.clone(),
+        source: rec.source.clone().unwrap_or_default(),
+        url: rec.url.clone().unwrap_or_default(),
+        published_at: rec.published_at.clone().unwrap_or_default(),
+        meta: rec.meta.clone().unwrap_or_default(),
+    };
+    let inserted = articles::insert(tx, &article)?;
+    let article_id = inserted.id();
+    let mut item = ImportedArticle {
+        file: name.to_string(),
+        line: Some(lineno as i64),
+        article_id,
+        title: if article.title.trim().is_empty() { articles::title_from_text(&article.text) } else { article.title.clone() },
+        new_spans: 0,
+        new_tags: 0,
+    };
+    let mut new_labels = Vec::new();
+    for (s, (start, end, annotator)) in rec.spans.iter().zip(&spans) {
+        if labels::ensure(tx, LabelKind::Span, &s.label)?.1 {
+            new_labels.push(s.label.clone());
+        }
+        let span = NewSpan {
+            article_id,
+            start: *start,
+            end: *end,
+            label: &s.label,
+            annotator,
+            note: s.note.as_deref().unwrap_or(""),
+            created_at: s.created_at.as_deref(),
+        };
+        if let Added::New(_) = annotations::add_span(tx, &rec.text, &span, false)? {
+            item.new_spans += 1;
+        }
+    }
+    for (t, annotator) in rec.tags.iter().zip(&tags) {
+        if labels::ensure(tx, LabelKind::Tag, &t.label)?.1 {
+            new_labels.push(t.label.clone());
+        }
+        if annotations::set_tag(tx, article_id, annotator, &t.label, true, false, t.created_at.as_deref())? {
+            item.new_tags += 1;
+        }
+    }
+    for (s, st) in rec.status.iter().zip(statuses) {
+        annotations::set_status(tx, article_id, &s.annotator, st, s.updated_at.as_deref())?;
+    }
+    report.spans_added += item.new_spans;
+    report.tags_added += item.new_tags;
+    for l in new_labels {
+        if !report.labels_added.contains(&l) {
+            report.labels_added.push(l);
+        }
+    }
+    match inserted {
+        Inserted::New(_) => report.imported.push(item),
+        Inserted::Duplicate(_) => report.duplicates.push(item),
+    }
+    Ok(())
+}
+
+/// Import native JSONL held in memory (tests, the UI's file picker).
+pub fn import_jsonl_str(store: &mut Store, name: &str, content: &str, opts: &ImportOptions) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    store.with_tx(|tx| import_jsonl(tx, name, content.as_bytes(), opts, &mut report))?;
+    Ok(report)
+}

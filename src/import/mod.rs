@@ -1,0 +1,169 @@
+//! Import: files and folders into a project, with a per-file, per-line report.
+//!
+//! Each file is imported in one transaction (all of its accepted articles, or nothing);
+//! each JSONL line in its own savepoint, so a rejected line writes nothing.
+
+mod jsonl;
+mod txt;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+pub use jsonl::import_jsonl_str;
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Who made annotations that do not name their annotator.
+    pub annotator: Option<String>,
+}
+
+/// An article read from a file (new or already present).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportedArticle {
+    pub file: String,
+    pub line: Option<i64>,
+    pub article_id: i64,
+    pub title: String,
+    pub new_spans: i64,
+    pub new_tags: i64,
+}
+
+/// A file or line that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Rejection {
+    pub file: String,
+    pub line: Option<i64>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+pub struct ImportReport {
+    pub imported: Vec<ImportedArticle>,
+    /// Articles whose text was already in the project (their new annotations, if any, were added).
+    pub duplicates: Vec<ImportedArticle>,
+    pub rejected: Vec<Rejection>,
+    /// Files in a folder that are not of a supported type.
+    pub skipped_files: Vec<String>,
+    pub spans_added: i64,
+    pub tags_added: i64,
+    /// Labels the project did not know, added by this import.
+    pub labels_added: Vec<String>,
+}
+
+impl ImportReport {
+    pub fn reject(&mut self, file: &str, line: Option<usize>, reason: impl Into<String>) {
+        self.rejected.push(Rejection { file: file.to_string(), line: line.map(|l| l as i64), reason: reason.into() });
+    }
+
+    pub(crate) fn merge(&mut self, other: ImportReport) {
+        self.imported.extend(other.imported);
+        self.duplicates.extend(other.duplicates);
+        self.rejected.extend(other.rejected);
+        self.skipped_files.extend(other.skipped_files);
+        self.spans_added += other.spans_added;
+        self.tags_added += other.tags_added;
+        for l in other.labels_added {
+            if !self.labels_added.contains(&l) {
+                self.labels_added.push(l);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Txt,
+    Jsonl,
+}
+
+fn format_of(name: &str) -> Option<Format> {
+    let ext = Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("txt") | Some("text") => Some(Format::Txt),
+        Some("jsonl") | Some("ndjson") => Some(Format::Jsonl),
+        _ => None,
+    }
+}
+
+/// Import the given files and folders (folders recursively, in name order).
+pub fn import_paths(store: &mut Store, paths: &[PathBuf], opts: &ImportOptions) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    for p in paths {
+        if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files).map_err(|e| Error::io(format!("cannot read folder {}", p.display()), e))?;
+            files.sort();
+            for f in files {
+                let name = f.display().to_string();
+                if format_of(&name).is_none() {
+                    report.skipped_files.push(name);
+                    continue;
+                }
+                import_path(store, &f, opts, &mut report)?;
+            }
+        } else {
+            import_path(store, p, opts, &mut report)?;
+        }
+    }
+    Ok(report)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn import_path(store: &mut Store, path: &Path, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => import_bytes(store, &name, &bytes, opts, report),
+        Err(e) => {
+            report.reject(&name, None, format!("cannot read the file: {e}"));
+            Ok(())
+        }
+    }
+}
+
+/// Import one file's content. Rejections go into `report`; an `Err` means the project itself failed.
+pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    let Some(format) = format_of(name) else {
+        report.reject(name, None, "unsupported file type (expected .txt or .jsonl)");
+        return Ok(());
+    };
+    let mut file_report = ImportReport::default();
+    let outcome = store.with_tx(|tx| match format {
+        Format::Txt => txt::import_txt(tx, name, bytes, &mut file_report),
+        Format::Jsonl => jsonl::import_jsonl(tx, name, bytes, opts, &mut file_report),
+    });
+    match outcome {
+        Ok(()) => report.merge(file_report),
+        Err(e) => report.reject(name, None, format!("nothing from this file was imported: {e}")),
+    }
+    Ok(())
+}
+
+/// Decode UTF-8 (dropping a leading byte-order mark), or say where the bad byte is.
+pub(crate) fn decode_utf8(bytes: &[u8]) -> std::result::Result<&str, (usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        (line, format!("not valid UTF-8 (bad byte at offset {at})"))
+    })
+}

@@ -1,0 +1,21 @@
+//! Hashiya's domain core: projects, articles, label schema, annotations, import and export.
+//! No Tauri here: the desktop shell, the CLI and browser mode all sit on top of this crate.
+
+pub mod annotations;
+pub mod bindings;
+pub mod api;
+pub mod articles;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod labels;
+pub mod model;
+pub mod native;
+pub mod serve;
+pub mod store;
+pub mod text;
+
+pub use error::{ApiError, Error, Result};
+pub use store::Store;

@@ -1,0 +1,150 @@
+//! The `hashiya` command line: import, export and browser mode over the core library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use hashiya::import::{self, ImportOptions, ImportReport};
+use hashiya::{demo, export, serve, Error, Store};
+
+#[derive(Parser)]
+#[command(name = "hashiya", version, about = "Annotate Arabic news articles and export training data.")]
+struct Cli {
+    /// The project file (SQLite). Created if missing. `serve` without it opens the demo project.
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import .txt files (first non-empty line is the title) and native .jsonl files or folders of them.
+    Import {
+        /// Who made annotations in the files that do not name their annotator.
+        #[arg(long, value_name = "NAME")]
+        annotator: Option<String>,
+        /// Print the report as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Files or folders (searched recursively).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Export the project's articles and annotations.
+    Export {
+        /// Output format.
+        #[arg(long, default_value = "jsonl", value_parser = clap::builder::PossibleValuesParser::new(export::FORMATS))]
+        format: String,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Browser mode: serve the UI and the commands on 127.0.0.1 and print the URL to open.
+    Serve {
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 4817)]
+        port: u16,
+        /// Folder of the built UI (default: ui/dist of this checkout, or $HASHIYA_UI_DIR).
+        #[arg(long, value_name = "DIR")]
+        ui: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn require_db(db: Option<PathBuf>, what: &str) -> Result<PathBuf, Error> {
+    db.ok_or_else(|| Error::Invalid(format!("--db FILE is required: which project should {what}?")))
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Import { annotator, json, paths } => {
+            let mut store = Store::open(&require_db(cli.db, "the articles go into")?)?;
+            let report = import::import_paths(&mut store, &paths, &ImportOptions { annotator })?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print_report(&report);
+            }
+            Ok(if report.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Export { format, out } => {
+            let store = Store::open(&require_db(cli.db, "be exported")?)?;
+            let counts = match out {
+                Some(path) => export::export_to_file(store.conn(), &format, &path)?,
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut w = std::io::BufWriter::new(stdout.lock());
+                    let c = export::export_to(store.conn(), &format, &mut w)?;
+                    w.flush().map_err(|e| Error::io("cannot write to standard output", e))?;
+                    c
+                }
+            };
+            eprintln!("exported {} articles, {} spans, {} tags", counts.articles, counts.spans, counts.tags);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { port, ui } => {
+            let store = match cli.db {
+                Some(path) => Store::open(&path)?,
+                None => demo::open_demo(&demo::default_path())?,
+            };
+            let project = store.path().map(|p| p.display().to_string()).unwrap_or_default();
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .map_err(|e| Error::io("cannot start the server runtime", e))?;
+            rt.block_on(async {
+                let server = serve::Server::bind(store, port, ui.unwrap_or_else(serve::default_ui_dir), serve::new_token()).await?;
+                println!("Hashiya is serving {project}");
+                println!("Open {}", server.url());
+                println!("Press Ctrl+C to stop.");
+                let _ = std::io::stdout().flush();
+                server.run().await
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_report(r: &ImportReport) {
+    for a in &r.imported {
+        let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
+        println!("imported   {}{at} → article {} «{}» ({} spans, {} tags)", a.file, a.article_id, a.title, a.new_spans, a.new_tags);
+    }
+    for a in &r.duplicates {
+        let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let added = if a.new_spans + a.new_tags > 0 { format!("; added {} spans, {} tags", a.new_spans, a.new_tags) } else { String::new() };
+        println!("duplicate  {}{at} — same text as article {}{added}", a.file, a.article_id);
+    }
+    for x in &r.rejected {
+        let at = x.line.map(|l| format!(":{l}")).unwrap_or_default();
+        println!("rejected   {}{at}: {}", x.file, x.reason);
+    }
+    for f in &r.skipped_files {
+        println!("skipped    {f} (not .txt or .jsonl)");
+    }
+    if !r.labels_added.is_empty() {
+        println!("new labels added to the schema: {}", r.labels_added.join(", "));
+    }
+    println!(
+        "{} imported, {} duplicate, {} rejected; {} spans and {} tags added",
+        r.imported.len(),
+        r.duplicates.len(),
+        r.rejected.len(),
+        r.spans_added,
+        r.tags_added
+    );
+}

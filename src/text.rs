@@ -1,0 +1,161 @@
+//! Text handling: code-point offsets, UTF-16 conversion, grapheme boundaries, content hashes.
+//!
+//! Invariant: every offset stored or exported by Hashiya counts Unicode code points
+//! (Rust `char`s, Python `str` indices) into the article text exactly as imported.
+
+use sha2::{Digest, Sha256};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Number of code points in `text`.
+pub fn cp_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Byte index of code point `cp`, or `None` if past the end. `cp == len` maps to `text.len()`.
+pub fn cp_to_byte(text: &str, cp: usize) -> Option<usize> {
+    if cp == 0 {
+        return Some(0);
+    }
+    let mut n = 0;
+    for (i, _) in text.char_indices() {
+        if n == cp {
+            return Some(i);
+        }
+        n += 1;
+    }
+    (n == cp).then_some(text.len())
+}
+
+/// The slice `[start, end)` in code points, or `None` if out of range or inverted.
+pub fn slice_cp(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let b0 = cp_to_byte(text, start)?;
+    let rest = &text[b0..];
+    let b1 = cp_to_byte(rest, end - start)?;
+    Some(&rest[..b1])
+}
+
+/// Convert a UTF-16 code-unit offset into a code-point offset.
+/// Returns `None` if past the end or inside a surrogate pair.
+pub fn utf16_to_cp(text: &str, u16_off: usize) -> Option<usize> {
+    let mut units = 0;
+    for (cp, ch) in text.chars().enumerate() {
+        if units == u16_off {
+            return Some(cp);
+        }
+        units += ch.len_utf16();
+        if units > u16_off {
+            return None;
+        }
+    }
+    (units == u16_off).then(|| cp_len(text))
+}
+
+/// Convert a code-point offset into a UTF-16 code-unit offset (`None` if past the end).
+pub fn cp_to_utf16(text: &str, cp: usize) -> Option<usize> {
+    let mut units = 0;
+    let mut n = 0;
+    for ch in text.chars() {
+        if n == cp {
+            return Some(units);
+        }
+        units += ch.len_utf16();
+        n += 1;
+    }
+    (n == cp).then_some(units)
+}
+
+/// Code-point offsets at which a grapheme cluster starts, plus the text's length.
+/// A span may only start or end at one of these.
+pub fn grapheme_boundaries(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut cp = 0;
+    for g in text.graphemes(true) {
+        out.push(cp);
+        cp += g.chars().count();
+    }
+    out.push(cp);
+    out
+}
+
+/// Why a span `[start, end)` cannot be placed on `text`, or `Ok(())`.
+pub fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
+    let len = cp_len(text);
+    if start >= end {
+        return Err(format!("span [{start}, {end}) is empty or inverted (start must be less than end)"));
+    }
+    if end > len {
+        return Err(format!("span [{start}, {end}) runs past the end of the text ({len} code points)"));
+    }
+    let bounds = grapheme_boundaries(text);
+    for (edge, name) in [(start, "start"), (end, "end")] {
+        if bounds.binary_search(&edge).is_err() {
+            return Err(format!(
+                "span [{start}, {end}) {name} falls inside a character cluster (e.g. between a letter and its harakat)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Content hash used to recognise the same article across files and projects.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Arabic with harakat, a Latin run, digits, an astral emoji and \r\n.
+    const T: &str = "قالَ FBI 2025 😀 في\r\nالرباط";
+
+    #[test]
+    fn slice_by_code_points_matches_python_semantics() {
+        let chars: Vec<char> = T.chars().collect();
+        for s in 0..=chars.len() {
+            for e in s..=chars.len() {
+                let want: String = chars[s..e].iter().collect();
+                assert_eq!(slice_cp(T, s, e), Some(want.as_str()), "[{s},{e})");
+            }
+        }
+        assert_eq!(slice_cp(T, 0, chars.len() + 1), None);
+        assert_eq!(slice_cp(T, 3, 2), None);
+    }
+
+    #[test]
+    fn utf16_round_trip_and_surrogates() {
+        let emoji_cp = T.chars().position(|c| c == '😀').unwrap_or(usize::MAX);
+        let emoji_u16 = cp_to_utf16(T, emoji_cp).unwrap_or(usize::MAX);
+        // Inside the surrogate pair is not a code-point boundary.
+        assert_eq!(utf16_to_cp(T, emoji_u16 + 1), None);
+        // After the emoji, UTF-16 is one ahead of code points.
+        assert_eq!(cp_to_utf16(T, emoji_cp + 1), Some(emoji_u16 + 2));
+        for cp in 0..=cp_len(T) {
+            let u = cp_to_utf16(T, cp).unwrap_or(usize::MAX);
+            assert_eq!(utf16_to_cp(T, u), Some(cp));
+        }
+        assert_eq!(cp_to_utf16(T, cp_len(T) + 1), None);
+    }
+
+    #[test]
+    fn spans_never_split_harakat_from_their_letter() {
+        // "قالَ": ق ا ل َ — a span ending between ل and its fatha is refused.
+        assert!(check_span(T, 0, 3).is_err());
+        assert!(check_span(T, 0, 4).is_ok());
+        assert!(check_span(T, 2, 2).is_err());
+        assert!(check_span(T, 0, cp_len(T) + 1).is_err());
+        // \r\n is one grapheme cluster: a span may not end between \r and \n.
+        let cr = T.chars().position(|c| c == '\r').unwrap_or(0);
+        assert!(check_span(T, 0, cr + 1).is_err());
+        assert!(check_span(T, 0, cr).is_ok());
+    }
+
+    #[test]
+    fn content_hash_is_stable_hex() {
+        assert_eq!(content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

@@ -1,0 +1,146 @@
+// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --test bindings`. Do not edit.
+
+export type ApiError = { kind: string, message: string, };
+
+export type LabelKind = "span" | "tag";
+
+export type Label = { id: number, kind: LabelKind, name: string, 
+/**
+ * CSS colour, `#rrggbb`.
+ */
+color: string, 
+/**
+ * One key, e.g. "p"; empty for none.
+ */
+hotkey: string, description: string, };
+
+export type Status = "todo" | "in_progress" | "done";
+
+export type ArticleSummary = { id: number, ext_id: string, title: string, source: string, 
+/**
+ * Length of the text in code points.
+ */
+char_len: number, 
+/**
+ * Spans by every annotator.
+ */
+span_count: number, 
+/**
+ * The requesting annotator's status (todo when none is recorded).
+ */
+status: Status, };
+
+export type Article = { id: number, ext_id: string, title: string, 
+/**
+ * Exactly as imported; never changed.
+ */
+text: string, source: string, url: string, published_at: string, meta: Record<string, unknown>, content_hash: string, imported_at: string, };
+
+export type Span = { id: number, article_id: number, start: number, end: number, label: string, annotator: string, 
+/**
+ * `text[start..end]`, for display and checks.
+ */
+text: string, note: string, created_at: string, updated_at: string, };
+
+export type Tag = { label: string, annotator: string, created_at: string, };
+
+export type AnnotatorStatus = { annotator: string, status: Status, updated_at: string, };
+
+export type ProjectInfo = { 
+/**
+ * The project file, or ":memory:".
+ */
+path: string, 
+/**
+ * File name without extension.
+ */
+name: string, article_count: number, annotators: Array<string>, labels: Array<Label>, schema_version: number, };
+
+export type ListArticlesReq = { 
+/**
+ * Whose status to show.
+ */
+annotator: string, 
+/**
+ * Substring filter on title and text; empty for all.
+ */
+query?: string, offset?: number, 
+/**
+ * Page size (default 200, at most 1000).
+ */
+limit?: number, };
+
+export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
+
+export type GetArticleReq = { id: number, };
+
+export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Tag>, statuses: Array<AnnotatorStatus>, };
+
+export type AddSpanReq = { article_id: number, annotator: string, 
+/**
+ * Code points, inclusive.
+ */
+start: number, 
+/**
+ * Code points, exclusive.
+ */
+end: number, label: string, note?: string, };
+
+export type UpdateSpanReq = { id: number, annotator: string, start?: number, end?: number, label?: string, note?: string, };
+
+export type DeleteSpanReq = { id: number, annotator: string, };
+
+export type SetTagReq = { article_id: number, annotator: string, label: string, on: boolean, };
+
+export type SetStatusReq = { article_id: number, annotator: string, status: Status, };
+
+export type ImportFile = { 
+/**
+ * File name; its extension picks the format (.txt, .jsonl).
+ */
+name: string, content: string, };
+
+export type ImportFilesReq = { annotator?: string, files: Array<ImportFile>, };
+
+export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, };
+
+export type Rejection = { file: string, line: number | null, reason: string, };
+
+export type ImportReport = { imported: Array<ImportedArticle>, 
+/**
+ * Articles whose text was already in the project (their new annotations, if any, were added).
+ */
+duplicates: Array<ImportedArticle>, rejected: Array<Rejection>, 
+/**
+ * Files in a folder that are not of a supported type.
+ */
+skipped_files: Array<string>, spans_added: number, tags_added: number, 
+/**
+ * Labels the project did not know, added by this import.
+ */
+labels_added: Array<string>, };
+
+export type ExportReq = { 
+/**
+ * "jsonl" (native).
+ */
+format: string, };
+
+export type ExportResult = { filename: string, content: string, articles: number, spans: number, };
+
+export type Done = { ok: boolean, };
+
+/** Every command, with its request and response types. */
+export type Commands = {
+  project_info: { req: Record<string, never>; res: ProjectInfo };
+  list_articles: { req: ListArticlesReq; res: ArticlePage };
+  get_article: { req: GetArticleReq; res: ArticleView };
+  list_labels: { req: Record<string, never>; res: Array<Label> };
+  add_span: { req: AddSpanReq; res: Span };
+  update_span: { req: UpdateSpanReq; res: Span };
+  delete_span: { req: DeleteSpanReq; res: Done };
+  set_tag: { req: SetTagReq; res: Array<Tag> };
+  set_status: { req: SetStatusReq; res: Array<AnnotatorStatus> };
+  import_files: { req: ImportFilesReq; res: ImportReport };
+  export: { req: ExportReq; res: ExportResult };
+};
