@@ -67,6 +67,12 @@ pub fn cp_to_utf16(text: &str, cp: usize) -> Option<usize> {
     (n == cp).then_some(units)
 }
 
+/// The slice `[start, end)` counted in UTF-16 code units (JavaScript string indices), if it is one.
+pub fn slice_utf16(text: &str, start: usize, end: usize) -> Option<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(units.get(start..end)?).ok()
+}
+
 /// Code-point offsets at which a grapheme cluster starts, plus the text's length.
 /// A span may only start or end at one of these.
 pub fn grapheme_boundaries(text: &str) -> Vec<usize> {

@@ -81,19 +81,22 @@ fn jsonl_rejects_bad_lines_with_line_numbers_and_keeps_the_rest() {
     let no_annotator = serde_json::json!({"text": "نص بلا محلل", "spans": [{"start": 0, "end": 2, "label": "PER"}]}).to_string();
     let harakat_split = serde_json::json!({"text": "وصلَ", "spans": [{"start": 0, "end": 3, "label": "PER", "annotator": "x"}]}).to_string();
     let new_label = serde_json::json!({"text": "وزارة الداخلية", "spans": [{"start": 0, "end": 14, "label": "GOV", "annotator": "x"}]}).to_string();
-    let lines = [good.as_str(), &utf16_mistake, &past_end, "", &inverted, truncated, no_text, &no_annotator, &harakat_split, &new_label];
+    // Offsets in some other wrong unit: the span text check still catches them.
+    let shifted = serde_json::json!({"text": "قال حموشي أمس", "spans": [{"start": 5, "end": 10, "label": "PER", "text": "حموشي", "annotator": "x"}]}).to_string();
+    let lines = [good.as_str(), &utf16_mistake, &past_end, "", &inverted, truncated, no_text, &no_annotator, &harakat_split, &new_label, &shifted];
     let content = lines.join("\n");
 
     let mut store = Store::open_in_memory().expect("open");
     let report = import_jsonl_str(&mut store, "batch.jsonl", &content, &opts(None)).expect("import");
     let rejected: Vec<(i64, &str)> = report.rejected.iter().map(|r| (r.line.unwrap_or(0), r.reason.as_str())).collect();
-    assert_eq!(rejected.iter().map(|r| r.0).collect::<Vec<_>>(), vec![2, 3, 5, 6, 7, 8, 9], "{rejected:#?}");
-    assert!(rejected[0].1.contains("differs from the article text"), "{}", rejected[0].1);
+    assert_eq!(rejected.iter().map(|r| r.0).collect::<Vec<_>>(), vec![2, 3, 5, 6, 7, 8, 9, 11], "{rejected:#?}");
+    assert!(rejected[0].1.contains("the offsets count UTF-16 code units"), "{}", rejected[0].1);
     assert!(rejected[1].1.contains("past the end"));
     assert!(rejected[2].1.contains("inverted"));
     assert!(rejected[3].1.contains("not a valid article record"));
     assert!(rejected[5].1.contains("--annotator"));
     assert!(rejected[6].1.contains("cluster"));
+    assert!(rejected[7].1.contains("differs from the article text"), "{}", rejected[7].1);
     assert!(u16_start > s, "the fixture has an astral character before the name");
 
     assert_eq!(report.imported.len(), 2);

@@ -75,6 +75,15 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
             return Err(Error::Invalid(format!("{what}: offsets must not be negative")));
         }
         let (start, end) = (s.start as usize, s.end as usize);
+        if let Some(expected) = &s.text {
+            let by_cp = text::slice_cp(&rec.text, start, end);
+            if by_cp != Some(expected.as_str()) && text::slice_utf16(&rec.text, start, end).as_deref() == Some(expected.as_str()) {
+                return Err(Error::Invalid(format!(
+                    "{what}: the offsets count UTF-16 code units (JavaScript string indices), \
+                     but Hashiya's offsets count Unicode code points (Python string indices)"
+                )));
+            }
+        }
         text::check_span(&rec.text, start, end).map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
         let slice = text::slice_cp(&rec.text, start, end).unwrap_or_default();
         if let Some(expected) = &s.text {
