@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Run every Hashiya test, fail fast naming the failing stage, and print per-stage timings.
+# Works headless (CI=true, no DISPLAY, no stdin): the desktop stage starts its own Xvfb.
+set -euo pipefail
+SCRIPT_TAG=test
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+exec </dev/null
+
+export CI="${CI:-true}"
+export HASHIYA_BIN="$TARGET_DIR/debug/hashiya"
+export HASHIYA_DESKTOP_BIN="$TARGET_DIR/debug/hashiya-desktop"
+
+NAMES=()
+TIMES=()
+RESULTS=()
+T0=$(date +%s)
+
+summary() {
+  local i
+  echo
+  say "stage timings:"
+  for i in "${!NAMES[@]}"; do
+    printf '  %-34s %-8s %5ss\n' "${NAMES[$i]}" "${RESULTS[$i]}" "${TIMES[$i]}"
+  done
+  printf '  %-34s %-8s %5ss\n' "total" "" "$(($(date +%s) - T0))"
+}
+
+# stage NAME FUNCTION: run FUNCTION in a subshell with errexit active (even for multi-command stages).
+stage() {
+  local name=$1 fn=$2 start rc
+  say "=== stage: $name"
+  start=$(date +%s)
+  set +e
+  (set -e; "$fn")
+  rc=$?
+  set -e
+  NAMES+=("$name")
+  TIMES+=("$(($(date +%s) - start))")
+  if [ "$rc" -eq 0 ]; then
+    RESULTS+=("ok")
+  else
+    RESULTS+=("FAILED")
+    summary
+    die "stage '$name' failed (exit code $rc); see the output above"
+  fi
+}
+
+skip() {
+  local name=$1 why=$2
+  say "=== stage: $name: SKIPPED ($why)"
+  NAMES+=("$name")
+  TIMES+=(0)
+  RESULTS+=("skipped")
+}
+
+deps()          { bash scripts/install-deps.sh; }
+core_tests()    { cargo test; }
+ui_unit()       { npm --prefix ui test; }
+ui_build()      { npm --prefix ui run build; }
+cli_build()     { cargo build; }
+browser_e2e()   { npm --prefix tests/e2e test; }
+python_tests()  { .venv/bin/python -m pytest tests/python -q; }
+desktop_build() { cargo build -p hashiya-desktop; }
+desktop_e2e()   { .venv/bin/python -m pytest tests/desktop -q; }
+
+stage "install-deps" deps
+stage "1 core: cargo test" core_tests
+if [ -f ui/package.json ]; then
+  stage "2 ui: vitest" ui_unit
+  stage "3 ui: build" ui_build
+else
+  skip "2 ui: vitest" "ui/package.json not there yet"
+  skip "3 ui: build" "ui/package.json not there yet"
+fi
+stage "4 cli: cargo build" cli_build
+if [ -f tests/e2e/package.json ]; then
+  stage "5 browser e2e" browser_e2e
+else
+  skip "5 browser e2e" "tests/e2e/package.json not there yet"
+fi
+if [ -d tests/python ]; then
+  stage "6 python consumers: pytest" python_tests
+else
+  skip "6 python consumers: pytest" "tests/python not there yet"
+fi
+if [ ! -f ui/dist/index.html ]; then
+  die "ui/dist/index.html is missing: the desktop app embeds the built UI (stage 3 should have built it)"
+fi
+stage "7a desktop: cargo build" desktop_build
+stage "7b desktop e2e (tauri-driver)" desktop_e2e
+
+summary
+say "all tests passed"
