@@ -127,13 +127,29 @@ def display():
 
 
 @pytest.fixture(scope="session")
-def tauri_driver(display):
+def app_home(tmp_path_factory) -> Path:
+    """XDG data/config/cache folders for the app: the analyst name (localStorage), the demo project and
+    WebKit's caches go here, never into the real user profile; every run starts as a first run."""
+    home = tmp_path_factory.mktemp("app-home")
+    for sub in ("data", "config", "cache"):
+        (home / sub).mkdir()
+    return home
+
+
+@pytest.fixture(scope="session")
+def tauri_driver(display, app_home):
     """tauri-driver on a free port, talking to WebKitWebDriver on another free port."""
     exe = shutil.which("tauri-driver") or str(Path.home() / ".cargo" / "bin" / "tauri-driver")
     if not Path(exe).is_file():
         pytest.fail("tauri-driver not found (run bash scripts/install-deps.sh)", pytrace=False)
     port, native_port = _free_port(), _free_port()
-    env = dict(os.environ, DISPLAY=display)
+    env = dict(
+        os.environ,
+        DISPLAY=display,
+        XDG_DATA_HOME=str(app_home / "data"),
+        XDG_CONFIG_HOME=str(app_home / "config"),
+        XDG_CACHE_HOME=str(app_home / "cache"),
+    )
     env.pop("WAYLAND_DISPLAY", None)
     log = open(ARTIFACTS / "tauri-driver.log", "wb")
     proc = subprocess.Popen(

@@ -89,3 +89,11 @@ def test_csp_blocks_remote_and_inline_script(launch, tmp_path):
     assert verdict["inlineRan"] is False
     assert "connect-src" in verdict["violated"], verdict
     assert {"script-src", "script-src-elem"} & set(verdict["violated"]), verdict
+
+
+def test_no_argument_opens_the_demo_project(launch, app_home):
+    d = launch([])
+    r = invoke(d, "api", {"cmd": "project_info", "args": {}})
+    assert r["ok"], r
+    assert Path(r["value"]["path"]) == app_home / "data" / "hashiya" / "demo.hashiya"
+    assert r["value"]["article_count"] == 4
