@@ -1,0 +1,82 @@
+// Typed command client: Tauri invoke('api') on desktop, POST /api/<cmd> with the token in browser mode.
+
+import { invoke } from '@tauri-apps/api/core';
+import type { ApiError as ApiErrorShape, Commands } from './bindings';
+import { loadToken } from './token';
+
+/** A failed command, as `{kind, message}` from the core. */
+export class ApiError extends Error implements ApiErrorShape {
+  constructor(
+    public kind: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** True inside the Tauri desktop shell. */
+export function isTauri(): boolean {
+  return '__TAURI_INTERNALS__' in window;
+}
+
+let token: string | null = null;
+
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e && typeof e === 'object' && 'kind' in e && 'message' in e) {
+    const o = e as ApiErrorShape;
+    return new ApiError(String(o.kind), String(o.message));
+  }
+  return new ApiError('internal', typeof e === 'string' ? e : String((e as Error)?.message ?? e));
+}
+
+async function viaHttp(cmd: string, args: unknown): Promise<unknown> {
+  if (token === null) token = loadToken();
+  if (!token) {
+    throw new ApiError('unauthorized', 'No access token: open the full URL that `hashiya serve` printed (it ends in ?token=…).');
+  }
+  let resp: Response;
+  try {
+    resp = await fetch(`/api/${encodeURIComponent(cmd)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hashiya-token': token },
+      body: JSON.stringify(args ?? {}),
+    });
+  } catch {
+    throw new ApiError('network', 'Cannot reach the Hashiya server. Is `hashiya serve` still running?');
+  }
+  const body = await resp.text();
+  let json: unknown;
+  try {
+    json = body ? JSON.parse(body) : null;
+  } catch {
+    json = null;
+  }
+  if (!resp.ok) {
+    if (json && typeof json === 'object' && 'kind' in json) throw toApiError(json);
+    throw new ApiError('http', `The server answered ${resp.status} ${resp.statusText} to ${cmd}.`);
+  }
+  return json;
+}
+
+/** Run one core command with typed request and response. Rejects with ApiError. */
+export async function call<K extends keyof Commands>(cmd: K, args: Commands[K]['req']): Promise<Commands[K]['res']> {
+  if (isTauri()) {
+    try {
+      return (await invoke('api', { cmd, args })) as Commands[K]['res'];
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+  return (await viaHttp(cmd, args)) as Commands[K]['res'];
+}
+
+/** Tauri-only commands (outside the core API), with the same error shape. */
+export async function invokeDesktop<T>(cmd: string, args: Record<string, unknown>): Promise<T> {
+  try {
+    return (await invoke(cmd, args)) as T;
+  } catch (e) {
+    throw toApiError(e);
+  }
+}

@@ -1,0 +1,80 @@
+// Code-point ranges on the rendered text: DOM selection in/out, rects, and hit-testing a pointer.
+
+import { offsetsFor } from './offsets';
+import type { CpRange } from './snap';
+import type { TextView } from './textView';
+
+/** Rects of a code-point range. */
+export function cpRects(view: TextView, r: CpRange): DOMRect[] {
+  const off = offsetsFor(view.text);
+  return view.rects(off.cpToUtf16(r.start), off.cpToUtf16(r.end));
+}
+
+/** Set the document selection to a code-point range, as a mouse drag would. */
+export function selectCp(view: TextView, startCp: number, endCp: number): void {
+  const off = offsetsFor(view.text);
+  const a = view.u16ToDom(off.cpToUtf16(startCp), 'start');
+  const b = view.u16ToDom(off.cpToUtf16(endCp), 'end');
+  const sel = window.getSelection();
+  if (!sel) return;
+  sel.removeAllRanges();
+  sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+}
+
+/** The current document selection as a code-point range on the article, or null. */
+export function selectionCp(view: TextView): CpRange | null {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  if (!range.intersectsNode(view.container)) return null;
+  const s = view.domToU16(range.startContainer, range.startOffset);
+  let e = view.domToU16(range.endContainer, range.endOffset);
+  if (s === null || e === null || e <= s) return null;
+  const off = offsetsFor(view.text);
+  if (!off.isCpBoundary(e)) e += 1;
+  return { start: off.utf16ToCp(s), end: off.utf16ToCp(e) };
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const d = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
+function hits(r: DOMRect, x: number, y: number): boolean {
+  const padY = r.height * 0.5;
+  return x >= r.left - 1 && x <= r.right + 1 && y >= r.top - padY && y <= r.bottom + padY;
+}
+
+/** Code-point offset of the character under the pointer, or null if the pointer is not over text. */
+export function cpAtPoint(view: TextView, x: number, y: number): number | null {
+  const caret = caretAt(x, y);
+  if (!caret) return null;
+  const pi = view.paragraphOf(caret.node);
+  if (pi === undefined) return null;
+  const data = view.paras[pi].text;
+  const range = document.createRange();
+  for (const idx of [caret.offset - 1, caret.offset]) {
+    let i = idx;
+    if (i < 0 || i >= data.length) continue;
+    const c = data.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) i -= 1; // start of a surrogate pair
+    const w = (data.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    range.setStart(caret.node, i);
+    range.setEnd(caret.node, i + w);
+    for (const r of range.getClientRects()) {
+      if (hits(r, x, y)) return offsetsFor(view.text).utf16ToCp(view.paras[pi].start + i);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+// Builds the static page skeleton: top bar, article list (right side), article pane, dialogs, popovers.
+
+import { el } from './dom';
+
+export function buildLayout(root: HTMLElement): void {
+  const topbar = el(
+    'header',
+    { id: 'topbar' },
+    el('div', { class: 'brand' }, el('span', { class: 'logo', lang: 'ar', dir: 'rtl' }, 'حاشية'), el('span', {}, 'Hashiya')),
+    el('div', { class: 'project' }, el('span', { id: 'project-name', dir: 'auto' }, '…'), el('span', { id: 'project-count', class: 'muted' })),
+    el('div', { class: 'spacer' }),
+    el('button', { type: 'button', id: 'import-btn', class: 'btn', title: 'Import .txt and .jsonl files' }, 'Import'),
+    el('input', { type: 'file', id: 'import-input', multiple: true, accept: '.txt,.jsonl', hidden: true }),
+    el('button', { type: 'button', id: 'export-btn', class: 'btn', title: 'Export the project as JSONL' }, 'Export'),
+    el('button', { type: 'button', id: 'analyst-btn', class: 'btn btn-ghost', title: 'Change analyst' }, el('span', { class: 'muted' }, 'Analyst: '), el('span', { id: 'analyst-label', dir: 'auto' })),
+  );
+
+  const sidebar = el(
+    'aside',
+    { id: 'sidebar', 'aria-label': 'Articles' },
+    el('input', { type: 'search', id: 'article-search', placeholder: 'Search titles and text…', dir: 'auto', autocomplete: 'off' }),
+    el('div', { id: 'article-total', class: 'muted small' }),
+    el('ul', { id: 'article-list' }),
+  );
+
+  const pane = el(
+    'section',
+    { id: 'article-pane', hidden: true },
+    el(
+      'div',
+      { id: 'article-head' },
+      el('h1', { id: 'article-title', dir: 'auto' }),
+      el('div', { id: 'article-meta', class: 'muted small', dir: 'auto' }),
+      el('div', { class: 'head-row' }, el('div', { id: 'status', role: 'group', 'aria-label': 'Status' }), el('div', { id: 'tags', role: 'group', 'aria-label': 'Article tags' })),
+    ),
+    el('div', { id: 'palette-bar' }, el('div', { id: 'palette', role: 'toolbar', 'aria-label': 'Span labels' }), el('div', { id: 'palette-hint', class: 'muted small' })),
+    el(
+      'div',
+      { id: 'doc' },
+      el('div', { id: 'hl-layer', 'aria-hidden': 'true' }),
+      el('div', { id: 'preview-layer', 'aria-hidden': 'true' }),
+      el('div', { id: 'article-text', dir: 'rtl', lang: 'ar' }),
+    ),
+  );
+
+  const main = el('main', { id: 'main' }, el('div', { id: 'article-empty', class: 'empty' }, 'Choose an article from the list.'), pane);
+
+  const nameDialog = el(
+    'dialog',
+    { id: 'name-dialog', 'aria-labelledby': 'name-dialog-title' },
+    el('h2', { id: 'name-dialog-title' }, 'Who is annotating?'),
+    el('p', { class: 'muted' }, 'Your name is saved with every span you create. It is remembered on this computer.'),
+    el('input', { id: 'analyst-name', type: 'text', dir: 'auto', autocomplete: 'name', maxlength: 80, placeholder: 'Your name' }),
+    el('div', { class: 'dialog-actions' }, el('button', { type: 'button', id: 'analyst-save', class: 'btn btn-primary' }, 'Save')),
+  );
+
+  const importDialog = el(
+    'dialog',
+    { id: 'import-dialog', 'aria-labelledby': 'import-title' },
+    el('h2', { id: 'import-title' }, 'Import report'),
+    el('div', { id: 'import-report' }),
+    el('div', { class: 'dialog-actions' }, el('button', { type: 'button', id: 'import-close', class: 'btn btn-primary' }, 'Close')),
+  );
+
+  const editor = el('div', { id: 'span-editor', class: 'popover', role: 'dialog', 'aria-label': 'Span', hidden: true });
+  const chooser = el('div', { id: 'span-chooser', class: 'popover', role: 'dialog', 'aria-label': 'Choose a span', hidden: true });
+
+  root.replaceChildren(topbar, el('div', { id: 'body' }, main, sidebar), nameDialog, importDialog, editor, chooser);
+}

@@ -1,0 +1,25 @@
+// Shared app state: the analyst, the project's labels, and the open article.
+
+import type { ArticleView, Label, ProjectInfo, Status } from './bindings';
+
+export const state = {
+  analyst: '',
+  project: null as ProjectInfo | null,
+  labels: [] as Label[],
+  view: null as ArticleView | null,
+};
+
+export const spanLabels = (): Label[] => state.labels.filter((l) => l.kind === 'span');
+export const tagLabels = (): Label[] => state.labels.filter((l) => l.kind === 'tag');
+
+/** The label with this name (span labels first), if the project has it. */
+export function labelByName(name: string): Label | undefined {
+  return state.labels.find((l) => l.kind === 'span' && l.name === name) ?? state.labels.find((l) => l.name === name);
+}
+
+/** The current analyst's status on the open article. */
+export function myStatus(): Status {
+  return state.view?.statuses.find((s) => s.annotator === state.analyst)?.status ?? 'todo';
+}
+
+export const STATUS_TEXT: Record<Status, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done' };
