@@ -16,6 +16,7 @@ pub mod native;
 pub mod serve;
 pub mod store;
 pub mod text;
+pub mod tokenize;
 
 pub use error::{ApiError, Error, Result};
 pub use store::Store;
