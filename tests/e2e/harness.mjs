@@ -96,6 +96,7 @@ export async function launch() {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 2,
     acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -1,0 +1,126 @@
+// Test 3: click a highlight to relabel, annotate a note and delete; others' spans are read-only; tags and status persist.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, tempProject } from './harness.mjs';
+
+const A = 'قال المدير العام عبد اللطيف حموشي إن مدينة طنجة تستضيف مؤتمر قادة الشرطة والأمن العرب.';
+const B = 'وصل وفد من الإنتربول إلى الرباط صباح اليوم.';
+const cpOf = (text, s) => {
+  const i = text.indexOf(s);
+  const start = [...text.slice(0, i)].length;
+  return { start, end: start + [...s].length };
+};
+const tanger = cpOf(A, 'طنجة');
+const records = [
+  { id: 'edit-a', title: 'مقال التحرير', text: A, spans: [{ ...tanger, label: 'LOC', text: 'طنجة', annotator: 'Other' }] },
+  { id: 'edit-b', title: 'مقال الحالة', text: B },
+];
+
+async function clickSpan(page, id) {
+  const box = await page.locator(`.hl[data-span-id="${id}"]`).first().boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+test('edit spans by clicking them; tags and status persist across reload', async (t) => {
+  const project = tempProject();
+  t.after(project.cleanup);
+  cli(project.db, 'import', fixture(project.dir, 'edit.jsonl', records.map((r) => JSON.stringify(r)).join('\n') + '\n'));
+  const server = await serve(project.db);
+  t.after(server.stop);
+  const browser = await launch();
+  t.after(browser.close);
+  const { page } = browser;
+  await openApp(page, server.url, 'Reviewer');
+  const idA = await articleIdByTitle(page, 'مقال التحرير');
+  const idB = await articleIdByTitle(page, 'مقال الحالة');
+  await openArticle(page, idA);
+
+  // Another analyst's span is shown, read-only.
+  const other = page.locator('.hl.hl-other[data-label=LOC]');
+  await other.first().waitFor();
+  await clickSpan(page, await other.first().getAttribute('data-span-id'));
+  const editor = page.locator('#span-editor');
+  await editor.waitFor();
+  assert.match(await editor.textContent(), /Read-only/);
+  assert.equal(await editor.locator('#span-delete').count(), 0);
+  assert.equal(await editor.locator('[data-relabel]').count(), 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await editor.isVisible(), false);
+
+  // Create a PER span with the palette button (the selection survives the click).
+  const name = cpOf(A, 'عبد اللطيف حموشي');
+  await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [name.start, name.end]);
+  await page.locator('#palette [data-label=PER]').click();
+  const per = page.locator('.hl[data-label=PER]');
+  await per.first().waitFor();
+  const id = await per.first().getAttribute('data-span-id');
+
+  // Click it → editor → relabel to ORG.
+  await clickSpan(page, id);
+  await editor.waitFor();
+  assert.equal(await editor.getAttribute('data-span-id'), id);
+  assert.match(await editor.locator('.pop-quote').textContent(), /عبد اللطيف حموشي/);
+  await editor.locator('[data-relabel=ORG]').click();
+  await page.locator(`.hl[data-span-id="${id}"][data-label=ORG]`).first().waitFor();
+  assert.equal(await per.count(), 0);
+
+  // Click again → delete.
+  await clickSpan(page, id);
+  await editor.locator('#span-delete').click();
+  await page.locator(`.hl[data-span-id="${id}"]`).first().waitFor({ state: 'detached' });
+
+  // Overlap my span with the other analyst's: a click offers a chooser.
+  const city = cpOf(A, 'مدينة طنجة');
+  await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [city.start, city.end]);
+  await page.keyboard.press('l');
+  await page.waitForFunction(() => document.querySelectorAll('.hl:not(.hl-other)[data-label=LOC]').length > 0);
+  const mine = await page.locator('.hl:not(.hl-other)[data-label=LOC]').first().getAttribute('data-span-id');
+  await clickSpan(page, await other.first().getAttribute('data-span-id'));
+  const chooser = page.locator('#span-chooser');
+  await chooser.waitFor();
+  assert.equal(await chooser.locator('[data-span-id]').count(), 2);
+  await chooser.locator(`[data-span-id="${mine}"]`).click();
+  await editor.waitFor();
+  await editor.locator('#span-note').fill('المدينة كاملة');
+  await editor.locator('#span-note-save').click();
+  await page.locator('#toast', { hasText: 'Note saved' }).waitFor();
+
+  // Tags: click and hotkey; status done by click.
+  await page.locator('#tags [data-tag=security]').click();
+  await page.locator('#tags [data-tag=security][aria-pressed=true]').waitFor();
+  await page.keyboard.press('2');
+  await page.locator('#tags [data-tag=politics][aria-pressed=true]').waitFor();
+  await page.locator('#tags [data-tag=security]').click();
+  await page.locator('#tags [data-tag=security][aria-pressed=false]').waitFor();
+  await page.locator('#status [data-status=done]').click();
+  await page.locator('#status [data-status=done][aria-pressed=true]').waitFor();
+  await page.locator(`#article-list [data-article-id="${idA}"] [data-status-badge=done]`).waitFor();
+
+  // Article B: opening it moves it to in progress; Ctrl+Enter marks it done.
+  await openArticle(page, idB);
+  await page.locator('#status [data-status=in_progress][aria-pressed=true]').waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#status [data-status=done][aria-pressed=true]').waitFor();
+
+  await page.reload();
+  await page.locator('body[data-ready=true]').waitFor();
+  await page.locator(`#article-list [data-article-id="${idA}"] [data-status-badge=done]`).waitFor();
+  await page.locator(`#article-list [data-article-id="${idB}"] [data-status-badge=done]`).waitFor();
+  await openArticle(page, idA);
+  assert.equal(await page.locator('#status [data-status=done]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#tags [data-tag=politics]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#tags [data-tag=security]').getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('.hl[data-label=ORG]').count(), 0, 'the deleted span stays deleted');
+  const ids = await page.$$eval('.hl', (els) => [...new Set(els.map((e) => e.dataset.label + ':' + e.dataset.annotator))].sort());
+  assert.deepEqual(ids, ['LOC:Other', 'LOC:Reviewer']);
+
+  await server.stop();
+  const recs = exportRecords(project.db);
+  const a = recs.find((r) => r.id === 'edit-a');
+  const spans = a.spans.map((s) => [s.annotator, s.label, s.text, s.note ?? '']).sort();
+  assert.deepEqual(spans, [['Other', 'LOC', 'طنجة', ''], ['Reviewer', 'LOC', 'مدينة طنجة', 'المدينة كاملة']]);
+  assert.deepEqual(a.tags.filter((t) => t.annotator === 'Reviewer').map((t) => t.label), ['politics']);
+  for (const r of recs) assert.equal(r.status.find((s) => s.annotator === 'Reviewer')?.status, 'done', `${r.id} is done`);
+  assert.deepEqual(browser.errors, []);
+});
