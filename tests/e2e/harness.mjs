@@ -1,7 +1,7 @@
 // Shared e2e harness: temp projects, the hashiya CLI, `hashiya serve`, and a headless system Chromium.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,14 @@ export const uiDir = process.env.HASHIYA_UI_DIR ? path.resolve(process.env.HASHI
 export const seedsDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'seeds');
 export const artifacts = path.join(here, 'artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+for (const [what, p, fix] of [
+  ['the hashiya CLI', bin, 'run `cargo build` at the repository root, or set HASHIYA_BIN'],
+  ['the built UI', path.join(uiDir, 'index.html'), 'run `npm --prefix ui ci && npm --prefix ui run build`, or set HASHIYA_UI_DIR'],
+  ['Chromium', chromiumPath, 'install the Debian chromium package, or set CHROMIUM_PATH'],
+]) {
+  if (!existsSync(p)) throw new Error(`${what} is missing at ${p}: ${fix}`);
+}
 
 /** A fresh temp folder with a project path inside; `cleanup()` removes it. */
 export function tempProject() {

@@ -3,6 +3,8 @@
 import { save } from '@tauri-apps/plugin-dialog';
 import { call, invokeDesktop, isTauri } from './api';
 import { byId, el } from './dom';
+
+const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
 import { state } from './state';
 import { guard, toast } from './toast';
 
@@ -14,7 +16,7 @@ async function exportBrowser(): Promise<void> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  toast(`Exported ${r.articles} articles and ${r.spans} spans to ${r.filename}.`, 'success');
+  toast(`Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${r.filename}.`, 'success');
 }
 
 async function exportDesktop(): Promise<void> {
@@ -22,7 +24,7 @@ async function exportDesktop(): Promise<void> {
   const path = await save({ defaultPath: `${state.project?.name ?? 'hashiya'}.${format}`, filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }] });
   if (!path) return;
   const r = await invokeDesktop<{ articles: number; spans: number }>('export_to_file', { format, path });
-  toast(`Exported ${r.articles} articles and ${r.spans} spans to ${path}.`, 'success');
+  toast(`Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${path}.`, 'success');
 }
 
 export function initExport(): void {

@@ -6,11 +6,21 @@ import { closePopovers } from './spanEditor';
 import { spanLabels, state, tagLabels } from './state';
 import { guard } from './toast';
 
-/** The key pressed, lower-cased, preferring the physical key with Alt (Alt can change e.key). */
-function keyOf(e: KeyboardEvent): string {
-  if (e.code.startsWith('Key')) return e.code.slice(3).toLowerCase();
-  if (e.code.startsWith('Digit')) return e.code.slice(5);
-  return e.key.toLowerCase();
+/** Keys to match, in order: the typed character, then the physical key (so hotkeys also work
+ * with an Arabic keyboard layout or while Alt changes the character). */
+function keysOf(e: KeyboardEvent): string[] {
+  const out = [e.key.toLowerCase()];
+  if (e.code.startsWith('Key')) out.push(e.code.slice(3).toLowerCase());
+  else if (e.code.startsWith('Digit')) out.push(e.code.slice(5));
+  return out;
+}
+
+function find<T extends { hotkey: string }>(labels: T[], keys: string[]): T | undefined {
+  for (const k of keys) {
+    const hit = labels.find((l) => l.hotkey && l.hotkey.toLowerCase() === k);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 function typing(e: KeyboardEvent): boolean {
@@ -32,14 +42,14 @@ export function initHotkeys(): void {
       return;
     }
     if (e.ctrlKey || e.metaKey) return;
-    const k = keyOf(e);
-    const span = spanLabels().find((l) => l.hotkey && l.hotkey.toLowerCase() === k);
+    const keys = keysOf(e);
+    const span = find(spanLabels(), keys);
     if (span) {
       e.preventDefault();
       guard(() => applyLabel(span.name, e.altKey), 'Adding the span failed')();
       return;
     }
-    const tag = tagLabels().find((l) => l.hotkey && l.hotkey.toLowerCase() === k);
+    const tag = find(tagLabels(), keys);
     if (tag && !e.altKey) {
       e.preventDefault();
       const on = !(state.view.tags ?? []).some((t) => t.label === tag.name && t.annotator === state.analyst);

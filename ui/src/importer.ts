@@ -9,6 +9,12 @@ import { guard, toast } from './toast';
 
 const where = (file: string, line: number | null) => (line === null ? file : `${file}:${line}`);
 
+/** The detected encoding, when the core reports one and it is not plain UTF-8. */
+function encodingNote(a: object): string {
+  const enc = (a as { encoding?: unknown }).encoding;
+  return typeof enc === 'string' && enc && enc !== 'UTF-8' ? ` (${enc})` : '';
+}
+
 function section(title: string, rows: HTMLElement[], cls: string): HTMLElement | null {
   if (rows.length === 0) return null;
   return el('section', { class: cls }, el('h3', {}, `${title} (${rows.length})`), el('ul', {}, ...rows));
@@ -20,7 +26,7 @@ export function showReport(r: ImportReport): void {
   byId('import-report').replaceChildren(
     ...present(
     el('p', { id: 'import-summary' }, summary),
-    section('Imported', r.imported.map((a) => el('li', {}, el('span', { dir: 'auto' }, a.title), el('span', { class: 'muted small' }, ` — ${where(a.file, a.line)}`))), 'rep-ok'),
+    section('Imported', r.imported.map((a) => el('li', {}, el('span', { dir: 'auto' }, a.title), el('span', { class: 'muted small' }, ` — ${where(a.file, a.line)}${encodingNote(a)}`))), 'rep-ok'),
     section('Duplicates (same text already in the project)', r.duplicates.map((a) => el('li', {}, el('span', { dir: 'auto' }, a.title), el('span', { class: 'muted small' }, ` — ${where(a.file, a.line)}`))), 'rep-dup'),
     section('Rejected', r.rejected.map((x) => el('li', { 'data-rejected': where(x.file, x.line) }, el('code', {}, where(x.file, x.line)), ': ', el('span', { dir: 'auto' }, x.reason))), 'rep-bad'),
     section('Skipped files', r.skipped_files.map((f) => el('li', {}, f)), 'rep-skip'),

@@ -4,7 +4,7 @@ import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import './styles.css';
 import { changeAnalyst, ensureAnalyst } from './analyst';
-import { initAnnotate } from './annotate';
+import { applyLabel, initAnnotate } from './annotate';
 import { call } from './api';
 import { articleFromHash, openArticle, refreshAnnotations, watchLayout } from './article';
 import { initList, refreshList } from './articleList';
@@ -14,7 +14,6 @@ import { initHotkeys } from './hotkeys';
 import { initImport } from './importer';
 import { buildLayout } from './layout';
 import { renderPalette } from './palette';
-import { applyLabel } from './annotate';
 import { state } from './state';
 import { installTestHook } from './testHook';
 import { guard, toastError } from './toast';
@@ -51,7 +50,14 @@ async function start(): Promise<void> {
   await loadProject();
   await refreshList();
   const id = articleFromHash();
-  if (id !== null) await openArticle(id);
+  if (id !== null) {
+    try {
+      await openArticle(id);
+    } catch (e) {
+      history.replaceState(history.state, '', window.location.pathname);
+      toastError(e, 'The article in the address could not be opened');
+    }
+  }
   document.body.dataset.ready = 'true';
 }
 
