@@ -4,20 +4,32 @@ use std::io::Write;
 
 use rusqlite::Connection;
 
+use super::options::{ExportOptions, OffsetUnit};
+use super::select::{self, Doc};
+use super::sink::Sink;
+use super::units::Units;
 use super::ExportCounts;
 use crate::annotations;
-use crate::articles;
 use crate::error::{Error, Result};
 use crate::model::Article;
 use crate::native::{NativeRecord, NativeSpan, NativeStatus, NativeTag};
 
 /// The native record of one stored article.
 pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
-    let spans = annotations::spans_of(conn, a.id, &a.text)?
+    let spans = annotations::spans_of(conn, a.id, &a.text)?;
+    let doc = Doc { tags: annotations::tags_of(conn, a.id)?, statuses: annotations::statuses_of(conn, a.id)?, spans, article: a, dropped_by_label: 0 };
+    Ok(record_of(doc, OffsetUnit::Codepoint))
+}
+
+/// The native record of a selected article, offsets in `unit`.
+pub fn record_of(doc: Doc, unit: OffsetUnit) -> NativeRecord {
+    let units = Units::new(&doc.article.text, unit);
+    let spans = doc
+        .spans
         .into_iter()
         .map(|s| NativeSpan {
-            start: s.start,
-            end: s.end,
+            start: units.at(s.start as usize) as i64,
+            end: units.at(s.end as usize) as i64,
             label: s.label,
             text: Some(s.text),
             annotator: Some(s.annotator),
@@ -25,19 +37,18 @@ pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
             created_at: Some(s.created_at),
         })
         .collect();
-    let tags = annotations::tags_of(conn, a.id)?
-        .into_iter()
-        .map(|t| NativeTag { label: t.label, annotator: Some(t.annotator), created_at: Some(t.created_at) })
-        .collect();
-    let status = annotations::statuses_of(conn, a.id)?
+    let tags = doc.tags.into_iter().map(|t| NativeTag { label: t.label, annotator: Some(t.annotator), created_at: Some(t.created_at) }).collect();
+    let status = doc
+        .statuses
         .into_iter()
         .map(|s| NativeStatus { annotator: s.annotator, status: s.status.as_str().to_string(), updated_at: Some(s.updated_at) })
         .collect();
+    let a = doc.article;
     let meta = match a.meta {
         serde_json::Value::Object(m) => m,
         _ => serde_json::Map::new(),
     };
-    Ok(NativeRecord {
+    NativeRecord {
         id: Some(a.ext_id),
         title: Some(a.title),
         text: a.text,
@@ -48,21 +59,27 @@ pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
         tags,
         spans,
         status,
-    })
+    }
+}
+
+/// One article as a native JSONL line.
+pub fn write(doc: Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
+    let rec = record_of(doc, o.offsets);
+    for s in &rec.spans {
+        sink.tally.count_span(&s.label);
+    }
+    sink.tally.tags += rec.tags.len() as u64;
+    sink.json_line(&rec)
 }
 
 /// Stream the whole project as native JSONL, one article per line.
 pub fn write_native_jsonl(conn: &Connection, out: &mut dyn Write) -> Result<ExportCounts> {
-    let mut counts = ExportCounts::default();
-    articles::for_each(conn, |a| {
-        let rec = native_record(conn, a)?;
-        counts.articles += 1;
-        counts.spans += rec.spans.len() as u64;
-        counts.tags += rec.tags.len() as u64;
-        serde_json::to_writer(&mut *out, &rec)?;
-        out.write_all(b"\n").map_err(|e| Error::io("cannot write the export", e))?;
-        Ok(())
+    let o = ExportOptions::default();
+    let mut sink = Sink::new(out);
+    select::for_each_doc(conn, &o, true, |doc| {
+        sink.tally.articles += 1;
+        write(doc, &o, &mut sink)
     })?;
-    out.flush().map_err(|e| Error::io("cannot write the export", e))?;
-    Ok(counts)
+    sink.out.flush().map_err(|e| Error::io("cannot write the export", e))?;
+    Ok(ExportCounts { articles: sink.tally.articles, spans: sink.tally.spans, tags: sink.tally.tags })
 }

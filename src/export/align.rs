@@ -1,0 +1,240 @@
+//! Token alignment for token formats: source or tokenizer tokens, misaligned spans, overlaps, sentences.
+
+use super::options::{ExportOptions, Misaligned};
+use super::report::Tally;
+use super::select::{Doc, Plain};
+use crate::error::{Error, Result};
+use crate::model::Article;
+use crate::tokenize::{self, Token};
+
+/// A span over whole tokens `[first, last)`, with its character range `[start, end)` in code points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokSpan {
+    pub first: usize,
+    pub last: usize,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+}
+
+/// An article ready for a token format: tokens, sentence starts (token indices), non-overlapping spans.
+#[derive(Debug, Clone)]
+pub struct Aligned {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<usize>,
+    pub spans: Vec<TokSpan>,
+}
+
+impl Aligned {
+    /// IOB2 tag of every token.
+    pub fn iob(&self) -> Vec<String> {
+        let mut tags = vec!["O".to_string(); self.tokens.len()];
+        for s in &self.spans {
+            for (k, tag) in tags.iter_mut().enumerate().take(s.last).skip(s.first) {
+                *tag = format!("{}-{}", if k == s.first { "B" } else { "I" }, s.label);
+            }
+        }
+        tags
+    }
+
+    /// Token ranges of the sentences.
+    pub fn sentence_ranges(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, &s) in self.sentences.iter().enumerate() {
+            let e = self.sentences.get(i + 1).copied().unwrap_or(self.tokens.len());
+            if s < e {
+                out.push((s, e));
+            }
+        }
+        out
+    }
+}
+
+/// A span with an edge inside a token, as listed to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misfit {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub annotator: String,
+    pub text: String,
+}
+
+impl std::fmt::Display for Misfit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "article {}: [{}, {}) {} «{}» by {}", self.article, self.start, self.end, self.label, self.text, self.annotator)
+    }
+}
+
+/// The article's own tokens from `meta.tokens` (and `meta.sentences`), or the tokenizer's.
+/// Returns tokens, sentence starts, and whether they came from the source.
+pub fn base_tokens(a: &Article, o: &ExportOptions) -> Result<(Vec<Token>, Vec<usize>, bool)> {
+    let bad = |what: &str| Error::Invalid(format!("article {} has a meta.{what} that is not usable: {}", a.ext_id, hint(what)));
+    match a.meta.get("tokens") {
+        Some(v) => {
+            let len = crate::text::cp_len(&a.text);
+            let pairs = v.as_array().ok_or_else(|| bad("tokens"))?;
+            let mut tokens = Vec::with_capacity(pairs.len());
+            let mut prev = 0;
+            for p in pairs {
+                let (s, e) = match p.as_array().map(|x| x.as_slice()) {
+                    Some([s, e]) => (s.as_u64().ok_or_else(|| bad("tokens"))? as usize, e.as_u64().ok_or_else(|| bad("tokens"))? as usize),
+                    _ => return Err(bad("tokens")),
+                };
+                if s < prev || s >= e || e > len {
+                    return Err(bad("tokens"));
+                }
+                tokens.push(Token { start: s, end: e });
+                prev = e;
+            }
+            let sentences = match a.meta.get("sentences") {
+                Some(v) => {
+                    let list = v.as_array().ok_or_else(|| bad("sentences"))?;
+                    let mut out: Vec<usize> = Vec::with_capacity(list.len());
+                    for x in list {
+                        let i = x.as_u64().ok_or_else(|| bad("sentences"))? as usize;
+                        if i >= tokens.len() || out.last().is_some_and(|&l| i <= l) {
+                            return Err(bad("sentences"));
+                        }
+                        out.push(i);
+                    }
+                    if out.first() != Some(&0) && !tokens.is_empty() {
+                        out.insert(0, 0);
+                    }
+                    out
+                }
+                None => tokenize::sentences(&a.text, &tokens),
+            };
+            Ok((tokens, sentences, true))
+        }
+        None => {
+            let tokens = tokenize::tokenize(&a.text, tokenize::Options { split_clitics: o.split_clitics });
+            let sentences = tokenize::sentences(&a.text, &tokens);
+            Ok((tokens, sentences, false))
+        }
+    }
+}
+
+fn hint(what: &str) -> &'static str {
+    if what == "tokens" {
+        "it must list increasing, non-overlapping [start, end] code-point pairs inside the text"
+    } else {
+        "it must list increasing token indices"
+    }
+}
+
+/// The token whose inside (not its edges) contains `pos`.
+fn inside(tokens: &[Token], pos: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.end <= pos);
+    tokens.get(i).filter(|t| t.start < pos && pos < t.end).map(|_| i)
+}
+
+/// Every stored span of the article with an edge inside a token.
+pub fn misfits(doc: &Doc, o: &ExportOptions) -> Result<Vec<Misfit>> {
+    let (tokens, _, _) = base_tokens(&doc.article, o)?;
+    Ok(doc
+        .spans
+        .iter()
+        .filter(|s| inside(&tokens, s.start as usize).is_some() || inside(&tokens, s.end as usize).is_some())
+        .map(|s| Misfit {
+            article: doc.article.ext_id.clone(),
+            start: s.start as usize,
+            end: s.end as usize,
+            label: s.label.clone(),
+            annotator: s.annotator.clone(),
+            text: s.text.clone(),
+        })
+        .collect())
+}
+
+/// Align the article's spans to tokens as the options say, counting every change in `tally`.
+pub fn align(doc: &Doc, o: &ExportOptions, tally: &mut Tally) -> Result<Aligned> {
+    let (mut tokens, sentences, from_source) = base_tokens(&doc.article, o)?;
+    if from_source {
+        tally.articles_with_source_tokens += 1;
+    }
+    let (spans, merged) = doc.unique_spans();
+    tally.duplicates_merged += merged;
+    let mut kept: Vec<Plain> = Vec::with_capacity(spans.len());
+    let mut cuts: Vec<usize> = Vec::new();
+    for mut s in spans {
+        let (a, b) = (inside(&tokens, s.start), inside(&tokens, s.end));
+        if a.is_none() && b.is_none() {
+            kept.push(s);
+            continue;
+        }
+        match o.misaligned {
+            Misaligned::Refuse => {
+                return Err(Error::Invalid(format!(
+                    "article {}: span [{}, {}) {} has an edge inside a token; choose --misaligned expand, split or skip",
+                    doc.article.ext_id, s.start, s.end, s.label
+                )))
+            }
+            Misaligned::Skip => tally.misaligned_skipped += 1,
+            Misaligned::Expand => {
+                if let Some(i) = a {
+                    s.start = tokens[i].start;
+                }
+                if let Some(j) = b {
+                    s.end = tokens[j].end;
+                }
+                tally.misaligned_expanded += 1;
+                kept.push(s);
+            }
+            Misaligned::Split => {
+                cuts.extend(a.map(|_| s.start));
+                cuts.extend(b.map(|_| s.end));
+                tally.misaligned_split += 1;
+                kept.push(s);
+            }
+        }
+    }
+    // Sentence starts as character offsets survive token splitting.
+    let starts_at: Vec<usize> = sentences.iter().filter_map(|&i| tokens.get(i).map(|t| t.start)).collect();
+    if !cuts.is_empty() {
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut out = Vec::with_capacity(tokens.len() + cuts.len());
+        for t in &tokens {
+            let mut s = t.start;
+            for &c in cuts.iter().filter(|&&c| t.start < c && c < t.end) {
+                out.push(Token { start: s, end: c });
+                s = c;
+            }
+            out.push(Token { start: s, end: t.end });
+        }
+        tokens = out;
+    }
+    // Spans over whole tokens; the longest (then earliest) wins where they overlap.
+    let mut cands: Vec<TokSpan> = Vec::with_capacity(kept.len());
+    for s in kept {
+        let first = tokens.partition_point(|t| t.start < s.start);
+        let last = tokens.partition_point(|t| t.start < s.end);
+        if first >= last {
+            tally.spans_without_tokens += 1;
+            continue;
+        }
+        cands.push(TokSpan { first, last, start: tokens[first].start, end: tokens[last - 1].end, label: s.label });
+    }
+    cands.sort_by(|x, y| (y.last - y.first).cmp(&(x.last - x.first)).then(x.first.cmp(&y.first)).then(x.label.cmp(&y.label)));
+    let mut taken = vec![false; tokens.len()];
+    let mut out: Vec<TokSpan> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if taken[c.first..c.last].iter().any(|&t| t) {
+            tally.overlapping_dropped += 1;
+            continue;
+        }
+        taken[c.first..c.last].iter_mut().for_each(|t| *t = true);
+        out.push(c);
+    }
+    out.sort_by_key(|s| s.first);
+    // No sentence break inside a span.
+    let mut sentences: Vec<usize> =
+        starts_at.iter().map(|&c| tokens.partition_point(|t| t.start < c)).filter(|&i| !out.iter().any(|s| s.first < i && i < s.last)).collect();
+    sentences.dedup();
+    if sentences.first() != Some(&0) && !tokens.is_empty() {
+        sentences.insert(0, 0);
+    }
+    Ok(Aligned { tokens, sentences, spans: out })
+}

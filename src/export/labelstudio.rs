@@ -1,0 +1,83 @@
+//! `labelstudio`: a JSON array of tasks, one annotation per annotator, offsets in code points.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::options::ExportOptions;
+use super::select::Doc;
+use super::sink::Sink;
+use crate::error::Result;
+
+#[derive(Serialize)]
+struct Task<'a> {
+    data: Data<'a>,
+    annotations: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Data<'a> {
+    text: &'a str,
+    id: &'a str,
+    /// Who made each annotation, in the same order.
+    annotators: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    result: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: String,
+    value: Value<'a>,
+    from_name: &'static str,
+    to_name: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Value<'a> {
+    start: i64,
+    end: i64,
+    text: &'a str,
+    labels: [&'a str; 1],
+}
+
+pub fn begin(sink: &mut Sink) -> Result<()> {
+    sink.bytes(b"[\n")
+}
+
+pub fn end(sink: &mut Sink) -> Result<()> {
+    sink.bytes(if sink.records == 0 { b"]\n" } else { b"\n]\n" })
+}
+
+pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
+    // Annotators with spans or a status on this article, by name.
+    let mut by: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
+    for st in &doc.statuses {
+        by.entry(st.annotator.as_str()).or_default();
+    }
+    for s in &doc.spans {
+        sink.tally.count_span(&s.label);
+        by.entry(s.annotator.as_str()).or_default().push(Item {
+            id: format!("s{}", s.id),
+            value: Value { start: s.start, end: s.end, text: &s.text, labels: [&s.label] },
+            from_name: "label",
+            to_name: "text",
+            kind: "labels",
+        });
+    }
+    let task = Task {
+        data: Data { text: &doc.article.text, id: &doc.article.ext_id, annotators: by.keys().copied().collect() },
+        annotations: by.into_values().map(|result| Annotation { result }).collect(),
+    };
+    if sink.records > 0 {
+        sink.bytes(b",\n")?;
+    }
+    serde_json::to_writer(&mut *sink.out, &task)?;
+    sink.records += 1;
+    Ok(())
+}

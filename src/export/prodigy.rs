@@ -1,0 +1,81 @@
+//! `prodigy`: ner_manual JSONL — text, tokens (text/start/end/id/ws), token-aligned spans, hashes, answer.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::align::align;
+use super::options::ExportOptions;
+use super::select::Doc;
+use super::sink::Sink;
+use crate::error::Result;
+
+#[derive(Serialize)]
+struct Task<'a> {
+    text: &'a str,
+    meta: Meta<'a>,
+    tokens: Vec<TokenOut<'a>>,
+    spans: Vec<SpanOut<'a>>,
+    #[serde(rename = "_input_hash")]
+    input_hash: i32,
+    #[serde(rename = "_task_hash")]
+    task_hash: i32,
+    answer: &'static str,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+struct TokenOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    id: usize,
+    ws: bool,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    token_start: usize,
+    /// Inclusive, as Prodigy counts.
+    token_end: usize,
+    label: &'a str,
+}
+
+/// A stable signed 32-bit hash (Prodigy's hashes are 32-bit ints).
+pub fn hash32(parts: &[&[u8]]) -> i32 {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    let d = h.finalize();
+    i32::from_be_bytes([d[0], d[1], d[2], d[3]])
+}
+
+pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
+    let al = align(doc, o, &mut sink.tally)?;
+    let text = &doc.article.text;
+    // Byte offsets of every code point, to slice token texts.
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = al
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(id, t)| TokenOut { text: &text[bytes[t.start]..bytes[t.end]], start: t.start, end: t.end, id, ws: chars.get(t.end) == Some(&' ') })
+        .collect();
+    for s in &al.spans {
+        sink.tally.count_span(&s.label);
+    }
+    let spans: Vec<SpanOut> =
+        al.spans.iter().map(|s| SpanOut { start: s.start, end: s.end, token_start: s.first, token_end: s.last - 1, label: &s.label }).collect();
+    let input_hash = hash32(&[text.as_bytes()]);
+    let spans_json = serde_json::to_vec(&spans)?;
+    let task_hash = hash32(&[&input_hash.to_le_bytes(), &spans_json]);
+    sink.json_line(&Task { text, meta: Meta { id: &doc.article.ext_id }, tokens, spans, input_hash, task_hash, answer: "accept" })
+}

@@ -1,0 +1,143 @@
+//! Which articles and annotations an export takes: annotator, status, tag and query filters, label mapping.
+
+use std::collections::BTreeSet;
+
+use rusqlite::Connection;
+
+use super::options::ExportOptions;
+use crate::annotations;
+use crate::articles;
+use crate::error::{Error, Result};
+use crate::labels;
+use crate::model::{AnnotatorStatus, Article, LabelKind, Span, Status, Tag};
+
+/// One selected article with the chosen annotators' work on it; span labels already mapped.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub article: Article,
+    /// Ordered by position, then annotator.
+    pub spans: Vec<Span>,
+    pub tags: Vec<Tag>,
+    pub statuses: Vec<AnnotatorStatus>,
+    /// Spans left out by `--drop`.
+    pub dropped_by_label: u64,
+}
+
+/// A span as training data sees it: position and label only.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Plain {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+}
+
+impl Doc {
+    /// Spans with the same place and label (several annotators agreeing) merged into one.
+    /// Returns them by position, and how many were merged away.
+    pub fn unique_spans(&self) -> (Vec<Plain>, u64) {
+        let set: BTreeSet<Plain> =
+            self.spans.iter().map(|s| Plain { start: s.start as usize, end: s.end as usize, label: s.label.clone() }).collect();
+        let merged = (self.spans.len() - set.len()) as u64;
+        (set.into_iter().collect(), merged)
+    }
+
+    /// Distinct tag labels, sorted.
+    pub fn tag_labels(&self) -> Vec<String> {
+        let set: BTreeSet<&str> = self.tags.iter().map(|t| t.label.as_str()).collect();
+        set.into_iter().map(str::to_string).collect()
+    }
+}
+
+/// Refuse names that match nothing in the project, so a typo never exports the wrong data.
+pub fn validate(conn: &Connection, o: &ExportOptions) -> Result<()> {
+    let known = annotations::annotator_names(conn)?;
+    for a in &o.annotators {
+        if !known.contains(a) {
+            return Err(Error::Invalid(format!("there is no annotator named {a:?}; known: {}", known.join(", "))));
+        }
+    }
+    let all = labels::list(conn)?;
+    let names = |kind: LabelKind| all.iter().filter(|l| l.kind == kind).map(|l| l.name.clone()).collect::<Vec<_>>();
+    let (span_labels, tag_labels) = (names(LabelKind::Span), names(LabelKind::Tag));
+    if let Some(t) = &o.tag {
+        if !tag_labels.contains(t) {
+            return Err(Error::Invalid(format!("there is no tag named {t:?}; known: {}", tag_labels.join(", "))));
+        }
+    }
+    for (old, _) in &o.rename {
+        if !span_labels.contains(old) {
+            return Err(Error::Invalid(format!("--rename names {old:?}, which is not a span label; known: {}", span_labels.join(", "))));
+        }
+    }
+    let renamed: Vec<&String> = o.rename.iter().map(|(_, n)| n).collect();
+    for d in &o.drop {
+        if !span_labels.contains(d) && !renamed.contains(&d) {
+            return Err(Error::Invalid(format!("--drop names {d:?}, which is not a span label; known: {}", span_labels.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+/// The span label set after renaming and dropping, sorted.
+pub fn label_set(conn: &Connection, o: &ExportOptions) -> Result<Vec<String>> {
+    let set: BTreeSet<String> =
+        labels::list(conn)?.into_iter().filter(|l| l.kind == LabelKind::Span).filter_map(|l| o.map_label(&l.name)).collect();
+    Ok(set.into_iter().collect())
+}
+
+/// Whether an article passes the status, tag and query filters (spans are not loaded).
+fn keep(o: &ExportOptions, a: &Article, tags: &[Tag], statuses: &[AnnotatorStatus]) -> bool {
+    if let Some(q) = &o.query {
+        if !a.title.contains(q.as_str()) && !a.text.contains(q.as_str()) {
+            return false;
+        }
+    }
+    if let Some(t) = &o.tag {
+        if !tags.iter().any(|x| &x.label == t) {
+            return false;
+        }
+    }
+    if let Some(s) = o.status {
+        let any = statuses.iter().any(|x| x.status == s);
+        let none = statuses.is_empty() && s == Status::Todo;
+        if !any && !none {
+            return false;
+        }
+    }
+    true
+}
+
+fn chosen(o: &ExportOptions, who: &str) -> bool {
+    o.annotators.is_empty() || o.annotators.iter().any(|a| a == who)
+}
+
+/// Visit each selected article in id order. With `with_spans` false the spans are not read
+/// (for passes that only need to know which articles are in).
+pub fn for_each_doc(conn: &Connection, o: &ExportOptions, with_spans: bool, mut f: impl FnMut(Doc) -> Result<()>) -> Result<()> {
+    articles::for_each(conn, |a| {
+        let mut tags = annotations::tags_of(conn, a.id)?;
+        tags.retain(|t| chosen(o, &t.annotator));
+        let mut statuses = annotations::statuses_of(conn, a.id)?;
+        statuses.retain(|s| chosen(o, &s.annotator));
+        if !keep(o, &a, &tags, &statuses) {
+            return Ok(());
+        }
+        let mut spans = Vec::new();
+        let mut dropped_by_label = 0;
+        if with_spans {
+            for mut s in annotations::spans_of(conn, a.id, &a.text)? {
+                if !chosen(o, &s.annotator) {
+                    continue;
+                }
+                match o.map_label(&s.label) {
+                    Some(l) => {
+                        s.label = l;
+                        spans.push(s);
+                    }
+                    None => dropped_by_label += 1,
+                }
+            }
+        }
+        f(Doc { article: a, spans, tags, statuses, dropped_by_label })
+    })
+}
