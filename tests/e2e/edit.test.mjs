@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, tempProject } from './harness.mjs';
+import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject } from './harness.mjs';
 
 const A = 'قال المدير العام عبد اللطيف حموشي إن مدينة طنجة تستضيف مؤتمر قادة الشرطة والأمن العرب.';
 const B = 'وصل وفد من الإنتربول إلى الرباط صباح اليوم.';
@@ -80,9 +80,11 @@ test('edit spans by clicking them; tags and status persist across reload', async
   const chooser = page.locator('#span-chooser');
   await chooser.waitFor();
   assert.equal(await chooser.locator('[data-span-id]').count(), 2);
+  await shot(page, 'overlap-chooser.png');
   await chooser.locator(`[data-span-id="${mine}"]`).click();
   await editor.waitFor();
   await editor.locator('#span-note').fill('المدينة كاملة');
+  await shot(page, 'span-editor.png');
   await editor.locator('#span-note-save').click();
   await page.locator('#toast', { hasText: 'Note saved' }).waitFor();
 
