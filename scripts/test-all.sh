@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Run every Hashiya test, fail fast naming the failing stage, and print per-stage timings.
 # Works headless (CI=true, no DISPLAY, no stdin): the desktop stage starts its own Xvfb.
+#   bash scripts/test-all.sh            every stage (what CI runs)
+#   bash scripts/test-all.sh 5 7        only stages 5 and 7 (after install-deps), e.g. while iterating
 set -euo pipefail
 SCRIPT_TAG=test
 # shellcheck source=scripts/lib.sh
@@ -11,6 +13,11 @@ exec </dev/null
 export CI="${CI:-true}"
 export HASHIYA_BIN="$TARGET_DIR/debug/hashiya"
 export HASHIYA_DESKTOP_BIN="$TARGET_DIR/debug/hashiya-desktop"
+
+ONLY=" $* "
+for a in "$@"; do
+  case "$a" in [1-7]) ;; *) die "unknown stage '$a' (stages are 1-7)" ;; esac
+done
 
 NAMES=()
 TIMES=()
@@ -27,9 +34,19 @@ summary() {
   printf '  %-34s %-8s %5ss\n' "total" "" "$(($(date +%s) - T0))"
 }
 
+# wanted NAME: true unless stage numbers were given and NAME's number is not among them
+# (install-deps, which has no number, always runs).
+wanted() {
+  [ "$ONLY" = "  " ] && return 0
+  case "${1:0:1}" in [0-9]) ;; *) return 0 ;; esac
+  case "$ONLY" in *" ${1:0:1} "*) return 0 ;; esac
+  return 1
+}
+
 # stage NAME FUNCTION: run FUNCTION in a subshell with errexit active (even for multi-command stages).
 stage() {
   local name=$1 fn=$2 start rc
+  if ! wanted "$name"; then return 0; fi
   say "=== stage: $name"
   start=$(date +%s)
   set +e
@@ -49,6 +66,7 @@ stage() {
 
 skip() {
   local name=$1 why=$2
+  if ! wanted "$name"; then return 0; fi
   say "=== stage: $name: SKIPPED ($why)"
   NAMES+=("$name")
   TIMES+=(0)
@@ -85,7 +103,7 @@ if [ -d tests/python ]; then
 else
   skip "6 python consumers: pytest" "tests/python not there yet"
 fi
-if [ ! -f ui/dist/index.html ]; then
+if wanted 7 && [ ! -f ui/dist/index.html ]; then
   die "ui/dist/index.html is missing: the desktop app embeds the built UI (stage 3 should have built it)"
 fi
 stage "7a desktop: cargo build" desktop_build
