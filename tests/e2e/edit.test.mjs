@@ -117,6 +117,15 @@ test('edit spans by clicking them; tags and status persist across reload', async
   const ids = await page.$$eval('.hl', (els) => [...new Set(els.map((e) => e.dataset.label + ':' + e.dataset.annotator))].sort());
   assert.deepEqual(ids, ['LOC:Other', 'LOC:Reviewer']);
 
+  // Another analyst on the same computer: the name is changed from the top bar; Reviewer's spans become read-only.
+  await page.locator('#analyst-btn').click();
+  await page.locator('#analyst-name').fill('Second');
+  await shot(page, 'name-dialog.png');
+  await page.locator('#analyst-save').click();
+  await page.locator('#analyst-label', { hasText: 'Second' }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.hl')].every((e) => e.classList.contains('hl-other')));
+  assert.equal(await page.locator(`#article-list [data-article-id="${idA}"] [data-status-badge=todo]`).count(), 1, 'the list shows the new analyst\'s status');
+
   await server.stop();
   const recs = exportRecords(project.db);
   const a = recs.find((r) => r.id === 'edit-a');
