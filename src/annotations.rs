@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::error::{Error, Result};
 use crate::labels;
 use crate::model::{AnnotatorStatus, LabelKind, Span, Status, Tag};
-use crate::text;
+use crate::text::{self, CharIndex};
 
 /// The id of an annotator, created on first use.
 pub fn annotator_id(tx: &Transaction, name: &str) -> Result<i64> {
@@ -52,10 +52,10 @@ impl Added {
     }
 }
 
-/// Add a span after checking it against `article_text` (range and grapheme boundaries).
+/// Add a span after checking it against the article's text (range and grapheme boundaries).
 /// The label must exist unless `add_missing_label`; the same span by the same annotator is not duplicated.
-pub fn add_span(tx: &Transaction, article_text: &str, s: &NewSpan, add_missing_label: bool) -> Result<Added> {
-    text::check_span(article_text, s.start, s.end).map_err(Error::Invalid)?;
+pub fn add_span(tx: &Transaction, article: &CharIndex, s: &NewSpan, add_missing_label: bool) -> Result<Added> {
+    article.check_span(s.start, s.end).map_err(Error::Invalid)?;
     let label = if add_missing_label {
         labels::ensure(tx, LabelKind::Span, s.label)?.0
     } else {
@@ -165,7 +165,7 @@ pub fn delete_span(tx: &Transaction, id: i64, annotator: &str) -> Result<()> {
 const SPAN_SELECT: &str = "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at
      FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id";
 
-fn span_from_row(r: &rusqlite::Row, text: &str) -> rusqlite::Result<Span> {
+fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> {
     let start: i64 = r.get(2)?;
     let end: i64 = r.get(3)?;
     Ok(Span {
@@ -175,7 +175,7 @@ fn span_from_row(r: &rusqlite::Row, text: &str) -> rusqlite::Result<Span> {
         end,
         label: r.get(4)?,
         annotator: r.get(5)?,
-        text: text::slice_cp(text, start as usize, end as usize).unwrap_or("").to_string(),
+        text: text.slice(start as usize, end as usize).unwrap_or("").to_string(),
         note: r.get(6)?,
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
@@ -188,7 +188,8 @@ pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("there is no span with id {id}")))?;
     let t = crate::articles::text_of(conn, article_id)?;
-    Ok(conn.query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &t))?)
+    let idx = CharIndex::new(&t);
+    Ok(conn.query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &idx))?)
 }
 
 /// Every span of an article, by every annotator, ordered by position.
@@ -196,7 +197,8 @@ pub fn spans_of(conn: &Connection, article_id: i64, article_text: &str) -> Resul
     let mut st = conn.prepare_cached(&format!(
         "{SPAN_SELECT} WHERE s.article_id = ?1 ORDER BY s.start, s.end, n.name, l.name"
     ))?;
-    let rows = st.query_map([article_id], |r| span_from_row(r, article_text))?;
+    let idx = CharIndex::new(article_text);
+    let rows = st.query_map([article_id], |r| span_from_row(r, &idx))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 

@@ -131,10 +131,66 @@ pub struct ImportFilesReq {
     pub files: Vec<ImportFile>,
 }
 
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct ExportReq {
-    /// "jsonl" (native).
+    /// "jsonl" (native), "spans", "doccano", "labelstudio", "prodigy", "hf" or "conll".
     pub format: String,
+    /// Only these annotators' work; empty or absent for everyone.
+    #[serde(default)]
+    #[ts(optional)]
+    pub annotators: Option<Vec<String>>,
+    /// Only articles with this status (by one of the chosen annotators; todo also matches none).
+    #[serde(default)]
+    #[ts(optional)]
+    pub status: Option<Status>,
+    /// Only articles with this tag.
+    #[serde(default)]
+    #[ts(optional)]
+    pub tag: Option<String>,
+    /// Only articles whose title or text contains this.
+    #[serde(default)]
+    #[ts(optional)]
+    pub query: Option<String>,
+    /// Span label renames [old, new]; renaming onto an existing label merges them.
+    #[serde(default)]
+    #[ts(optional)]
+    pub rename: Option<Vec<(String, String)>>,
+    /// Span labels to leave out.
+    #[serde(default)]
+    #[ts(optional)]
+    pub drop: Option<Vec<String>>,
+    /// "codepoint" (default), "utf16" or "utf8"; jsonl and spans only.
+    #[serde(default)]
+    #[ts(optional)]
+    pub offsets: Option<String>,
+    /// Token formats: "expand", "split" or "skip" a span with an edge inside a token; absent refuses and lists them.
+    #[serde(default)]
+    #[ts(optional)]
+    pub misaligned: Option<String>,
+    /// Token formats: split clitic prefixes off Arabic words.
+    #[serde(default)]
+    #[ts(optional)]
+    pub split_clitics: Option<bool>,
+}
+
+impl ExportReq {
+    /// The export options this request asks for.
+    pub fn options(&self) -> Result<crate::export::ExportOptions> {
+        use crate::export::{ExportOptions, Format, Misaligned, OffsetUnit};
+        Ok(ExportOptions {
+            format: Format::parse(&self.format)?,
+            annotators: self.annotators.clone().unwrap_or_default(),
+            status: self.status,
+            tag: self.tag.clone().filter(|t| !t.is_empty()),
+            query: self.query.clone().filter(|q| !q.is_empty()),
+            rename: self.rename.clone().unwrap_or_default(),
+            drop: self.drop.clone().unwrap_or_default(),
+            offsets: self.offsets.as_deref().map(OffsetUnit::parse).transpose()?.unwrap_or_default(),
+            misaligned: self.misaligned.as_deref().map(Misaligned::parse).transpose()?.unwrap_or_default(),
+            split_clitics: self.split_clitics.unwrap_or(false),
+            ..ExportOptions::default()
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -143,6 +199,10 @@ pub struct ExportResult {
     pub content: String,
     pub articles: i64,
     pub spans: i64,
+    /// The span labels after renaming and dropping.
+    pub labels: Vec<String>,
+    /// One sentence per change the export made (merged duplicates, overlaps left out, expanded spans…).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -201,6 +261,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             let r: AddSpanReq = args(cmd, a)?;
             let span = store.with_tx(|tx| {
                 let text = articles::text_of(tx, r.article_id)?;
+                let text = crate::text::CharIndex::new(&text);
                 let new = NewSpan {
                     article_id: r.article_id,
                     start: offset(r.start, "start")?,
@@ -242,7 +303,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         "import_files" => {
             let r: ImportFilesReq = args(cmd, a)?;
-            let opts = ImportOptions { annotator: r.annotator };
+            let opts = ImportOptions { annotator: r.annotator, ..Default::default() };
             let mut report = ImportReport::default();
             for f in &r.files {
                 import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
@@ -251,15 +312,19 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         "export" => {
             let r: ExportReq = args(cmd, a)?;
+            let opts = r.options()?;
             let mut buf = Vec::new();
-            let counts = crate::export::export_to(store.conn(), &r.format, &mut buf)?;
+            let report = crate::export::export_with(store.conn(), &opts, &mut buf)?;
             let content = String::from_utf8(buf).map_err(|_| Error::Invalid("the export is not valid UTF-8".into()))?;
             let stem = project_info(store)?.name;
+            let ext = if opts.format == crate::export::Format::Jsonl { "jsonl".to_string() } else { format!("{}.{}", r.format, opts.format.ext()) };
             to_json(ExportResult {
-                filename: format!("{stem}.{}", r.format),
+                filename: format!("{stem}.{ext}"),
                 content,
-                articles: counts.articles as i64,
-                spans: counts.spans as i64,
+                articles: report.total.articles as i64,
+                spans: report.total.spans as i64,
+                notes: report.total.notes(),
+                labels: report.labels,
             })
         }
         other => Err(Error::NotFound(format!("unknown command {other:?}"))),

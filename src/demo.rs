@@ -55,7 +55,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
             let start = text[..byte].chars().count();
             let end = start + needle.chars().count();
             let span = NewSpan { article_id, start, end, label, annotator: DEMO_ANNOTATOR, note: "", created_at: None };
-            annotations::add_span(tx, text, &span, false)?;
+            annotations::add_span(tx, &crate::text::CharIndex::new(text), &span, false)?;
         }
         if let Some(&first) = ids.first() {
             annotations::set_tag(tx, first, DEMO_ANNOTATOR, "economy", true, false, None)?;

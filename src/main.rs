@@ -21,11 +21,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import .txt files (first non-empty line is the title) and native .jsonl files or folders of them.
+    /// Import .txt files (first non-empty line is the title), native .jsonl and CoNLL/IOB files, or folders of them.
     Import {
-        /// Who made annotations in the files that do not name their annotator.
+        /// Who made annotations in the files that do not name their annotator
+        /// (CoNLL files default to the file's name).
         #[arg(long, value_name = "NAME")]
         annotator: Option<String>,
+        /// Read every file as this format instead of detecting it from its name and content.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(import::FORMAT_NAMES))]
+        format: Option<String>,
+        /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        sentences_per_article: Option<u32>,
         /// Print the report as JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -35,12 +42,45 @@ enum Command {
     },
     /// Export the project's articles and annotations.
     Export {
-        /// Output format.
+        /// Output format: jsonl (native, lossless), spans, doccano, labelstudio, prodigy, hf, conll.
         #[arg(long, default_value = "jsonl", value_parser = clap::builder::PossibleValuesParser::new(export::FORMATS))]
         format: String,
-        /// Write to FILE (atomically) instead of standard output.
+        /// Write to FILE (atomically, with FILE.manifest.json beside it) instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Only these annotators' work (comma-separated; default: everyone).
+        #[arg(long, value_name = "A,B", value_delimiter = ',')]
+        annotators: Vec<String>,
+        /// Only articles with this status (by one of the chosen annotators; todo also matches none).
+        #[arg(long, value_parser = ["done", "in_progress", "todo"])]
+        status: Option<String>,
+        /// Only articles with this tag.
+        #[arg(long, value_name = "T")]
+        tag: Option<String>,
+        /// Only articles whose title or text contains Q.
+        #[arg(long, value_name = "Q")]
+        query: Option<String>,
+        /// Rename a span label (repeatable); renaming onto an existing label merges them.
+        #[arg(long, value_name = "OLD=NEW")]
+        rename: Vec<String>,
+        /// Leave out spans with this label (repeatable).
+        #[arg(long, value_name = "LABEL")]
+        drop: Vec<String>,
+        /// Train/dev/test ratios by article, e.g. 0.8,0.1,0.1: writes <stem>.train/.dev/.test.<ext>.
+        #[arg(long, value_name = "R,R,R", requires = "out")]
+        split: Option<String>,
+        /// Seed of the split.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Offset unit for jsonl and spans.
+        #[arg(long, default_value = "codepoint", value_parser = ["codepoint", "utf16", "utf8"])]
+        offsets: String,
+        /// Token formats: what to do with a span whose edge falls inside a token (default: refuse and list them).
+        #[arg(long, value_parser = ["expand", "split", "skip"])]
+        misaligned: Option<String>,
+        /// Token formats: split clitic prefixes (و ف ب ك ل ال…) off Arabic words.
+        #[arg(long)]
+        split_clitics: bool,
     },
     /// Browser mode: serve the UI and the commands on 127.0.0.1 and print the URL to open.
     Serve {
@@ -70,9 +110,14 @@ fn require_db(db: Option<PathBuf>, what: &str) -> Result<PathBuf, Error> {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Import { annotator, json, paths } => {
+        Command::Import { annotator, format, sentences_per_article, json, paths } => {
             let mut store = Store::open(&require_db(cli.db, "the articles go into")?)?;
-            let report = import::import_paths(&mut store, &paths, &ImportOptions { annotator })?;
+            let opts = ImportOptions {
+                annotator,
+                format: format.as_deref().and_then(import::Format::parse),
+                sentences_per_article: sentences_per_article.map(|n| n as usize),
+            };
+            let report = import::import_paths(&mut store, &paths, &opts)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
@@ -80,19 +125,40 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(if report.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Command::Export { format, out } => {
+        Command::Export { format, out, annotators, status, tag, query, rename, drop, split, seed, offsets, misaligned, split_clitics } => {
             let store = Store::open(&require_db(cli.db, "be exported")?)?;
-            let counts = match out {
-                Some(path) => export::export_to_file(store.conn(), &format, &path)?,
+            let opts = export::ExportOptions {
+                format: export::Format::parse(&format)?,
+                annotators,
+                status: status.as_deref().and_then(hashiya::model::Status::parse),
+                tag,
+                query,
+                rename: rename.iter().map(|r| export::parse_rename(r)).collect::<Result<_, _>>()?,
+                drop,
+                split: split.as_deref().map(export::parse_split).transpose()?,
+                seed,
+                offsets: export::OffsetUnit::parse(&offsets)?,
+                misaligned: misaligned.as_deref().map(export::Misaligned::parse).transpose()?.unwrap_or_default(),
+                split_clitics,
+            };
+            let report = match out {
+                Some(path) => export::export_file_with(store.conn(), &opts, &path)?,
                 None => {
                     let stdout = std::io::stdout();
                     let mut w = std::io::BufWriter::new(stdout.lock());
-                    let c = export::export_to(store.conn(), &format, &mut w)?;
+                    let r = export::export_with(store.conn(), &opts, &mut w)?;
                     w.flush().map_err(|e| Error::io("cannot write to standard output", e))?;
-                    c
+                    r
                 }
             };
-            eprintln!("exported {} articles, {} spans, {} tags", counts.articles, counts.spans, counts.tags);
+            let t = &report.total;
+            eprintln!("exported {} articles, {} spans, {} tags", t.articles, t.spans, t.tags);
+            for f in &report.files {
+                eprintln!("  {}: {} articles, {} spans → {}", f.split, f.counts.articles, f.counts.spans, f.path);
+            }
+            for n in t.notes() {
+                eprintln!("note: {n}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { port, ui } => {
@@ -122,7 +188,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 fn print_report(r: &ImportReport) {
     for a in &r.imported {
         let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
-        println!("imported   {}{at} → article {} «{}» ({} spans, {} tags)", a.file, a.article_id, a.title, a.new_spans, a.new_tags);
+        println!(
+            "imported   {}{at} → article {} «{}» ({} spans, {} tags; {})",
+            a.file, a.article_id, a.title, a.new_spans, a.new_tags, a.encoding
+        );
     }
     for a in &r.duplicates {
         let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
@@ -134,7 +203,7 @@ fn print_report(r: &ImportReport) {
         println!("rejected   {}{at}: {}", x.file, x.reason);
     }
     for f in &r.skipped_files {
-        println!("skipped    {f} (not .txt or .jsonl)");
+        println!("skipped    {f} (not .txt, .jsonl or .conll)");
     }
     if !r.labels_added.is_empty() {
         println!("new labels added to the schema: {}", r.labels_added.join(", "));

@@ -4,7 +4,68 @@
 //! (Rust `char`s, Python `str` indices) into the article text exactly as imported.
 
 use sha2::{Digest, Sha256};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+/// A text with its code-point → byte table, built once so that checking and slicing many spans
+/// of a long article costs O(1) each instead of a scan of the text.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// `bytes[cp]` is the byte offset of code point `cp`; the last entry is `text.len()`.
+    bytes: Vec<usize>,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(text.len());
+        CharIndex { text, bytes }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Length in code points.
+    pub fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
+        if start > end {
+            return None;
+        }
+        Some(&self.text[*self.bytes.get(start)?..*self.bytes.get(end)?])
+    }
+
+    /// Is code point `cp` the start of a grapheme cluster (or the end of the text)?
+    pub fn is_grapheme_boundary(&self, cp: usize) -> bool {
+        let Some(&byte) = self.bytes.get(cp) else { return false };
+        GraphemeCursor::new(byte, self.text.len(), true).is_boundary(self.text, 0).unwrap_or(false)
+    }
+
+    /// Why a span `[start, end)` cannot be placed on this text, or `Ok(())`.
+    pub fn check_span(&self, start: usize, end: usize) -> Result<(), String> {
+        let len = self.len();
+        if start >= end {
+            return Err(format!("span [{start}, {end}) is empty or inverted (start must be less than end)"));
+        }
+        if end > len {
+            return Err(format!("span [{start}, {end}) runs past the end of the text ({len} code points)"));
+        }
+        for (edge, name) in [(start, "start"), (end, "end")] {
+            if !self.is_grapheme_boundary(edge) {
+                return Err(format!(
+                    "span [{start}, {end}) {name} falls inside a character cluster (e.g. between a letter and its harakat)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Number of code points in `text`.
 pub fn cp_len(text: &str) -> usize {
@@ -87,23 +148,9 @@ pub fn grapheme_boundaries(text: &str) -> Vec<usize> {
 }
 
 /// Why a span `[start, end)` cannot be placed on `text`, or `Ok(())`.
+/// For many spans on one text, build a [`CharIndex`] once instead.
 pub fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
-    let len = cp_len(text);
-    if start >= end {
-        return Err(format!("span [{start}, {end}) is empty or inverted (start must be less than end)"));
-    }
-    if end > len {
-        return Err(format!("span [{start}, {end}) runs past the end of the text ({len} code points)"));
-    }
-    let bounds = grapheme_boundaries(text);
-    for (edge, name) in [(start, "start"), (end, "end")] {
-        if bounds.binary_search(&edge).is_err() {
-            return Err(format!(
-                "span [{start}, {end}) {name} falls inside a character cluster (e.g. between a letter and its harakat)"
-            ));
-        }
-    }
-    Ok(())
+    CharIndex::new(text).check_span(start, end)
 }
 
 /// Content hash used to recognise the same article across files and projects.
@@ -158,6 +205,18 @@ mod tests {
         let cr = T.chars().position(|c| c == '\r').unwrap_or(0);
         assert!(check_span(T, 0, cr + 1).is_err());
         assert!(check_span(T, 0, cr).is_ok());
+    }
+
+    #[test]
+    fn char_index_agrees_with_the_full_grapheme_scan() {
+        for text in [T, "👩🏽‍💻 ليلى 🇯🇴 كَتَبَ", "", "a\u{200c}b\u{200d}c"] {
+            let idx = CharIndex::new(text);
+            let bounds = grapheme_boundaries(text);
+            for cp in 0..=cp_len(text) + 1 {
+                assert_eq!(idx.is_grapheme_boundary(cp), bounds.contains(&cp), "{text:?} at {cp}");
+                assert_eq!(idx.slice(0, cp), slice_cp(text, 0, cp));
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use hashiya::native::NativeRecord;
 use hashiya::{articles, Store};
 
 fn opts(who: Option<&str>) -> ImportOptions {
-    ImportOptions { annotator: who.map(str::to_string) }
+    ImportOptions { annotator: who.map(str::to_string), ..Default::default() }
 }
 
 fn export_string(store: &Store) -> String {

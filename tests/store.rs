@@ -22,7 +22,7 @@ fn add(store: &mut Store, id: i64, start: usize, end: usize, label: &str, who: &
     store.with_tx(|tx| {
         let text = articles::text_of(tx, id)?;
         let s = NewSpan { article_id: id, start, end, label, annotator: who, note: "", created_at: None };
-        Ok(annotations::add_span(tx, &text, &s, false)?.id())
+        Ok(annotations::add_span(tx, &hashiya::text::CharIndex::new(&text), &s, false)?.id())
     })
 }
 

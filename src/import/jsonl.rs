@@ -4,7 +4,7 @@
 
 use rusqlite::Transaction;
 
-use super::{decode_utf8, ImportOptions, ImportReport, ImportedArticle};
+use super::{ImportOptions, ImportReport, ImportedArticle};
 use crate::annotations::{self, Added, NewSpan};
 use crate::articles::{self, Inserted, NewArticle};
 use crate::error::{Error, Result};
@@ -14,14 +14,7 @@ use crate::native::NativeRecord;
 use crate::store::Store;
 use crate::text;
 
-pub(super) fn import_jsonl(tx: &Transaction, name: &str, bytes: &[u8], opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
-    let content = match decode_utf8(bytes) {
-        Ok(t) => t,
-        Err((line, reason)) => {
-            report.reject(name, Some(line), reason);
-            return Ok(());
-        }
-    };
+pub(super) fn import_jsonl(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     for (i, line) in content.lines().enumerate() {
         let lineno = i + 1;
         if line.trim().is_empty() {
@@ -68,6 +61,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
             .ok_or_else(|| Error::Invalid(format!("{what} names no annotator; pass --annotator NAME")))
     };
     // Check every span before writing anything.
+    let idx = text::CharIndex::new(&rec.text);
     let mut spans = Vec::with_capacity(rec.spans.len());
     for (k, s) in rec.spans.iter().enumerate() {
         let what = format!("span #{} [{}, {}) {}", k + 1, s.start, s.end, s.label);
@@ -76,7 +70,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
         }
         let (start, end) = (s.start as usize, s.end as usize);
         if let Some(expected) = &s.text {
-            let by_cp = text::slice_cp(&rec.text, start, end);
+            let by_cp = idx.slice(start, end);
             if by_cp != Some(expected.as_str()) && text::slice_utf16(&rec.text, start, end).as_deref() == Some(expected.as_str()) {
                 return Err(Error::Invalid(format!(
                     "{what}: the offsets count UTF-16 code units (JavaScript string indices), \
@@ -84,8 +78,8 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
                 )));
             }
         }
-        text::check_span(&rec.text, start, end).map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
-        let slice = text::slice_cp(&rec.text, start, end).unwrap_or_default();
+        idx.check_span(start, end).map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
+        let slice = idx.slice(start, end).unwrap_or_default();
         if let Some(expected) = &s.text {
             if expected != slice {
                 return Err(Error::Invalid(format!(
@@ -128,6 +122,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
         title: if article.title.trim().is_empty() { articles::title_from_text(&article.text) } else { article.title.clone() },
         new_spans: 0,
         new_tags: 0,
+        encoding: String::new(),
     };
     let mut new_labels = Vec::new();
     for (s, (start, end, annotator)) in rec.spans.iter().zip(&spans) {
@@ -143,7 +138,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
             note: s.note.as_deref().unwrap_or(""),
             created_at: s.created_at.as_deref(),
         };
-        if let Added::New(_) = annotations::add_span(tx, &rec.text, &span, false)? {
+        if let Added::New(_) = annotations::add_span(tx, &idx, &span, false)? {
             item.new_spans += 1;
         }
     }
@@ -175,6 +170,9 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
 /// Import native JSONL held in memory (tests, the UI's file picker).
 pub fn import_jsonl_str(store: &mut Store, name: &str, content: &str, opts: &ImportOptions) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    store.with_tx(|tx| import_jsonl(tx, name, content.as_bytes(), opts, &mut report))?;
+    store.with_tx(|tx| import_jsonl(tx, name, content, opts, &mut report))?;
+    for item in report.imported.iter_mut().chain(report.duplicates.iter_mut()) {
+        item.encoding = "UTF-8".into();
+    }
     Ok(report)
 }

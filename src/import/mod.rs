@@ -3,6 +3,8 @@
 //! Each file is imported in one transaction (all of its accepted articles, or nothing);
 //! each JSONL line in its own savepoint, so a rejected line writes nothing.
 
+mod conll;
+pub mod decode;
 mod jsonl;
 mod txt;
 
@@ -20,6 +22,10 @@ pub use jsonl::import_jsonl_str;
 pub struct ImportOptions {
     /// Who made annotations that do not name their annotator.
     pub annotator: Option<String>,
+    /// Read every file as this format instead of detecting it.
+    pub format: Option<Format>,
+    /// CoNLL: at most this many sentences per article (default: one article per `-DOCSTART-` document).
+    pub sentences_per_article: Option<usize>,
 }
 
 /// An article read from a file (new or already present).
@@ -31,6 +37,8 @@ pub struct ImportedArticle {
     pub title: String,
     pub new_spans: i64,
     pub new_tags: i64,
+    /// The file's detected encoding (e.g. "UTF-8", "UTF-16LE", "Windows-1256").
+    pub encoding: String,
 }
 
 /// A file or line that was not imported, and why.
@@ -75,18 +83,49 @@ impl ImportReport {
     }
 }
 
+/// A file format the importer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub enum Format {
     Txt,
     Jsonl,
+    Conll,
 }
 
+/// The names `--format` accepts.
+pub const FORMAT_NAMES: &[&str] = &["txt", "jsonl", "conll"];
+
+impl Format {
+    pub fn parse(name: &str) -> Option<Format> {
+        match name {
+            "txt" => Some(Format::Txt),
+            "jsonl" => Some(Format::Jsonl),
+            "conll" => Some(Format::Conll),
+            _ => None,
+        }
+    }
+}
+
+/// The format a file name suggests (`None`: not a type the importer reads).
 fn format_of(name: &str) -> Option<Format> {
     let ext = Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("txt") | Some("text") => Some(Format::Txt),
         Some("jsonl") | Some("ndjson") => Some(Format::Jsonl),
+        Some("conll") | Some("conllu") | Some("iob") | Some("bio") | Some("bioes") => Some(Format::Conll),
         _ => None,
+    }
+}
+
+/// A `.txt` file whose first non-empty lines are all `token TAG…` is CoNLL (as AQMAR's `train.txt`).
+fn sniff(format: Format, text: &str) -> Format {
+    if format != Format::Txt {
+        return format;
+    }
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(200).collect();
+    if lines.len() >= 2 && lines.iter().all(|l| conll::looks_like_conll_line(l)) {
+        Format::Conll
+    } else {
+        Format::Txt
     }
 }
 
@@ -100,7 +139,7 @@ pub fn import_paths(store: &mut Store, paths: &[PathBuf], opts: &ImportOptions) 
             files.sort();
             for f in files {
                 let name = f.display().to_string();
-                if format_of(&name).is_none() {
+                if opts.format.is_none() && format_of(&name).is_none() {
                     report.skipped_files.push(name);
                     continue;
                 }
@@ -142,28 +181,32 @@ fn import_path(store: &mut Store, path: &Path, opts: &ImportOptions, report: &mu
 
 /// Import one file's content. Rejections go into `report`; an `Err` means the project itself failed.
 pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
-    let Some(format) = format_of(name) else {
-        report.reject(name, None, "unsupported file type (expected .txt or .jsonl)");
+    let Some(format) = opts.format.or_else(|| format_of(name)) else {
+        report.reject(name, None, "unsupported file type (expected .txt, .jsonl or .conll; or pass --format)");
         return Ok(());
     };
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err((line, reason)) => {
+            report.reject(name, Some(line), reason);
+            return Ok(());
+        }
+    };
+    let format = if opts.format.is_some() { format } else { sniff(format, &decoded.text) };
     let mut file_report = ImportReport::default();
     let outcome = store.with_tx(|tx| match format {
-        Format::Txt => txt::import_txt(tx, name, bytes, &mut file_report),
-        Format::Jsonl => jsonl::import_jsonl(tx, name, bytes, opts, &mut file_report),
+        Format::Txt => txt::import_txt(tx, name, &decoded.text, &mut file_report),
+        Format::Jsonl => jsonl::import_jsonl(tx, name, &decoded.text, opts, &mut file_report),
+        Format::Conll => conll::import_conll(tx, name, &decoded.text, opts, &mut file_report),
     });
     match outcome {
-        Ok(()) => report.merge(file_report),
+        Ok(()) => {
+            for item in file_report.imported.iter_mut().chain(file_report.duplicates.iter_mut()) {
+                item.encoding = decoded.encoding.to_string();
+            }
+            report.merge(file_report)
+        }
         Err(e) => report.reject(name, None, format!("nothing from this file was imported: {e}")),
     }
     Ok(())
-}
-
-/// Decode UTF-8 (dropping a leading byte-order mark), or say where the bad byte is.
-pub(crate) fn decode_utf8(bytes: &[u8]) -> std::result::Result<&str, (usize, String)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        (line, format!("not valid UTF-8 (bad byte at offset {at})"))
-    })
 }

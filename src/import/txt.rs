@@ -2,18 +2,11 @@
 
 use rusqlite::Transaction;
 
-use super::{decode_utf8, ImportReport, ImportedArticle};
+use super::{ImportReport, ImportedArticle};
 use crate::articles::{self, Inserted, NewArticle};
 use crate::error::Result;
 
-pub(super) fn import_txt(tx: &Transaction, name: &str, bytes: &[u8], report: &mut ImportReport) -> Result<()> {
-    let text = match decode_utf8(bytes) {
-        Ok(t) => t,
-        Err((line, reason)) => {
-            report.reject(name, Some(line), reason);
-            return Ok(());
-        }
-    };
+pub(super) fn import_txt(tx: &Transaction, name: &str, text: &str, report: &mut ImportReport) -> Result<()> {
     if text.trim().is_empty() {
         report.reject(name, None, "the file is empty");
         return Ok(());
@@ -21,7 +14,7 @@ pub(super) fn import_txt(tx: &Transaction, name: &str, bytes: &[u8], report: &mu
     let source = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     let article = NewArticle { title: articles::title_from_text(text), text: text.to_string(), source, ..Default::default() };
     let inserted = articles::insert(tx, &article)?;
-    let item = ImportedArticle { file: name.to_string(), line: None, article_id: inserted.id(), title: article.title, new_spans: 0, new_tags: 0 };
+    let item = ImportedArticle { file: name.to_string(), line: None, article_id: inserted.id(), title: article.title, new_spans: 0, new_tags: 0, encoding: String::new() };
     match inserted {
         Inserted::New(_) => report.imported.push(item),
         Inserted::Duplicate(_) => report.duplicates.push(item),

@@ -102,7 +102,11 @@ name: string, content: string, };
 
 export type ImportFilesReq = { annotator?: string, files: Array<ImportFile>, };
 
-export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, };
+export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, 
+/**
+ * The file's detected encoding (e.g. "UTF-8", "UTF-16LE", "Windows-1256").
+ */
+encoding: string, };
 
 export type Rejection = { file: string, line: number | null, reason: string, };
 
@@ -122,11 +126,55 @@ labels_added: Array<string>, };
 
 export type ExportReq = { 
 /**
- * "jsonl" (native).
+ * "jsonl" (native), "spans", "doccano", "labelstudio", "prodigy", "hf" or "conll".
  */
-format: string, };
+format: string, 
+/**
+ * Only these annotators' work; empty or absent for everyone.
+ */
+annotators?: Array<string>, 
+/**
+ * Only articles with this status (by one of the chosen annotators; todo also matches none).
+ */
+status?: Status, 
+/**
+ * Only articles with this tag.
+ */
+tag?: string, 
+/**
+ * Only articles whose title or text contains this.
+ */
+query?: string, 
+/**
+ * Span label renames [old, new]; renaming onto an existing label merges them.
+ */
+rename?: Array<[string, string]>, 
+/**
+ * Span labels to leave out.
+ */
+drop?: Array<string>, 
+/**
+ * "codepoint" (default), "utf16" or "utf8"; jsonl and spans only.
+ */
+offsets?: string, 
+/**
+ * Token formats: "expand", "split" or "skip" a span with an edge inside a token; absent refuses and lists them.
+ */
+misaligned?: string, 
+/**
+ * Token formats: split clitic prefixes off Arabic words.
+ */
+split_clitics?: boolean, };
 
-export type ExportResult = { filename: string, content: string, articles: number, spans: number, };
+export type ExportResult = { filename: string, content: string, articles: number, spans: number, 
+/**
+ * The span labels after renaming and dropping.
+ */
+labels: Array<string>, 
+/**
+ * One sentence per change the export made (merged duplicates, overlaps left out, expanded spans…).
+ */
+notes: Array<string>, };
 
 export type Done = { ok: boolean, };
 

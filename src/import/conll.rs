@@ -1,0 +1,309 @@
+//! CoNLL / IOB import: `token TAG [TAG …]` per line, blank lines between sentences, `-DOCSTART-`
+//! between documents. IOB1, IOB2, BIOES/BILOU and several tag columns (nested entities, one column
+//! per entity type as in Wojood) are decoded into spans. The text is the tokens joined by single
+//! spaces, sentences joined by `\n`; the original tokenisation is kept in the article's `meta`.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Transaction;
+
+use super::{ImportOptions, ImportReport, ImportedArticle};
+use crate::annotations::{self, Added, NewSpan};
+use crate::articles::{self, Inserted, NewArticle};
+use crate::error::{Error, Result};
+use crate::labels;
+use crate::model::LabelKind;
+
+struct Token<'a> {
+    text: &'a str,
+    /// (prefix, type) per tag column that is not `O`.
+    tags: Vec<(char, &'a str)>,
+}
+
+struct Sentence<'a> {
+    first_line: usize,
+    tokens: Vec<Token<'a>>,
+}
+
+/// Parse a tag: `O`, or `B-`/`I-`/`E-`/`S-`/`L-`/`U-` + type. `Ok(None)` for `O`.
+fn parse_tag(tag: &str) -> std::result::Result<Option<(char, &str)>, String> {
+    if tag == "O" {
+        return Ok(None);
+    }
+    let mut chars = tag.chars();
+    match (chars.next(), chars.next()) {
+        (Some(p @ ('B' | 'I' | 'E' | 'S' | 'L' | 'U')), Some('-' | '_')) if tag.len() > 2 => {
+            let p = match p {
+                'L' => 'E',
+                'U' => 'S',
+                other => other,
+            };
+            Ok(Some((p, &tag[2..])))
+        }
+        _ => Err(format!("{tag:?} is not an IOB tag (expected O, or B-/I-/E-/S- and a type)")),
+    }
+}
+
+/// Does this line look like `token TAG [TAG …]`?
+pub(super) fn looks_like_conll_line(line: &str) -> bool {
+    let mut fields = line.split_whitespace();
+    fields.next().is_some() && {
+        let tags: Vec<&str> = fields.collect();
+        !tags.is_empty() && tags.iter().all(|t| parse_tag(t).is_ok())
+    }
+}
+
+/// Entities of a sentence: (first token, last token, type), nested ones included — also an entity
+/// nested in another of the same type (`مدينة I-GPE B-GPE`). Open entities are kept as a stack per
+/// type; a token's `I-`/`E-` tags of a type say how many of them continue through it. Works for IOB1,
+/// IOB2 and BIOES alike: an `I` with nothing open starts an entity.
+fn entities<'a>(s: &Sentence<'a>) -> Vec<(usize, usize, &'a str)> {
+    let mut open: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, tok) in s.tokens.iter().enumerate() {
+        let mut types: Vec<&str> = open.keys().copied().collect();
+        types.extend(tok.tags.iter().map(|t| t.1));
+        types.sort();
+        types.dedup();
+        for ty in types {
+            let count = |p: char| tok.tags.iter().filter(|t| t.1 == ty && t.0 == p).count();
+            let (n_i, n_e, n_b, n_s) = (count('I'), count('E'), count('B'), count('S'));
+            let stack = open.entry(ty).or_default();
+            // Entities that do not continue through this token end at the previous one.
+            while stack.len() > n_i + n_e {
+                if let Some(start) = stack.pop() {
+                    out.push((start, i - 1, ty));
+                }
+            }
+            // More continuations than open entities: each extra one starts here (IOB1).
+            while stack.len() < n_i + n_e {
+                stack.push(i);
+            }
+            for _ in 0..n_e {
+                if let Some(start) = stack.pop() {
+                    out.push((start, i, ty));
+                }
+            }
+            for _ in 0..n_b {
+                stack.push(i);
+            }
+            for _ in 0..n_s {
+                out.push((i, i, ty));
+            }
+        }
+    }
+    let last = s.tokens.len().saturating_sub(1);
+    for (ty, stack) in open {
+        out.extend(stack.into_iter().map(|start| (start, last, ty)));
+    }
+    out.sort();
+    out
+}
+
+/// Split the file into documents of sentences; lines that cannot be read are rejected.
+fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec<Sentence<'a>>> {
+    let mut docs: Vec<Vec<Sentence>> = vec![Vec::new()];
+    let mut cur = Sentence { first_line: 1, tokens: Vec::new() };
+    let mut broken = false;
+    let close = |cur: &mut Sentence<'a>, docs: &mut Vec<Vec<Sentence<'a>>>, broken: &mut bool, next_line: usize| {
+        let done = std::mem::replace(cur, Sentence { first_line: next_line, tokens: Vec::new() });
+        if !done.tokens.is_empty() && !*broken {
+            if let Some(d) = docs.last_mut() {
+                d.push(done);
+            }
+        }
+        *broken = false;
+    };
+    for (i, line) in content.lines().enumerate() {
+        let lineno = i + 1;
+        let mut fields = line.split_whitespace();
+        let Some(token) = fields.next() else {
+            close(&mut cur, &mut docs, &mut broken, lineno + 1);
+            continue;
+        };
+        if token == "-DOCSTART-" {
+            close(&mut cur, &mut docs, &mut broken, lineno + 1);
+            if docs.last().is_some_and(|d| !d.is_empty()) {
+                docs.push(Vec::new());
+            }
+            continue;
+        }
+        if cur.tokens.is_empty() {
+            cur.first_line = lineno;
+        }
+        let mut tags = Vec::new();
+        let mut bad = None;
+        let mut any = false;
+        for f in fields {
+            any = true;
+            match parse_tag(f) {
+                Ok(Some(t)) => tags.push(t),
+                Ok(None) => {}
+                Err(e) => bad = Some(e),
+            }
+        }
+        if !any {
+            bad = Some(format!("token {token:?} has no tag column"));
+        }
+        if let Some(reason) = bad {
+            if !broken {
+                report.reject(name, Some(lineno), format!("{reason}; the sentence starting at line {} was not imported", cur.first_line));
+            }
+            broken = true;
+        }
+        cur.tokens.push(Token { text: token, tags });
+    }
+    close(&mut cur, &mut docs, &mut broken, 0);
+    docs.retain(|d| !d.is_empty());
+    docs
+}
+
+/// Build one article from sentences and store it with its entities.
+fn store_article(tx: &Transaction, name: &str, annotator: &str, sentences: &[Sentence], report: &mut ImportReport) -> Result<()> {
+    let mut text = String::new();
+    let mut cp = 0usize;
+    let mut token_offsets: Vec<[usize; 2]> = Vec::new();
+    let mut sentence_starts = Vec::with_capacity(sentences.len());
+    let mut spans = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        if si > 0 {
+            text.push('\n');
+            cp += 1;
+        }
+        sentence_starts.push(token_offsets.len());
+        let first_token = token_offsets.len();
+        for (ti, tok) in s.tokens.iter().enumerate() {
+            if ti > 0 {
+                text.push(' ');
+                cp += 1;
+            }
+            let len = tok.text.chars().count();
+            token_offsets.push([cp, cp + len]);
+            text.push_str(tok.text);
+            cp += len;
+        }
+        for (a, b, ty) in entities(s) {
+            spans.push((token_offsets[first_token + a][0], token_offsets[first_token + b][1], ty, s.first_line));
+        }
+    }
+    let mut meta = serde_json::Map::new();
+    meta.insert("format".into(), "conll".into());
+    meta.insert("source_line".into(), sentences.first().map(|s| s.first_line).unwrap_or(0).into());
+    meta.insert("tokens".into(), serde_json::to_value(&token_offsets)?);
+    meta.insert("sentences".into(), serde_json::to_value(&sentence_starts)?);
+    let source = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let article = NewArticle { title: articles::title_from_text(&text), text, source, meta, ..Default::default() };
+    let first_line = sentences.first().map(|s| s.first_line as i64);
+
+    let idx = crate::text::CharIndex::new(&article.text);
+    tx.execute_batch("SAVEPOINT conll_article")?;
+    let outcome = (|| -> Result<(ImportedArticle, bool)> {
+        let inserted = articles::insert(tx, &article)?;
+        let mut item = ImportedArticle {
+            file: name.to_string(),
+            line: first_line,
+            article_id: inserted.id(),
+            title: article.title.clone(),
+            new_spans: 0,
+            new_tags: 0,
+            encoding: String::new(),
+        };
+        for (start, end, ty, line) in &spans {
+            if labels::ensure(tx, LabelKind::Span, ty)?.1 && !report.labels_added.iter().any(|l| l == ty) {
+                report.labels_added.push(ty.to_string());
+            }
+            let span = NewSpan { article_id: item.article_id, start: *start, end: *end, label: ty, annotator, note: "", created_at: None };
+            match annotations::add_span(tx, &idx, &span, false) {
+                Ok(Added::New(_)) => item.new_spans += 1,
+                Ok(Added::Existing(_)) => {}
+                Err(Error::Invalid(reason)) => return Err(Error::Invalid(format!("entity {ty} in the sentence at line {line}: {reason}"))),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok((item, matches!(inserted, Inserted::Duplicate(_))))
+    })();
+    match outcome {
+        Ok((item, duplicate)) => {
+            tx.execute_batch("RELEASE conll_article")?;
+            report.spans_added += item.new_spans;
+            if duplicate {
+                report.duplicates.push(item);
+            } else {
+                report.imported.push(item);
+            }
+            Ok(())
+        }
+        Err(Error::Invalid(reason)) => {
+            tx.execute_batch("ROLLBACK TO conll_article; RELEASE conll_article")?;
+            report.reject(name, first_line.map(|l| l as usize), reason);
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub(super) fn import_conll(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    let default_name = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
+    let annotator = opts.annotator.clone().filter(|a| !a.trim().is_empty()).unwrap_or(default_name);
+    let docs = parse(name, content, report);
+    if docs.is_empty() && report.rejected.is_empty() {
+        report.reject(name, None, "the file holds no tokens");
+        return Ok(());
+    }
+    for doc in &docs {
+        let per = opts.sentences_per_article.unwrap_or(usize::MAX).max(1);
+        for chunk in doc.chunks(per.min(doc.len().max(1))) {
+            store_article(tx, name, &annotator, chunk, report)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-type sentence from a tag string: `B`, `I`, `E`, `S` or `O` per token.
+    fn one_type(seq: &str) -> Vec<(usize, usize)> {
+        let tokens = seq.chars().map(|c| Token { text: "x", tags: if c == 'O' { vec![] } else { vec![(c, "T")] } }).collect();
+        entities(&Sentence { first_line: 1, tokens }).into_iter().map(|(a, b, _)| (a, b)).collect()
+    }
+
+    #[test]
+    fn decodes_iob1_iob2_and_bioes_alike() {
+        let cases: &[(&str, &[(usize, usize)])] = &[
+            ("BIIO", &[(0, 2)]),           // IOB2
+            ("IIOI", &[(0, 1), (3, 3)]),   // IOB1: I starts an entity
+            ("IIBI", &[(0, 1), (2, 3)]),   // IOB1: B separates adjacent entities
+            ("BIEOS", &[(0, 2), (4, 4)]),  // BIOES
+            ("SS", &[(0, 0), (1, 1)]),
+            ("BB", &[(0, 0), (1, 1)]),
+            ("OOI", &[(2, 2)]),
+            ("", &[]),
+        ];
+        for (seq, want) in cases {
+            assert_eq!(one_type(seq), *want, "{seq}");
+        }
+    }
+
+    #[test]
+    fn nested_entities_of_the_same_and_other_types() {
+        // البلدة القديمة في مدينة الخليل: a GPE inside a GPE; الأسد: a PERS inside an ORG.
+        let rows: &[&[(char, &str)]] = &[&[('B', "GPE")], &[('I', "GPE")], &[('I', "GPE")], &[('I', "GPE"), ('B', "GPE")], &[('I', "GPE"), ('I', "GPE")], &[('B', "ORG")], &[('I', "ORG"), ('B', "PERS")], &[]];
+        let tokens = rows.iter().map(|r| Token { text: "x", tags: r.to_vec() }).collect();
+        let got = entities(&Sentence { first_line: 1, tokens });
+        assert_eq!(got, vec![(0, 4, "GPE"), (3, 4, "GPE"), (5, 6, "ORG"), (6, 6, "PERS")]);
+    }
+
+    #[test]
+    fn tags_parse_with_clear_errors() {
+        assert_eq!(parse_tag("O"), Ok(None));
+        assert_eq!(parse_tag("B-PER"), Ok(Some(('B', "PER"))));
+        assert_eq!(parse_tag("U-LOC"), Ok(Some(('S', "LOC"))));
+        assert_eq!(parse_tag("L-ORG"), Ok(Some(('E', "ORG"))));
+        assert!(parse_tag("PER").is_err());
+        assert!(parse_tag("B-").is_err());
+        assert!(looks_like_conll_line("الأسد I-ORG B-PERS"));
+        assert!(!looks_like_conll_line("قال الوزير إن"));
+    }
+}

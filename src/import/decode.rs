@@ -1,0 +1,85 @@
+//! Byte decoding for imported files: UTF-8 (with or without BOM), UTF-16 with BOM, and the
+//! legacy Arabic code page Windows-1256, detected. The text is kept exactly as decoded.
+
+/// Text decoded from a file, and the encoding that was used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Why a file could not be decoded: the line of the first bad byte and a reason.
+pub type DecodeError = (usize, String);
+
+/// Decode a file's bytes, detecting the encoding.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest, "UTF-8 with BOM");
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (enc, name) = if bytes[0] == 0xFF { (encoding_rs::UTF_16LE, "UTF-16LE") } else { (encoding_rs::UTF_16BE, "UTF-16BE") };
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
+        if had_errors {
+            return Err((1, format!("not valid {name} (an odd byte count or a broken surrogate pair)")));
+        }
+        return Ok(Decoded { text: text.into_owned(), encoding: name });
+    }
+    match utf8(bytes, "UTF-8") {
+        Ok(d) => Ok(d),
+        Err(utf8_err) => windows_1256(bytes).ok_or(utf8_err),
+    }
+}
+
+fn utf8(bytes: &[u8], name: &'static str) -> Result<Decoded, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(Decoded { text: t.to_string(), encoding: name }),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err((
+                line,
+                format!("not valid UTF-8 (bad byte at offset {at}), and it does not read as Arabic Windows-1256 either"),
+            ))
+        }
+    }
+}
+
+/// Accept Windows-1256 only when the result really reads as Arabic: most letters Arabic.
+fn windows_1256(bytes: &[u8]) -> Option<Decoded> {
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1256.decode(bytes);
+    if had_errors {
+        return None;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let arabic = text.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count();
+    (letters > 0 && arabic * 2 >= letters).then(|| Decoded { text: text.into_owned(), encoding: "Windows-1256" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_encoding() {
+        let arabic = "خبر عن الرباط 2025\r\nسطر ثانٍ";
+        let cases: Vec<(Vec<u8>, &str)> = vec![
+            (arabic.as_bytes().to_vec(), "UTF-8"),
+            ([b"\xEF\xBB\xBF".as_slice(), arabic.as_bytes()].concat(), "UTF-8 with BOM"),
+            ([vec![0xFF, 0xFE], arabic.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()].concat(), "UTF-16LE"),
+            ([vec![0xFE, 0xFF], arabic.encode_utf16().flat_map(|u| u.to_be_bytes()).collect()].concat(), "UTF-16BE"),
+            (encoding_rs::WINDOWS_1256.encode(arabic).0.into_owned(), "Windows-1256"),
+        ];
+        for (bytes, want) in cases {
+            let d = decode(&bytes).unwrap_or_else(|e| panic!("{want}: {e:?}"));
+            assert_eq!((d.text.as_str(), d.encoding), (arabic, want));
+        }
+    }
+
+    #[test]
+    fn latin_bytes_that_are_not_utf8_are_refused_with_their_line() {
+        let err = decode(b"line one\nbad \xff byte\n").expect_err("not Arabic");
+        assert_eq!(err.0, 2);
+        assert!(err.1.contains("not valid UTF-8"));
+        assert!(decode(b"\xFF\xFE\x41").is_err(), "odd UTF-16 byte count");
+    }
+}
