@@ -97,3 +97,27 @@ def test_no_argument_opens_the_demo_project(launch, app_home):
     assert r["ok"], r
     assert Path(r["value"]["path"]) == app_home / "data" / "hashiya" / "demo.hashiya"
     assert r["value"]["article_count"] == 4
+
+
+def test_only_granted_permissions(launch, tmp_path):
+    d = launch([str(tmp_path / "acl.hashiya")])
+    # Not granted in capabilities/default.json: a dialog command other than open/save, core APIs, fs.
+    for cmd, args in [
+        ("plugin:dialog|message", {"message": "x"}),
+        ("plugin:event|listen", {"event": "x", "target": {"kind": "Any"}, "handler": 0}),
+        ("plugin:fs|read_file", {"path": "/etc/hostname"}),
+    ]:
+        r = invoke(d, cmd, args)
+        assert not r["ok"] and "not allowed" in str(r["error"]), (cmd, r)
+    # Granted: the save dialog opens (the call stays pending while the native dialog waits for the user).
+    d.set_script_timeout(20)
+    state = d.execute_async_script(
+        """
+        const done = arguments[0];
+        let state = 'pending';
+        window.__TAURI_INTERNALS__.invoke('plugin:dialog|save', { options: { defaultPath: 'x.jsonl' } })
+          .then((v) => (state = 'resolved'), (e) => (state = 'rejected: ' + e));
+        setTimeout(() => done(state), 1500);
+        """
+    )
+    assert state == "pending", state
