@@ -29,7 +29,8 @@ function item(a: ArticleSummary): HTMLElement {
 /** Re-fetch and redraw the list with the current search query. */
 export async function refreshList(): Promise<void> {
   const page = await call('list_articles', { annotator: state.analyst, query, limit: 1000 });
-  byId('article-list').replaceChildren(...page.items.map(item));
+  const empty = el('li', { class: 'list-empty muted' }, query ? 'No article matches this search.' : 'No articles yet. Use Import to add .txt or .jsonl files.');
+  byId('article-list').replaceChildren(...(page.items.length ? page.items.map(item) : [empty]));
   byId('article-total').textContent = query
     ? `${page.total} matching article${page.total === 1 ? '' : 's'}`
     : `${page.total} article${page.total === 1 ? '' : 's'}${page.total > page.items.length ? ` (showing ${page.items.length})` : ''}`;
