@@ -174,10 +174,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .map_err(|e| Error::io("cannot start the server runtime", e))?;
             rt.block_on(async {
                 let server = serve::Server::bind(store, port, ui.unwrap_or_else(serve::default_ui_dir), serve::new_token()).await?;
-                println!("Hashiya is serving {project}");
-                println!("Open {}", server.url());
-                println!("Press Ctrl+C to stop.");
-                let _ = std::io::stdout().flush();
+                // A closed stdout (the launcher stopped reading) must not stop the server.
+                let mut out = std::io::stdout();
+                let _ = writeln!(out, "Hashiya is serving {project}\nOpen {}\nPress Ctrl+C to stop.", server.url());
+                let _ = out.flush();
                 server.run().await
             })?;
             Ok(ExitCode::SUCCESS)

@@ -141,6 +141,8 @@ fn start_server(db: &str, ui: &Path) -> Server {
             break u.to_string();
         }
     };
+    // Keep draining the server's stdout so it never writes into a closed pipe.
+    std::thread::spawn(move || lines.for_each(drop));
     let rest = url.strip_prefix("http://127.0.0.1:").expect("loopback URL");
     let (port, token) = rest.split_once("/?token=").expect("token in URL");
     Server { child, port: port.parse().expect("port"), token: token.to_string() }
