@@ -16,7 +16,9 @@ async function exportBrowser(): Promise<void> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  toast(`Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${r.filename}.`, 'success');
+  const notes = r.notes ?? [];
+  const extra = notes.length ? ` ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more notes)` : ''}` : '';
+  toast(`Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${r.filename}.${extra}`, 'success');
 }
 
 async function exportDesktop(): Promise<void> {
