@@ -261,6 +261,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             let r: AddSpanReq = args(cmd, a)?;
             let span = store.with_tx(|tx| {
                 let text = articles::text_of(tx, r.article_id)?;
+                let text = crate::text::CharIndex::new(&text);
                 let new = NewSpan {
                     article_id: r.article_id,
                     start: offset(r.start, "start")?,
@@ -302,7 +303,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         "import_files" => {
             let r: ImportFilesReq = args(cmd, a)?;
-            let opts = ImportOptions { annotator: r.annotator };
+            let opts = ImportOptions { annotator: r.annotator, ..Default::default() };
             let mut report = ImportReport::default();
             for f in &r.files {
                 import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;

@@ -21,11 +21,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import .txt files (first non-empty line is the title) and native .jsonl files or folders of them.
+    /// Import .txt files (first non-empty line is the title), native .jsonl and CoNLL/IOB files, or folders of them.
     Import {
-        /// Who made annotations in the files that do not name their annotator.
+        /// Who made annotations in the files that do not name their annotator
+        /// (CoNLL files default to the file's name).
         #[arg(long, value_name = "NAME")]
         annotator: Option<String>,
+        /// Read every file as this format instead of detecting it from its name and content.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(import::FORMAT_NAMES))]
+        format: Option<String>,
+        /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        sentences_per_article: Option<u32>,
         /// Print the report as JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -103,9 +110,14 @@ fn require_db(db: Option<PathBuf>, what: &str) -> Result<PathBuf, Error> {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Import { annotator, json, paths } => {
+        Command::Import { annotator, format, sentences_per_article, json, paths } => {
             let mut store = Store::open(&require_db(cli.db, "the articles go into")?)?;
-            let report = import::import_paths(&mut store, &paths, &ImportOptions { annotator })?;
+            let opts = ImportOptions {
+                annotator,
+                format: format.as_deref().and_then(import::Format::parse),
+                sentences_per_article: sentences_per_article.map(|n| n as usize),
+            };
+            let report = import::import_paths(&mut store, &paths, &opts)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
@@ -162,10 +174,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .map_err(|e| Error::io("cannot start the server runtime", e))?;
             rt.block_on(async {
                 let server = serve::Server::bind(store, port, ui.unwrap_or_else(serve::default_ui_dir), serve::new_token()).await?;
-                println!("Hashiya is serving {project}");
-                println!("Open {}", server.url());
-                println!("Press Ctrl+C to stop.");
-                let _ = std::io::stdout().flush();
+                // A closed stdout (the launcher stopped reading) must not stop the server.
+                let mut out = std::io::stdout();
+                let _ = writeln!(out, "Hashiya is serving {project}\nOpen {}\nPress Ctrl+C to stop.", server.url());
+                let _ = out.flush();
                 server.run().await
             })?;
             Ok(ExitCode::SUCCESS)
@@ -176,7 +188,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 fn print_report(r: &ImportReport) {
     for a in &r.imported {
         let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
-        println!("imported   {}{at} → article {} «{}» ({} spans, {} tags)", a.file, a.article_id, a.title, a.new_spans, a.new_tags);
+        println!(
+            "imported   {}{at} → article {} «{}» ({} spans, {} tags; {})",
+            a.file, a.article_id, a.title, a.new_spans, a.new_tags, a.encoding
+        );
     }
     for a in &r.duplicates {
         let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
@@ -188,7 +203,7 @@ fn print_report(r: &ImportReport) {
         println!("rejected   {}{at}: {}", x.file, x.reason);
     }
     for f in &r.skipped_files {
-        println!("skipped    {f} (not .txt or .jsonl)");
+        println!("skipped    {f} (not .txt, .jsonl or .conll)");
     }
     if !r.labels_added.is_empty() {
         println!("new labels added to the schema: {}", r.labels_added.join(", "));

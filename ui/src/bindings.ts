@@ -102,7 +102,11 @@ name: string, content: string, };
 
 export type ImportFilesReq = { annotator?: string, files: Array<ImportFile>, };
 
-export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, };
+export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, 
+/**
+ * The file's detected encoding (e.g. "UTF-8", "UTF-16LE", "Windows-1256").
+ */
+encoding: string, };
 
 export type Rejection = { file: string, line: number | null, reason: string, };
 
