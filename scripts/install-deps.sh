@@ -53,7 +53,15 @@ npm_install() {
   fi
   if [ -f "$dir/package-lock.json" ]; then
     say "npm: npm ci in $dir"
-    npm ci --prefix "$dir" --no-audit --no-fund
+    if ! npm ci --prefix "$dir" --no-audit --no-fund; then
+      # Seen with registries that serve only this platform's optional packages (rollup/esbuild
+      # binaries): the lock then lacks the other platforms' entries and `npm ci` refuses it.
+      warn "npm ci failed in $dir (lock file not in sync with package.json?); falling back to npm install"
+      npm install --prefix "$dir" --no-audit --no-fund
+      if command -v git >/dev/null 2>&1 && ! git diff --quiet -- "$dir/package-lock.json" 2>/dev/null; then
+        warn "npm install changed $dir/package-lock.json: review and commit it"
+      fi
+    fi
   else
     warn "$dir has no package-lock.json: running npm install (commit the lock file it writes)"
     npm install --prefix "$dir" --no-audit --no-fund
