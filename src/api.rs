@@ -239,8 +239,18 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
-    run(store, cmd, a).map_err(|e| e.to_api())
+    let out = run(store, cmd, a).map_err(|e| e.to_api())?;
+    if WRITES.contains(&cmd) {
+        // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
+        if let Err(e) = store.autobackup() {
+            eprintln!("warning: the rolling backup failed: {e}");
+        }
+    }
+    Ok(out)
 }
+
+/// Commands that change the project (and so may trigger a rolling backup).
+const WRITES: &[&str] = &["add_span", "update_span", "delete_span", "set_tag", "set_status", "import_files"];
 
 fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
     match cmd {

@@ -17,24 +17,41 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 
-/// Open (creating if missing) a project file and bring its schema up to date.
+/// Open (creating if missing, readable by its owner only) a project file and bring its schema up
+/// to date, backing it up first when a migration is pending.
 pub fn open(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        create_private(path)?;
+    }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Error::Invalid(format!("cannot open project {}: {e}", path.display())))?;
-    prepare(conn, true)
+    prepare(conn, Some(path))
 }
 
 /// An in-memory project, for tests.
 pub fn open_in_memory() -> Result<Connection> {
-    prepare(Connection::open_in_memory()?, false)
+    prepare(Connection::open_in_memory()?, None)
 }
 
-fn prepare(mut conn: Connection, on_disk: bool) -> Result<Connection> {
+/// Create an empty file with mode 0600 (SQLite gives its -wal and -shm files the same mode).
+fn create_private(path: &Path) -> Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::Invalid(format!("cannot create project {}: {e}", path.display()))),
+    }
+}
+
+fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    if on_disk {
+    if path.is_some() {
         // WAL lets the desktop app and the CLI read while one writes.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -44,14 +61,31 @@ fn prepare(mut conn: Connection, on_disk: bool) -> Result<Connection> {
     // FULL: a commit reported to the analyst survives a power cut, not only a crash.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    check_not_newer(&conn)?;
-    migrations().to_latest(&mut conn)?;
+    let version = schema_version(&conn)?;
+    check_not_newer(version)?;
+    if let Some(path) = path {
+        if version > 0 && version < SCHEMA_VERSION as i64 {
+            crate::backup::create(&conn, path, &format!("before-migration-to-v{SCHEMA_VERSION}"))?;
+        }
+    }
+    migrate(&mut conn)?;
     Ok(conn)
 }
 
+/// Apply every pending migration, all in one transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    check_not_newer(schema_version(conn)?)?;
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
+/// The schema version recorded in the file (0 for a new, empty one).
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
 /// Refuse, before touching anything, a project written by a newer Hashiya.
-fn check_not_newer(conn: &Connection) -> Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+pub fn check_not_newer(version: i64) -> Result<()> {
     if version > SCHEMA_VERSION as i64 {
         return Err(Error::Invalid(format!(
             "this project was written by a newer Hashiya (schema version {version}; this build knows up to {SCHEMA_VERSION}); \

@@ -5,6 +5,7 @@ pub mod annotations;
 pub mod bindings;
 pub mod api;
 pub mod articles;
+pub mod backup;
 pub mod db;
 pub mod demo;
 pub mod error;

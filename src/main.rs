@@ -82,6 +82,14 @@ enum Command {
         #[arg(long)]
         split_clitics: bool,
     },
+    /// Back the project up now, into FILE.backups/ (rolling: the newest 20 are kept).
+    Backup,
+    /// Restore the project from a backup (the current state is backed up first); without BACKUP, list them.
+    Restore {
+        /// A backup file, as listed by `restore` without arguments.
+        #[arg(value_name = "BACKUP")]
+        backup: Option<PathBuf>,
+    },
     /// Browser mode: serve the UI and the commands on 127.0.0.1 and print the URL to open.
     Serve {
         /// Port on 127.0.0.1 (0 picks a free one).
@@ -159,6 +167,30 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             for n in t.notes() {
                 eprintln!("note: {n}");
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup => {
+            let mut store = Store::open(&require_db(cli.db, "be backed up")?)?;
+            if let Some(path) = store.backup("manual")? {
+                println!("{}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { backup } => {
+            let db = require_db(cli.db, "be restored")?;
+            let Some(from) = backup else {
+                let all = hashiya::backup::list(&db)?;
+                if all.is_empty() {
+                    println!("no backups of {} yet", db.display());
+                }
+                for b in all {
+                    println!("{}", b.display());
+                }
+                return Ok(ExitCode::SUCCESS);
+            };
+            let mut store = Store::open(&db)?;
+            let safety = store.restore(&from)?;
+            println!("restored {} from {}; the state before is saved as {}", db.display(), from.display(), safety.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { port, ui } => {

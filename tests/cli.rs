@@ -24,7 +24,7 @@ fn seeds() -> Option<std::path::PathBuf> {
 
 #[test]
 fn every_command_has_help() {
-    for args in [vec!["--help"], vec!["import", "--help"], vec!["export", "--help"], vec!["serve", "--help"]] {
+    for args in [vec!["--help"], vec!["import", "--help"], vec!["export", "--help"], vec!["serve", "--help"], vec!["backup", "--help"], vec!["restore", "--help"]] {
         let out = hashiya(&args);
         assert!(out.status.success(), "{args:?}");
         assert!(text(&out.stdout).contains("Usage"), "{args:?}");
@@ -47,7 +47,7 @@ fn errors_are_one_clear_sentence_not_a_panic() {
     let out = hashiya(&["--db", "/no/such/dir/p.hashiya", "export"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.starts_with("error: cannot open project /no/such/dir/p.hashiya"), "{err}");
+    assert!(err.starts_with("error: cannot create project /no/such/dir/p.hashiya: No such file or directory"), "{err}");
     assert!(!err.contains("panicked") && !err.contains("backtrace"));
 }
 
@@ -88,6 +88,32 @@ fn import_then_export_round_trip_with_exit_codes() {
 
     let out = hashiya(&["--db", db, "export", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(2), "clap refuses an unknown format");
+}
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("p.hashiya");
+    let db = db.to_str().unwrap_or_default();
+    let src = dir.path().join("a.txt");
+    std::fs::write(&src, "خبر أول\nنص").expect("write");
+    assert!(hashiya(&["--db", db, "import", src.to_str().unwrap_or_default()]).status.success());
+    let out = hashiya(&["--db", db, "restore"]);
+    assert!(text(&out.stdout).starts_with("no backups"), "{}", text(&out.stdout));
+    let out = hashiya(&["--db", db, "backup"]);
+    assert!(out.status.success());
+    let made = text(&out.stdout).trim().to_string();
+    assert!(made.contains("p.hashiya.backups/p-") && made.ends_with("-manual.hashiya"), "{made}");
+    let src2 = dir.path().join("b.txt");
+    std::fs::write(&src2, "خبر ثان\nنص").expect("write");
+    assert!(hashiya(&["--db", db, "import", src2.to_str().unwrap_or_default()]).status.success());
+    let out = hashiya(&["--db", db, "restore", &made]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = hashiya(&["--db", db, "export"]);
+    assert_eq!(text(&out.stdout).lines().count(), 1, "back to one article");
+    let out = hashiya(&["--db", db, "restore", "/no/such/backup.hashiya"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("error: /no/such/backup.hashiya cannot be opened"), "{}", text(&out.stderr));
 }
 
 #[test]
