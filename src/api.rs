@@ -225,11 +225,11 @@ pub const COMMANDS: &[&str] = &[
     "export",
 ];
 
-fn args<T: DeserializeOwned>(cmd: &str, v: Value) -> Result<T> {
+pub(crate) fn args<T: DeserializeOwned>(cmd: &str, v: Value) -> Result<T> {
     serde_json::from_value(v).map_err(|e| Error::Invalid(format!("bad arguments for {cmd}: {e}")))
 }
 
-fn to_json<T: Serialize>(v: T) -> Result<Value> {
+pub(crate) fn to_json<T: Serialize>(v: T) -> Result<Value> {
     Ok(serde_json::to_value(v)?)
 }
 
@@ -240,7 +240,7 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
     let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    if WRITES.contains(&cmd) {
+    if WRITES.contains(&cmd) || crate::api_review::REVIEW_WRITES.contains(&cmd) {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
             eprintln!("warning: the rolling backup failed: {e}");
@@ -337,7 +337,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 labels: report.labels,
             })
         }
-        other => Err(Error::NotFound(format!("unknown command {other:?}"))),
+        other => crate::api_review::run(store, other, a).unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }
 }
 

@@ -4,6 +4,11 @@
 use ts_rs::{Config, TS};
 
 use crate::api::*;
+use crate::api_review::*;
+use crate::review::agreement::*;
+use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
+use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
+use crate::review::metrics::Prf;
 use crate::error::ApiError;
 use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::model::*;
@@ -50,13 +55,37 @@ pub fn typescript() -> String {
         ExportReq,
         ExportResult,
         Done,
+        Prf,
+        Kind,
+        Agreed,
+        Disagreement,
+        TagDifference,
+        Comparison,
+        GoldSpan,
+        ReviewComment,
+        DecisionLog,
+        Decision,
+        ReviewArticleReq,
+        ReviewView,
+        AdjudicateReq,
+        AcceptAgreeingReq,
+        GoldTagReq,
+        AdjudicatedReq,
+        CommentReq,
+        AgreementReq,
+        LabelPair,
+        PairAgreement,
+        LabelGroup,
+        GroupAgreement,
+        RankedArticle,
+        AgreementReport,
     );
     for d in decls {
         out.push_str(&d);
         out.push_str("\n\n");
     }
     out.push_str("/** Every command, with its request and response types. */\nexport type Commands = {\n");
-    for (name, req, resp) in COMMAND_TYPES {
+    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS) {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }
     out.push_str("};\n");

@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod bindings;
 pub mod api;
+pub mod api_review;
 pub mod articles;
 pub mod backup;
 pub mod db;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod labels;
 pub mod model;
 pub mod native;
+pub mod review;
 pub mod serve;
 pub mod store;
 pub mod text;

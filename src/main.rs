@@ -82,6 +82,18 @@ enum Command {
         #[arg(long)]
         split_clitics: bool,
     },
+    /// Agreement between analysts: span F1 (exact and overlap), Cohen's and Fleiss' kappa, Krippendorff's alpha.
+    Agreement {
+        /// Compare these analysts (comma-separated); default: everyone who annotated.
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
+        annotators: Vec<String>,
+        /// Print the full report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// How many articles to list, most disagreement first.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        top: usize,
+    },
     /// Back the project up now, into FILE.backups/ (rolling: the newest 20 are kept).
     Backup,
     /// Restore the project from a backup (the current state is backed up first); without BACKUP, list them.
@@ -166,6 +178,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             for n in t.notes() {
                 eprintln!("note: {n}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Agreement { annotators, json, top } => {
+            let store = Store::open(&require_db(cli.db, "be measured")?)?;
+            let report = hashiya::review::agreement::agreement(store.conn(), &annotators, top)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", hashiya::review::text_report(&report));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -117,5 +117,13 @@ fn every_released_schema_version_upgrades_with_nothing_lost() {
         assert_eq!(export_string(&store), want, "{db}");
         let ok: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
         assert_eq!(ok, "ok");
+        // The upgrade was preceded by a backup of the old file, which still opens as it was.
+        let backups = backup::list(&copy).expect("list");
+        assert_eq!(backups.len(), 1, "{db}");
+        let name = backups[0].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert!(name.contains(&format!("before-migration-to-v{}", hashiya::db::SCHEMA_VERSION)), "{name}");
+        let raw = rusqlite::Connection::open(&backups[0]).expect("open backup");
+        let old: i64 = raw.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert!(old < hashiya::db::SCHEMA_VERSION as i64);
     }
 }

@@ -24,7 +24,7 @@ use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 
-pub use align::Misfit;
+pub use align::{base_tokens, Misfit};
 pub use jsonl::{native_record, write_native_jsonl};
 pub use options::{parse_rename, parse_split, ExportOptions, Format, Misaligned, OffsetUnit};
 pub use prodigy::hash32;

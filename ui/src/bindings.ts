@@ -178,6 +178,134 @@ notes: Array<string>, };
 
 export type Done = { ok: boolean, };
 
+export type Prf = { 
+/**
+ * Matched spans.
+ */
+matched: number, 
+/**
+ * Spans of the first annotator (the reference).
+ */
+a_spans: number, 
+/**
+ * Spans of the second annotator.
+ */
+b_spans: number, precision: number | null, recall: number | null, f1: number | null, };
+
+export type Kind = "label" | "boundary" | "conflict" | "missing";
+
+export type Agreed = { start: number, end: number, label: string, text: string, span_ids: Array<number>, };
+
+export type Disagreement = { start: number, end: number, label: string, text: string, kind: Kind, 
+/**
+ * Analysts who have exactly this span, and the ids of their spans.
+ */
+has: Array<string>, span_ids: Array<number>, lacks: Array<string>, };
+
+export type TagDifference = { label: string, has: Array<string>, lacks: Array<string>, };
+
+export type Comparison = { agreed: Array<Agreed>, disagreements: Array<Disagreement>, tag_differences: Array<TagDifference>, };
+
+export type GoldSpan = { id: number, article_id: number, start: number, end: number, label: string, text: string, reviewer: string, 
+/**
+ * "accepted", "edited" or "added".
+ */
+decision: string, 
+/**
+ * The analyst's span it came from, if any.
+ */
+source_span_id: number | null, created_at: string, };
+
+export type ReviewComment = { id: number, span_id: number | null, author: string, text: string, created_at: string, };
+
+export type DecisionLog = { reviewer: string, decision: string, source_span_id: number | null, start: number | null, end: number | null, label: string | null, created_at: string, };
+
+export type Decision = { "action": "accept", span_id: number, } | { "action": "edit", span_id: number, start: number, end: number, label: string, } | { "action": "reject", span_id: number, } | { "action": "add", start: number, end: number, label: string, } | { "action": "remove", gold_id: number, };
+
+export type ReviewArticleReq = { article_id: number, 
+/**
+ * The analysts to compare (two or more).
+ */
+annotators: Array<string>, };
+
+export type ReviewView = { article: Article, 
+/**
+ * The compared analysts' spans.
+ */
+spans: Array<Span>, tags: Array<Tag>, comparison: Comparison, gold: Array<GoldSpan>, gold_tags: Array<string>, adjudicated: boolean, comments: Array<ReviewComment>, decisions: Array<DecisionLog>, };
+
+export type AdjudicateReq = { article_id: number, reviewer: string, annotators: Array<string>, decision: Decision, };
+
+export type AcceptAgreeingReq = { article_id: number, reviewer: string, annotators: Array<string>, };
+
+export type GoldTagReq = { article_id: number, reviewer: string, annotators: Array<string>, label: string, on: boolean, };
+
+export type AdjudicatedReq = { article_id: number, reviewer: string, annotators: Array<string>, done: boolean, };
+
+export type CommentReq = { article_id: number, author: string, annotators: Array<string>, span_id?: number, text: string, };
+
+export type AgreementReq = { 
+/**
+ * Empty: everyone who annotated.
+ */
+annotators?: Array<string>, 
+/**
+ * Articles to rank (default 50).
+ */
+top?: number, };
+
+export type LabelPair = { label: string, exact: Prf, overlap: Prf, 
+/**
+ * Token-level kappa of "this label" against everything else.
+ */
+cohen_kappa: number | null, };
+
+export type PairAgreement = { 
+/**
+ * The reference for precision and recall.
+ */
+a: string, b: string, 
+/**
+ * Articles both worked on.
+ */
+articles: number, tokens: number, exact: Prf, overlap: Prf, cohen_kappa: number | null, per_label: Array<LabelPair>, };
+
+export type LabelGroup = { label: string, fleiss_kappa: number | null, krippendorff_alpha: number | null, };
+
+export type GroupAgreement = { 
+/**
+ * Articles every compared analyst worked on (Fleiss' kappa needs all raters).
+ */
+fleiss_articles: number, fleiss_tokens: number, fleiss_kappa: number | null, 
+/**
+ * Articles at least two compared analysts worked on.
+ */
+alpha_articles: number, alpha_tokens: number, krippendorff_alpha: number | null, per_label: Array<LabelGroup>, };
+
+export type RankedArticle = { article_id: number, ext_id: string, title: string, 
+/**
+ * Analysts compared on it.
+ */
+annotators: Array<string>, 
+/**
+ * Spans not every analyst has, plus tag differences.
+ */
+disagreements: number, 
+/**
+ * Share of tokens on which the analysts' tags are not all the same.
+ */
+token_disagreement: number | null, };
+
+export type AgreementReport = { annotators: Array<string>, labels: Array<string>, 
+/**
+ * Articles at least two compared analysts worked on.
+ */
+articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
+/**
+ * Most disagreement first.
+ */
+ranked: Array<RankedArticle>, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -191,4 +319,11 @@ export type Commands = {
   set_status: { req: SetStatusReq; res: Array<AnnotatorStatus> };
   import_files: { req: ImportFilesReq; res: ImportReport };
   export: { req: ExportReq; res: ExportResult };
+  review_article: { req: ReviewArticleReq; res: ReviewView };
+  adjudicate: { req: AdjudicateReq; res: ReviewView };
+  accept_agreeing: { req: AcceptAgreeingReq; res: ReviewView };
+  set_gold_tag: { req: GoldTagReq; res: ReviewView };
+  set_adjudicated: { req: AdjudicatedReq; res: ReviewView };
+  review_comment: { req: CommentReq; res: ReviewView };
+  agreement: { req: AgreementReq; res: AgreementReport };
 };

@@ -1,0 +1,157 @@
+//! Review commands of the command API (see `api.rs`): compare analysts on an article, adjudicate
+//! the gold layer, comment, and measure agreement.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::api::{args, to_json};
+use crate::error::Result;
+use crate::model::{Article, Span, Tag};
+use crate::review::agreement;
+use crate::review::compare::{self, Comparison};
+use crate::review::gold::{self, Decision, DecisionLog, GoldSpan, ReviewComment};
+use crate::store::Store;
+use crate::{annotations, articles};
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ReviewArticleReq {
+    pub article_id: i64,
+    /// The analysts to compare (two or more).
+    pub annotators: Vec<String>,
+}
+
+/// Everything the review view shows for one article.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ReviewView {
+    pub article: Article,
+    /// The compared analysts' spans.
+    pub spans: Vec<Span>,
+    pub tags: Vec<Tag>,
+    pub comparison: Comparison,
+    pub gold: Vec<GoldSpan>,
+    pub gold_tags: Vec<String>,
+    pub adjudicated: bool,
+    pub comments: Vec<ReviewComment>,
+    pub decisions: Vec<DecisionLog>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct AdjudicateReq {
+    pub article_id: i64,
+    pub reviewer: String,
+    pub annotators: Vec<String>,
+    pub decision: Decision,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct AcceptAgreeingReq {
+    pub article_id: i64,
+    pub reviewer: String,
+    pub annotators: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct GoldTagReq {
+    pub article_id: i64,
+    pub reviewer: String,
+    pub annotators: Vec<String>,
+    pub label: String,
+    pub on: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct AdjudicatedReq {
+    pub article_id: i64,
+    pub reviewer: String,
+    pub annotators: Vec<String>,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct CommentReq {
+    pub article_id: i64,
+    pub author: String,
+    pub annotators: Vec<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub span_id: Option<i64>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct AgreementReq {
+    /// Empty: everyone who annotated.
+    #[serde(default)]
+    #[ts(optional)]
+    pub annotators: Option<Vec<String>>,
+    /// Articles to rank (default 50).
+    #[serde(default)]
+    #[ts(optional)]
+    pub top: Option<i64>,
+}
+
+/// The review commands: (name, request type, response type) for the TypeScript client.
+pub const REVIEW_COMMANDS: &[(&str, &str, &str)] = &[
+    ("review_article", "ReviewArticleReq", "ReviewView"),
+    ("adjudicate", "AdjudicateReq", "ReviewView"),
+    ("accept_agreeing", "AcceptAgreeingReq", "ReviewView"),
+    ("set_gold_tag", "GoldTagReq", "ReviewView"),
+    ("set_adjudicated", "AdjudicatedReq", "ReviewView"),
+    ("review_comment", "CommentReq", "ReviewView"),
+    ("agreement", "AgreementReq", "AgreementReport"),
+];
+
+pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Result<ReviewView> {
+    let conn = store.conn();
+    let article = articles::get(conn, article_id)?;
+    let spans: Vec<Span> = annotations::spans_of(conn, article_id, &article.text)?.into_iter().filter(|s| annotators.contains(&s.annotator)).collect();
+    let tags: Vec<Tag> = annotations::tags_of(conn, article_id)?.into_iter().filter(|t| annotators.contains(&t.annotator)).collect();
+    Ok(ReviewView {
+        comparison: compare::compare(&spans, &tags, annotators),
+        gold: gold::gold_spans(conn, article_id)?,
+        gold_tags: gold::gold_tags(conn, article_id)?,
+        adjudicated: gold::is_adjudicated(conn, article_id)?,
+        comments: gold::comments_of(conn, article_id)?,
+        decisions: gold::decisions_of(conn, article_id)?,
+        article,
+        spans,
+        tags,
+    })
+}
+
+/// Run a review command; `None` if `cmd` is not one.
+pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value>> {
+    let out = match cmd {
+        "review_article" => args::<ReviewArticleReq>(cmd, a).and_then(|r| to_json(review_view(store, r.article_id, &r.annotators)?)),
+        "adjudicate" => args::<AdjudicateReq>(cmd, a).and_then(|r| {
+            store.with_tx(|tx| gold::decide(tx, r.article_id, &r.reviewer, &r.decision))?;
+            to_json(review_view(store, r.article_id, &r.annotators)?)
+        }),
+        "accept_agreeing" => args::<AcceptAgreeingReq>(cmd, a).and_then(|r| {
+            store.with_tx(|tx| gold::accept_agreeing(tx, r.article_id, &r.reviewer, &r.annotators))?;
+            to_json(review_view(store, r.article_id, &r.annotators)?)
+        }),
+        "set_gold_tag" => args::<GoldTagReq>(cmd, a).and_then(|r| {
+            store.with_tx(|tx| gold::set_gold_tag(tx, r.article_id, &r.reviewer, &r.label, r.on))?;
+            to_json(review_view(store, r.article_id, &r.annotators)?)
+        }),
+        "set_adjudicated" => args::<AdjudicatedReq>(cmd, a).and_then(|r| {
+            store.with_tx(|tx| gold::set_adjudicated(tx, r.article_id, &r.reviewer, r.done))?;
+            to_json(review_view(store, r.article_id, &r.annotators)?)
+        }),
+        "review_comment" => args::<CommentReq>(cmd, a).and_then(|r| {
+            store.with_tx(|tx| gold::add_comment(tx, r.article_id, r.span_id, &r.author, &r.text))?;
+            to_json(review_view(store, r.article_id, &r.annotators)?)
+        }),
+        "agreement" => args::<AgreementReq>(cmd, a).and_then(|r| {
+            let top = r.top.unwrap_or(50).clamp(0, 10_000) as usize;
+            to_json(agreement::agreement(store.conn(), &r.annotators.unwrap_or_default(), top)?)
+        }),
+        _ => return None,
+    };
+    Some(out)
+}
+
+/// Commands here that change the project.
+pub const REVIEW_WRITES: &[&str] = &["adjudicate", "accept_agreeing", "set_gold_tag", "set_adjudicated", "review_comment"];
