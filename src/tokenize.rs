@@ -50,10 +50,6 @@ fn is_space(g: &G) -> bool {
     g.s.chars().all(|c| c.is_whitespace() || is_bidi_mark(c))
 }
 
-fn is_line_break(g: &G) -> bool {
-    g.s.chars().any(|c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}'))
-}
-
 /// Punctuation split off at the edges of a word.
 fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation()
@@ -193,36 +189,35 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<usize> {
         return starts;
     }
     starts.push(0);
-    let gs = graphemes(text);
-    // Whether a line break lies in the gap before each token.
-    let mut gi = 0;
-    let mut prev_end = 0;
+    let mut chars = text.chars();
+    let mut at = 0; // code point of the next char from `chars`
     let mut ended = false;
+    let mut word = String::new();
     for (k, t) in tokens.iter().enumerate() {
+        // The gap before the token: does it hold a line break?
         let mut line_break = false;
-        while gi < gs.len() && gs[gi].start < t.start {
-            if gs[gi].start >= prev_end && is_line_break(&gs[gi]) {
-                line_break = true;
+        while at < t.start {
+            if let Some(c) = chars.next() {
+                line_break |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}');
             }
-            gi += 1;
+            at += 1;
         }
-        let s = slice(&gs, t);
-        if k > 0 && (line_break || (ended && !is_closing(&s))) && starts.last() != Some(&k) {
+        word.clear();
+        while at < t.end {
+            word.extend(chars.next());
+            at += 1;
+        }
+        if k > 0 && (line_break || (ended && !is_closing(&word))) && starts.last() != Some(&k) {
             starts.push(k);
             ended = false;
         }
-        if is_sentence_end(&s) {
+        if is_sentence_end(&word) {
             ended = true;
-        } else if !is_closing(&s) {
+        } else if !is_closing(&word) {
             ended = false;
         }
-        prev_end = t.end;
     }
     starts
-}
-
-fn slice(gs: &[G], t: &Token) -> String {
-    gs.iter().skip_while(|g| g.start < t.start).take_while(|g| g.end <= t.end).map(|g| g.s).collect()
 }
 
 #[cfg(test)]
