@@ -101,24 +101,53 @@ fn rolling_backups_keep_the_newest() {
     assert_eq!(n(&q), 1);
 }
 
+fn table_rows(conn: &rusqlite::Connection) -> std::collections::BTreeMap<String, i64> {
+    let mut st = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").expect("tables");
+    let names: Vec<String> = st.query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("name")).collect();
+    names
+        .into_iter()
+        .map(|t| {
+            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).expect("count");
+            (t, n)
+        })
+        .collect()
+}
+
 #[test]
 fn every_released_schema_version_upgrades_with_nothing_lost() {
     // (fixture written by that version, its export at the time)
-    let fixtures = [("tests/fixtures/schema-v1.hashiya", "tests/fixtures/schema-v1.export.jsonl")];
+    let fixtures = [
+        ("tests/fixtures/schema-v1.hashiya", "tests/fixtures/schema-v1.export.jsonl"),
+        ("tests/fixtures/schema-v2.hashiya", "tests/fixtures/schema-v2.export.jsonl"),
+    ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (db, export) in fixtures {
         let dir = tempfile::tempdir().expect("tempdir");
         let copy = dir.path().join("old.hashiya");
         std::fs::copy(root.join(db), &copy).expect("copy fixture");
+        // Rows of every table the old version had, to check that none is lost.
+        let (old_version, rows_before) = {
+            let raw = rusqlite::Connection::open(&copy).expect("raw open");
+            let v: i64 = raw.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+            (v, table_rows(&raw))
+        };
         let store = Store::open(&copy).expect("upgrade");
+        let rows_after = table_rows(store.conn());
+        for (table, n) in &rows_before {
+            assert_eq!(rows_after.get(table), Some(n), "{db}: rows of {table}");
+        }
         let version: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
         assert_eq!(version, hashiya::db::SCHEMA_VERSION as i64);
         let want = std::fs::read_to_string(root.join(export)).expect("read export");
         assert_eq!(export_string(&store), want, "{db}");
         let ok: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
         assert_eq!(ok, "ok");
-        // The upgrade was preceded by a backup of the old file, which still opens as it was.
+        // An upgrade is preceded by a backup of the old file, which still opens as it was.
         let backups = backup::list(&copy).expect("list");
+        if old_version == hashiya::db::SCHEMA_VERSION as i64 {
+            assert!(backups.is_empty(), "{db}: nothing to migrate, no backup");
+            continue;
+        }
         assert_eq!(backups.len(), 1, "{db}");
         let name = backups[0].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         assert!(name.contains(&format!("before-migration-to-v{}", hashiya::db::SCHEMA_VERSION)), "{name}");
