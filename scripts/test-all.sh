@@ -10,7 +10,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 exec </dev/null
 
-export CI="${CI:-true}"
 export HASHIYA_BIN="$TARGET_DIR/debug/hashiya"
 export HASHIYA_DESKTOP_BIN="$TARGET_DIR/debug/hashiya-desktop"
 
