@@ -171,6 +171,14 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub split_clitics: Option<bool>,
+    /// Export the adjudicated gold layer instead of the analysts' work.
+    #[serde(default)]
+    #[ts(optional)]
+    pub gold: Option<bool>,
+    /// With gold: also articles not yet marked adjudicated.
+    #[serde(default)]
+    #[ts(optional)]
+    pub include_unadjudicated: Option<bool>,
 }
 
 impl ExportReq {
@@ -188,6 +196,11 @@ impl ExportReq {
             offsets: self.offsets.as_deref().map(OffsetUnit::parse).transpose()?.unwrap_or_default(),
             misaligned: self.misaligned.as_deref().map(Misaligned::parse).transpose()?.unwrap_or_default(),
             split_clitics: self.split_clitics.unwrap_or(false),
+            gold: self.gold.unwrap_or(false).then_some(if self.include_unadjudicated.unwrap_or(false) {
+                crate::export::GoldScope::IncludeUnadjudicated
+            } else {
+                crate::export::GoldScope::Adjudicated
+            }),
             ..ExportOptions::default()
         })
     }

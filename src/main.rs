@@ -81,6 +81,12 @@ enum Command {
         /// Token formats: split clitic prefixes (و ف ب ك ل ال…) off Arabic words.
         #[arg(long)]
         split_clitics: bool,
+        /// Export the reviewers' adjudicated gold layer instead of the analysts' annotations.
+        #[arg(long, conflicts_with = "annotators")]
+        gold: bool,
+        /// With --gold: also export articles not yet marked adjudicated (with the gold spans they have so far).
+        #[arg(long, requires = "gold")]
+        include_unadjudicated: bool,
     },
     /// Agreement between analysts: span F1 (exact and overlap), Cohen's and Fleiss' kappa, Krippendorff's alpha.
     Agreement {
@@ -145,7 +151,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(if report.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Command::Export { format, out, annotators, status, tag, query, rename, drop, split, seed, offsets, misaligned, split_clitics } => {
+        Command::Export { format, out, annotators, status, tag, query, rename, drop, split, seed, offsets, misaligned, split_clitics, gold, include_unadjudicated } => {
             let store = Store::open(&require_db(cli.db, "be exported")?)?;
             let opts = export::ExportOptions {
                 format: export::Format::parse(&format)?,
@@ -160,6 +166,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 offsets: export::OffsetUnit::parse(&offsets)?,
                 misaligned: misaligned.as_deref().map(export::Misaligned::parse).transpose()?.unwrap_or_default(),
                 split_clitics,
+                gold: gold.then_some(if include_unadjudicated { export::GoldScope::IncludeUnadjudicated } else { export::GoldScope::Adjudicated }),
             };
             let report = match out {
                 Some(path) => export::export_file_with(store.conn(), &opts, &path)?,

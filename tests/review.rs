@@ -158,3 +158,43 @@ fn review_commands_through_the_command_api() {
     let report = hashiya::api::dispatch(&mut store, "agreement", serde_json::json!({})).expect("agreement");
     assert_eq!(report["pairs"][0]["exact"]["matched"], 1);
 }
+
+#[test]
+fn gold_export_takes_the_adjudicated_layer() {
+    use hashiya::export::{export_with, ExportOptions, Format, GoldScope};
+    let mut store = project();
+    store
+        .with_tx(|tx| {
+            gold::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()])?;
+            let (s, e) = cp_range(TEXT, "FBI");
+            gold::decide(tx, 1, "rev", &Decision::Add { start: s as i64, end: e as i64, label: "ORG".into() })?;
+            gold::set_gold_tag(tx, 1, "rev", "security", true)?;
+            gold::set_adjudicated(tx, 1, "rev", true)
+        })
+        .expect("adjudicate");
+    let run = |scope: GoldScope| {
+        let o = ExportOptions { format: Format::Spans, gold: Some(scope), ..Default::default() };
+        let mut buf = Vec::new();
+        export_with(store.conn(), &o, &mut buf).expect("export");
+        String::from_utf8(buf).expect("utf8").lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")).collect::<Vec<_>>()
+    };
+    let only = run(GoldScope::Adjudicated);
+    assert_eq!(only.len(), 1, "only the adjudicated article");
+    let spans: Vec<(String, String)> = only[0]["spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .map(|s| {
+            let (a, b) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
+            (TEXT.chars().skip(a).take(b - a).collect(), s["label"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    assert_eq!(spans, vec![("حموشي".to_string(), "PER".to_string()), ("FBI".to_string(), "ORG".to_string())]);
+    assert_eq!(only[0]["tags"], serde_json::json!(["security"]));
+    let all = run(GoldScope::IncludeUnadjudicated);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1]["spans"], serde_json::json!([]), "an unreviewed article has no gold spans yet");
+    let o = ExportOptions { gold: Some(GoldScope::Adjudicated), annotators: vec!["a".into()], ..Default::default() };
+    let err = export_with(store.conn(), &o, &mut Vec::new()).expect_err("gold with annotators");
+    assert!(err.to_string().contains("--annotators does not apply"), "{err}");
+}

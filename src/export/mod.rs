@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 
 pub use align::{base_tokens, Misfit};
 pub use jsonl::{native_record, write_native_jsonl};
-pub use options::{parse_rename, parse_split, ExportOptions, Format, Misaligned, OffsetUnit};
+pub use options::{parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned, OffsetUnit};
 pub use prodigy::hash32;
 pub use report::{iob_tags, FileReport, Manifest, Report, Tally};
 use sink::Sink;

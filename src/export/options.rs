@@ -138,6 +138,18 @@ pub struct ExportOptions {
     pub misaligned: Misaligned,
     /// Split clitic prefixes off Arabic words in token formats.
     pub split_clitics: bool,
+    /// Export the adjudicated gold layer instead of the analysts' annotations.
+    pub gold: Option<GoldScope>,
+}
+
+/// Which articles a gold export takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoldScope {
+    /// Only articles a reviewer marked adjudicated.
+    Adjudicated,
+    /// Every article, with whatever gold spans it has so far (none if unreviewed).
+    IncludeUnadjudicated,
 }
 
 impl Default for ExportOptions {
@@ -155,6 +167,7 @@ impl Default for ExportOptions {
             offsets: OffsetUnit::Codepoint,
             misaligned: Misaligned::Refuse,
             split_clitics: false,
+            gold: None,
         }
     }
 }
@@ -191,6 +204,9 @@ impl ExportOptions {
 
     /// Refuse option combinations that make no sense for the format.
     pub fn check(&self) -> Result<()> {
+        if self.gold.is_some() && !self.annotators.is_empty() {
+            return Err(Error::Invalid("--gold exports the reviewers' adjudicated layer; --annotators does not apply to it".into()));
+        }
         if self.offsets != OffsetUnit::Codepoint && !matches!(self.format, Format::Jsonl | Format::Spans) {
             return Err(Error::Invalid(format!(
                 "--offsets applies to jsonl and spans only; {} has a fixed unit",

@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use rusqlite::Connection;
 
-use super::options::ExportOptions;
+use super::options::{ExportOptions, GoldScope};
+use crate::review::gold;
 use crate::annotations;
 use crate::articles;
 use crate::error::{Error, Result};
@@ -114,6 +115,9 @@ fn chosen(o: &ExportOptions, who: &str) -> bool {
 /// Visit each selected article in id order. With `with_spans` false the spans are not read
 /// (for passes that only need to know which articles are in).
 pub fn for_each_doc(conn: &Connection, o: &ExportOptions, with_spans: bool, mut f: impl FnMut(Doc) -> Result<()>) -> Result<()> {
+    if let Some(scope) = o.gold {
+        return for_each_gold_doc(conn, o, scope, with_spans, f);
+    }
     articles::for_each(conn, |a| {
         let mut tags = annotations::tags_of(conn, a.id)?;
         tags.retain(|t| chosen(o, &t.annotator));
@@ -134,6 +138,46 @@ pub fn for_each_doc(conn: &Connection, o: &ExportOptions, with_spans: bool, mut 
                         s.label = l;
                         spans.push(s);
                     }
+                    None => dropped_by_label += 1,
+                }
+            }
+        }
+        f(Doc { article: a, spans, tags, statuses, dropped_by_label })
+    })
+}
+
+/// The gold layer as documents: gold spans (attributed to their reviewer), gold tags, and the
+/// analysts' statuses for the status filter.
+fn for_each_gold_doc(conn: &Connection, o: &ExportOptions, scope: GoldScope, with_spans: bool, mut f: impl FnMut(Doc) -> Result<()>) -> Result<()> {
+    articles::for_each(conn, |a| {
+        if scope == GoldScope::Adjudicated && !gold::is_adjudicated(conn, a.id)? {
+            return Ok(());
+        }
+        let tags: Vec<Tag> = gold::gold_tags(conn, a.id)?
+            .into_iter()
+            .map(|label| Tag { label, annotator: "gold".into(), created_at: String::new() })
+            .collect();
+        let statuses = annotations::statuses_of(conn, a.id)?;
+        if !keep(o, &a, &tags, &statuses) {
+            return Ok(());
+        }
+        let mut spans = Vec::new();
+        let mut dropped_by_label = 0;
+        if with_spans {
+            for g in gold::gold_spans(conn, a.id)? {
+                match o.map_label(&g.label) {
+                    Some(label) => spans.push(Span {
+                        id: g.id,
+                        article_id: g.article_id,
+                        start: g.start,
+                        end: g.end,
+                        label,
+                        annotator: g.reviewer,
+                        text: g.text,
+                        note: String::new(),
+                        created_at: g.created_at.clone(),
+                        updated_at: g.created_at,
+                    }),
                     None => dropped_by_label += 1,
                 }
             }

@@ -164,7 +164,15 @@ misaligned?: string,
 /**
  * Token formats: split clitic prefixes off Arabic words.
  */
-split_clitics?: boolean, };
+split_clitics?: boolean, 
+/**
+ * Export the adjudicated gold layer instead of the analysts' work.
+ */
+gold?: boolean, 
+/**
+ * With gold: also articles not yet marked adjudicated.
+ */
+include_unadjudicated?: boolean, };
 
 export type ExportResult = { filename: string, content: string, articles: number, spans: number, 
 /**
