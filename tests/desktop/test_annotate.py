@@ -1,5 +1,6 @@
 """The whole desktop flow on a real window: open a project, name the analyst, label a span PER with the
-palette, close the app, and find the span in the CLI's JSONL export. Leaves a screenshot in artifacts/."""
+palette, export through the Export button and the native save dialog, close the app, and find the span
+in the CLI's JSONL export too. Leaves screenshots in artifacts/."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ARTIFACTS, HERE, cli
+from xinput import replace_text_and_enter, wait_for_window
 
 ANALYST = "desktop-e2e"
 NEEDLE = "كريم بنعلي"
@@ -29,7 +31,18 @@ def _first_paint(d) -> str:
     return WebDriverWait(d, WAIT).until(state, "the UI neither asked for a name nor became ready")
 
 
-def test_label_a_span_and_export_it(launch, tmp_path):
+def _check_record(records: list[dict]) -> None:
+    assert len(records) == 1
+    rec = records[0]
+    spans = [s for s in rec["spans"] if s["label"] == "PER"]
+    assert len(spans) == 1, rec["spans"]
+    span = spans[0]
+    assert span["text"] == NEEDLE
+    assert rec["text"][span["start"]:span["end"]] == NEEDLE
+    assert span["annotator"] == ANALYST
+
+
+def test_label_a_span_and_export_it(launch, tmp_path, display):
     fixture = HERE / "fixtures" / "ar_sample.txt"
     assert all(ord(c) <= 0xFFFF for c in fixture.read_text(encoding="utf-8")), "keep the fixture in the BMP"
     project = tmp_path / "desk.hashiya"
@@ -90,15 +103,22 @@ def test_label_a_span_and_export_it(launch, tmp_path):
     shot = ARTIFACTS / "desktop-annotated.png"
     assert d.save_screenshot(str(shot)), "screenshot failed"
 
+    # Export with the real button: the native GTK save dialog (typed into over XTest), then export_to_file.
+    d.find_element(By.ID, "export-btn").click()
+    dp, dialog = wait_for_window(display, "Save File")
+    try:
+        target = tmp_path / "exports" / "from-dialog.jsonl"
+        target.parent.mkdir()
+        replace_text_and_enter(dp, dialog, str(target))
+    finally:
+        dp.close()
+    wait.until(lambda drv: target.is_file(), f"the save dialog did not lead to {target}")
+    wait.until(lambda drv: str(target) in drv.find_element(By.ID, "toast").text, "no export toast")
+    assert "1 spans" in d.find_element(By.ID, "toast").text or "1 span" in d.find_element(By.ID, "toast").text
+    _check_record([json.loads(line) for line in target.read_text(encoding="utf-8").splitlines() if line.strip()])
+    assert not list(target.parent.glob(".*partial*")), "a temporary export file was left behind"
+
     d.quit()  # closes the app; every command was already committed
 
     out = cli("--db", str(project), "export", "--format", "jsonl").stdout
-    records = [json.loads(line) for line in out.splitlines() if line.strip()]
-    assert len(records) == 1
-    rec = records[0]
-    spans = [s for s in rec["spans"] if s["label"] == "PER"]
-    assert len(spans) == 1, rec["spans"]
-    span = spans[0]
-    assert span["text"] == NEEDLE
-    assert rec["text"][span["start"]:span["end"]] == NEEDLE
-    assert span["annotator"] == ANALYST
+    _check_record([json.loads(line) for line in out.splitlines() if line.strip()])
