@@ -33,6 +33,9 @@ enum Command {
         /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         sentences_per_article: Option<u32>,
+        /// CoNLL: file the entities of tag column N under annotator NAME:N, to export each column back on its own.
+        #[arg(long)]
+        columns_as_annotators: bool,
         /// Print the report as JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -136,12 +139,13 @@ fn require_db(db: Option<PathBuf>, what: &str) -> Result<PathBuf, Error> {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Import { annotator, format, sentences_per_article, json, paths } => {
+        Command::Import { annotator, format, sentences_per_article, columns_as_annotators, json, paths } => {
             let mut store = Store::open(&require_db(cli.db, "the articles go into")?)?;
             let opts = ImportOptions {
                 annotator,
                 format: format.as_deref().and_then(import::Format::parse),
                 sentences_per_article: sentences_per_article.map(|n| n as usize),
+                columns_as_annotators,
             };
             let report = import::import_paths(&mut store, &paths, &opts)?;
             if json {

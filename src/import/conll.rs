@@ -16,8 +16,8 @@ use crate::model::LabelKind;
 
 struct Token<'a> {
     text: &'a str,
-    /// (prefix, type) per tag column that is not `O`.
-    tags: Vec<(char, &'a str)>,
+    /// (column, prefix, type) per tag column that is not `O`; columns count from 1.
+    tags: Vec<(usize, char, &'a str)>,
 }
 
 struct Sentence<'a> {
@@ -57,16 +57,18 @@ pub(super) fn looks_like_conll_line(line: &str) -> bool {
 /// nested in another of the same type (`مدينة I-GPE B-GPE`). Open entities are kept as a stack per
 /// type; a token's `I-`/`E-` tags of a type say how many of them continue through it. Works for IOB1,
 /// IOB2 and BIOES alike: an `I` with nothing open starts an entity.
-fn entities<'a>(s: &Sentence<'a>) -> Vec<(usize, usize, &'a str)> {
+/// With `column`, only that tag column is read.
+fn entities<'a>(s: &Sentence<'a>, column: Option<usize>) -> Vec<(usize, usize, &'a str)> {
     let mut open: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut out = Vec::new();
     for (i, tok) in s.tokens.iter().enumerate() {
+        let tok_tags: Vec<(char, &str)> = tok.tags.iter().filter(|t| column.is_none_or(|c| t.0 == c)).map(|t| (t.1, t.2)).collect();
         let mut types: Vec<&str> = open.keys().copied().collect();
-        types.extend(tok.tags.iter().map(|t| t.1));
+        types.extend(tok_tags.iter().map(|t| t.1));
         types.sort();
         types.dedup();
         for ty in types {
-            let count = |p: char| tok.tags.iter().filter(|t| t.1 == ty && t.0 == p).count();
+            let count = |p: char| tok_tags.iter().filter(|t| t.1 == ty && t.0 == p).count();
             let (n_i, n_e, n_b, n_s) = (count('I'), count('E'), count('B'), count('S'));
             let stack = open.entry(ty).or_default();
             // Entities that do not continue through this token end at the previous one.
@@ -134,10 +136,10 @@ fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec
         let mut tags = Vec::new();
         let mut bad = None;
         let mut any = false;
-        for f in fields {
+        for (col, f) in fields.enumerate() {
             any = true;
             match parse_tag(f) {
-                Ok(Some(t)) => tags.push(t),
+                Ok(Some((p, ty))) => tags.push((col + 1, p, ty)),
                 Ok(None) => {}
                 Err(e) => bad = Some(e),
             }
@@ -159,7 +161,14 @@ fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec
 }
 
 /// Build one article from sentences and store it with its entities.
-fn store_article(tx: &Transaction, name: &str, annotator: &str, sentences: &[Sentence], report: &mut ImportReport) -> Result<()> {
+/// With `per_column`, the entities of tag column N become spans of annotator `ANNOTATOR:N`.
+fn store_article(tx: &Transaction, name: &str, annotator: &str, per_column: bool, sentences: &[Sentence], report: &mut ImportReport) -> Result<()> {
+    let columns = sentences.iter().flat_map(|s| s.tokens.iter().flat_map(|t| t.tags.iter().map(|x| x.0))).max().unwrap_or(0);
+    let layers: Vec<(Option<usize>, String)> = if per_column {
+        (1..=columns).map(|c| (Some(c), format!("{annotator}:{c}"))).collect()
+    } else {
+        vec![(None, annotator.to_string())]
+    };
     let mut text = String::new();
     let mut cp = 0usize;
     let mut token_offsets: Vec<[usize; 2]> = Vec::new();
@@ -182,8 +191,10 @@ fn store_article(tx: &Transaction, name: &str, annotator: &str, sentences: &[Sen
             text.push_str(tok.text);
             cp += len;
         }
-        for (a, b, ty) in entities(s) {
-            spans.push((token_offsets[first_token + a][0], token_offsets[first_token + b][1], ty, s.first_line));
+        for (column, who) in &layers {
+            for (a, b, ty) in entities(s, *column) {
+                spans.push((token_offsets[first_token + a][0], token_offsets[first_token + b][1], ty, s.first_line, who.as_str()));
+            }
         }
     }
     let mut meta = serde_json::Map::new();
@@ -208,7 +219,7 @@ fn store_article(tx: &Transaction, name: &str, annotator: &str, sentences: &[Sen
             new_tags: 0,
             encoding: String::new(),
         };
-        for (start, end, ty, line) in &spans {
+        for (start, end, ty, line, annotator) in &spans {
             if labels::ensure(tx, LabelKind::Span, ty)?.1 && !report.labels_added.iter().any(|l| l == ty) {
                 report.labels_added.push(ty.to_string());
             }
@@ -253,7 +264,7 @@ pub(super) fn import_conll(tx: &Transaction, name: &str, content: &str, opts: &I
     for doc in &docs {
         let per = opts.sentences_per_article.unwrap_or(usize::MAX).max(1);
         for chunk in doc.chunks(per.min(doc.len().max(1))) {
-            store_article(tx, name, &annotator, chunk, report)?;
+            store_article(tx, name, &annotator, opts.columns_as_annotators, chunk, report)?;
         }
     }
     Ok(())
@@ -265,8 +276,8 @@ mod tests {
 
     /// A one-type sentence from a tag string: `B`, `I`, `E`, `S` or `O` per token.
     fn one_type(seq: &str) -> Vec<(usize, usize)> {
-        let tokens = seq.chars().map(|c| Token { text: "x", tags: if c == 'O' { vec![] } else { vec![(c, "T")] } }).collect();
-        entities(&Sentence { first_line: 1, tokens }).into_iter().map(|(a, b, _)| (a, b)).collect()
+        let tokens = seq.chars().map(|c| Token { text: "x", tags: if c == 'O' { vec![] } else { vec![(1, c, "T")] } }).collect();
+        entities(&Sentence { first_line: 1, tokens }, None).into_iter().map(|(a, b, _)| (a, b)).collect()
     }
 
     #[test]
@@ -290,9 +301,12 @@ mod tests {
     fn nested_entities_of_the_same_and_other_types() {
         // البلدة القديمة في مدينة الخليل: a GPE inside a GPE; الأسد: a PERS inside an ORG.
         let rows: &[&[(char, &str)]] = &[&[('B', "GPE")], &[('I', "GPE")], &[('I', "GPE")], &[('I', "GPE"), ('B', "GPE")], &[('I', "GPE"), ('I', "GPE")], &[('B', "ORG")], &[('I', "ORG"), ('B', "PERS")], &[]];
-        let tokens = rows.iter().map(|r| Token { text: "x", tags: r.to_vec() }).collect();
-        let got = entities(&Sentence { first_line: 1, tokens });
-        assert_eq!(got, vec![(0, 4, "GPE"), (3, 4, "GPE"), (5, 6, "ORG"), (6, 6, "PERS")]);
+        let tokens: Vec<Token> = rows.iter().map(|r| Token { text: "x", tags: r.iter().enumerate().map(|(c, t)| (c + 1, t.0, t.1)).collect() }).collect();
+        let s = Sentence { first_line: 1, tokens };
+        assert_eq!(entities(&s, None), vec![(0, 4, "GPE"), (3, 4, "GPE"), (5, 6, "ORG"), (6, 6, "PERS")]);
+        // Column by column: the outer entities sit in column 1, the nested ones in column 2.
+        assert_eq!(entities(&s, Some(1)), vec![(0, 4, "GPE"), (5, 6, "ORG")]);
+        assert_eq!(entities(&s, Some(2)), vec![(3, 4, "GPE"), (6, 6, "PERS")]);
     }
 
     #[test]

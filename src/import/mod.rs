@@ -26,6 +26,9 @@ pub struct ImportOptions {
     pub format: Option<Format>,
     /// CoNLL: at most this many sentences per article (default: one article per `-DOCSTART-` document).
     pub sentences_per_article: Option<usize>,
+    /// CoNLL: the entities of tag column N belong to annotator `ANNOTATOR:N` (so each column can be
+    /// exported back on its own) instead of all to one annotator.
+    pub columns_as_annotators: bool,
 }
 
 /// An article read from a file (new or already present).
