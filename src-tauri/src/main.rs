@@ -34,9 +34,23 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Launch, String
     Ok(Launch::Project(file))
 }
 
+/// The project path made absolute (folder resolved, `..` and symlinks removed) so it shows the same
+/// whatever the working directory; left as given when its folder does not exist (opening then fails).
+fn absolute_project_path(path: PathBuf) -> PathBuf {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match (std::fs::canonicalize(&dir), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path,
+    }
+}
+
 fn open_store(file: Option<PathBuf>) -> Result<Store, String> {
     let (path, result) = match file {
         Some(path) => {
+            let path = absolute_project_path(path);
             let r = Store::open(&path);
             (path, r)
         }

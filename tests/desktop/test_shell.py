@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -89,6 +90,17 @@ def test_csp_blocks_remote_and_inline_script(launch, tmp_path):
     assert verdict["inlineRan"] is False
     assert "connect-src" in verdict["violated"], verdict
     assert {"script-src", "script-src-elem"} & set(verdict["violated"]), verdict
+
+
+def test_relative_project_path_is_made_absolute(launch, tmp_path):
+    # The app inherits this process's working directory (through tauri-driver and WebKitWebDriver).
+    rel = os.path.relpath(tmp_path / "rel.hashiya")
+    assert not os.path.isabs(rel)
+    d = launch([rel])
+    r = invoke(d, "api", {"cmd": "project_info", "args": {}})
+    assert r["ok"], r
+    assert r["value"]["path"] == str(tmp_path / "rel.hashiya")
+    assert (tmp_path / "rel.hashiya").is_file()
 
 
 def test_no_argument_opens_the_demo_project(launch, app_home):
