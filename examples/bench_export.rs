@@ -1,7 +1,10 @@
 //! Export benchmark helper (run by scripts/bench-export.sh): builds a synthetic project, and times
 //! plain serde_json serialisation of the same records held in memory (the ceiling for `spans`).
 //!
-//! `bench_export gen DB ARTICLES SPANS_PER_ARTICLE` · `bench_export serde DB`
+//! Also builds the agreement benchmark's project (scripts/bench-agreement.sh): with ANNOTATORS > 1,
+//! each further analyst keeps most of the first one's spans, relabels some and leaves some out.
+//!
+//! `bench_export gen DB ARTICLES SPANS_PER_ARTICLE [ANNOTATORS]` · `bench_export serde DB`
 
 use std::time::Instant;
 
@@ -24,12 +27,14 @@ impl Lcg {
     }
 }
 
-fn gen(db: &str, n: usize, per: usize) -> Result<()> {
+fn gen(db: &str, n: usize, per: usize, annotators: usize) -> Result<()> {
     let _ = std::fs::remove_file(db);
     let mut store = Store::open(std::path::Path::new(db))?;
     let t0 = Instant::now();
     store.with_tx(|tx| {
-        let who = hashiya::annotations::annotator_id(tx, "bench")?;
+        let who: Vec<i64> = (0..annotators.max(1))
+            .map(|k| hashiya::annotations::annotator_id(tx, &if k == 0 { "bench".to_string() } else { format!("bench{}", k + 1) }))
+            .collect::<Result<_>>()?;
         let labels: Vec<i64> = LABELS.iter().map(|l| hashiya::labels::require(tx, hashiya::model::LabelKind::Span, l).map(|x| x.id)).collect::<Result<_>>()?;
         let mut ins_a = tx.prepare(
             "INSERT INTO articles (ext_id, title, text, char_len, source, url, published_at, meta, content_hash, imported_at)
@@ -59,7 +64,17 @@ fn gen(db: &str, n: usize, per: usize) -> Result<()> {
             ins_a.execute(params![format!("a{i}"), format!("خبر {i}"), text, cp as i64 + 1, format!("h{i}")])?;
             let id = tx.last_insert_rowid();
             for (k, (s, e)) in spans.into_iter().enumerate() {
-                ins_s.execute(params![id, labels[k % labels.len()], who, s as i64, e as i64])?;
+                for (j, &w) in who.iter().enumerate() {
+                    let mut label = labels[k % labels.len()];
+                    if j > 0 {
+                        match rng.next() % 20 {
+                            0 | 1 => continue,                                   // 10 % left out
+                            2 | 3 => label = labels[(k + 1) % labels.len()],     // 10 % relabelled
+                            _ => {}
+                        }
+                    }
+                    ins_s.execute(params![id, label, w, s as i64, e as i64])?;
+                }
             }
         }
         Ok(())
@@ -121,12 +136,12 @@ fn serde(db: &str) -> Result<()> {
 fn main() -> std::process::ExitCode {
     let a: Vec<String> = std::env::args().collect();
     let r = match a.get(1).map(String::as_str) {
-        Some("gen") if a.len() == 5 => match (a[3].parse(), a[4].parse()) {
-            (Ok(n), Ok(per)) => gen(&a[2], n, per),
-            _ => Err(Error::Invalid("ARTICLES and SPANS_PER_ARTICLE must be numbers".into())),
+        Some("gen") if a.len() == 5 || a.len() == 6 => match (a[3].parse(), a[4].parse(), a.get(5).map_or(Ok(1), |x| x.parse())) {
+            (Ok(n), Ok(per), Ok(who)) => gen(&a[2], n, per, who),
+            _ => Err(Error::Invalid("ARTICLES, SPANS_PER_ARTICLE and ANNOTATORS must be numbers".into())),
         },
         Some("serde") if a.len() == 3 => serde(&a[2]),
-        _ => Err(Error::Invalid("usage: bench_export gen DB ARTICLES SPANS_PER_ARTICLE | bench_export serde DB".into())),
+        _ => Err(Error::Invalid("usage: bench_export gen DB ARTICLES SPANS_PER_ARTICLE [ANNOTATORS] | bench_export serde DB".into())),
     };
     match r {
         Ok(()) => std::process::ExitCode::SUCCESS,

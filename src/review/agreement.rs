@@ -100,6 +100,7 @@ pub struct AgreementReport {
 struct Tags {
     ids: HashMap<String, u32>,
     label_of: Vec<Option<String>>,
+    pairs: HashMap<String, (u32, u32)>,
 }
 
 impl Tags {
@@ -111,6 +112,15 @@ impl Tags {
         self.ids.insert(tag.to_string(), i);
         self.label_of.push(label.map(str::to_string));
         i
+    }
+    /// The ids of `B-label` and `I-label`.
+    fn pair(&mut self, label: &str) -> (u32, u32) {
+        if let Some(&p) = self.pairs.get(label) {
+            return p;
+        }
+        let p = (self.id(&format!("B-{label}"), Some(label)), self.id(&format!("I-{label}"), Some(label)));
+        self.pairs.insert(label.to_string(), p);
+        p
     }
     fn new() -> Tags {
         let mut t = Tags::default();
@@ -136,10 +146,10 @@ fn token_tags(tokens: &[Token], spans: &[&Span], tags: &mut Tags) -> Vec<u32> {
         if taken[first..last].iter().any(|&t| t) {
             continue;
         }
+        let (b, i) = tags.pair(label);
         for (k, slot) in out.iter_mut().enumerate().take(last).skip(first) {
             taken[k] = true;
-            let tag = format!("{}-{label}", if k == first { "B" } else { "I" });
-            *slot = tags.id(&tag, Some(label));
+            *slot = if k == first { b } else { i };
         }
     }
     out
@@ -188,9 +198,7 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
         }
     }
     let mut fleiss = FleissAcc::default();
-    let mut fleiss_label: BTreeMap<String, FleissAcc> = BTreeMap::new();
     let mut alpha = AlphaAcc::default();
-    let mut alpha_label: BTreeMap<String, AlphaAcc> = BTreeMap::new();
     let (mut fleiss_articles, mut fleiss_tokens, mut alpha_articles, mut alpha_tokens) = (0u64, 0u64, 0u64, 0u64);
     // Every label the compared analysts used, known before the pass so that each label's statistics
     // count every token of every article.
@@ -202,6 +210,11 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
         let rows = st.query_map([serde_json::to_string(&who)?], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<BTreeSet<String>>>()?
     };
+    let label_list: Vec<String> = labels_seen.iter().cloned().collect();
+    let mut fleiss_label: Vec<FleissAcc> = vec![FleissAcc::default(); label_list.len()];
+    let mut alpha_label: Vec<AlphaAcc> = vec![AlphaAcc::default(); label_list.len()];
+    // Label index of each tag id (None for "O"), kept in step with `tags`.
+    let mut label_index: Vec<Option<usize>> = Vec::new();
     let mut ranked: Vec<RankedArticle> = Vec::new();
 
     articles::for_each(conn, |a: Article| {
@@ -244,29 +257,41 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
             fleiss_articles += 1;
             fleiss_tokens += tokens.len() as u64;
         }
+        while label_index.len() < tags.label_of.len() {
+            let l = tags.label_of[label_index.len()].as_deref();
+            label_index.push(l.and_then(|l| label_list.binary_search_by(|x| x.as_str().cmp(l)).ok()));
+        }
         let mut differing = 0u64;
+        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(present.len());
+        let mut ones = vec![0u32; label_list.len()];
+        let m = present.len() as u32;
         for t in 0..tokens.len() {
-            let values: Vec<u32> = present.iter().map(|&i| tag_seq[i][t]).collect();
-            if values.iter().any(|v| *v != values[0]) {
-                differing += 1;
-            }
-            alpha.add(&values);
-            let mut counts: Vec<(u32, u32)> = Vec::new();
-            for &v in &values {
+            counts.clear();
+            for &i in &present {
+                let v = tag_seq[i][t];
                 match counts.iter_mut().find(|c| c.0 == v) {
                     Some(c) => c.1 += 1,
                     None => counts.push((v, 1)),
                 }
             }
+            if counts.len() > 1 {
+                differing += 1;
+            }
+            alpha.add_counts(&counts);
             if everyone {
                 fleiss.add(&counts);
             }
-            for label in &labels_seen {
-                let bin: Vec<u32> = values.iter().map(|&v| u32::from(tags.label_of[v as usize].as_deref() == Some(label.as_str()))).collect();
-                alpha_label.entry(label.clone()).or_default().add(&bin);
+            ones.iter_mut().for_each(|o| *o = 0);
+            for &(v, n) in &counts {
+                if let Some(li) = label_index[v as usize] {
+                    ones[li] += n;
+                }
+            }
+            for (li, &o) in ones.iter().enumerate() {
+                let bin = [(1, o), (0, m - o)];
+                alpha_label[li].add_counts(&bin);
                 if everyone {
-                    let ones = bin.iter().sum::<u32>();
-                    fleiss_label.entry(label.clone()).or_default().add(&[(1, ones), (0, bin.len() as u32 - ones)]);
+                    fleiss_label[li].add(&bin);
                 }
             }
         }
@@ -283,7 +308,7 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
         Ok(())
     })?;
 
-    let labels: Vec<String> = labels_seen.into_iter().collect();
+    let labels = label_list;
     let label_id_set = |label: &str| -> Vec<bool> { tags.label_of.iter().map(|l| l.as_deref() == Some(label)).collect() };
     let pairs = pairs
         .into_iter()
@@ -322,11 +347,8 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
         krippendorff_alpha: alpha.alpha(),
         per_label: labels
             .iter()
-            .map(|l| LabelGroup {
-                label: l.clone(),
-                fleiss_kappa: fleiss_label.get(l).and_then(FleissAcc::kappa),
-                krippendorff_alpha: alpha_label.get(l).and_then(AlphaAcc::alpha),
-            })
+            .enumerate()
+            .map(|(li, l)| LabelGroup { label: l.clone(), fleiss_kappa: fleiss_label[li].kappa(), krippendorff_alpha: alpha_label[li].alpha() })
             .collect(),
     };
     ranked.sort_by(|x, y| {

@@ -39,19 +39,45 @@ impl Prf {
     }
 }
 
+/// A dense square table of small category ids, grown on demand.
+#[derive(Debug, Clone, Default)]
+struct Square {
+    k: usize,
+    cells: Vec<f64>,
+}
+
+impl Square {
+    fn add(&mut self, a: u32, b: u32, v: f64) {
+        let need = (a.max(b) as usize) + 1;
+        if need > self.k {
+            let mut cells = vec![0.0; need * need];
+            for i in 0..self.k {
+                cells[i * need..i * need + self.k].copy_from_slice(&self.cells[i * self.k..(i + 1) * self.k]);
+            }
+            self.k = need;
+            self.cells = cells;
+        }
+        self.cells[a as usize * self.k + b as usize] += v;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
+        self.cells.iter().enumerate().filter(|(_, v)| **v != 0.0).map(move |(i, v)| ((i / self.k) as u32, (i % self.k) as u32, *v))
+    }
+}
+
 /// Counts for Cohen's kappa between two raters: a confusion table of category ids.
 #[derive(Debug, Clone, Default)]
 pub struct KappaAcc {
-    pub table: HashMap<(u32, u32), u64>,
+    table: Square,
 }
 
 impl KappaAcc {
     pub fn add(&mut self, a: u32, b: u32) {
-        *self.table.entry((a, b)).or_default() += 1;
+        self.table.add(a, b, 1.0);
     }
 
     pub fn items(&self) -> u64 {
-        self.table.values().sum()
+        self.table.cells.iter().sum::<f64>() as u64
     }
 
     /// Cohen's kappa; `None` with no items or no variation at all (as scikit-learn's NaN).
@@ -66,8 +92,8 @@ impl KappaAcc {
             return None;
         }
         let (mut agree, mut ca, mut cb) = (0.0, HashMap::<u32, f64>::new(), HashMap::<u32, f64>::new());
-        for (&(a, b), &c) in &self.table {
-            let (a, b, c) = (map(a), map(b), c as f64);
+        for (a, b, c) in self.table.iter() {
+            let (a, b) = (map(a), map(b));
             if a == b {
                 agree += c;
             }
@@ -102,7 +128,7 @@ pub struct FleissAcc {
     items: u64,
     raters: u32,
     sum_p_i: f64,
-    totals: HashMap<u32, f64>,
+    totals: Vec<f64>,
 }
 
 impl FleissAcc {
@@ -117,7 +143,11 @@ impl FleissAcc {
         let sq: f64 = counts.iter().map(|&(_, x)| (x as f64) * (x as f64)).sum();
         self.sum_p_i += (sq - nf) / (nf * (nf - 1.0));
         for &(c, x) in counts {
-            *self.totals.entry(c).or_default() += x as f64;
+            let c = c as usize;
+            if c >= self.totals.len() {
+                self.totals.resize(c + 1, 0.0);
+            }
+            self.totals[c] += x as f64;
         }
         self.items += 1;
         true
@@ -129,7 +159,7 @@ impl FleissAcc {
         }
         let (n, items) = (self.raters as f64, self.items as f64);
         let p_bar = self.sum_p_i / items;
-        let pe: f64 = self.totals.values().map(|s| (s / (items * n)).powi(2)).sum();
+        let pe: f64 = self.totals.iter().map(|s| (s / (items * n)).powi(2)).sum();
         (pe < 1.0).then(|| (p_bar - pe) / (1.0 - pe))
     }
 }
@@ -149,46 +179,55 @@ pub fn fleiss_kappa(counts: &[Vec<u32>]) -> Option<f64> {
 /// Coincidences for Krippendorff's alpha (nominal).
 #[derive(Debug, Clone, Default)]
 pub struct AlphaAcc {
-    o: HashMap<(u32, u32), f64>,
+    o: Square,
 }
 
 impl AlphaAcc {
     /// One unit: the values its raters gave (absent raters simply not listed).
     /// Units with fewer than two values are not pairable and add nothing.
     pub fn add(&mut self, values: &[u32]) {
-        if values.len() < 2 {
-            return;
-        }
-        let m = values.len() as f64;
-        let mut counts: Vec<(u32, f64)> = Vec::new();
+        let mut counts: Vec<(u32, u32)> = Vec::new();
         for &v in values {
             match counts.iter_mut().find(|c| c.0 == v) {
-                Some(c) => c.1 += 1.0,
-                None => counts.push((v, 1.0)),
+                Some(c) => c.1 += 1,
+                None => counts.push((v, 1)),
             }
         }
-        for &(c, nc) in &counts {
-            for &(k, nk) in &counts {
+        self.add_counts(&counts);
+    }
+
+    /// One unit given as (value, how many raters gave it).
+    pub fn add_counts(&mut self, counts: &[(u32, u32)]) {
+        let m: u32 = counts.iter().map(|c| c.1).sum();
+        if m < 2 {
+            return;
+        }
+        let m = m as f64;
+        for &(c, nc) in counts {
+            for &(k, nk) in counts {
+                let (nc, nk) = (nc as f64, nk as f64);
                 let pairs = if c == k { nc * (nc - 1.0) } else { nc * nk };
                 if pairs > 0.0 {
-                    *self.o.entry((c, k)).or_default() += pairs / (m - 1.0);
+                    self.o.add(c, k, pairs / (m - 1.0));
                 }
             }
         }
     }
 
     pub fn alpha(&self) -> Option<f64> {
-        let mut n_c: HashMap<u32, f64> = HashMap::new();
-        for (&(c, _), &v) in &self.o {
-            *n_c.entry(c).or_default() += v;
+        let mut n_c = vec![0.0; self.o.k];
+        let mut d_o = 0.0;
+        for (c, k, v) in self.o.iter() {
+            n_c[c as usize] += v;
+            if c != k {
+                d_o += v;
+            }
         }
-        let n: f64 = n_c.values().sum();
+        let n: f64 = n_c.iter().sum();
         if n <= 1.0 {
             return None;
         }
-        let d_o: f64 = self.o.iter().filter(|((c, k), _)| c != k).map(|(_, v)| v).sum();
-        let total: f64 = n_c.values().sum();
-        let d_e: f64 = n_c.values().map(|a| a * (total - a)).sum();
+        let d_e: f64 = n_c.iter().map(|a| a * (n - a)).sum();
         (d_e > 0.0).then(|| 1.0 - (n - 1.0) * d_o / d_e)
     }
 }
