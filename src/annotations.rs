@@ -14,8 +14,12 @@ pub fn annotator_id(tx: &Transaction, name: &str) -> Result<i64> {
     if name.is_empty() {
         return Err(Error::Invalid("an annotator name is required".into()));
     }
-    tx.execute("INSERT OR IGNORE INTO annotators (name, created_at) VALUES (?1, ?2)", params![name, crate::db::now()])?;
-    Ok(tx.query_row("SELECT id FROM annotators WHERE name = ?1", [name], |r| r.get(0))?)
+    let mut find = tx.prepare_cached("SELECT id FROM annotators WHERE name = ?1")?;
+    if let Some(id) = find.query_row([name], |r| r.get(0)).optional()? {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO annotators (name, created_at) VALUES (?1, ?2)")?.execute(params![name, crate::db::now()])?;
+    Ok(tx.last_insert_rowid())
 }
 
 pub fn annotator_names(conn: &Connection) -> Result<Vec<String>> {
@@ -63,11 +67,8 @@ pub fn add_span(tx: &Transaction, article: &CharIndex, s: &NewSpan, add_missing_
     };
     let who = annotator_id(tx, s.annotator)?;
     let existing: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM spans WHERE article_id = ?1 AND annotator_id = ?2 AND start = ?3 AND end = ?4 AND label_id = ?5",
-            params![s.article_id, who, s.start as i64, s.end as i64, label.id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM spans WHERE article_id = ?1 AND annotator_id = ?2 AND start = ?3 AND end = ?4 AND label_id = ?5")?
+        .query_row(params![s.article_id, who, s.start as i64, s.end as i64, label.id], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
         return Ok(Added::Existing(id));
@@ -76,11 +77,11 @@ pub fn add_span(tx: &Transaction, article: &CharIndex, s: &NewSpan, add_missing_
         Some(t) => normalise_time(t)?,
         None => crate::db::now(),
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![s.article_id, label.id, who, s.start as i64, s.end as i64, s.note, created],
-    )?;
+    )?
+    .execute(params![s.article_id, label.id, who, s.start as i64, s.end as i64, s.note, created])?;
     Ok(Added::New(tx.last_insert_rowid()))
 }
 

@@ -46,7 +46,7 @@ pub fn title_from_text(text: &str) -> String {
 }
 
 pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
-    Ok(conn.query_row("SELECT id FROM articles WHERE content_hash = ?1", [hash], |r| r.get(0)).optional()?)
+    Ok(conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?.query_row([hash], |r| r.get(0)).optional()?)
 }
 
 /// Store an article unless one with the same text exists.
@@ -63,10 +63,11 @@ pub fn insert(tx: &Transaction, a: &NewArticle) -> Result<Inserted> {
         _ => hash[..16].to_string(),
     };
     let title = if a.title.trim().is_empty() { title_from_text(&a.text) } else { a.title.clone() };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles (ext_id, title, text, char_len, source, url, published_at, meta, content_hash, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )?
+    .execute(params![
             ext_id,
             title,
             a.text,

@@ -48,9 +48,8 @@ pub fn list(conn: &Connection) -> Result<Vec<Label>> {
 }
 
 pub fn find(conn: &Connection, kind: LabelKind, name: &str) -> Result<Option<Label>> {
-    Ok(conn
-        .query_row(&format!("SELECT {COLS} FROM labels WHERE kind = ?1 AND name = ?2"), params![kind.as_str(), name], from_row)
-        .optional()?)
+    let mut st = conn.prepare_cached(&format!("SELECT {COLS} FROM labels WHERE kind = ?1 AND name = ?2"))?;
+    Ok(st.query_row(params![kind.as_str(), name], from_row).optional()?)
 }
 
 /// Find a label that must exist (the analyst picked it from the schema).

@@ -2,6 +2,8 @@
 //! Every span is checked against the text (range, grapheme boundaries, `text` equal to the slice)
 //! before anything from its line is written.
 
+use std::io::BufRead;
+
 use rusqlite::Transaction;
 
 use super::{ImportOptions, ImportReport, ImportedArticle};
@@ -16,15 +18,45 @@ use crate::text;
 
 pub(super) fn import_jsonl(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     for (i, line) in content.lines().enumerate() {
-        let lineno = i + 1;
+        import_line(tx, name, i + 1, line, opts, report)?;
+    }
+    Ok(())
+}
+
+/// Stream a UTF-8 JSONL file line by line: memory is bounded by the longest line, not the file.
+pub(super) fn import_jsonl_reader(tx: &Transaction, name: &str, reader: &mut dyn BufRead, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    let mut buf = Vec::new();
+    let mut lineno = 0;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+        if n == 0 {
+            return Ok(());
+        }
+        lineno += 1;
+        let mut bytes = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if lineno == 1 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(line) => import_line(tx, name, lineno, line, opts, report)?,
+            Err(e) => report.reject(name, Some(lineno), format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1)),
+        }
+    }
+}
+
+/// Import one line (`lineno` counts from 1); blank lines are skipped.
+fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    {
         if line.trim().is_empty() {
-            continue;
+            return Ok(());
         }
         let rec: NativeRecord = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
                 report.reject(name, Some(lineno), format!("not a valid article record: {e}"));
-                continue;
+                return Ok(());
             }
         };
         // A savepoint per line: a rejected line leaves nothing behind.

@@ -173,6 +173,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn import_path(store: &mut Store, path: &Path, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     let name = path.display().to_string();
+    if opts.format.or_else(|| format_of(&name)) == Some(Format::Jsonl) && !starts_with_utf16_bom(path) {
+        return stream_jsonl(store, path, &name, opts, report);
+    }
     match std::fs::read(path) {
         Ok(bytes) => import_bytes(store, &name, &bytes, opts, report),
         Err(e) => {
@@ -180,6 +183,35 @@ fn import_path(store: &mut Store, path: &Path, opts: &ImportOptions, report: &mu
             Ok(())
         }
     }
+}
+
+fn starts_with_utf16_bom(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 2];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && (head == [0xFF, 0xFE] || head == [0xFE, 0xFF])
+}
+
+/// JSONL straight from the file, line by line, in one transaction (the file is imported or absent).
+fn stream_jsonl(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            report.reject(name, None, format!("cannot read the file: {e}"));
+            return Ok(());
+        }
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut file_report = ImportReport::default();
+    match store.with_tx(|tx| jsonl::import_jsonl_reader(tx, name, &mut reader, opts, &mut file_report)) {
+        Ok(()) => {
+            for item in file_report.imported.iter_mut().chain(file_report.duplicates.iter_mut()) {
+                item.encoding = "UTF-8".into();
+            }
+            report.merge(file_report);
+        }
+        Err(e) => report.reject(name, None, format!("nothing from this file was imported: {e}")),
+    }
+    Ok(())
 }
 
 /// Import one file's content. Rejections go into `report`; an `Err` means the project itself failed.
