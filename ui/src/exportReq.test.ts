@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportReq, isMisalignedError, parseRenames, saveFilter, type ExportForm } from './exportReq';
+
+const base: ExportForm = {
+  format: 'jsonl',
+  source: 'analysts',
+  annotators: [],
+  includeUnadjudicated: false,
+  status: '',
+  tag: '',
+  query: '',
+  rename: '',
+  drop: [],
+  offsets: 'codepoint',
+  misaligned: '',
+  splitClitics: false,
+};
+
+describe('export request', () => {
+  it('is just the format by default', () => expect(buildExportReq(base)).toEqual({ format: 'jsonl' }));
+
+  it('takes the gold layer instead of analysts', () => {
+    expect(buildExportReq({ ...base, format: 'spans', source: 'gold', annotators: ['a'], includeUnadjudicated: true })).toEqual({
+      format: 'spans',
+      gold: true,
+      include_unadjudicated: true,
+    });
+  });
+
+  it('passes filters, renames and drops', () => {
+    const req = buildExportReq({ ...base, annotators: ['a', 'b'], status: 'done', tag: 'security', query: ' طنجة ', rename: 'GPE=LOC\nFAC = LOC, NORP=ORG', drop: ['MISC'] });
+    expect(req).toEqual({
+      format: 'jsonl',
+      annotators: ['a', 'b'],
+      status: 'done',
+      tag: 'security',
+      query: 'طنجة',
+      rename: [['GPE', 'LOC'], ['FAC', 'LOC'], ['NORP', 'ORG']],
+      drop: ['MISC'],
+    });
+  });
+
+  it('keeps offsets only for jsonl and spans, token options only for token formats', () => {
+    expect(buildExportReq({ ...base, format: 'spans', offsets: 'utf16', misaligned: 'skip', splitClitics: true })).toEqual({ format: 'spans', offsets: 'utf16' });
+    expect(buildExportReq({ ...base, format: 'conll', offsets: 'utf16', misaligned: 'expand', splitClitics: true })).toEqual({
+      format: 'conll',
+      misaligned: 'expand',
+      split_clitics: true,
+    });
+  });
+
+  it('refuses a rename without =', () => {
+    expect(() => parseRenames('GPE')).toThrow(/OLD=NEW/);
+    expect(() => parseRenames('=LOC')).toThrow(/OLD=NEW/);
+    expect(parseRenames('  \n')).toEqual([]);
+  });
+
+  it('recognises the misaligned-spans error and picks save filters', () => {
+    expect(isMisalignedError('2 spans have an edge inside a token, so a conll export would have to move or drop them; choose --misaligned expand, split or skip:\n  …')).toBe(true);
+    expect(isMisalignedError('unknown export format')).toBe(false);
+    expect(saveFilter('labelstudio').ext).toBe('json');
+    expect(saveFilter('conll').ext).toBe('conll');
+    expect(saveFilter('hf').ext).toBe('jsonl');
+  });
+});

@@ -1,0 +1,74 @@
+// Pure export-dialog logic: form values → ExportReq, OLD=NEW rename lists, misaligned-span errors.
+
+import type { ExportReq, Status } from './bindings';
+
+export const FORMATS = ['jsonl', 'spans', 'doccano', 'labelstudio', 'prodigy', 'hf', 'conll'] as const;
+export const TOKEN_FORMATS = ['prodigy', 'hf', 'conll'];
+export const OFFSET_FORMATS = ['jsonl', 'spans'];
+
+export interface ExportForm {
+  format: string;
+  /** 'analysts' (with `annotators`, empty for everyone) or 'gold'. */
+  source: 'analysts' | 'gold';
+  annotators: string[];
+  includeUnadjudicated: boolean;
+  status: '' | Status;
+  tag: string;
+  query: string;
+  /** OLD=NEW, one per line or separated by commas. */
+  rename: string;
+  drop: string[];
+  offsets: string;
+  /** '' (refuse and list), 'expand', 'split' or 'skip'. */
+  misaligned: string;
+  splitClitics: boolean;
+}
+
+/** `OLD=NEW` lines (or comma-separated) → pairs; throws with the bad entry. */
+export function parseRenames(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const raw of text.split(/[\n,،]/)) {
+    const item = raw.trim();
+    if (!item) continue;
+    const i = item.indexOf('=');
+    const [a, b] = i < 0 ? ['', ''] : [item.slice(0, i).trim(), item.slice(i + 1).trim()];
+    if (!a || !b) throw new Error(`Rename "${item}" must look like OLD=NEW.`);
+    out.push([a, b]);
+  }
+  return out;
+}
+
+/** The request for the form: options that do not apply to the format are left out. */
+export function buildExportReq(f: ExportForm): ExportReq {
+  const req: ExportReq = { format: f.format };
+  if (f.source === 'gold') {
+    req.gold = true;
+    if (f.includeUnadjudicated) req.include_unadjudicated = true;
+  } else if (f.annotators.length) {
+    req.annotators = [...f.annotators];
+  }
+  if (f.status) req.status = f.status;
+  if (f.tag) req.tag = f.tag;
+  if (f.query.trim()) req.query = f.query.trim();
+  const rename = parseRenames(f.rename);
+  if (rename.length) req.rename = rename;
+  if (f.drop.length) req.drop = [...f.drop];
+  if (OFFSET_FORMATS.includes(f.format) && f.offsets && f.offsets !== 'codepoint') req.offsets = f.offsets;
+  if (TOKEN_FORMATS.includes(f.format)) {
+    if (f.misaligned) req.misaligned = f.misaligned;
+    if (f.splitClitics) req.split_clitics = true;
+  }
+  return req;
+}
+
+/** True when an export error is the list of spans with an edge inside a token. */
+export function isMisalignedError(message: string): boolean {
+  return /edge inside a token/.test(message) && /expand, split or skip/.test(message);
+}
+
+/** File extension and filter name for a desktop save dialog. */
+export function saveFilter(format: string): { name: string; ext: string } {
+  if (format === 'labelstudio') return { name: 'Label Studio JSON', ext: 'json' };
+  if (format === 'conll') return { name: 'CoNLL', ext: 'conll' };
+  return { name: 'JSON Lines', ext: 'jsonl' };
+}
