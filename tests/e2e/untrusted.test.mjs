@@ -70,8 +70,10 @@ test('untrusted text is shown as text; import report, search and export work fro
   await page.locator('#article-search').fill('');
   await page.waitForFunction(() => document.querySelectorAll('#article-list [data-article-id]').length === 3);
 
-  // Export downloads the project as JSONL.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-btn').click()]);
+  // Export (the dialog's defaults) downloads the project as JSONL.
+  await page.locator('#export-btn').click();
+  await page.locator('#export-dialog[open]').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-run').click()]);
   assert.match(download.suggestedFilename(), /\.jsonl$/);
   const lines = readFileSync(await download.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.length, 3);
@@ -79,6 +81,9 @@ test('untrusted text is shown as text; import report, search and export work fro
   assert.equal(rec.text, evil.text);
   assert.deepEqual(rec.spans.map((x) => [x.label, x.text, x.annotator]), [['ORG', SCRIPT, 'Salma']]);
   await page.locator('#toast', { hasText: 'Exported 3 articles and 1 span' }).waitFor();
+  await page.locator('#export-summary', { hasText: 'Exported 3 articles and 1 span' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#export-dialog[open]').waitFor({ state: 'detached' });
 
   assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined');
   assert.deepEqual(browser.errors, []);

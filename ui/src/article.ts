@@ -81,9 +81,3 @@ export function watchLayout(): void {
   document.fonts?.addEventListener?.('loadingdone', scheduleRedraw);
   document.fonts?.ready.then(scheduleRedraw);
 }
-
-/** The article id in the address (#article=ID), if any. */
-export function articleFromHash(): number | null {
-  const m = /^#article=(\d+)$/.exec(window.location.hash);
-  return m ? Number(m[1]) : null;
-}

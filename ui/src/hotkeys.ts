@@ -8,14 +8,14 @@ import { guard } from './toast';
 
 /** Keys to match, in order: the typed character, then the physical key (so hotkeys also work
  * with an Arabic keyboard layout or while Alt changes the character). */
-function keysOf(e: KeyboardEvent): string[] {
+export function keysOf(e: KeyboardEvent): string[] {
   const out = [e.key.toLowerCase()];
   if (e.code.startsWith('Key')) out.push(e.code.slice(3).toLowerCase());
   else if (e.code.startsWith('Digit')) out.push(e.code.slice(5));
   return out;
 }
 
-function find<T extends { hotkey: string }>(labels: T[], keys: string[]): T | undefined {
+export function find<T extends { hotkey: string }>(labels: T[], keys: string[]): T | undefined {
   for (const k of keys) {
     const hit = labels.find((l) => l.hotkey && l.hotkey.toLowerCase() === k);
     if (hit) return hit;
@@ -23,7 +23,7 @@ function find<T extends { hotkey: string }>(labels: T[], keys: string[]): T | un
   return undefined;
 }
 
-function typing(e: KeyboardEvent): boolean {
+export function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
   if (!t) return false;
   return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || !!t.closest('dialog[open]');
@@ -35,7 +35,7 @@ export function initHotkeys(): void {
       closePopovers();
       return;
     }
-    if (typing(e) || !state.view || e.repeat) return;
+    if (state.mode !== 'annotate' || typing(e) || !state.view || e.repeat) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       guard(() => setStatus('done'), 'Marking done failed')();

@@ -1,4 +1,4 @@
-// Builds the static page skeleton: top bar, article list (right side), article pane, dialogs, popovers.
+// Builds the static page skeleton: top bar with the mode switch, article list (right side), panes, dialogs, popovers.
 
 import { el } from './dom';
 
@@ -8,10 +8,17 @@ export function buildLayout(root: HTMLElement): void {
     { id: 'topbar' },
     el('div', { class: 'brand' }, el('span', { class: 'logo', lang: 'ar', dir: 'rtl' }, 'حاشية'), el('span', {}, 'Hashiya')),
     el('div', { class: 'project' }, el('span', { id: 'project-name', dir: 'auto' }, '…'), el('span', { id: 'project-count', class: 'muted' })),
+    el(
+      'nav',
+      { id: 'mode-nav', 'aria-label': 'View' },
+      el('button', { type: 'button', id: 'mode-annotate', class: 'seg', 'data-mode': 'annotate', 'aria-pressed': 'true' }, 'Annotate'),
+      el('button', { type: 'button', id: 'mode-review', class: 'seg', 'data-mode': 'review', 'aria-pressed': 'false', title: 'Compare analysts and adjudicate the gold layer' }, 'Review'),
+      el('button', { type: 'button', id: 'mode-agreement', class: 'seg', 'data-mode': 'agreement', 'aria-pressed': 'false', title: 'Agreement between analysts and their progress' }, 'Agreement'),
+    ),
     el('div', { class: 'spacer' }),
     el('button', { type: 'button', id: 'import-btn', class: 'btn', title: 'Import .txt and .jsonl files' }, 'Import'),
     el('input', { type: 'file', id: 'import-input', multiple: true, accept: '.txt,.jsonl', hidden: true }),
-    el('button', { type: 'button', id: 'export-btn', class: 'btn', title: 'Export the project as JSONL' }, 'Export'),
+    el('button', { type: 'button', id: 'export-btn', class: 'btn', title: 'Export training data (choose format and options)' }, 'Export…'),
     el('button', { type: 'button', id: 'analyst-btn', class: 'btn btn-ghost', title: 'Change analyst' }, el('span', { class: 'muted' }, 'Analyst: '), el('span', { id: 'analyst-label', dir: 'auto' })),
   );
 
@@ -43,7 +50,14 @@ export function buildLayout(root: HTMLElement): void {
     ),
   );
 
-  const main = el('main', { id: 'main' }, el('div', { id: 'article-empty', class: 'empty' }, 'Choose an article from the list.'), pane);
+  const main = el(
+    'main',
+    { id: 'main' },
+    el('div', { id: 'article-empty', class: 'empty' }, 'Choose an article from the list.'),
+    pane,
+    el('section', { id: 'review-pane', hidden: true, 'aria-label': 'Review' }),
+    el('section', { id: 'agreement-pane', hidden: true, 'aria-label': 'Agreement' }),
+  );
 
   const nameDialog = el(
     'dialog',
@@ -64,6 +78,8 @@ export function buildLayout(root: HTMLElement): void {
 
   const editor = el('div', { id: 'span-editor', class: 'popover', role: 'dialog', 'aria-label': 'Span', hidden: true });
   const chooser = el('div', { id: 'span-chooser', class: 'popover', role: 'dialog', 'aria-label': 'Choose a span', hidden: true });
+  const reviewEditor = el('div', { id: 'review-editor', class: 'popover', role: 'dialog', 'aria-label': 'Edit the gold span', hidden: true });
+  const exportDialog = el('dialog', { id: 'export-dialog', 'aria-labelledby': 'export-title' });
 
-  root.replaceChildren(topbar, el('div', { id: 'body' }, main, sidebar), nameDialog, importDialog, editor, chooser);
+  root.replaceChildren(topbar, el('div', { id: 'body' }, main, sidebar), nameDialog, importDialog, exportDialog, editor, chooser, reviewEditor);
 }

@@ -1,19 +1,27 @@
-// Entry point: build the layout, ask for the analyst, load the project, wire every control.
+// Entry point: build the layout, ask for the analyst, load the project, wire every control and mode.
 
 import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import './styles.css';
+import './review.css';
+import './dashboard.css';
+import { initAgreement } from './agreement';
 import { changeAnalyst, ensureAnalyst } from './analyst';
 import { applyLabel, initAnnotate } from './annotate';
 import { call } from './api';
-import { articleFromHash, openArticle, refreshAnnotations, watchLayout } from './article';
+import { refreshAnnotations, watchLayout } from './article';
 import { initList, refreshList } from './articleList';
 import { byId } from './dom';
 import { initExport } from './exporter';
 import { initHotkeys } from './hotkeys';
 import { initImport } from './importer';
 import { buildLayout } from './layout';
+import { go, openFromList } from './modes';
 import { renderPalette } from './palette';
+import { openReview } from './review';
+import { initReview, initReviewChoice } from './reviewMain';
+import { rememberAnnotators, rv } from './reviewState';
+import { parseHash, type Mode } from './route';
 import { state } from './state';
 import { installTestHook } from './testHook';
 import { guard, toastError } from './toast';
@@ -31,32 +39,42 @@ async function start(): Promise<void> {
   buildLayout(byId('app'));
   window.addEventListener('unhandledrejection', (e) => toastError(e.reason));
   installTestHook();
-  initList((id) => guard(() => openArticle(id), 'Opening the article failed')());
+  initList((id) => guard(() => openFromList(id), 'Opening the article failed')());
   initAnnotate();
   initHotkeys();
+  initReview();
+  initAgreement((id, annotators) => {
+    rv.annotators = annotators;
+    rememberAnnotators(annotators);
+    guard(() => go({ mode: 'review', id }), 'Opening the review failed')();
+  });
   initImport(loadProject);
   initExport();
   watchLayout();
+  for (const b of byId('mode-nav').querySelectorAll<HTMLElement>('[data-mode]')) {
+    b.addEventListener('click', guard(() => go({ mode: b.dataset.mode as Mode, id: null }), 'Switching the view failed'));
+  }
   byId('analyst-btn').addEventListener(
     'click',
     guard(async () => {
       if (await changeAnalyst()) {
         await refreshList();
         await refreshAnnotations();
+        if (state.mode === 'review' && rv.articleId !== null) await openReview(rv.articleId);
       }
     }),
   );
   await ensureAnalyst();
   await loadProject();
+  initReviewChoice();
   await refreshList();
-  const id = articleFromHash();
-  if (id !== null) {
-    try {
-      await openArticle(id);
-    } catch (e) {
-      history.replaceState(history.state, '', window.location.pathname);
-      toastError(e, 'The article in the address could not be opened');
-    }
+  const route = parseHash(window.location.hash);
+  try {
+    await go(route);
+  } catch (e) {
+    history.replaceState(history.state, '', window.location.pathname);
+    toastError(e, 'The view in the address could not be opened');
+    await go({ mode: 'annotate', id: null }).catch(() => {});
   }
   document.body.dataset.ready = 'true';
 }

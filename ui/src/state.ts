@@ -1,12 +1,15 @@
-// Shared app state: the analyst, the project's labels, and the open article.
+// Shared app state: the analyst, the project's labels, the open article, and the current mode.
 
 import type { ArticleView, Label, ProjectInfo, Status } from './bindings';
+import type { Mode } from './route';
 
 export const state = {
   analyst: '',
   project: null as ProjectInfo | null,
   labels: [] as Label[],
   view: null as ArticleView | null,
+  /** Which view is showing: annotation, review, or the agreement dashboard. */
+  mode: 'annotate' as Mode,
 };
 
 export const spanLabels = (): Label[] => state.labels.filter((l) => l.kind === 'span');

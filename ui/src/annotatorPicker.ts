@@ -1,0 +1,27 @@
+// Checkboxes to choose analysts (review, agreement, export); keeps the order in which they were chosen.
+
+import { el } from './dom';
+import { guard } from './toast';
+
+/** Render one checkbox per analyst in `box`; `change` gets the new choice (chosen order kept, new ones last). */
+export function renderAnnotatorPicker(
+  box: HTMLElement,
+  all: readonly string[],
+  chosen: readonly string[],
+  change: (names: string[]) => Promise<void> | void,
+  legend = 'Compare:',
+): void {
+  const items = all.map((name) => {
+    const input = el('input', { type: 'checkbox', 'data-annotator': name, checked: chosen.includes(name) });
+    input.addEventListener(
+      'change',
+      guard(() => {
+        const on = new Set([...box.querySelectorAll<HTMLInputElement>('input[data-annotator]')].filter((i) => i.checked).map((i) => i.dataset.annotator!));
+        const next = [...chosen.filter((n) => on.has(n)), ...all.filter((n) => on.has(n) && !chosen.includes(n))];
+        return change(next);
+      }, 'Changing the analysts failed'),
+    );
+    return el('label', { class: 'check' }, input, el('span', { dir: 'auto' }, name));
+  });
+  box.replaceChildren(el('span', { class: 'muted small' }, legend), ...(items.length ? items : [el('span', { class: 'muted small' }, 'No analysts in this project yet.')]));
+}

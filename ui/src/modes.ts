@@ -1,0 +1,53 @@
+// Switching between the annotation view, the review view and the agreement dashboard (and the address bar).
+
+import { loadAgreement } from './agreement';
+import { openArticle, scheduleRedraw } from './article';
+import { setActive } from './articleList';
+import { byId } from './dom';
+import { openReview, reviewNothing } from './review';
+import { closeEditor } from './reviewEditor';
+import { scheduleReviewDraw } from './reviewDraw';
+import { rv } from './reviewState';
+import type { Mode, Route } from './route';
+import { closePopovers } from './spanEditor';
+import { state } from './state';
+
+function show(mode: Mode): void {
+  state.mode = mode;
+  closePopovers();
+  closeEditor();
+  byId('article-empty').hidden = mode !== 'annotate' || state.view !== null;
+  byId('article-pane').hidden = mode !== 'annotate' || state.view === null;
+  byId('review-pane').hidden = mode !== 'review';
+  byId('agreement-pane').hidden = mode !== 'agreement';
+  for (const b of byId('mode-nav').querySelectorAll<HTMLElement>('[data-mode]')) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
+  document.body.dataset.mode = mode;
+}
+
+/** Show a route: the article in that mode, or the mode's own starting point. */
+export async function go(r: Route): Promise<void> {
+  show(r.mode);
+  if (r.mode === 'annotate') {
+    const id = r.id ?? rv.articleId ?? state.view?.article.id ?? null;
+    if (id !== null && id !== state.view?.article.id) await openArticle(id);
+    show('annotate');
+    if (state.view) history.replaceState(history.state, '', `#article=${state.view.article.id}`);
+    setActive(state.view?.article.id ?? null);
+    scheduleRedraw();
+  } else if (r.mode === 'review') {
+    const id = r.id ?? rv.articleId ?? state.view?.article.id ?? null;
+    if (id === null) {
+      history.replaceState(history.state, '', '#review');
+      reviewNothing();
+    } else await openReview(id);
+    scheduleReviewDraw();
+  } else {
+    history.replaceState(history.state, '', '#agreement');
+    await loadAgreement();
+  }
+}
+
+/** Open an article from the list in the current mode (the dashboard opens it for review). */
+export function openFromList(id: number): Promise<void> {
+  return go({ mode: state.mode === 'annotate' ? 'annotate' : 'review', id });
+}

@@ -1,0 +1,71 @@
+// Review keyboard: j/n k/p move, a r e x c act on the current disagreement, label keys add the selection, tag keys gold tags.
+
+import { find, keysOf, typing } from './hotkeys';
+import { editorKey } from './reviewEditor';
+import { rv } from './reviewState';
+import { spanLabels, state, tagLabels } from './state';
+import { selectionCp } from './geometry';
+import { guard } from './toast';
+
+export interface ReviewKeyActions {
+  next(): void;
+  previous(): void;
+  accept(): Promise<void>;
+  reject(): Promise<void>;
+  edit(): void;
+  removeCurrent(): Promise<void>;
+  comment(): void;
+  acceptAgreeing(): Promise<void>;
+  toggleAdjudicated(): Promise<void>;
+  goldTag(label: string): Promise<void>;
+  add(label: string, exact: boolean): Promise<void>;
+}
+
+const hasSelection = () => !!rv.text && selectionCp(rv.text) !== null;
+
+export function initReviewKeys(a: ReviewKeyActions): void {
+  document.addEventListener('keydown', (e) => {
+    if (state.mode !== 'review' || !rv.view) return;
+    if (editorKey(e)) {
+      e.preventDefault();
+      return;
+    }
+    if (typing(e) || e.repeat) return;
+    const run = (fn: () => Promise<void> | void, what: string) => {
+      e.preventDefault();
+      guard(fn, what)();
+    };
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) return run(a.toggleAdjudicated, 'Marking the article adjudicated failed');
+    if (e.ctrlKey || e.metaKey) return;
+    const keys = keysOf(e);
+    // With text selected, label keys add it to the gold layer (as in the annotation view).
+    if (hasSelection()) {
+      const l = find(spanLabels(), keys);
+      if (l) return run(() => a.add(l.name, e.altKey), 'Adding the gold span failed');
+    }
+    if (e.altKey) return;
+    if (e.shiftKey && keys.includes('a')) return run(a.acceptAgreeing, 'Accepting the agreeing spans failed');
+    // The typed letter, or the physical key (so the commands also work with an Arabic layout).
+    const cmd = keys.find((k) => k.length === 1 && 'jnkparexc'.includes(k));
+    switch (cmd) {
+      case 'j':
+      case 'n':
+        return run(a.next, 'Moving failed');
+      case 'k':
+      case 'p':
+        return run(a.previous, 'Moving failed');
+      case 'a':
+        return run(a.accept, 'Accepting failed');
+      case 'r':
+        return run(a.reject, 'Rejecting failed');
+      case 'e':
+        return run(a.edit, 'Editing failed');
+      case 'x':
+        return run(a.removeCurrent, 'Removing from gold failed');
+      case 'c':
+        return run(a.comment, 'Commenting failed');
+    }
+    const tag = find(tagLabels(), keys);
+    if (tag) return run(() => a.goldTag(tag.name), 'Changing the gold tag failed');
+  });
+}

@@ -1,0 +1,166 @@
+// The review side panel: legend, the current disagreement with its actions, the list, tag differences, gold, comments, log.
+
+import type { Disagreement } from './bindings';
+import { byId, el, present, safeColor } from './dom';
+import { bandBackground, patternOf, resolution, RESOLUTION_TEXT } from './reviewModel';
+import { current, rv } from './reviewState';
+import { labelByName } from './state';
+import { guard } from './toast';
+
+export interface PanelActions {
+  go(index: number): void;
+  accept(): Promise<void>;
+  reject(): Promise<void>;
+  edit(): void;
+  removeCurrent(): Promise<void>;
+  removeGold(id: number): Promise<void>;
+  comment(text: string, spanId: number | null): Promise<void>;
+}
+
+let act: PanelActions;
+export const initReviewPanel = (a: PanelActions) => (act = a);
+
+const KIND_TEXT = { label: 'Label', boundary: 'Boundary', conflict: 'Conflict', missing: 'Missing' } as const;
+
+function labelChip(label: string): HTMLElement {
+  const s = el('span', { class: 'swatch' });
+  s.style.backgroundColor = safeColor(labelByName(label)?.color ?? '');
+  return el('span', { class: 'lbl' }, s, label);
+}
+
+function legend(): HTMLElement {
+  const items = rv.annotators.map((a, i) => {
+    const sample = el('span', { class: 'band-sample' });
+    sample.style.background = bandBackground(patternOf(i), '#495057');
+    return el('span', { class: 'legend-item', 'data-legend': a }, sample, el('span', { dir: 'auto' }, a), el('span', { class: 'muted small' }, ` lane ${i + 1}`));
+  });
+  const gold = el('span', { class: 'legend-item' }, el('span', { class: 'gold-sample' }), 'gold');
+  return el('div', { id: 'review-legend' }, ...items, gold);
+}
+
+function who(d: Disagreement): HTMLElement {
+  return el('span', { class: 'muted small who', dir: 'auto' }, `${d.has.join(', ')} has it · ${d.lacks.join(', ')} ${d.lacks.length === 1 ? 'lacks' : 'lack'} it`);
+}
+
+function currentBox(): HTMLElement {
+  const d = current();
+  if (!d || !rv.view) return el('div', { id: 'review-current', class: 'muted small' }, rv.list.length ? 'Press j for the first disagreement.' : 'No disagreements between these analysts.');
+  const res = resolution(d, rv.view.gold, rv.view.decisions);
+  const btn = (id: string, text: string, key: string, fn: () => Promise<void> | void, cls = 'btn') => {
+    const b = el('button', { type: 'button', id, class: cls }, `${text} `, el('kbd', {}, key));
+    b.addEventListener('click', guard(fn, `${text} failed`));
+    return b;
+  };
+  return el(
+    'div',
+    { id: 'review-current', 'data-dis-index': rv.cur },
+    el('div', { class: 'cur-head' }, el('span', { class: `kind kind-${d.kind}` }, KIND_TEXT[d.kind]), labelChip(d.label), el('span', { class: `res res-${res}`, 'data-resolution': res }, RESOLUTION_TEXT[res]), el('span', { class: 'muted small' }, `${rv.cur + 1} / ${rv.list.length}`)),
+    el('blockquote', { class: 'pop-quote', dir: 'auto' }, d.text),
+    who(d),
+    el(
+      'div',
+      { class: 'cur-actions' },
+      btn('review-accept', 'Accept', 'a', act.accept, 'btn btn-primary'),
+      btn('review-reject', 'Reject', 'r', act.reject),
+      btn('review-edit', 'Edit', 'e', act.edit),
+      btn('review-remove', 'Remove from gold', 'x', act.removeCurrent, 'btn btn-danger'),
+    ),
+  );
+}
+
+function disList(): HTMLElement {
+  const v = rv.view!;
+  return el(
+    'ol',
+    { id: 'review-dis-list' },
+    ...rv.list.map((d, i) => {
+      const res = resolution(d, v.gold, v.decisions);
+      const b = el(
+        'button',
+        { type: 'button', class: 'dis-item', 'data-dis-index': i, 'data-kind': d.kind, 'data-resolution': res, 'aria-current': i === rv.cur ? 'true' : undefined },
+        el('span', { class: 'dis-row' }, el('span', { class: `kind kind-${d.kind}` }, KIND_TEXT[d.kind]), labelChip(d.label), el('span', { class: `res res-${res}` }, RESOLUTION_TEXT[res])),
+        el('span', { class: 'dis-text', dir: 'auto' }, d.text),
+        who(d),
+      );
+      b.addEventListener('click', () => act.go(i));
+      return el('li', {}, b);
+    }),
+  );
+}
+
+function section(title: string, ...body: (Node | null)[]): HTMLElement {
+  return el('section', { class: 'side-sec' }, el('h3', {}, title), ...present(...body));
+}
+
+function goldList(): HTMLElement {
+  const v = rv.view!;
+  if (!v.gold.length) return el('p', { class: 'muted small', id: 'review-gold-list' }, 'The gold layer is empty.');
+  return el(
+    'ul',
+    { id: 'review-gold-list' },
+    ...v.gold.map((g) => {
+      const rm = el('button', { type: 'button', class: 'btn btn-ghost btn-danger small', 'data-remove-gold': g.id, 'aria-label': `Remove ${g.label} ${g.text} from the gold layer` }, '×');
+      rm.addEventListener('click', guard(() => act.removeGold(g.id), 'Removing the gold span failed'));
+      return el('li', { 'data-gold-id': g.id }, labelChip(g.label), el('span', { class: 'dis-text', dir: 'auto' }, g.text), el('span', { class: 'muted small' }, g.decision), rm);
+    }),
+  );
+}
+
+function comments(): HTMLElement {
+  const v = rv.view!;
+  const d = current();
+  const target = el('select', { id: 'review-comment-target', 'aria-label': 'Comment on' }, el('option', { value: '' }, 'the article'));
+  if (d) target.append(el('option', { value: String(d.span_ids[0]) }, `the current span (${d.has[0]}'s ${d.label})`));
+  const text = el('textarea', { id: 'review-comment-text', rows: 2, dir: 'auto', placeholder: 'Reviewer comment (Ctrl+Enter saves)' });
+  const send = () => act.comment(text.value, target.value ? Number(target.value) : null);
+  text.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      guard(send, 'Saving the comment failed')();
+    }
+  });
+  const add = el('button', { type: 'button', id: 'review-comment-add', class: 'btn' }, 'Comment');
+  add.addEventListener('click', guard(send, 'Saving the comment failed'));
+  const spanText = (id: number | null) => (id === null ? 'article' : (v.spans.find((s) => s.id === id)?.text ?? `span ${id}`));
+  return el(
+    'div',
+    { id: 'review-comments' },
+    el('ul', {}, ...v.comments.map((c) => el('li', { 'data-comment-id': c.id }, el('strong', { dir: 'auto' }, c.author), el('span', { class: 'muted small', dir: 'auto' }, ` on ${spanText(c.span_id)}: `), el('span', { dir: 'auto' }, c.text)))),
+    el('div', { class: 'comment-form' }, el('label', { class: 'small muted' }, 'On ', target), text, add),
+  );
+}
+
+function decisionLog(): HTMLElement {
+  const v = rv.view!;
+  return el(
+    'details',
+    { id: 'review-log' },
+    el('summary', { class: 'small' }, `Decision log (${v.decisions.length})`),
+    el('ol', { class: 'small' }, ...v.decisions.map((x) => el('li', { dir: 'auto' }, `${x.created_at.slice(0, 19).replace('T', ' ')} ${x.reviewer}: ${x.decision}${x.label ? ` ${x.label}` : ''}${x.start !== null ? ` [${x.start}, ${x.end})` : ''}`))),
+  );
+}
+
+export function renderReviewPanel(): void {
+  const v = rv.view;
+  const side = byId('review-side');
+  if (!v) {
+    side.replaceChildren();
+    return;
+  }
+  const open = rv.list.filter((d) => resolution(d, v.gold, v.decisions) === 'open').length;
+  const tagDiffs = v.comparison.tag_differences;
+  side.replaceChildren(
+    ...present(
+    legend(),
+    el('p', { id: 'review-summary', class: 'small' }, `${rv.list.length} disagreements (${open} open) · ${v.comparison.agreed.length} agreed · ${v.gold.length} in gold${v.adjudicated ? ' · adjudicated' : ''}`),
+    currentBox(),
+    section('Disagreements', rv.list.length ? disList() : el('p', { class: 'muted small' }, 'None.')),
+    tagDiffs.length
+      ? section('Tag differences', el('ul', { id: 'review-tag-diffs' }, ...tagDiffs.map((t) => el('li', { 'data-tag-diff': t.label }, el('strong', {}, t.label), ' ', el('span', { class: 'muted small', dir: 'auto' }, `${t.has.join(', ')} has it · ${t.lacks.join(', ')} not`)))))
+      : null,
+    section('Gold layer', goldList()),
+    section('Comments', comments()),
+    decisionLog(),
+    ),
+  );
+}
