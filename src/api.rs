@@ -270,6 +270,9 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         "project_info" => to_json(project_info(store)?),
         "list_articles" => {
             let r: ListArticlesReq = args(cmd, a)?;
+            if r.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+                crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
+            }
             let limit = r.limit.unwrap_or(200).clamp(1, 1000);
             let (total, items) =
                 articles::list(store.conn(), &r.annotator, r.query.as_deref().unwrap_or(""), r.offset.unwrap_or(0).max(0), limit)?;
@@ -331,6 +334,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             for f in &r.files {
                 import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
             }
+            crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
             to_json(report)
         }
         "export" => {

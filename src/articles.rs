@@ -129,19 +129,20 @@ pub fn count(conn: &Connection) -> Result<i64> {
 }
 
 /// A page of the article list, with the given annotator's status for each article.
-/// `query` filters on title and text (substring).
+/// `query` is full-text search (see [`crate::search`]: every word, Arabic-normalised, clitics
+/// allowed); it sees the articles indexed so far, so run `search::catch_up` first.
 pub fn list(conn: &Connection, annotator: &str, query: &str, offset: i64, limit: i64) -> Result<(i64, Vec<ArticleSummary>)> {
-    let pattern = format!("%{}%", query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    let filter = "(?1 = '' OR title LIKE ?2 ESCAPE '\\' OR text LIKE ?2 ESCAPE '\\')";
-    let total: i64 = conn.query_row(&format!("SELECT count(*) FROM articles WHERE {filter}"), params![query, pattern], |r| r.get(0))?;
+    let expr = crate::search::match_expression(query).unwrap_or_default();
+    let filter = "(?1 = '' OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))";
+    let total: i64 = conn.query_row(&format!("SELECT count(*) FROM articles a WHERE {filter}"), params![expr], |r| r.get(0))?;
     let mut st = conn.prepare(&format!(
         "SELECT a.id, a.ext_id, a.title, a.source, a.char_len,
                 (SELECT count(*) FROM spans s WHERE s.article_id = a.id),
                 (SELECT st.status FROM article_status st JOIN annotators n ON n.id = st.annotator_id
-                  WHERE st.article_id = a.id AND n.name = ?3)
-         FROM articles a WHERE {filter} ORDER BY a.id LIMIT ?4 OFFSET ?5"
+                  WHERE st.article_id = a.id AND n.name = ?2)
+         FROM articles a WHERE {filter} ORDER BY a.id LIMIT ?3 OFFSET ?4"
     ))?;
-    let rows = st.query_map(params![query, pattern, annotator, limit, offset], |r| {
+    let rows = st.query_map(params![expr, annotator, limit, offset], |r| {
         let status: Option<String> = r.get(6)?;
         Ok(ArticleSummary {
             id: r.get(0)?,

@@ -8,7 +8,11 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Error, Result};
 
 /// The numbered SQL files in `migrations/`, in order. Never edit a released one.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql"), include_str!("../migrations/0002_review.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_review.sql"),
+    include_str!("../migrations/0003_search.sql"),
+];
 
 /// The schema version this build writes (number of migrations).
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();

@@ -16,6 +16,7 @@ pub mod labels;
 pub mod model;
 pub mod native;
 pub mod review;
+pub mod search;
 pub mod serve;
 pub mod store;
 pub mod text;

@@ -148,6 +148,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 columns_as_annotators,
             };
             let report = import::import_paths(&mut store, &paths, &opts)?;
+            // Search is complete when the import reports done.
+            let pending = hashiya::search::pending(store.conn())?;
+            if pending > 0 {
+                eprint!("indexing {pending} articles for search…");
+                hashiya::search::catch_up(store.conn_mut(), 1000, |done, total| eprint!("\rindexing for search: {done}/{total}"))?;
+                eprintln!(" done");
+            }
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

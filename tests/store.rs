@@ -132,9 +132,19 @@ fn tags_and_status_are_per_annotator() {
 }
 
 #[test]
-fn list_filters_by_substring() {
+fn list_searches_full_text_arabic_normalised() {
     let (mut store, _) = store_with_article(TRICKY);
-    store.with_tx(|tx| articles::insert(tx, &NewArticle { text: "خبر آخر عن طنجة".into(), ..Default::default() })).expect("insert");
+    store.with_tx(|tx| articles::insert(tx, &NewArticle { text: "خبر آخر عن طنجة وبالرياض".into(), ..Default::default() })).expect("insert");
+    assert_eq!(hashiya::search::pending(store.conn()).expect("pending"), 2);
+    hashiya::search::catch_up(store.conn_mut(), 1, |_, _| {}).expect("index");
+    assert_eq!(hashiya::search::pending(store.conn()).expect("pending"), 0);
+    // Harakat and alef forms ignored, clitic prefixes allowed, words not required to be adjacent,
+    // a word's start matches (search as you type); never a match inside a longer word.
+    let cases: &[(&str, i64)] = &[("طنجه", 1), ("الرياض", 1), ("رياض", 1), ("وَصَلَ", 1), ("المديرُ FBI", 1), ("حموش", 1), ("موشي", 0), ("الرباط طنجة", 0), ("fbi", 1)];
+    for (q, want) in cases {
+        let (total, _) = articles::list(store.conn(), "x", q, 0, 10).expect("list");
+        assert_eq!(total, *want, "{q}");
+    }
     let (total, items) = articles::list(store.conn(), "x", "طنجة", 0, 10).expect("list");
     assert_eq!((total, items.len()), (1, 1));
     let (total, _) = articles::list(store.conn(), "x", "", 0, 10).expect("list");

@@ -1,0 +1,165 @@
+//! Full-text search: Arabic normalisation (harakat, tatweel, أ/إ/آ/ٱ → ا, ى → ي, ة → ه), clitic
+//! prefixes (و ف ب ك ل ال and their combinations), and the SQLite FTS5 index kept in step with the
+//! articles through a queue.
+
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+
+/// Letters and marks normalised away or together; the same rules serve search and "all occurrences".
+pub fn normalize_char(c: char) -> Option<char> {
+    match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None, // harakat, superscript alef, tatweel
+        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}' => None, // zero-width and direction marks
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ى' => Some('ي'),
+        'ة' => Some('ه'),
+        c => Some(c),
+    }
+}
+
+/// `text` with every character normalised (see [`normalize_char`]), Latin lower-cased.
+pub fn normalize(text: &str) -> String {
+    text.chars().filter_map(normalize_char).flat_map(char::to_lowercase).collect()
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// The forms of a normalised Arabic word without its clitic prefixes, longest first:
+/// `والرباط` → `الرباط`, `رباط`; `للمملكه` → `المملكه`, `مملكه`. Remainders keep at least 3 letters.
+pub fn clitic_stems(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars.iter().all(|c| is_arabic_letter(*c)) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if s.chars().count() >= 3 && s != word && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    // Conjunction (و or ف), then a preposition (ب ك ل), then the article (ال); "لل" is ل + ال.
+    let mut i = 0;
+    if matches!(chars.first(), Some('و' | 'ف')) {
+        i = 1;
+        push(chars[i..].iter().collect());
+    }
+    if let Some('ب' | 'ك' | 'ل') = chars.get(i) {
+        if chars.get(i) == Some(&'ل') && chars.get(i + 1) == Some(&'ل') {
+            let rest: String = chars[i + 2..].iter().collect();
+            push(format!("ال{rest}"));
+            push(rest);
+            return out;
+        }
+        i += 1;
+        push(chars[i..].iter().collect());
+    }
+    if chars.get(i) == Some(&'ا') && chars.get(i + 1) == Some(&'ل') {
+        push(chars[i + 2..].iter().collect());
+    }
+    out
+}
+
+/// The words of normalised text (letters and digits), in order.
+pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
+    normalized.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+fn stems_of(normalized: &str) -> String {
+    let mut out = String::new();
+    for w in words(normalized) {
+        for s in clitic_stems(w) {
+            out.push_str(&s);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Articles stored but not yet searchable.
+pub fn pending(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM search_queue", [], |r| r.get(0))?)
+}
+
+/// Index queued articles, `batch` per transaction, calling `progress(done, total)` after each batch.
+/// Returns how many were indexed. Safe to stop at any point: what is left stays queued.
+pub fn catch_up(conn: &mut Connection, batch: usize, mut progress: impl FnMut(i64, i64)) -> Result<i64> {
+    let total = pending(conn)?;
+    let mut done = 0;
+    while done < total {
+        let n = crate::db::with_tx(conn, |tx| {
+            let mut pick = tx.prepare_cached("SELECT q.article_id, a.title, a.text FROM search_queue q JOIN articles a ON a.id = q.article_id LIMIT ?1")?;
+            let rows: Vec<(i64, String, String)> =
+                pick.query_map([batch as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+            let mut put = tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut unqueue = tx.prepare_cached("DELETE FROM search_queue WHERE article_id = ?1")?;
+            for (id, title, text) in &rows {
+                let (t, b) = (normalize(title), normalize(text));
+                let stems = format!("{} {}", stems_of(&t), stems_of(&b));
+                put.execute(params![id, t, b, stems])?;
+                unqueue.execute([id])?;
+            }
+            Ok(rows.len() as i64)
+        })?;
+        if n == 0 {
+            break;
+        }
+        done += n;
+        progress(done, total);
+    }
+    Ok(done)
+}
+
+/// The FTS5 query for what an analyst typed: every word must occur (as a word, a word with a
+/// clitic prefix, or the start of a word), normalised like the index. `None` when nothing searchable.
+pub fn match_expression(query: &str) -> Option<String> {
+    let normalized = normalize(query);
+    let terms: Vec<String> = words(&normalized).map(|w| format!("\"{w}\"*")).collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_table() {
+        let cases = [
+            ("كَتَبَ", "كتب"),
+            ("قــــال", "قال"),
+            ("أحمد إبراهيم آمنة ٱلله", "احمد ابراهيم امنه الله"),
+            ("مستشفى المدينة", "مستشفي المدينه"),
+            ("FBI و\u{200f}Orange", "fbi وorange"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn clitic_stems_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("والرباط", &["الرباط", "رباط"]),
+            ("بالرياض", &["الرياض", "رياض"]),
+            ("للمملكه", &["المملكه", "مملكه"]),
+            ("وبالمغرب", &["بالمغرب", "المغرب", "مغرب"]),
+            ("فلسطين", &["لسطين", "سطين"]), // a false stem is harmless: it only adds a search key
+            ("الرباط", &["رباط"]),
+            ("مصر", &[]),
+            ("FBI", &[]),
+        ];
+        for (w, want) in cases {
+            assert_eq!(clitic_stems(w), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{w}");
+        }
+    }
+
+    #[test]
+    fn match_expressions_quote_every_word() {
+        assert_eq!(match_expression("  عبد اللطيف "), Some("\"عبد\"* AND \"اللطيف\"*".into()));
+        assert_eq!(match_expression("\" OR *"), Some("\"or\"*".into()), "FTS syntax in the query is a quoted word");
+        assert_eq!(match_expression("\"*() :"), None, "nothing searchable");
+        assert_eq!(match_expression("إبراهيم"), Some("\"ابراهيم\"*".into()));
+    }
+}
