@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use hashiya::api::ExportReq;
 use hashiya::{ApiError, Store};
 use serde::Serialize;
 use serde_json::Value;
@@ -25,6 +26,16 @@ impl Project {
 pub struct ExportDone {
     pub articles: u64,
     pub spans: u64,
+    /// What the export changed or left out (merged duplicates, dropped overlaps, …), one sentence each.
+    pub notes: Vec<String>,
+    /// The span labels in the export, after renaming and dropping.
+    pub labels: Vec<String>,
+    /// Every data file written (one, or three with a train/dev/test split).
+    pub files: Vec<String>,
+}
+
+fn invalid(message: String) -> ApiError {
+    ApiError { kind: "invalid".into(), message }
 }
 
 /// `invoke('api', {cmd, args})`: run one core command (same code as browser mode's `POST /api/{cmd}`).
@@ -34,14 +45,32 @@ pub async fn api(project: State<'_, Project>, cmd: String, args: Option<Value>) 
     hashiya::api::dispatch(&mut store, &cmd, args.unwrap_or(Value::Object(Default::default())))
 }
 
-/// `invoke('export_to_file', {format, path})`: write an export to the file the user picked in the save dialog.
+/// `invoke('export_to_file', {format, path, req?})`: write an export to the file the user picked in the
+/// save dialog. `req` carries the export options (the same `ExportReq` as the `export` command); without
+/// it the format's defaults apply.
 #[tauri::command]
-pub async fn export_to_file(project: State<'_, Project>, format: String, path: String) -> Result<ExportDone, ApiError> {
+pub async fn export_to_file(
+    project: State<'_, Project>,
+    format: String,
+    path: String,
+    req: Option<ExportReq>,
+) -> Result<ExportDone, ApiError> {
     let path = PathBuf::from(path);
     if !path.is_absolute() {
-        return Err(ApiError { kind: "invalid".into(), message: format!("the export path must be absolute, got {}", path.display()) });
+        return Err(invalid(format!("the export path must be absolute, got {}", path.display())));
     }
+    let req = req.unwrap_or_else(|| ExportReq { format: format.clone(), ..Default::default() });
+    if req.format != format {
+        return Err(invalid(format!("export format mismatch: {format:?} and {:?} in the options", req.format)));
+    }
+    let options = req.options().map_err(|e| e.to_api())?;
     let store = project.lock()?;
-    let counts = hashiya::export::export_to_file(store.conn(), &format, &path).map_err(|e| e.to_api())?;
-    Ok(ExportDone { articles: counts.articles, spans: counts.spans })
+    let report = hashiya::export::export_file_with(store.conn(), &options, &path).map_err(|e| e.to_api())?;
+    Ok(ExportDone {
+        articles: report.total.articles,
+        spans: report.total.spans,
+        notes: report.total.notes(),
+        labels: report.labels,
+        files: report.files.into_iter().map(|f| f.path).collect(),
+    })
 }

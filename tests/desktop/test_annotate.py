@@ -9,7 +9,7 @@ import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS, HERE, cli
 from xinput import replace_text_and_enter, wait_for_window
@@ -103,8 +103,12 @@ def test_label_a_span_and_export_it(launch, tmp_path, display):
     shot = ARTIFACTS / "desktop-annotated.png"
     assert d.save_screenshot(str(shot)), "screenshot failed"
 
-    # Export with the real button: the native GTK save dialog (typed into over XTest), then export_to_file.
+    # Export with the real buttons: the export dialog (JSONL), the native GTK save dialog (typed into over
+    # XTest), then export_to_file.
     d.find_element(By.ID, "export-btn").click()
+    wait.until(lambda drv: drv.execute_script("return document.getElementById('export-dialog')?.open === true"))
+    Select(d.find_element(By.ID, "export-format")).select_by_value("jsonl")
+    d.find_element(By.ID, "export-run").click()
     dp, dialog = wait_for_window(display, "Save File")
     try:
         target = tmp_path / "exports" / "from-dialog.jsonl"

@@ -59,9 +59,19 @@ def test_commands_over_ipc(launch, tmp_path):
     out = tmp_path / "out.jsonl"
     r = invoke(d, "export_to_file", {"format": "jsonl", "path": str(out)})
     assert r["ok"], r
-    assert r["value"] == {"articles": 1, "spans": 0}
+    assert r["value"]["articles"] == 1 and r["value"]["spans"] == 0
+    assert r["value"]["files"] == [str(out)]
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["text"].startswith("قمة الرباط")
+
+    # The export options travel as `req` (the core's ExportReq) and are honoured.
+    filtered = tmp_path / "filtered.jsonl"
+    req = {"format": "jsonl", "query": "no such text anywhere"}
+    r = invoke(d, "export_to_file", {"format": "jsonl", "path": str(filtered), "req": req})
+    assert r["ok"], r
+    assert r["value"]["articles"] == 0 and filtered.read_text(encoding="utf-8") == ""
+    r = invoke(d, "export_to_file", {"format": "conll", "path": str(tmp_path / "x.conll"), "req": req})
+    assert not r["ok"] and r["error"]["kind"] == "invalid", r
 
     r = invoke(d, "export_to_file", {"format": "jsonl", "path": "relative.jsonl"})
     assert not r["ok"] and r["error"]["kind"] == "invalid"
