@@ -85,8 +85,21 @@ pub fn add_span(tx: &Transaction, article: &CharIndex, s: &NewSpan, add_missing_
     Ok(Added::New(tx.last_insert_rowid()))
 }
 
+/// Store a span already checked against its text, by label and annotator ids (bulk import).
+/// Returns whether it is new: the same span by the same annotator is kept once.
+#[allow(clippy::too_many_arguments)]
+pub fn insert_checked_span(tx: &Transaction, article_id: i64, label_id: i64, annotator_id: i64, start: usize, end: usize, note: &str, created_at: &str) -> Result<bool> {
+    let n = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        )?
+        .execute(params![article_id, label_id, annotator_id, start as i64, end as i64, note, created_at])?;
+    Ok(n == 1)
+}
+
 /// Parse an RFC 3339 time and store it in UTC with milliseconds.
-fn normalise_time(t: &str) -> Result<String> {
+pub fn normalise_time(t: &str) -> Result<String> {
     let parsed = chrono::DateTime::parse_from_rfc3339(t)
         .map_err(|e| Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}")))?;
     Ok(parsed.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Millis, true))

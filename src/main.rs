@@ -147,13 +147,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 sentences_per_article: sentences_per_article.map(|n| n as usize),
                 columns_as_annotators,
             };
+            let t0 = std::time::Instant::now();
             let report = import::import_paths(&mut store, &paths, &opts)?;
+            let stored = t0.elapsed().as_secs_f64();
+            let n = report.imported.len() as f64;
+            eprintln!("stored in {stored:.2} s ({:.0} articles/s)", n / stored.max(1e-9));
             // Search is complete when the import reports done.
             let pending = hashiya::search::pending(store.conn())?;
             if pending > 0 {
-                eprint!("indexing {pending} articles for search…");
+                let t1 = std::time::Instant::now();
                 hashiya::search::catch_up(store.conn_mut(), 1000, |done, total| eprint!("\rindexing for search: {done}/{total}"))?;
-                eprintln!(" done");
+                let secs = t1.elapsed().as_secs_f64();
+                eprintln!("\rindexed {pending} articles for search in {secs:.2} s ({:.0} articles/s)", pending as f64 / secs.max(1e-9));
             }
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);

@@ -20,7 +20,15 @@ pub fn normalize_char(c: char) -> Option<char> {
 
 /// `text` with every character normalised (see [`normalize_char`]), Latin lower-cased.
 pub fn normalize(text: &str) -> String {
-    text.chars().filter_map(normalize_char).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter_map(normalize_char) {
+        if c.is_uppercase() {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -69,7 +77,8 @@ pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
 
 fn stems_of(normalized: &str) -> String {
     let mut out = String::new();
-    for w in words(normalized) {
+    // Only words that start with a clitic letter (و ف ب ك ل) or the article can have a stem.
+    for w in words(normalized).filter(|w| matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))) {
         for s in clitic_stems(w) {
             out.push_str(&s);
             out.push(' ');

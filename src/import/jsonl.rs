@@ -6,19 +6,19 @@ use std::io::BufRead;
 
 use rusqlite::Transaction;
 
-use super::{ImportOptions, ImportReport, ImportedArticle};
-use crate::annotations::{self, Added, NewSpan};
+use super::{Ids, ImportOptions, ImportReport, ImportedArticle};
+use crate::annotations;
 use crate::articles::{self, Inserted, NewArticle};
 use crate::error::{Error, Result};
-use crate::labels;
 use crate::model::{LabelKind, Status};
 use crate::native::NativeRecord;
 use crate::store::Store;
 use crate::text;
 
 pub(super) fn import_jsonl(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    let mut ids = Ids::default();
     for (i, line) in content.lines().enumerate() {
-        import_line(tx, name, i + 1, line, opts, report)?;
+        import_line(tx, name, i + 1, line, opts, &mut ids, report)?;
     }
     Ok(())
 }
@@ -27,6 +27,7 @@ pub(super) fn import_jsonl(tx: &Transaction, name: &str, content: &str, opts: &I
 pub(super) fn import_jsonl_reader(tx: &Transaction, name: &str, reader: &mut dyn BufRead, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     let mut buf = Vec::new();
     let mut lineno = 0;
+    let mut ids = Ids::default();
     loop {
         buf.clear();
         let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
@@ -40,14 +41,14 @@ pub(super) fn import_jsonl_reader(tx: &Transaction, name: &str, reader: &mut dyn
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         }
         match std::str::from_utf8(bytes) {
-            Ok(line) => import_line(tx, name, lineno, line, opts, report)?,
+            Ok(line) => import_line(tx, name, lineno, line, opts, &mut ids, report)?,
             Err(e) => report.reject(name, Some(lineno), format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1)),
         }
     }
 }
 
 /// Import one line (`lineno` counts from 1); blank lines are skipped.
-fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
     {
         if line.trim().is_empty() {
             return Ok(());
@@ -62,13 +63,14 @@ fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &I
         // A savepoint per line: a rejected line leaves nothing behind.
         tx.execute_batch("SAVEPOINT line")?;
         let mut line_report = ImportReport::default();
-        match apply(tx, name, lineno, &rec, opts, &mut line_report) {
+        match apply(tx, name, lineno, &rec, opts, ids, &mut line_report) {
             Ok(()) => {
                 tx.execute_batch("RELEASE line")?;
                 report.merge(line_report);
             }
             Err(Error::Invalid(reason)) | Err(Error::NotFound(reason)) => {
                 tx.execute_batch("ROLLBACK TO line; RELEASE line")?;
+                ids.clear();
                 report.reject(name, Some(lineno), reason);
             }
             Err(e) => return Err(e),
@@ -78,7 +80,8 @@ fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &I
 }
 
 /// Check a record completely, then write it. Returns `Invalid` for anything wrong with the data.
-fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+#[allow(clippy::too_many_arguments)]
+fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
     if rec.text.is_empty() {
         return Err(Error::Invalid("the article text is empty".into()));
     }
@@ -93,6 +96,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
             .ok_or_else(|| Error::Invalid(format!("{what} names no annotator; pass --annotator NAME")))
     };
     // Check every span before writing anything.
+    let now = crate::db::now();
     let idx = text::CharIndex::new(&rec.text);
     let mut spans = Vec::with_capacity(rec.spans.len());
     for (k, s) in rec.spans.iter().enumerate() {
@@ -123,7 +127,11 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
         if s.label.trim().is_empty() {
             return Err(Error::Invalid(format!("{what}: the label is empty")));
         }
-        spans.push((start, end, who(&s.annotator, &what)?));
+        let created = match &s.created_at {
+            Some(t) => annotations::normalise_time(t).map_err(|e| Error::Invalid(format!("{what}: {e}")))?,
+            None => now.clone(),
+        };
+        spans.push((start, end, who(&s.annotator, &what)?, created));
     }
     let mut tags = Vec::with_capacity(rec.tags.len());
     for t in &rec.tags {
@@ -156,28 +164,15 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
         new_tags: 0,
         encoding: String::new(),
     };
-    let mut new_labels = Vec::new();
-    for (s, (start, end, annotator)) in rec.spans.iter().zip(&spans) {
-        if labels::ensure(tx, LabelKind::Span, &s.label)?.1 {
-            new_labels.push(s.label.clone());
-        }
-        let span = NewSpan {
-            article_id,
-            start: *start,
-            end: *end,
-            label: &s.label,
-            annotator,
-            note: s.note.as_deref().unwrap_or(""),
-            created_at: s.created_at.as_deref(),
-        };
-        if let Added::New(_) = annotations::add_span(tx, &idx, &span, false)? {
+    for (s, (start, end, annotator, created)) in rec.spans.iter().zip(&spans) {
+        let label_id = ids.label(tx, LabelKind::Span, &s.label, report)?;
+        let who = ids.annotator(tx, annotator)?;
+        if annotations::insert_checked_span(tx, article_id, label_id, who, *start, *end, s.note.as_deref().unwrap_or(""), created)? {
             item.new_spans += 1;
         }
     }
     for (t, annotator) in rec.tags.iter().zip(&tags) {
-        if labels::ensure(tx, LabelKind::Tag, &t.label)?.1 {
-            new_labels.push(t.label.clone());
-        }
+        ids.label(tx, LabelKind::Tag, &t.label, report)?;
         if annotations::set_tag(tx, article_id, annotator, &t.label, true, false, t.created_at.as_deref())? {
             item.new_tags += 1;
         }
@@ -187,11 +182,6 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
     }
     report.spans_added += item.new_spans;
     report.tags_added += item.new_tags;
-    for l in new_labels {
-        if !report.labels_added.contains(&l) {
-            report.labels_added.push(l);
-        }
-    }
     match inserted {
         Inserted::New(_) => report.imported.push(item),
         Inserted::Duplicate(_) => report.duplicates.push(item),

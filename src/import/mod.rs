@@ -14,6 +14,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::model::LabelKind;
 use crate::store::Store;
 
 pub use jsonl::import_jsonl_str;
@@ -29,6 +30,43 @@ pub struct ImportOptions {
     /// CoNLL: the entities of tag column N belong to annotator `ANNOTATOR:N` (so each column can be
     /// exported back on its own) instead of all to one annotator.
     pub columns_as_annotators: bool,
+}
+
+/// Label and annotator ids looked up once per file. Cleared when a line is rolled back, since ids
+/// created inside it are gone.
+#[derive(Default)]
+pub(crate) struct Ids {
+    labels: std::collections::HashMap<(LabelKind, String), i64>,
+    annotators: std::collections::HashMap<String, i64>,
+}
+
+impl Ids {
+    /// The label's id, adding it to the schema (and to `report.labels_added`) if new.
+    pub(crate) fn label(&mut self, tx: &rusqlite::Transaction, kind: LabelKind, name: &str, report: &mut ImportReport) -> Result<i64> {
+        if let Some(&id) = self.labels.get(&(kind, name.to_string())) {
+            return Ok(id);
+        }
+        let (label, added) = crate::labels::ensure(tx, kind, name)?;
+        if added && !report.labels_added.iter().any(|l| l == name) {
+            report.labels_added.push(name.to_string());
+        }
+        self.labels.insert((kind, name.to_string()), label.id);
+        Ok(label.id)
+    }
+
+    pub(crate) fn annotator(&mut self, tx: &rusqlite::Transaction, name: &str) -> Result<i64> {
+        if let Some(&id) = self.annotators.get(name) {
+            return Ok(id);
+        }
+        let id = crate::annotations::annotator_id(tx, name)?;
+        self.annotators.insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.labels.clear();
+        self.annotators.clear();
+    }
 }
 
 /// An article read from a file (new or already present).
