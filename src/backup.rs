@@ -43,7 +43,8 @@ pub fn create(conn: &Connection, project: &Path, reason: &str) -> Result<PathBuf
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
     let reason: String = reason.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
     let target = dir.join(format!("{stem}-{stamp}-{reason}.hashiya"));
-    let tmp = dir.join(format!(".{stem}-{stamp}.partial"));
+    // The process id keeps two programs backing up the same project in the same millisecond apart.
+    let tmp = dir.join(format!(".{stem}-{stamp}-{}.partial", std::process::id()));
     let result = (|| {
         let mut out = Connection::open(&tmp)?;
         restrict(&tmp)?;
@@ -83,7 +84,11 @@ fn prune(dir: &Path) -> Result<()> {
     all.sort();
     let excess = all.len().saturating_sub(KEEP);
     for old in &all[..excess] {
-        std::fs::remove_file(old).map_err(|e| Error::io(format!("cannot remove the old backup {}", old.display()), e))?;
+        match std::fs::remove_file(old) {
+            // Another process (the desktop app and the CLI) pruned it at the same moment.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => other.map_err(|e| Error::io(format!("cannot remove the old backup {}", old.display()), e))?,
+        }
     }
     Ok(())
 }
