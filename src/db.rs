@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, Transaction};
-use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
@@ -16,10 +15,6 @@ const MIGRATIONS: &[&str] = &[
 
 /// The schema version this build writes (number of migrations).
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
-
-fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
-}
 
 /// Open (creating if missing, readable by its owner only) a project file and bring its schema up
 /// to date, backing it up first when a migration is pending.
@@ -76,10 +71,24 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Apply every pending migration, all in one transaction.
+/// Apply every pending migration, all in one IMMEDIATE transaction. The version is read again under
+/// the write lock: another process opening the same project (the desktop app and the CLI) may have
+/// just migrated it, and a migration must never run twice.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    check_not_newer(schema_version(conn)?)?;
-    migrations().to_latest(conn)?;
+    let version = schema_version(conn)?;
+    check_not_newer(version)?;
+    if version == SCHEMA_VERSION as i64 {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let version = schema_version(&tx)?;
+    check_not_newer(version)?;
+    for (n, sql) in (version + 1..).zip(MIGRATIONS.iter().skip(version as usize)) {
+        tx.execute_batch(sql)
+            .map_err(|e| Error::Invalid(format!("cannot upgrade the project to schema version {n} (nothing was changed): {e}")))?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION as i64)?;
+    tx.commit()?;
     Ok(())
 }
 
