@@ -21,7 +21,12 @@ impl Store {
     /// Open (creating if missing) the project file at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = db::open(path)?;
-        db::with_tx(&mut conn, crate::labels::seed_defaults)?;
+        // Only a new project needs the write lock here: opening to read (export, agreement) must not
+        // wait for another program's long write, such as an import.
+        let labels: i64 = conn.query_row("SELECT count(*) FROM labels", [], |r| r.get(0))?;
+        if labels == 0 {
+            db::with_tx(&mut conn, crate::labels::seed_defaults)?;
+        }
         Ok(Store { conn, path: Some(path.to_path_buf()), last_backup: None })
     }
 
