@@ -4,7 +4,9 @@
 use ts_rs::{Config, TS};
 
 use crate::api::*;
-use crate::api_review::*;
+use crate::api::occurrences::*;
+use crate::api::review::*;
+use crate::occurrences::Occurrence;
 use crate::review::agreement::*;
 use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
@@ -79,13 +81,20 @@ pub fn typescript() -> String {
         GroupAgreement,
         RankedArticle,
         AgreementReport,
+        Occurrence,
+        FindOccurrencesReq,
+        FoundOccurrence,
+        OccurrencesResult,
+        SpanPlace,
+        AddSpansReq,
+        AddSpansResult,
     );
     for d in decls {
         out.push_str(&d);
         out.push_str("\n\n");
     }
     out.push_str("/** Every command, with its request and response types. */\nexport type Commands = {\n");
-    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS) {
+    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS).chain(OCCURRENCE_COMMANDS) {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }
     out.push_str("};\n");

@@ -4,7 +4,6 @@
 pub mod annotations;
 pub mod bindings;
 pub mod api;
-pub mod api_review;
 pub mod articles;
 pub mod backup;
 pub mod db;
@@ -15,6 +14,7 @@ pub mod import;
 pub mod labels;
 pub mod model;
 pub mod native;
+pub mod occurrences;
 pub mod review;
 pub mod search;
 pub mod serve;

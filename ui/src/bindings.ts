@@ -314,6 +314,84 @@ articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, 
  */
 ranked: Array<RankedArticle>, };
 
+export type Occurrence = { article_id: number, title: string, 
+/**
+ * Code points into the article text.
+ */
+start: number, end: number, 
+/**
+ * The text at `[start, end)`, as written there.
+ */
+text: string, 
+/**
+ * Up to 40 characters before and after, for the list.
+ */
+before: string, after: string, };
+
+export type FindOccurrencesReq = { 
+/**
+ * The span whose text to look for, given by its place.
+ */
+article_id: number, start: number, end: number, 
+/**
+ * Whose spans count as "already labelled".
+ */
+annotator: string, 
+/**
+ * Look in every article, not only this one.
+ */
+project?: boolean, 
+/**
+ * At most this many (default 500).
+ */
+limit?: number, };
+
+export type FoundOccurrence = { 
+/**
+ * Labels the annotator already has on exactly this place.
+ */
+labelled_as: Array<string>, article_id: number, title: string, 
+/**
+ * Code points into the article text.
+ */
+start: number, end: number, 
+/**
+ * The text at `[start, end)`, as written there.
+ */
+text: string, 
+/**
+ * Up to 40 characters before and after, for the list.
+ */
+before: string, after: string, };
+
+export type OccurrencesResult = { 
+/**
+ * The text looked for.
+ */
+needle: string, 
+/**
+ * Other places (the span's own place is left out), article by article, in text order.
+ */
+items: Array<FoundOccurrence>, 
+/**
+ * True when `limit` cut the list.
+ */
+truncated: boolean, };
+
+export type SpanPlace = { article_id: number, start: number, end: number, };
+
+export type AddSpansReq = { annotator: string, label: string, places: Array<SpanPlace>, };
+
+export type AddSpansResult = { 
+/**
+ * Spans created (their ids undo the step).
+ */
+added: Array<Span>, 
+/**
+ * Places where the annotator already had this label.
+ */
+already: number, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -334,4 +412,6 @@ export type Commands = {
   set_adjudicated: { req: AdjudicatedReq; res: ReviewView };
   review_comment: { req: CommentReq; res: ReviewView };
   agreement: { req: AgreementReq; res: AgreementReport };
+  find_occurrences: { req: FindOccurrencesReq; res: OccurrencesResult };
+  add_spans: { req: AddSpansReq; res: AddSpansResult };
 };

@@ -1,4 +1,4 @@
-//! Review commands of the command API (see `api.rs`): compare analysts on an article, adjudicate
+//! Review commands of the command API (see `api/mod.rs`): compare analysts on an article, adjudicate
 //! the gold layer, comment, and measure agreement.
 
 use serde::{Deserialize, Serialize};

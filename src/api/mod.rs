@@ -2,6 +2,9 @@
 //! The desktop shell (Tauri `invoke("api", {cmd, args})`) and browser mode (`POST /api/{cmd}`)
 //! both call [`dispatch`], so the two transports run exactly the same code.
 
+pub mod occurrences;
+pub mod review;
+
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -253,7 +256,7 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
     let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    if WRITES.contains(&cmd) || crate::api_review::REVIEW_WRITES.contains(&cmd) {
+    if WRITES.contains(&cmd) || review::REVIEW_WRITES.contains(&cmd) || occurrences::OCCURRENCE_WRITES.contains(&cmd) {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
             eprintln!("warning: the rolling backup failed: {e}");
@@ -354,7 +357,9 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 labels: report.labels,
             })
         }
-        other => crate::api_review::run(store, other, a).unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
+        other => review::run(store, other, a.clone())
+            .or_else(|| occurrences::run(store, other, a))
+            .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }
 }
 
