@@ -16,6 +16,10 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes (number of migrations).
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
+/// How long a write waits for another program's write transaction (an import commits each file
+/// in one) before giving up with a clear message. An analyst's change waits rather than fails.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Open (creating if missing, readable by its owner only) a project file and bring its schema up
 /// to date, backing it up first when a migration is pending.
 pub fn open(path: &Path) -> Result<Connection> {
@@ -49,7 +53,7 @@ fn create_private(path: &Path) -> Result<()> {
 }
 
 fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     if path.is_some() {
         // WAL lets the desktop app and the CLI read while one writes.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -80,7 +84,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     if version == SCHEMA_VERSION as i64 {
         return Ok(());
     }
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
     let version = schema_version(&tx)?;
     check_not_newer(version)?;
     for (n, sql) in (version + 1..).zip(MIGRATIONS.iter().skip(version as usize)) {
@@ -110,13 +114,38 @@ pub fn check_not_newer(version: i64) -> Result<()> {
 
 /// Run `f` in one IMMEDIATE transaction: all of it is committed, or none of it.
 pub fn with_tx<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
     let out = f(&tx)?;
     tx.commit()?;
     Ok(out)
 }
 
+/// "database is locked" after [`BUSY_TIMEOUT`] becomes one sentence that says what happened.
+fn busy(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => Error::Conflict(format!(
+            "the project is busy: another program (an import?) has been writing to it for over {} s; nothing was changed, try again when it is done",
+            BUSY_TIMEOUT.as_secs()
+        )),
+        _ => e.into(),
+    }
+}
+
 /// Current time as RFC 3339 UTC with milliseconds, the form every timestamp is stored in.
 pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_project_is_one_clear_sentence() {
+        let locked = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
+        let e = busy(locked);
+        assert_eq!(e.kind(), "conflict");
+        assert!(e.to_string().starts_with("the project is busy: another program"), "{e}");
+        assert_eq!(busy(rusqlite::Error::QueryReturnedNoRows).kind(), "database");
+    }
 }
