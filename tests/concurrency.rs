@@ -160,14 +160,17 @@ fn serve_and_cli_on_one_project() {
     annotator::reconcile(&model, None, &db).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
     assert_eq!(count(&read(&db), "SELECT count(*) FROM articles"), 6 + lines as i64 + 41);
     let slowest_export = exports.iter().map(|e| e.3).max().unwrap_or_default();
+    let mut seen: Vec<usize> = exports.iter().map(|e| e.2).collect();
+    seen.dedup();
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "exports went back in time: {seen:?}");
+    assert!(seen.iter().all(|&n| n <= 6 || n >= 6 + lines), "an export saw part of the JSONL file: {seen:?}");
     eprintln!(
         "concurrency: {} writes over HTTP (slowest {} ms) while importing {lines} JSONL lines ({t_jsonl:?}) and 41 .txt files \
-         ({:?}); {} exports meanwhile (slowest {slowest_export:?}), article counts seen {:?}",
+         ({:?}); {} exports meanwhile (slowest {slowest_export:?}), article counts they saw in turn {seen:?}",
         session.acked,
         session.max_ms,
         t_all - t_jsonl,
         exports.len(),
-        exports.iter().map(|e| e.2).collect::<Vec<_>>()
     );
 }
 
