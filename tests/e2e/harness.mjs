@@ -131,7 +131,8 @@ export async function openApp(page, url, analyst = 'Amina') {
 /** Open an article by its list entry and wait for its text. */
 export async function openArticle(page, id) {
   await page.locator(`#article-list [data-article-id="${id}"]`).click();
-  await page.locator(`#article-text p[data-start]`).first().waitFor();
+  // The pane carries the id of the article it shows (the previous article's text may still be there).
+  await page.locator(`#article-pane[data-article-id="${id}"] #article-text p[data-start]`).first().waitFor();
   // Make sure the Arabic and Latin faces are loaded before measuring anything.
   await page.evaluate(async () => {
     await Promise.all([document.fonts.load('400 20px "Noto Naskh Arabic"', 'عربي'), document.fonts.load('400 20px "Noto Naskh Arabic"', 'Latin 2025')]);

@@ -47,6 +47,7 @@ export async function openArticle(id: number): Promise<void> {
   history.replaceState(history.state, '', `#article=${id}`);
   setActive(id);
   renderHead();
+  byId('article-pane').dataset.articleId = String(id);
   scheduleRedraw();
   if (myStatus() === 'todo') await setStatus('in_progress');
 }

@@ -1,7 +1,8 @@
 // Draws the review overlay behind the unbroken text: gold spans as tints, one underline lane per analyst, disagreement flags.
 
-import { byId, el, safeColor, tint } from './dom';
+import { byId, safeColor, tint } from './dom';
 import { cpRects } from './geometry';
+import { boxAt, paint, type Box } from './overlay';
 import { bandBackground, patternOf } from './reviewModel';
 import { rv } from './reviewState';
 import { labelByName } from './state';
@@ -10,43 +11,28 @@ import { labelByName } from './state';
 export const BAND = 4;
 export const LANE = 6;
 
-function place(layer: HTMLElement, cls: string, x: number, y: number, w: number, h: number): HTMLElement {
-  const d = el('div', { class: cls });
-  d.style.left = `${x}px`;
-  d.style.top = `${y}px`;
-  d.style.width = `${w}px`;
-  d.style.height = `${h}px`;
-  layer.append(d);
-  return d;
-}
-
 const colorOf = (label: string) => safeColor(labelByName(label)?.color ?? '');
 
-/** Redraw the whole overlay from rv (cheap: a few boxes per span). */
+/** Redraw the whole overlay from rv (cheap: a few boxes per span; the DOM changes only if they moved). */
 export function drawReview(): void {
   const layer = byId('review-hl');
-  layer.replaceChildren();
   const v = rv.view;
   const tv = rv.text;
-  if (!v || !tv) return;
+  if (!v || !tv) return paint(layer, []);
   const lanes = rv.annotators.length;
   byId('review-doc').style.setProperty('--lanes', String(lanes));
   const b = layer.getBoundingClientRect();
+  const boxes: Box[] = [];
   rv.list.forEach((d, i) => {
     for (const r of cpRects(tv, d)) {
-      const box = place(layer, i === rv.cur ? 'rv-dis rv-current' : 'rv-dis', r.left - b.left - 2, r.top - b.top - 2, r.width + 4, r.height + 4 + lanes * LANE);
-      box.dataset.disIndex = String(i);
-      box.dataset.kind = d.kind;
+      const box = boxAt(b, r, i === rv.cur ? 'rv-dis rv-current' : 'rv-dis');
+      boxes.push({ ...box, x: box.x - 2, y: box.y - 2, w: box.w + 4, h: box.h + 4 + lanes * LANE, data: { disIndex: String(i), kind: d.kind } });
     }
   });
   for (const g of v.gold) {
     const color = colorOf(g.label);
     for (const r of cpRects(tv, g)) {
-      const box = place(layer, 'rv-gold', r.left - b.left, r.top - b.top, r.width, r.height);
-      box.dataset.goldId = String(g.id);
-      box.dataset.label = g.label;
-      box.style.backgroundColor = tint(color, 0.26);
-      box.style.borderColor = color;
+      boxes.push({ ...boxAt(b, r, 'rv-gold'), data: { goldId: String(g.id), label: g.label }, style: { 'background-color': tint(color, 0.26), 'border-color': color } });
     }
   }
   for (const s of v.spans) {
@@ -54,13 +40,11 @@ export function drawReview(): void {
     if (lane < 0) continue;
     const bg = bandBackground(patternOf(lane), colorOf(s.label));
     for (const r of cpRects(tv, s)) {
-      const band = place(layer, 'rv-band', r.left - b.left, r.bottom - b.top + 1 + lane * LANE, r.width, BAND);
-      band.dataset.spanId = String(s.id);
-      band.dataset.annotator = s.annotator;
-      band.dataset.label = s.label;
-      band.style.background = bg;
+      const box = boxAt(b, r, 'rv-band');
+      boxes.push({ ...box, y: box.y + box.h + 1 + lane * LANE, h: BAND, data: { spanId: String(s.id), annotator: s.annotator, label: s.label }, style: { background: bg } });
     }
   }
+  paint(layer, boxes);
 }
 
 let frame = 0;
