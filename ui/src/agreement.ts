@@ -62,6 +62,7 @@ function render(): void {
       el('h2', {}, 'Agreement matrix'),
       select('agreement-metric', 'Show', Object.entries(METRIC_TEXT) as [Metric, string][], metric, (v) => ((metric = v), render())),
       names.length >= 2 ? heatmap(names, (i, j) => metricOf(pairOf(r, names[i], names[j])), `${METRIC_TEXT[metric]} between each pair of analysts`) : el('p', { class: 'muted' }, 'Two analysts are needed.'),
+      el('p', { class: 'small muted' }, 'Colour: red at 0 (or below), pale yellow at 0.5, green at 1; grey where the core could not compute the value (n/a).'),
     ),
     el(
       'section',
@@ -95,6 +96,11 @@ function render(): void {
 }
 
 async function refresh(): Promise<void> {
+  if (chosen.length === 1) {
+    report = null;
+    byId('agreement-body').replaceChildren(el('p', { class: 'empty', id: 'agreement-one' }, 'Tick at least two analysts (or none for everyone).'));
+    return;
+  }
   report = await call('agreement', chosen.length ? { annotators: chosen } : {});
   render();
 }

@@ -3,7 +3,7 @@
 import { call } from './api';
 import { stacked } from './charts';
 import { table } from './agreementTables';
-import { el } from './dom';
+import { el, safeColor } from './dom';
 import { labelByName, spanLabels, state } from './state';
 
 export interface Progress {
@@ -49,6 +49,12 @@ export function countProgress(jsonl: string, annotators: readonly string[]): Pro
   return [...by.values()];
 }
 
+const swatch = (color: string) => {
+  const s = el('span', { class: 'swatch' });
+  s.style.backgroundColor = safeColor(color);
+  return s;
+};
+
 /** Above this many articles the dashboard asks before reading the whole project. */
 export const AUTO_LIMIT = 3000;
 
@@ -83,6 +89,6 @@ export function renderProgress(rows: Progress[]): HTMLElement {
     'div',
     { id: 'progress' },
     tbl,
-    el('div', { class: 'charts' }, el('figure', {}, doneChart, el('figcaption', { class: 'small muted' }, 'Articles done (green) and in progress (amber)')), el('figure', {}, spanChart, el('figcaption', { class: 'small muted' }, 'Spans per label (label colours)'))),
+    el('div', { class: 'charts' }, el('figure', {}, doneChart, el('figcaption', { class: 'small muted' }, 'Articles done (green) and in progress (amber)')), el('figure', {}, spanChart, el('figcaption', { class: 'small muted legend-row' }, 'Spans per label: ', ...labels.map((l) => el('span', { class: 'legend-item' }, swatch(labelByName(l)?.color ?? ''), l))))),
   );
 }
