@@ -1,5 +1,4 @@
-// Overlay boxes (highlights, bands, flags): painted only when their geometry or look changed, so redraws on
-// resize and font events do not churn the DOM (nor pull a box from under the pointer).
+// Overlay boxes (highlights, bands, flags), repainted only when they changed (no DOM churn on resize/font events).
 
 import { el } from './dom';
 

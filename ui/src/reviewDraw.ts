@@ -1,9 +1,9 @@
-// Draws the review overlay behind the unbroken text: gold spans as tints, one underline lane per analyst, disagreement flags.
+// Review overlay behind the unbroken text: gold tints, one underline lane per analyst, flags on open disagreements.
 
 import { byId, safeColor, tint } from './dom';
 import { cpRects } from './geometry';
 import { boxAt, paint, type Box } from './overlay';
-import { bandBackground, patternOf } from './reviewModel';
+import { bandBackground, patternOf, resolution } from './reviewModel';
 import { rv } from './reviewState';
 import { labelByName } from './state';
 
@@ -25,7 +25,8 @@ export function drawReview(): void {
   const boxes: Box[] = [];
   rv.list.forEach((d, i) => {
     for (const r of cpRects(tv, d)) {
-      const box = boxAt(b, r, i === rv.cur ? 'rv-dis rv-current' : 'rv-dis');
+      const done = resolution(d, v.gold, v.decisions) !== 'open';
+      const box = boxAt(b, r, i === rv.cur ? 'rv-dis rv-current' : done ? 'rv-dis rv-done' : 'rv-dis');
       boxes.push({ ...box, x: box.x - 2, y: box.y - 2, w: box.w + 4, h: box.h + 4 + lanes * LANE, data: { disIndex: String(i), kind: d.kind } });
     }
   });
