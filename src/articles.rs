@@ -128,21 +128,78 @@ pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
 }
 
-/// A page of the article list, with the given annotator's status for each article.
-/// `query` is full-text search (see [`crate::search`]: every word, Arabic-normalised, clitics
-/// allowed); it sees the articles indexed so far, so run `search::catch_up` first.
-pub fn list(conn: &Connection, annotator: &str, query: &str, offset: i64, limit: i64) -> Result<(i64, Vec<ArticleSummary>)> {
-    let expr = crate::search::match_expression(query).unwrap_or_default();
-    let filter = "(?1 = '' OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))";
-    let total: i64 = conn.query_row(&format!("SELECT count(*) FROM articles a WHERE {filter}"), params![expr], |r| r.get(0))?;
-    let mut st = conn.prepare(&format!(
+/// How the article list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Import order.
+    #[default]
+    Id,
+    Title,
+    /// Most spans first.
+    Spans,
+    /// The requesting analyst's unfinished articles first (todo, in progress, done).
+    Status,
+}
+
+/// What the article list shows. Every field is optional; all given ones must hold.
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+pub struct ListFilter {
+    /// Full-text search (see [`crate::search`]).
+    #[serde(default)]
+    #[ts(optional)]
+    pub query: Option<String>,
+    /// Articles carrying this tag (by anyone).
+    #[serde(default)]
+    #[ts(optional)]
+    pub tag: Option<String>,
+    /// Articles with a span of this label (by anyone).
+    #[serde(default)]
+    #[ts(optional)]
+    pub label: Option<String>,
+    /// The requesting analyst's status.
+    #[serde(default)]
+    #[ts(optional)]
+    pub status: Option<Status>,
+    /// Articles this analyst put a span or tag on, or set a status for.
+    #[serde(default)]
+    #[ts(optional)]
+    pub worked_by: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub sort: Option<Sort>,
+}
+
+/// A page of the article list, with the given annotator's status for each article. The full-text
+/// part sees the articles indexed so far, so run `search::catch_up` first.
+pub fn list(conn: &Connection, annotator: &str, f: &ListFilter, offset: i64, limit: i64) -> Result<(i64, Vec<ArticleSummary>)> {
+    let expr = f.query.as_deref().and_then(crate::search::match_expression);
+    let filter = "(?1 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))
+        AND (?2 IS NULL OR EXISTS (SELECT 1 FROM article_tags t JOIN labels l ON l.id = t.label_id WHERE t.article_id = a.id AND l.name = ?2))
+        AND (?3 IS NULL OR EXISTS (SELECT 1 FROM spans s JOIN labels l ON l.id = s.label_id WHERE s.article_id = a.id AND l.name = ?3))
+        AND (?4 IS NULL OR coalesce((SELECT st.status FROM article_status st JOIN annotators n ON n.id = st.annotator_id
+                                     WHERE st.article_id = a.id AND n.name = ?6), 'todo') = ?4)
+        AND (?5 IS NULL OR EXISTS (SELECT 1 FROM annotators n WHERE n.name = ?5 AND (
+                EXISTS (SELECT 1 FROM spans s WHERE s.article_id = a.id AND s.annotator_id = n.id)
+             OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.annotator_id = n.id)
+             OR EXISTS (SELECT 1 FROM article_status st WHERE st.article_id = a.id AND st.annotator_id = n.id))))";
+    let status = f.status.map(Status::as_str);
+    let order = match f.sort.unwrap_or_default() {
+        Sort::Id => "a.id",
+        Sort::Title => "a.title COLLATE NOCASE, a.id",
+        Sort::Spans => "span_count DESC, a.id",
+        Sort::Status => "CASE coalesce(my_status, 'todo') WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END, a.id",
+    };
+    let base = params![expr, f.tag, f.label, status, f.worked_by, annotator];
+    let total: i64 = conn.prepare_cached(&format!("SELECT count(*) FROM articles a WHERE {filter}"))?.query_row(base, |r| r.get(0))?;
+    let mut st = conn.prepare_cached(&format!(
         "SELECT a.id, a.ext_id, a.title, a.source, a.char_len,
-                (SELECT count(*) FROM spans s WHERE s.article_id = a.id),
+                (SELECT count(*) FROM spans s WHERE s.article_id = a.id) AS span_count,
                 (SELECT st.status FROM article_status st JOIN annotators n ON n.id = st.annotator_id
-                  WHERE st.article_id = a.id AND n.name = ?2)
-         FROM articles a WHERE {filter} ORDER BY a.id LIMIT ?3 OFFSET ?4"
+                  WHERE st.article_id = a.id AND n.name = ?6) AS my_status
+         FROM articles a WHERE {filter} ORDER BY {order} LIMIT ?7 OFFSET ?8"
     ))?;
-    let rows = st.query_map(params![expr, annotator, limit, offset], |r| {
+    let rows = st.query_map(params![expr, f.tag, f.label, status, f.worked_by, annotator, limit, offset], |r| {
         let status: Option<String> = r.get(6)?;
         Ok(ArticleSummary {
             id: r.get(0)?,

@@ -6,6 +6,10 @@ use ts_rs::{Config, TS};
 use crate::api::*;
 use crate::api::occurrences::*;
 use crate::api::review::*;
+use crate::api::schema::*;
+use crate::articles::{ListFilter, Sort};
+use crate::labels::{LabelEdit, Usage};
+use crate::settings::Settings;
 use crate::occurrences::Occurrence;
 use crate::review::agreement::*;
 use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
@@ -88,13 +92,21 @@ pub fn typescript() -> String {
         SpanPlace,
         AddSpansReq,
         AddSpansResult,
+        Sort,
+        ListFilter,
+        LabelEdit,
+        Usage,
+        LabelIdReq,
+        DeleteLabelReq,
+        Settings,
+        SetSettingsReq,
     );
     for d in decls {
         out.push_str(&d);
         out.push_str("\n\n");
     }
     out.push_str("/** Every command, with its request and response types. */\nexport type Commands = {\n");
-    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS).chain(OCCURRENCE_COMMANDS) {
+    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS).chain(OCCURRENCE_COMMANDS).chain(SCHEMA_COMMANDS) {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }
     out.push_str("};\n");

@@ -94,3 +94,121 @@ pub fn seed_defaults(tx: &Transaction) -> Result<()> {
     }
     Ok(())
 }
+
+/// How many annotations use a label (what deleting it would take with it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Usage {
+    pub spans: i64,
+    pub tags: i64,
+    pub gold_spans: i64,
+    pub gold_tags: i64,
+}
+
+impl Usage {
+    pub fn total(&self) -> i64 {
+        self.spans + self.tags + self.gold_spans + self.gold_tags
+    }
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Label> {
+    conn.query_row(&format!("SELECT {COLS} FROM labels WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("there is no label with id {id}")))
+}
+
+pub fn usage(conn: &Connection, id: i64) -> Result<Usage> {
+    get(conn, id)?;
+    let n = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [id], |r| r.get(0))?) };
+    Ok(Usage {
+        spans: n("SELECT count(*) FROM spans WHERE label_id = ?1")?,
+        tags: n("SELECT count(*) FROM article_tags WHERE label_id = ?1")?,
+        gold_spans: n("SELECT count(*) FROM gold_spans WHERE label_id = ?1")?,
+        gold_tags: n("SELECT count(*) FROM gold_tags WHERE label_id = ?1")?,
+    })
+}
+
+/// A label as the schema editor sends it; `id` absent for a new one.
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+pub struct LabelEdit {
+    #[serde(default)]
+    #[ts(optional)]
+    pub id: Option<i64>,
+    pub kind: LabelKind,
+    pub name: String,
+    pub color: String,
+    #[serde(default)]
+    pub hotkey: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+fn check_edit(conn: &Connection, e: &LabelEdit) -> Result<()> {
+    let name = e.name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(Error::Invalid("a label needs a name without control characters".into()));
+    }
+    let hex = e.color.strip_prefix('#').filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    if hex.is_none() {
+        return Err(Error::Invalid(format!("colour {:?} must look like #1a2b3c", e.color)));
+    }
+    if e.hotkey.chars().count() > 1 || e.hotkey.chars().any(char::is_whitespace) {
+        return Err(Error::Invalid(format!("hotkey {:?} must be one key (or empty)", e.hotkey)));
+    }
+    for other in list(conn)? {
+        if Some(other.id) == e.id {
+            continue;
+        }
+        if other.kind == e.kind && other.name == name {
+            return Err(Error::Conflict(format!("there is already a {} label named {name:?}", e.kind.as_str())));
+        }
+        if !e.hotkey.is_empty() && other.hotkey.eq_ignore_ascii_case(&e.hotkey) {
+            return Err(Error::Conflict(format!("the key {:?} already belongs to {}", e.hotkey, other.name)));
+        }
+    }
+    Ok(())
+}
+
+/// Add a label, or change one (a rename keeps every annotation: they refer to the label's id).
+pub fn save(tx: &Transaction, e: &LabelEdit) -> Result<Label> {
+    check_edit(tx, e)?;
+    let name = e.name.trim();
+    match e.id {
+        Some(id) => {
+            let old = get(tx, id)?;
+            if old.kind != e.kind {
+                return Err(Error::Invalid("a label cannot change between span and tag".into()));
+            }
+            tx.execute(
+                "UPDATE labels SET name = ?2, color = ?3, hotkey = ?4, description = ?5 WHERE id = ?1",
+                params![id, name, e.color.to_ascii_lowercase(), e.hotkey, e.description],
+            )?;
+            get(tx, id)
+        }
+        None => {
+            insert(tx, e.kind, name, &e.color.to_ascii_lowercase(), &e.hotkey, &e.description)?;
+            require(tx, e.kind, name)
+        }
+    }
+}
+
+/// Delete a label and every annotation that uses it. `expected` must equal its current usage, so a
+/// caller deletes only what it showed the analyst.
+pub fn delete(tx: &Transaction, id: i64, expected: i64) -> Result<Usage> {
+    let u = usage(tx, id)?;
+    if u.total() != expected {
+        return Err(Error::Conflict(format!(
+            "this label is now used by {} annotations, not {expected}: look again before deleting it",
+            u.total()
+        )));
+    }
+    for sql in [
+        "DELETE FROM gold_spans WHERE label_id = ?1",
+        "DELETE FROM gold_tags WHERE label_id = ?1",
+        "DELETE FROM spans WHERE label_id = ?1",
+        "DELETE FROM article_tags WHERE label_id = ?1",
+        "DELETE FROM labels WHERE id = ?1",
+    ] {
+        tx.execute(sql, [id])?;
+    }
+    Ok(u)
+}

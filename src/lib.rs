@@ -18,6 +18,7 @@ pub mod occurrences;
 pub mod review;
 pub mod search;
 pub mod serve;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod tokenize;

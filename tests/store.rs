@@ -5,9 +5,13 @@ mod common;
 
 use common::{cp_range, TRICKY};
 use hashiya::annotations::{self, NewSpan, SpanChange};
-use hashiya::articles::{self, Inserted, NewArticle};
+use hashiya::articles::{self, Inserted, ListFilter, NewArticle, Sort};
 use hashiya::model::Status;
 use hashiya::{Error, Store};
+
+fn search(q: &str) -> ListFilter {
+    ListFilter { query: Some(q.into()), ..Default::default() }
+}
 
 fn store_with_article(text: &str) -> (Store, i64) {
     let mut store = Store::open_in_memory().expect("open");
@@ -125,9 +129,9 @@ fn tags_and_status_are_per_annotator() {
     assert_eq!((tags[0].label.as_str(), tags[0].annotator.as_str()), ("security", "salma"));
 
     store.with_tx(|tx| annotations::set_status(tx, id, "salma", Status::Done, None)).expect("status");
-    let (_, page) = articles::list(store.conn(), "salma", "", 0, 10).expect("list");
+    let (_, page) = articles::list(store.conn(), "salma", &ListFilter::default(), 0, 10).expect("list");
     assert_eq!(page[0].status, Status::Done);
-    let (_, page) = articles::list(store.conn(), "karim", "", 0, 10).expect("list");
+    let (_, page) = articles::list(store.conn(), "karim", &ListFilter::default(), 0, 10).expect("list");
     assert_eq!(page[0].status, Status::Todo);
 }
 
@@ -142,14 +146,14 @@ fn list_searches_full_text_arabic_normalised() {
     // a word's start matches (search as you type); never a match inside a longer word.
     let cases: &[(&str, i64)] = &[("طنجه", 1), ("الرياض", 1), ("رياض", 1), ("وَصَلَ", 1), ("المديرُ FBI", 1), ("حموش", 1), ("موشي", 0), ("الرباط طنجة", 0), ("fbi", 1)];
     for (q, want) in cases {
-        let (total, _) = articles::list(store.conn(), "x", q, 0, 10).expect("list");
+        let (total, _) = articles::list(store.conn(), "x", &search(q), 0, 10).expect("list");
         assert_eq!(total, *want, "{q}");
     }
-    let (total, items) = articles::list(store.conn(), "x", "طنجة", 0, 10).expect("list");
+    let (total, items) = articles::list(store.conn(), "x", &search("طنجة"), 0, 10).expect("list");
     assert_eq!((total, items.len()), (1, 1));
-    let (total, _) = articles::list(store.conn(), "x", "", 0, 10).expect("list");
+    let (total, _) = articles::list(store.conn(), "x", &ListFilter::default(), 0, 10).expect("list");
     assert_eq!(total, 2);
-    let (total, _) = articles::list(store.conn(), "x", "100%_", 0, 10).expect("list");
+    let (total, _) = articles::list(store.conn(), "x", &search("100%_"), 0, 10).expect("list");
     assert_eq!(total, 0, "LIKE wildcards in the query are literal");
 }
 
@@ -203,4 +207,47 @@ fn sql_constraints_back_the_rules() {
         );
         assert!(r.is_err(), "[{s},{e}) must violate a constraint");
     }
+}
+
+#[test]
+fn list_filters_and_sorts() {
+    let mut store = Store::open_in_memory().expect("open");
+    let ids: Vec<i64> = ["ج خبر ثالث عن الرباط", "أ خبر أول", "ب خبر ثان"]
+        .iter()
+        .map(|t| store.with_tx(|tx| articles::insert(tx, &NewArticle { text: t.to_string(), ..Default::default() })).expect("insert").id())
+        .collect();
+    add(&mut store, ids[0], 12, 18, "LOC", "salma").expect("span");
+    add(&mut store, ids[0], 0, 1, "PER", "salma").expect("span");
+    add(&mut store, ids[2], 0, 1, "PER", "karim").expect("span");
+    store.with_tx(|tx| annotations::set_tag(tx, ids[1], "karim", "sports", true, false, None)).expect("tag");
+    store.with_tx(|tx| annotations::set_status(tx, ids[0], "salma", Status::Done, None)).expect("status");
+    store.with_tx(|tx| annotations::set_status(tx, ids[2], "salma", Status::InProgress, None)).expect("status");
+    let f = |tag: Option<&str>, label: Option<&str>, status: Option<Status>, worked_by: Option<&str>, sort: Option<Sort>| ListFilter {
+        tag: tag.map(str::to_string),
+        label: label.map(str::to_string),
+        status,
+        worked_by: worked_by.map(str::to_string),
+        sort,
+        ..Default::default()
+    };
+    let cases: Vec<(ListFilter, Vec<i64>)> = vec![
+        (f(None, None, None, None, None), ids.clone()),
+        (f(Some("sports"), None, None, None, None), vec![ids[1]]),
+        (f(None, Some("PER"), None, None, None), vec![ids[0], ids[2]]),
+        (f(None, Some("LOC"), None, None, None), vec![ids[0]]),
+        (f(None, None, Some(Status::Todo), None, None), vec![ids[1]]),
+        (f(None, None, Some(Status::Done), None, None), vec![ids[0]]),
+        (f(None, None, None, Some("karim"), None), vec![ids[1], ids[2]]),
+        (f(None, Some("PER"), None, Some("karim"), None), vec![ids[2]]),
+        (f(None, None, None, None, Some(Sort::Title)), vec![ids[1], ids[2], ids[0]]),
+        (f(None, None, None, None, Some(Sort::Spans)), vec![ids[0], ids[2], ids[1]]),
+        (f(None, None, None, None, Some(Sort::Status)), vec![ids[1], ids[2], ids[0]]),
+    ];
+    for (filter, want) in cases {
+        let (total, items) = articles::list(store.conn(), "salma", &filter, 0, 10).expect("list");
+        let got: Vec<i64> = items.iter().map(|a| a.id).collect();
+        assert_eq!((total, got), (want.len() as i64, want), "{filter:?}");
+    }
+    let (total, page) = articles::list(store.conn(), "salma", &ListFilter::default(), 1, 1).expect("page");
+    assert_eq!((total, page.len(), page[0].id), (3, 1, ids[1]));
 }

@@ -4,6 +4,7 @@
 
 pub mod occurrences;
 pub mod review;
+pub mod schema;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
@@ -33,10 +34,9 @@ pub struct ProjectInfo {
 pub struct ListArticlesReq {
     /// Whose status to show.
     pub annotator: String,
-    /// Substring filter on title and text; empty for all.
-    #[serde(default)]
-    #[ts(optional)]
-    pub query: Option<String>,
+    /// Full-text search, tag, label, status and analyst filters, and the order.
+    #[serde(flatten)]
+    pub filter: articles::ListFilter,
     #[serde(default)]
     #[ts(optional)]
     pub offset: Option<i64>,
@@ -256,7 +256,8 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
     let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    if WRITES.contains(&cmd) || review::REVIEW_WRITES.contains(&cmd) || occurrences::OCCURRENCE_WRITES.contains(&cmd) {
+    let writes = [WRITES, review::REVIEW_WRITES, occurrences::OCCURRENCE_WRITES, schema::SCHEMA_WRITES];
+    if writes.iter().any(|w| w.contains(&cmd)) {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
             eprintln!("warning: the rolling backup failed: {e}");
@@ -273,12 +274,11 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         "project_info" => to_json(project_info(store)?),
         "list_articles" => {
             let r: ListArticlesReq = args(cmd, a)?;
-            if r.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+            if r.filter.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
                 crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
             }
             let limit = r.limit.unwrap_or(200).clamp(1, 1000);
-            let (total, items) =
-                articles::list(store.conn(), &r.annotator, r.query.as_deref().unwrap_or(""), r.offset.unwrap_or(0).max(0), limit)?;
+            let (total, items) = articles::list(store.conn(), &r.annotator, &r.filter, r.offset.unwrap_or(0).max(0), limit)?;
             to_json(ArticlePage { total, items })
         }
         "get_article" => {
@@ -358,7 +358,8 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             })
         }
         other => review::run(store, other, a.clone())
-            .or_else(|| occurrences::run(store, other, a))
+            .or_else(|| occurrences::run(store, other, a.clone()))
+            .or_else(|| schema::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }
 }

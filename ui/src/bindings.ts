@@ -60,15 +60,31 @@ export type ListArticlesReq = {
 /**
  * Whose status to show.
  */
-annotator: string, 
-/**
- * Substring filter on title and text; empty for all.
- */
-query?: string, offset?: number, 
+annotator: string, offset?: number, 
 /**
  * Page size (default 200, at most 1000).
  */
-limit?: number, };
+limit?: number, 
+/**
+ * Full-text search (see [`crate::search`]).
+ */
+query?: string, 
+/**
+ * Articles carrying this tag (by anyone).
+ */
+tag?: string, 
+/**
+ * Articles with a span of this label (by anyone).
+ */
+label?: string, 
+/**
+ * The requesting analyst's status.
+ */
+status?: Status, 
+/**
+ * Articles this analyst put a span or tag on, or set a status for.
+ */
+worked_by?: string, sort?: Sort, };
 
 export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
 
@@ -392,6 +408,54 @@ added: Array<Span>,
  */
 already: number, };
 
+export type Sort = "id" | "title" | "spans" | "status";
+
+export type ListFilter = { 
+/**
+ * Full-text search (see [`crate::search`]).
+ */
+query?: string, 
+/**
+ * Articles carrying this tag (by anyone).
+ */
+tag?: string, 
+/**
+ * Articles with a span of this label (by anyone).
+ */
+label?: string, 
+/**
+ * The requesting analyst's status.
+ */
+status?: Status, 
+/**
+ * Articles this analyst put a span or tag on, or set a status for.
+ */
+worked_by?: string, sort?: Sort, };
+
+export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, };
+
+export type Usage = { spans: number, tags: number, gold_spans: number, gold_tags: number, };
+
+export type LabelIdReq = { id: number, };
+
+export type DeleteLabelReq = { id: number, 
+/**
+ * The usage total the analyst was shown and confirmed (see `label_usage`).
+ */
+expected_annotations: number, };
+
+export type Settings = { 
+/**
+ * Annotation guidelines in Markdown, shown to every analyst.
+ */
+guidelines: string, 
+/**
+ * Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include").
+ */
+clitics: string, };
+
+export type SetSettingsReq = { guidelines?: string, clitics?: string, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -414,4 +478,9 @@ export type Commands = {
   agreement: { req: AgreementReq; res: AgreementReport };
   find_occurrences: { req: FindOccurrencesReq; res: OccurrencesResult };
   add_spans: { req: AddSpansReq; res: AddSpansResult };
+  save_label: { req: LabelEdit; res: Array<Label> };
+  label_usage: { req: LabelIdReq; res: Usage };
+  delete_label: { req: DeleteLabelReq; res: Array<Label> };
+  get_settings: { req: Record<string, never>; res: Settings };
+  set_settings: { req: SetSettingsReq; res: Settings };
 };

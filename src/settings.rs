@@ -1,0 +1,45 @@
+//! Project settings kept in the project file: the annotation guidelines (Markdown) and how a
+//! selection treats clitic prefixes by default.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    /// Annotation guidelines in Markdown, shown to every analyst.
+    pub guidelines: String,
+    /// Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include").
+    pub clitics: String,
+}
+
+fn get_key(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+pub fn get(conn: &Connection) -> Result<Settings> {
+    Ok(Settings {
+        guidelines: get_key(conn, "guidelines")?.unwrap_or_default(),
+        clitics: get_key(conn, "clitics")?.unwrap_or_else(|| "exclude".into()),
+    })
+}
+
+/// Change the given settings (the others stay).
+pub fn set(tx: &Transaction, guidelines: Option<&str>, clitics: Option<&str>) -> Result<Settings> {
+    if let Some(c) = clitics {
+        if c != "exclude" && c != "include" {
+            return Err(Error::Invalid(format!("clitics must be \"exclude\" or \"include\", not {c:?}")));
+        }
+    }
+    for (key, value) in [("guidelines", guidelines), ("clitics", clitics)] {
+        if let Some(v) = value {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, v],
+            )?;
+        }
+    }
+    get(tx)
+}
