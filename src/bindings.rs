@@ -15,6 +15,7 @@ use crate::review::agreement::*;
 use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
+use crate::review::progress::{AnalystProgress, Progress};
 use crate::error::ApiError;
 use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::model::*;
@@ -100,6 +101,8 @@ pub fn typescript() -> String {
         DeleteLabelReq,
         Settings,
         SetSettingsReq,
+        AnalystProgress,
+        Progress,
     );
     for d in decls {
         out.push_str(&d);

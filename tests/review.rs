@@ -198,3 +198,23 @@ fn gold_export_takes_the_adjudicated_layer() {
     let err = export_with(store.conn(), &o, &mut Vec::new()).expect_err("gold with annotators");
     assert!(err.to_string().contains("--annotators does not apply"), "{err}");
 }
+
+#[test]
+fn progress_per_analyst() {
+    let mut store = project();
+    store
+        .with_tx(|tx| {
+            hashiya::annotations::set_status(tx, 1, "a", hashiya::model::Status::Done, None)?;
+            hashiya::annotations::set_status(tx, 2, "a", hashiya::model::Status::InProgress, None)?;
+            hashiya::annotations::set_tag(tx, 1, "b", "security", true, false, None)?;
+            gold::set_adjudicated(tx, 1, "rev", true)
+        })
+        .expect("work");
+    let p = hashiya::api::dispatch(&mut store, "progress", serde_json::json!({})).expect("progress");
+    assert_eq!((p["articles"].as_i64(), p["adjudicated"].as_i64()), (Some(2), Some(1)));
+    let a = p["analysts"].as_array().expect("analysts").iter().find(|x| x["annotator"] == "a").expect("a").clone();
+    assert_eq!((a["done"].as_i64(), a["in_progress"].as_i64(), a["todo"].as_i64(), a["spans"].as_i64()), (Some(1), Some(1), Some(0), Some(4)));
+    assert_eq!(a["spans_per_label"], serde_json::json!([["LOC", 2], ["ORG", 1], ["PER", 1]]));
+    let b = p["analysts"].as_array().expect("analysts").iter().find(|x| x["annotator"] == "b").expect("b").clone();
+    assert_eq!((b["todo"].as_i64(), b["tags"].as_i64(), b["spans"].as_i64()), (Some(2), Some(1), Some(3)));
+}

@@ -100,6 +100,7 @@ pub const REVIEW_COMMANDS: &[(&str, &str, &str)] = &[
     ("set_adjudicated", "AdjudicatedReq", "ReviewView"),
     ("review_comment", "CommentReq", "ReviewView"),
     ("agreement", "AgreementReq", "AgreementReport"),
+    ("progress", "Record<string, never>", "Progress"),
 ];
 
 pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Result<ReviewView> {
@@ -148,6 +149,7 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
             let top = r.top.unwrap_or(50).clamp(0, 10_000) as usize;
             to_json(agreement::agreement(store.conn(), &r.annotators.unwrap_or_default(), top)?)
         }),
+        "progress" => crate::review::progress::progress(store.conn()).and_then(to_json),
         _ => return None,
     };
     Some(out)

@@ -4,6 +4,7 @@ pub mod agreement;
 pub mod compare;
 pub mod gold;
 pub mod metrics;
+pub mod progress;
 
 use std::fmt::Write;
 

@@ -456,6 +456,18 @@ clitics: string, };
 
 export type SetSettingsReq = { guidelines?: string, clitics?: string, };
 
+export type AnalystProgress = { annotator: string, done: number, in_progress: number, 
+/**
+ * Articles with no status from this analyst.
+ */
+todo: number, spans: number, tags: number, 
+/**
+ * (label, spans) for every span label this analyst used, by label name.
+ */
+spans_per_label: Array<[string, number]>, };
+
+export type Progress = { articles: number, adjudicated: number, gold_spans: number, analysts: Array<AnalystProgress>, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -476,6 +488,7 @@ export type Commands = {
   set_adjudicated: { req: AdjudicatedReq; res: ReviewView };
   review_comment: { req: CommentReq; res: ReviewView };
   agreement: { req: AgreementReq; res: AgreementReport };
+  progress: { req: Record<string, never>; res: Progress };
   find_occurrences: { req: FindOccurrencesReq; res: OccurrencesResult };
   add_spans: { req: AddSpansReq; res: AddSpansResult };
   save_label: { req: LabelEdit; res: Array<Label> };
