@@ -252,3 +252,25 @@ fn serve_answers_commands_only_with_token_and_own_host() {
     let (code, _) = http(srv.port, "POST", "/api/project_info", &[("Host", &host), ("x-hashiya-token", &srv.token), ("Origin", &origin)], "{}");
     assert_eq!(code, 200);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `hashiya … | head`: the command stops quietly, with no panic and no error message.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("p.hashiya");
+    let src = dir.path().join("a.jsonl");
+    let lines: Vec<String> = (0..3000).map(|i| format!("{{\"text\": \"خبر رقم {i} عن الرباط\"}}")).collect();
+    std::fs::write(&src, lines.join("\n")).expect("write");
+    assert!(hashiya(&["--db", db.to_str().unwrap_or_default(), "import", src.to_str().unwrap_or_default()]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(["--db", db.to_str().unwrap_or_default(), "export"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("read");
+    let out = child.wait_with_output().expect("wait");
+    let err = text(&out.stderr);
+    assert!(!err.contains("panicked") && !err.contains("error"), "{err}");
+}
