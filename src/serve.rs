@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -20,6 +20,9 @@ pub const TOKEN_HEADER: &str = "x-hashiya-token";
 /// Content-Security-Policy for the UI: nothing remote, no inline script.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
                        font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/// The largest request body taken (a file imported from the UI travels in one request).
+pub const MAX_BODY: usize = 256 << 20;
 
 struct AppState {
     store: Mutex<Store>,
@@ -128,7 +131,7 @@ fn check_origin(state: &AppState, headers: &HeaderMap) -> std::result::Result<()
     Ok(())
 }
 
-async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, headers: HeaderMap, body: Bytes) -> Response {
+async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, headers: HeaderMap, body: Body) -> Response {
     if let Err(r) = check_origin(&state, &headers) {
         return r;
     }
@@ -136,6 +139,17 @@ async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, 
     if token != state.token {
         return error_response(StatusCode::UNAUTHORIZED, "unauthorized", "missing or wrong token: open the URL that `hashiya serve` printed");
     }
+    // Read only after the token is checked, up to a limit large enough for the files the UI imports.
+    let body = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(b) => b,
+        Err(_) => {
+            return error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "invalid",
+                format!("the request could not be read whole (over {} MB?); import very large files with `hashiya import`", MAX_BODY >> 20),
+            )
+        }
+    };
     let args: serde_json::Value = if body.is_empty() {
         serde_json::json!({})
     } else {
