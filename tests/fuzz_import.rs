@@ -1,0 +1,91 @@
+//! Property tests of every importer on bad input: random bytes under every `--format` (and detected
+//! from the name), and random CoNLL-like garbage. No panic, no hang, and whatever is stored keeps the
+//! invariants (spans inside the text, on grapheme boundaries). `PROPTEST_CASES=20000` for a long run.
+
+mod fuzz;
+
+use std::time::Duration;
+
+use hashiya::import::{import_bytes, Format, ImportOptions, ImportReport, FORMAT_NAMES};
+use hashiya::Store;
+use proptest::prelude::*;
+
+/// Import `bytes` as `name` with `opts`, then check what was stored.
+fn import_and_check(name: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let mut report = ImportReport::default();
+    import_bytes(&mut store, name, bytes, opts, &mut report).unwrap_or_else(|e| panic!("the project failed on bad input: {e}"));
+    let conn = store.conn();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(check, "ok");
+    let mut st = conn
+        .prepare("SELECT a.text, a.char_len, s.start, s.end FROM spans s JOIN articles a ON a.id = s.article_id")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<(String, i64, i64, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .and_then(|rows| rows.collect())
+        .unwrap_or_else(|e| panic!("{e}"));
+    for (text, char_len, start, end) in rows {
+        assert_eq!(char_len as usize, text.chars().count());
+        hashiya::text::check_span(&text, start as usize, end as usize).unwrap_or_else(|e| panic!("a stored span breaks the invariants: {e}"));
+    }
+    for r in &report.rejected {
+        assert_eq!(r.file, name);
+        assert!(!r.reason.trim().is_empty());
+    }
+    report
+}
+
+/// Every way a file's format is chosen: forced with `--format`, or detected from these names.
+fn formats() -> Vec<(String, Option<Format>)> {
+    let mut out: Vec<(String, Option<Format>)> = FORMAT_NAMES.iter().map(|n| ("f.dat".to_string(), Format::parse(n))).collect();
+    for name in ["a.txt", "a.jsonl", "a.conll", "a.iob", "a.bioes", "a.csv"] {
+        out.push((name.to_string(), None));
+    }
+    out
+}
+
+/// Bytes with a chance of a BOM, UTF-16, or Windows-1256 Arabic in front.
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    let prefix = prop_oneof![Just(vec![]), Just(vec![0xEF, 0xBB, 0xBF]), Just(vec![0xFF, 0xFE]), Just(vec![0xFE, 0xFF]), Just(vec![0xC7, 0xE1, 0xD1, 0xC8])];
+    (prefix, proptest::collection::vec(any::<u8>(), 0..600)).prop_map(|(p, b)| [p, b].concat())
+}
+
+const TOKENS: &[&str] = &["الرباط", "FBI", "وَ", "😀", "-DOCSTART-", "", " ", "\t", "x\u{200D}", "٣", "\r"];
+const TAGS: &[&str] = &["O", "B-PER", "I-PER", "E-PER", "S-LOC", "L-ORG", "U-ORG", "B-", "I", "-X", "B_GPE", "I-GPE", "B-شخص", "??", "O O"];
+
+/// CoNLL-like lines: tokens with 0-3 tag columns of valid and invalid tags, blank lines, documents.
+fn conll_text() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        6 => (proptest::sample::select(TOKENS), proptest::collection::vec(proptest::sample::select(TAGS), 0..4))
+            .prop_map(|(t, tags)| format!("{t} {}", tags.join(" "))),
+        1 => Just(String::new()),
+        1 => Just("-DOCSTART- O".to_string()),
+        1 => fuzz::tricky(12),
+    ];
+    (proptest::collection::vec(line, 0..60), any::<bool>()).prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
+}
+
+proptest! {
+    #![proptest_config(fuzz::config(96))]
+
+    #[test]
+    fn random_bytes_under_every_format(b in bytes()) {
+        fuzz::bounded(Duration::from_secs(20), move || {
+            for (name, format) in formats() {
+                let opts = ImportOptions { format, annotator: Some("fuzz".into()), ..Default::default() };
+                import_and_check(&name, &b, &opts);
+            }
+        });
+    }
+
+    #[test]
+    fn conll_garbage_never_panics(text in conll_text(), per in proptest::option::of(1usize..4), columns in any::<bool>()) {
+        fuzz::bounded(Duration::from_secs(20), move || {
+            for (name, format) in [("g.conll", None), ("g.txt", None), ("g.dat", Format::parse("conll"))] {
+                let opts = ImportOptions { format, sentences_per_article: per, columns_as_annotators: columns, ..Default::default() };
+                import_and_check(name, text.as_bytes(), &opts);
+            }
+        });
+    }
+}
