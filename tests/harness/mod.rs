@@ -124,7 +124,11 @@ pub struct Client {
 impl Client {
     /// POST /api/{cmd}. Status 0 means no answer (the server died or the connection broke).
     pub fn post(&self, cmd: &str, body: &serde_json::Value) -> (u16, String) {
-        let body = body.to_string();
+        self.post_raw(cmd, &body.to_string())
+    }
+
+    /// POST a body as given (which need not be JSON).
+    pub fn post_raw(&self, cmd: &str, body: &str) -> (u16, String) {
         let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else { return (0, String::new()) };
         let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
         let req = format!(
