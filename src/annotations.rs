@@ -28,6 +28,17 @@ pub fn annotator_names(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
 }
 
+/// Annotators with spans, tags or statuses of their own (not reviewers who only adjudicated).
+pub fn analyst_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare(
+        "SELECT name FROM annotators WHERE id IN
+           (SELECT annotator_id FROM spans UNION SELECT annotator_id FROM article_tags UNION SELECT annotator_id FROM article_status)
+         ORDER BY name",
+    )?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
 /// A span to add. Offsets are code points into the article text.
 #[derive(Debug, Clone)]
 pub struct NewSpan<'a> {

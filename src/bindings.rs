@@ -60,6 +60,7 @@ pub fn typescript() -> String {
         Rejection,
         ImportReport,
         ExportReq,
+        ExportFile,
         ExportResult,
         Done,
         Prf,

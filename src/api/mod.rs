@@ -25,7 +25,10 @@ pub struct ProjectInfo {
     /// File name without extension.
     pub name: String,
     pub article_count: i64,
+    /// Everyone who has worked in the project (analysts and reviewers).
     pub annotators: Vec<String>,
+    /// Those with spans, tags or statuses of their own (reviewers who only adjudicated are not).
+    pub analysts: Vec<String>,
     pub labels: Vec<Label>,
     pub schema_version: i64,
 }
@@ -174,6 +177,14 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub split_clitics: Option<bool>,
+    /// Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
+    #[serde(default)]
+    #[ts(optional)]
+    pub split: Option<String>,
+    /// Seed of the split (default 1).
+    #[serde(default)]
+    #[ts(optional)]
+    pub seed: Option<u64>,
     /// Export the adjudicated gold layer instead of the analysts' work.
     #[serde(default)]
     #[ts(optional)]
@@ -199,6 +210,8 @@ impl ExportReq {
             offsets: self.offsets.as_deref().map(OffsetUnit::parse).transpose()?.unwrap_or_default(),
             misaligned: self.misaligned.as_deref().map(Misaligned::parse).transpose()?.unwrap_or_default(),
             split_clitics: self.split_clitics.unwrap_or(false),
+            split: self.split.as_deref().filter(|s| !s.trim().is_empty()).map(crate::export::parse_split).transpose()?,
+            seed: self.seed.unwrap_or(1),
             gold: self.gold.unwrap_or(false).then_some(if self.include_unadjudicated.unwrap_or(false) {
                 crate::export::GoldScope::IncludeUnadjudicated
             } else {
@@ -211,14 +224,23 @@ impl ExportReq {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ExportResult {
+    /// The main file (with a split: the train part).
     pub filename: String,
     pub content: String,
+    /// Every file the export wrote: the data (one per split part), the manifest, and for `hf` the tag list.
+    pub files: Vec<ExportFile>,
     pub articles: i64,
     pub spans: i64,
     /// The span labels after renaming and dropping.
     pub labels: Vec<String>,
     /// One sentence per change the export made (merged duplicates, overlaps left out, expanded spans…).
     pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportFile {
+    pub name: String,
+    pub content: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -343,14 +365,15 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         "export" => {
             let r: ExportReq = args(cmd, a)?;
             let opts = r.options()?;
-            let mut buf = Vec::new();
-            let report = crate::export::export_with(store.conn(), &opts, &mut buf)?;
-            let content = String::from_utf8(buf).map_err(|_| Error::Invalid("the export is not valid UTF-8".into()))?;
             let stem = project_info(store)?.name;
             let ext = if opts.format == crate::export::Format::Jsonl { "jsonl".to_string() } else { format!("{}.{}", r.format, opts.format.ext()) };
+            let (report, files) = export_in_memory(store, &opts, &format!("{stem}.{ext}"))?;
+            let main = report.files.first().and_then(|f| std::path::Path::new(&f.path).file_name()).map(|n| n.to_string_lossy().into_owned());
+            let main = files.iter().find(|f| Some(&f.name) == main.as_ref()).or(files.first()).cloned();
             to_json(ExportResult {
-                filename: format!("{stem}.{ext}"),
-                content,
+                filename: main.as_ref().map(|f| f.name.clone()).unwrap_or_default(),
+                content: main.map(|f| f.content).unwrap_or_default(),
+                files,
                 articles: report.total.articles as i64,
                 spans: report.total.spans as i64,
                 notes: report.total.notes(),
@@ -362,6 +385,27 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             .or_else(|| schema::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }
+}
+
+/// Run a file export into a private temporary folder and read every file it wrote back.
+fn export_in_memory(store: &Store, opts: &crate::export::ExportOptions, name: &str) -> Result<(crate::export::Report, Vec<ExportFile>)> {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("hashiya-export-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    let result = (|| {
+        crate::backup::restrict(&dir)?;
+        let report = crate::export::export_file_with(store.conn(), opts, &dir.join(name))?;
+        let mut files = Vec::new();
+        let mut entries: Vec<_> = std::fs::read_dir(&dir).map_err(|e| Error::io("cannot read the export", e))?.filter_map(|e| e.ok()).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let content = std::fs::read_to_string(e.path()).map_err(|err| Error::io("cannot read the export", err))?;
+            files.push(ExportFile { name: e.file_name().to_string_lossy().into_owned(), content });
+        }
+        Ok((report, files))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }
 
 pub fn project_info(store: &Store) -> Result<ProjectInfo> {
@@ -377,6 +421,7 @@ pub fn project_info(store: &Store) -> Result<ProjectInfo> {
         name,
         article_count: articles::count(store.conn())?,
         annotators: annotations::annotator_names(store.conn())?,
+        analysts: annotations::analyst_names(store.conn())?,
         labels: labels::list(store.conn())?,
         schema_version: crate::db::SCHEMA_VERSION as i64,
     })

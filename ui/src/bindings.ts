@@ -54,7 +54,15 @@ path: string,
 /**
  * File name without extension.
  */
-name: string, article_count: number, annotators: Array<string>, labels: Array<Label>, schema_version: number, };
+name: string, article_count: number, 
+/**
+ * Everyone who has worked in the project (analysts and reviewers).
+ */
+annotators: Array<string>, 
+/**
+ * Those with spans, tags or statuses of their own (reviewers who only adjudicated are not).
+ */
+analysts: Array<string>, labels: Array<Label>, schema_version: number, };
 
 export type ListArticlesReq = { 
 /**
@@ -182,6 +190,14 @@ misaligned?: string,
  */
 split_clitics?: boolean, 
 /**
+ * Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
+ */
+split?: string, 
+/**
+ * Seed of the split (default 1).
+ */
+seed?: number, 
+/**
  * Export the adjudicated gold layer instead of the analysts' work.
  */
 gold?: boolean, 
@@ -190,7 +206,17 @@ gold?: boolean,
  */
 include_unadjudicated?: boolean, };
 
-export type ExportResult = { filename: string, content: string, articles: number, spans: number, 
+export type ExportFile = { name: string, content: string, };
+
+export type ExportResult = { 
+/**
+ * The main file (with a split: the train part).
+ */
+filename: string, content: string, 
+/**
+ * Every file the export wrote: the data (one per split part), the manifest, and for `hf` the tag list.
+ */
+files: Array<ExportFile>, articles: number, spans: number, 
 /**
  * The span labels after renaming and dropping.
  */

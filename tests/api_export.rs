@@ -1,0 +1,54 @@
+//! Exports through the command API (browser mode and the UI): every written file comes back —
+//! split parts, the manifest, the hf tag list — and nothing is left in the temporary folder.
+
+use hashiya::api::dispatch;
+use hashiya::Store;
+use serde_json::json;
+
+fn demo() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    hashiya::demo::fill(&mut store).expect("demo");
+    store
+}
+
+fn names(r: &serde_json::Value) -> Vec<String> {
+    r["files"].as_array().expect("files").iter().filter_map(|f| f["name"].as_str().map(str::to_string)).collect()
+}
+
+#[test]
+fn api_exports_return_every_file() {
+    let mut store = demo();
+    let r = dispatch(&mut store, "export", json!({"format": "jsonl"})).expect("export");
+    assert_eq!(names(&r), vec!["project.jsonl", "project.jsonl.manifest.json"]);
+    assert_eq!(r["filename"], "project.jsonl");
+    assert_eq!(r["content"].as_str().map(|c| c.lines().count()), Some(4));
+
+    let r = dispatch(&mut store, "export", json!({"format": "spans", "split": "0.5,0.25,0.25", "seed": 3})).expect("split");
+    let n = names(&r);
+    assert_eq!(n.len(), 4, "{n:?}");
+    assert!(n.iter().any(|f| f.contains(".train.")) && n.iter().any(|f| f.contains(".dev.")) && n.iter().any(|f| f.contains(".test.")), "{n:?}");
+    let lines: usize = r["files"].as_array().expect("files").iter().filter(|f| !f["name"].as_str().unwrap_or("").ends_with(".json")).map(|f| f["content"].as_str().unwrap_or("").lines().count()).sum();
+    assert_eq!(lines, 4, "every article in exactly one part");
+    assert!(r["filename"].as_str().is_some_and(|f| f.contains(".train.")));
+
+    let r = dispatch(&mut store, "export", json!({"format": "hf", "misaligned": "expand"})).expect("hf");
+    assert!(names(&r).iter().any(|f| f.ends_with(".labels.json")), "{:?}", names(&r));
+
+    let err = dispatch(&mut store, "export", json!({"format": "spans", "split": "0.9,0.9"})).expect_err("bad split");
+    assert_eq!(err.kind, "invalid");
+    let leftovers = std::fs::read_dir(std::env::temp_dir())
+        .expect("tmp")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("hashiya-export-{}-", std::process::id())))
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn analysts_are_told_from_reviewers() {
+    let mut store = demo();
+    hashiya::api::dispatch(&mut store, "review_comment", json!({"article_id": 1, "author": "rev", "annotators": ["demo"], "text": "ok"})).expect("comment");
+    let info = dispatch(&mut store, "project_info", json!({})).expect("info");
+    assert_eq!(info["annotators"], json!(["demo", "rev"]));
+    assert_eq!(info["analysts"], json!(["demo"]));
+}
