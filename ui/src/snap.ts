@@ -1,5 +1,6 @@
 // Snaps a code-point selection to grapheme clusters (never split harakat) and, by default, whole words.
 
+import { cliticPrefixLength, wordSet, type CliticMode } from './clitics';
 import { offsetsFor } from './offsets';
 
 export interface CpRange {
@@ -38,10 +39,11 @@ function isSpace(text: string, i: number): boolean {
 /**
  * Snap `[startCp, endCp)` (either order) on `text`:
  * trims surrounding whitespace, widens to grapheme boundaries, and unless `exact`
- * widens to whole words and drops punctuation at the edges.
+ * widens to whole words and drops punctuation at the edges; with `clitics` = 'exclude' the clitic
+ * prefixes of the first word (و ف ب ك ل before ال, see clitics.ts) are left out.
  * Returns null if nothing but whitespace is selected.
  */
-export function snapRange(text: string, startCp: number, endCp: number, exact = false): CpRange | null {
+export function snapRange(text: string, startCp: number, endCp: number, exact = false, clitics: CliticMode = 'include'): CpRange | null {
   const off = offsetsFor(text);
   let s = off.cpToUtf16(Math.min(startCp, endCp));
   let e = off.cpToUtf16(Math.max(startCp, endCp));
@@ -70,6 +72,24 @@ export function snapRange(text: string, startCp: number, endCp: number, exact = 
       s = ws;
       e = we;
     }
+    if (clitics === 'exclude') {
+      const seg = words.containing(s);
+      if (seg && seg.isWordLike && seg.index === s) {
+        const known = wordSet(text);
+        const k = cliticPrefixLength(seg.segment, (stem) => known.has(stem));
+        if (k > 0 && s + k < e) s += k;
+      }
+    }
   }
   return { start: off.utf16ToCp(s), end: off.utf16ToCp(e) };
+}
+
+/** The word under a caret at `cp` (the one after it, else the one before), snapped like a selection. */
+export function wordAt(text: string, cp: number, clitics: CliticMode = 'include'): CpRange | null {
+  const off = offsetsFor(text);
+  const u = off.cpToUtf16(cp);
+  const isWordChar = (i: number) => i >= 0 && i < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[i]);
+  if (isWordChar(u)) return snapRange(text, cp, cp + 1, false, clitics);
+  if (isWordChar(u - 1)) return snapRange(text, off.utf16ToCp(u - 1), cp, false, clitics);
+  return null;
 }
