@@ -148,6 +148,28 @@ pub fn misfits(doc: &Doc, o: &ExportOptions) -> Result<Vec<Misfit>> {
         .collect())
 }
 
+/// An article aligned for a token format, and a way to slice its token texts.
+pub struct TokenDoc<'a> {
+    pub al: Aligned,
+    idx: crate::text::CharIndex<'a>,
+}
+
+impl<'a> TokenDoc<'a> {
+    /// The text of a token.
+    pub fn text(&self, t: &Token) -> &'a str {
+        self.idx.slice(t.start, t.end).unwrap_or("")
+    }
+}
+
+/// [`align`], then count the spans that will be written: what every token format starts with.
+pub fn token_doc<'a>(doc: &'a Doc, o: &ExportOptions, tally: &mut Tally) -> Result<TokenDoc<'a>> {
+    let al = align(doc, o, tally)?;
+    for s in &al.spans {
+        tally.count_span(&s.label);
+    }
+    Ok(TokenDoc { al, idx: crate::text::CharIndex::new(&doc.article.text) })
+}
+
 /// Align the article's spans to tokens as the options say, counting every change in `tally`.
 pub fn align(doc: &Doc, o: &ExportOptions, tally: &mut Tally) -> Result<Aligned> {
     let (mut tokens, sentences, from_source) = base_tokens(&doc.article, o)?;

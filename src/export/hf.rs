@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::align::align;
+use super::align::token_doc;
 use super::options::ExportOptions;
 use super::select::Doc;
 use super::sink::Sink;
@@ -16,15 +16,11 @@ struct Record<'a> {
 }
 
 pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
-    let al = align(doc, o, &mut sink.tally)?;
-    let text = &doc.article.text;
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let td = token_doc(doc, o, &mut sink.tally)?;
+    let al = &td.al;
     let tags = al.iob();
-    for s in &al.spans {
-        sink.tally.count_span(&s.label);
-    }
     for (k, (a, b)) in al.sentence_ranges().into_iter().enumerate() {
-        let tokens = al.tokens[a..b].iter().map(|t| &text[bytes[t.start]..bytes[t.end]]).collect();
+        let tokens = al.tokens[a..b].iter().map(|t| td.text(t)).collect();
         sink.json_line(&Record { id: format!("{}:{k}", doc.article.ext_id), tokens, ner_tags: &tags[a..b] })?;
     }
     Ok(())

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::align::align;
+use super::align::token_doc;
 use super::options::ExportOptions;
 use super::select::Doc;
 use super::sink::Sink;
@@ -58,20 +58,16 @@ pub fn hash32(parts: &[&[u8]]) -> i32 {
 }
 
 pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
-    let al = align(doc, o, &mut sink.tally)?;
+    let td = token_doc(doc, o, &mut sink.tally)?;
+    let al = &td.al;
     let text = &doc.article.text;
-    // Byte offsets of every code point, to slice token texts.
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let chars: Vec<char> = text.chars().collect();
     let tokens = al
         .tokens
         .iter()
         .enumerate()
-        .map(|(id, t)| TokenOut { text: &text[bytes[t.start]..bytes[t.end]], start: t.start, end: t.end, id, ws: chars.get(t.end) == Some(&' ') })
+        .map(|(id, t)| TokenOut { text: td.text(t), start: t.start, end: t.end, id, ws: chars.get(t.end) == Some(&' ') })
         .collect();
-    for s in &al.spans {
-        sink.tally.count_span(&s.label);
-    }
     let spans: Vec<SpanOut> =
         al.spans.iter().map(|s| SpanOut { start: s.start, end: s.end, token_start: s.first, token_end: s.last - 1, label: &s.label }).collect();
     let input_hash = hash32(&[text.as_bytes()]);
