@@ -21,7 +21,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import .txt files (first non-empty line is the title), native .jsonl and CoNLL/IOB files, or folders of them.
+    /// Import text, HTML pages, CSV/TSV, native JSONL, doccano, Label Studio, Prodigy and CoNLL/IOB files, or folders of them.
+    /// Ctrl+C cancels: the file in progress is rolled back, files already imported stay (exit 130).
     Import {
         /// Who made annotations in the files that do not name their annotator
         /// (CoNLL files default to the file's name).
@@ -36,6 +37,21 @@ enum Command {
         /// CoNLL: file the entities of tag column N under annotator NAME:N, to export each column back on its own.
         #[arg(long)]
         columns_as_annotators: bool,
+        /// The unit of other tools' span offsets (default: utf16 for doccano, codepoint for the others).
+        #[arg(long, value_parser = ["utf16", "codepoint"])]
+        offsets: Option<String>,
+        /// CSV/TSV: the column holding the article text (default: text, body, content, article).
+        #[arg(long, value_name = "NAME")]
+        text_column: Option<String>,
+        /// CSV/TSV: the column holding the title (default: title, headline).
+        #[arg(long, value_name = "NAME")]
+        title_column: Option<String>,
+        /// CSV/TSV: the column holding the page's URL (default: url, link).
+        #[arg(long, value_name = "NAME")]
+        url_column: Option<String>,
+        /// CSV/TSV: the column holding the publication date (default: date, published_at).
+        #[arg(long, value_name = "NAME")]
+        date_column: Option<String>,
         /// Print the report as JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -152,17 +168,22 @@ fn require_db(db: Option<PathBuf>, what: &str) -> Result<PathBuf, Error> {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Import { annotator, format, sentences_per_article, columns_as_annotators, json, paths } => {
+        Command::Import { annotator, format, sentences_per_article, columns_as_annotators, offsets, text_column, title_column, url_column, date_column, json, paths } => {
             let mut store = Store::open(&require_db(cli.db, "the articles go into")?)?;
             let opts = ImportOptions {
                 annotator,
                 format: format.as_deref().and_then(import::Format::parse),
                 sentences_per_article: sentences_per_article.map(|n| n as usize),
                 columns_as_annotators,
+                offsets: offsets.as_deref().and_then(import::OffsetUnit::parse),
+                columns: import::Columns { text: text_column, title: title_column, url: url_column, date: date_column },
+                control: import::Control::new(Some(progress_line())),
             };
+            cancel_on_ctrl_c(opts.control.clone());
             let t0 = std::time::Instant::now();
             let report = import::import_paths(&mut store, &paths, &opts)?;
             let stored = t0.elapsed().as_secs_f64();
+            end_progress_line();
             let n = report.imported.len() as f64;
             eprintln!("stored in {stored:.2} s ({:.0} articles/s)", n / stored.max(1e-9));
             // Search is complete when the import reports done.
@@ -178,7 +199,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 print_report(&report);
             }
-            Ok(if report.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if !report.cancelled.is_empty() {
+                ExitCode::from(130)
+            } else if report.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Export { format, out, annotators, status, tag, query, rename, drop, split, seed, offsets, misaligned, split_clitics, gold, include_unadjudicated } => {
             let store = Store::open(&require_db(cli.db, "be exported")?)?;
@@ -275,6 +302,61 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
+/// A progress line on standard error: rewritten in place on a terminal, else a plain line every 5 s.
+fn progress_line() -> Box<dyn Fn(&import::Progress) + Send + Sync> {
+    use std::io::IsTerminal;
+    let terminal = std::io::stderr().is_terminal();
+    let last = std::sync::Mutex::new(std::time::Instant::now());
+    Box::new(move |p: &import::Progress| {
+        if !terminal {
+            match last.lock() {
+                Ok(mut t) if t.elapsed() >= std::time::Duration::from_secs(5) => *t = std::time::Instant::now(),
+                _ => return,
+            }
+        }
+        let secs = p.elapsed.as_secs_f64().max(1e-9);
+        let line = format!(
+            "importing: file {}/{}, {} records read ({:.0}/s), {:.0} s — {}",
+            (p.files_done + 1).min(p.files_total),
+            p.files_total,
+            p.records,
+            p.records as f64 / secs,
+            secs,
+            p.file
+        );
+        if terminal {
+            eprint!("\r{line}\x1b[K");
+        } else {
+            eprintln!("{line}");
+        }
+    })
+}
+
+/// Clear the in-place progress line.
+fn end_progress_line() {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        eprint!("\r\x1b[K");
+    }
+}
+
+/// Ctrl+C cancels the import (the file in progress rolls back); a second one stops at once, and
+/// SQLite rolls the open transaction back all the same.
+fn cancel_on_ctrl_c(control: import::Control) {
+    std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+        rt.block_on(async {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                eprintln!("\ncancelling: the file in progress is rolled back (Ctrl+C again to stop at once)");
+                control.cancel();
+            }
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(130);
+            }
+        });
+    });
+}
+
 fn print_report(r: &ImportReport) {
     for a in &r.imported {
         let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
@@ -292,18 +374,30 @@ fn print_report(r: &ImportReport) {
         let at = x.line.map(|l| format!(":{l}")).unwrap_or_default();
         println!("rejected   {}{at}: {}", x.file, x.reason);
     }
+    for x in &r.left_out {
+        let at = x.line.map(|l| format!(":{l}")).unwrap_or_default();
+        println!("left out   {}{at}: {}", x.file, x.reason);
+    }
     for f in &r.skipped_files {
-        println!("skipped    {f} (not .txt, .jsonl or .conll)");
+        println!("skipped    {f} (not a file type Hashiya imports)");
+    }
+    if let Some((first, rest)) = r.cancelled.split_first() {
+        println!("cancelled  {first} (rolled back: nothing of it was written)");
+        for f in rest {
+            println!("cancelled  {f} (not started)");
+        }
     }
     if !r.labels_added.is_empty() {
         println!("new labels added to the schema: {}", r.labels_added.join(", "));
     }
     println!(
-        "{} imported, {} duplicate, {} rejected; {} spans and {} tags added",
+        "{} imported, {} duplicate, {} rejected; {} spans and {} tags added{}{}",
         r.imported.len(),
         r.duplicates.len(),
         r.rejected.len(),
         r.spans_added,
-        r.tags_added
+        r.tags_added,
+        if r.left_out.is_empty() { String::new() } else { format!("; {} annotations left out", r.left_out.len()) },
+        if r.cancelled.is_empty() { String::new() } else { format!("; cancelled: {} files not imported", r.cancelled.len()) },
     );
 }

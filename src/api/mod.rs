@@ -124,7 +124,7 @@ pub struct SetStatusReq {
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ImportFile {
-    /// File name; its extension picks the format (.txt, .jsonl).
+    /// File name; its extension (and content) picks the format: .txt, .html, .csv/.tsv, .json/.jsonl, .conll.
     pub name: String,
     pub content: String,
 }
@@ -135,6 +135,18 @@ pub struct ImportFilesReq {
     #[ts(optional)]
     pub annotator: Option<String>,
     pub files: Vec<ImportFile>,
+    /// Read every file as this format: txt, html, csv, jsonl, doccano, labelstudio, prodigy, conll.
+    #[serde(default)]
+    #[ts(optional)]
+    pub format: Option<String>,
+    /// The unit of other tools' span offsets, "utf16" or "codepoint" (default: each format's own).
+    #[serde(default)]
+    #[ts(optional)]
+    pub offsets: Option<String>,
+    /// CSV/TSV: which columns hold the text, title, url and date (the mapping dialog's choice).
+    #[serde(default)]
+    #[ts(optional, inline)]
+    pub mapping: Option<import::Columns>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -354,7 +366,17 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         "import_files" => {
             let r: ImportFilesReq = args(cmd, a)?;
-            let opts = ImportOptions { annotator: r.annotator, ..Default::default() };
+            let format = match r.format.as_deref() {
+                Some(f) => Some(import::Format::parse(f).ok_or_else(|| Error::Invalid(format!("unknown import format {f:?} (expected one of {})", import::FORMAT_NAMES.join(", "))))?),
+                None => None,
+            };
+            let offsets = match r.offsets.as_deref() {
+                Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| Error::Invalid(format!("unknown offset unit {u:?} (expected utf16 or codepoint)")))?),
+                None => None,
+            };
+            // Progress for the UI would need a Control whose callback emits events (Tauri) or a
+            // streamed response (HTTP), and a cancel command holding a clone of it.
+            let opts = ImportOptions { annotator: r.annotator, format, offsets, columns: r.mapping.unwrap_or_default(), ..Default::default() };
             let mut report = ImportReport::default();
             for f in &r.files {
                 import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;

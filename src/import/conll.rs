@@ -264,6 +264,7 @@ pub(super) fn import_conll(tx: &Transaction, name: &str, content: &str, opts: &I
     for doc in &docs {
         let per = opts.sentences_per_article.unwrap_or(usize::MAX).max(1);
         for chunk in doc.chunks(per.min(doc.len().max(1))) {
+            opts.control.step()?;
             store_article(tx, name, &annotator, opts.columns_as_annotators, chunk, report)?;
         }
     }

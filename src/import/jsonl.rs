@@ -6,7 +6,7 @@ use std::io::BufRead;
 
 use rusqlite::Transaction;
 
-use super::{Ids, ImportOptions, ImportReport, ImportedArticle};
+use super::{Ids, ImportOptions, ImportReport, ImportedArticle, OffsetUnit};
 use crate::annotations;
 use crate::articles::{self, Inserted, NewArticle};
 use crate::error::{Error, Result};
@@ -23,11 +23,16 @@ pub(super) fn import_jsonl(tx: &Transaction, name: &str, content: &str, opts: &I
     Ok(())
 }
 
-/// Stream a UTF-8 JSONL file line by line: memory is bounded by the longest line, not the file.
-pub(super) fn import_jsonl_reader(tx: &Transaction, name: &str, reader: &mut dyn BufRead, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+/// Hand each line of a UTF-8 stream (without its line ending; a BOM dropped) to `f`, with its number
+/// counted from 1. A line that is not UTF-8 is rejected here.
+pub(super) fn read_lines(
+    name: &str,
+    reader: &mut dyn BufRead,
+    report: &mut ImportReport,
+    mut f: impl FnMut(usize, &str, &mut ImportReport) -> Result<()>,
+) -> Result<()> {
     let mut buf = Vec::new();
     let mut lineno = 0;
-    let mut ids = Ids::default();
     loop {
         buf.clear();
         let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
@@ -41,40 +46,49 @@ pub(super) fn import_jsonl_reader(tx: &Transaction, name: &str, reader: &mut dyn
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         }
         match std::str::from_utf8(bytes) {
-            Ok(line) => import_line(tx, name, lineno, line, opts, &mut ids, report)?,
+            Ok(line) => f(lineno, line, report)?,
             Err(e) => report.reject(name, Some(lineno), format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1)),
         }
     }
 }
 
 /// Import one line (`lineno` counts from 1); blank lines are skipped.
-fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
-    {
-        if line.trim().is_empty() {
+pub(super) fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
+    if line.trim().is_empty() {
+        return Ok(());
+    }
+    opts.control.step()?;
+    let mut rec: NativeRecord = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => {
+            report.reject(name, Some(lineno), format!("not a valid article record: {e}"));
             return Ok(());
         }
-        let rec: NativeRecord = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                report.reject(name, Some(lineno), format!("not a valid article record: {e}"));
-                return Ok(());
-            }
-        };
-        // A savepoint per line: a rejected line leaves nothing behind.
-        tx.execute_batch("SAVEPOINT line")?;
-        let mut line_report = ImportReport::default();
-        match apply(tx, name, lineno, &rec, opts, ids, &mut line_report) {
-            Ok(()) => {
-                tx.execute_batch("RELEASE line")?;
-                report.merge(line_report);
-            }
-            Err(Error::Invalid(reason)) | Err(Error::NotFound(reason)) => {
-                tx.execute_batch("ROLLBACK TO line; RELEASE line")?;
-                ids.clear();
-                report.reject(name, Some(lineno), reason);
-            }
-            Err(e) => return Err(e),
+    };
+    if opts.offsets == Some(OffsetUnit::Utf16) {
+        if let Err(reason) = super::tools::native_from_utf16(&mut rec) {
+            report.reject(name, Some(lineno), reason);
+            return Ok(());
         }
+    }
+    import_record(tx, name, lineno, &rec, opts, ids, report)
+}
+
+/// Check and store one record inside a savepoint: a rejected record leaves nothing behind.
+pub(super) fn import_record(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
+    tx.execute_batch("SAVEPOINT line")?;
+    let mut line_report = ImportReport::default();
+    match apply(tx, name, lineno, rec, opts, ids, &mut line_report) {
+        Ok(()) => {
+            tx.execute_batch("RELEASE line")?;
+            report.merge(line_report);
+        }
+        Err(Error::Invalid(reason)) | Err(Error::NotFound(reason)) => {
+            tx.execute_batch("ROLLBACK TO line; RELEASE line")?;
+            ids.clear();
+            report.reject(name, Some(lineno), reason);
+        }
+        Err(e) => return Err(e),
     }
     Ok(())
 }

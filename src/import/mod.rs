@@ -1,11 +1,19 @@
 //! Import: files and folders into a project, with a per-file, per-line report.
 //!
 //! Each file is imported in one transaction (all of its accepted articles, or nothing);
-//! each JSONL line in its own savepoint, so a rejected line writes nothing.
+//! each JSONL line, CSV row or tool record in its own savepoint, so a rejected one writes nothing.
 
 mod conll;
+mod control;
+mod csv;
 pub mod decode;
+mod detect;
+mod doccano;
+pub mod html;
 mod jsonl;
+mod labelstudio;
+mod prodigy;
+mod tools;
 mod txt;
 
 use std::path::{Path, PathBuf};
@@ -17,11 +25,15 @@ use crate::error::{Error, Result};
 use crate::model::LabelKind;
 use crate::store::Store;
 
+pub use control::{Control, Progress};
+pub use csv::Columns;
+pub use detect::{Format, OffsetUnit, FORMAT_NAMES};
 pub use jsonl::import_jsonl_str;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
-    /// Who made annotations that do not name their annotator.
+    /// Who made annotations that do not name their annotator; for other tools' files, the name their
+    /// annotators are filed under (default: the tool's name).
     pub annotator: Option<String>,
     /// Read every file as this format instead of detecting it.
     pub format: Option<Format>,
@@ -30,6 +42,12 @@ pub struct ImportOptions {
     /// CoNLL: the entities of tag column N belong to annotator `ANNOTATOR:N` (so each column can be
     /// exported back on its own) instead of all to one annotator.
     pub columns_as_annotators: bool,
+    /// The unit span offsets count in, instead of the format's own (doccano: UTF-16; others: code points).
+    pub offsets: Option<OffsetUnit>,
+    /// CSV/TSV: the columns holding text, title, url and date.
+    pub columns: Columns,
+    /// Progress reports and cancellation.
+    pub control: Control,
 }
 
 /// Label and annotator ids looked up once per file. Cleared when a line is rolled back, since ids
@@ -102,6 +120,12 @@ pub struct ImportReport {
     pub tags_added: i64,
     /// Labels the project did not know, added by this import.
     pub labels_added: Vec<String>,
+    /// Annotations left out on purpose, with file, line and why: Prodigy answers reject/ignore (their
+    /// text is imported), cancelled Label Studio annotations, Label Studio results that are not labels.
+    pub left_out: Vec<Rejection>,
+    /// Files not imported because the import was cancelled: the one in progress (rolled back, nothing
+    /// of it written), then those not started. Empty unless cancelled.
+    pub cancelled: Vec<String>,
 }
 
 impl ImportReport {
@@ -109,11 +133,17 @@ impl ImportReport {
         self.rejected.push(Rejection { file: file.to_string(), line: line.map(|l| l as i64), reason: reason.into() });
     }
 
+    pub fn leave_out(&mut self, file: &str, line: Option<usize>, reason: impl Into<String>) {
+        self.left_out.push(Rejection { file: file.to_string(), line: line.map(|l| l as i64), reason: reason.into() });
+    }
+
     pub(crate) fn merge(&mut self, other: ImportReport) {
         self.imported.extend(other.imported);
         self.duplicates.extend(other.duplicates);
         self.rejected.extend(other.rejected);
         self.skipped_files.extend(other.skipped_files);
+        self.left_out.extend(other.left_out);
+        self.cancelled.extend(other.cancelled);
         self.spans_added += other.spans_added;
         self.tags_added += other.tags_added;
         for l in other.labels_added {
@@ -124,71 +154,35 @@ impl ImportReport {
     }
 }
 
-/// A file format the importer reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Txt,
-    Jsonl,
-    Conll,
-}
-
-/// The names `--format` accepts.
-pub const FORMAT_NAMES: &[&str] = &["txt", "jsonl", "conll"];
-
-impl Format {
-    pub fn parse(name: &str) -> Option<Format> {
-        match name {
-            "txt" => Some(Format::Txt),
-            "jsonl" => Some(Format::Jsonl),
-            "conll" => Some(Format::Conll),
-            _ => None,
-        }
-    }
-}
-
-/// The format a file name suggests (`None`: not a type the importer reads).
-fn format_of(name: &str) -> Option<Format> {
-    let ext = Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("txt") | Some("text") => Some(Format::Txt),
-        Some("jsonl") | Some("ndjson") => Some(Format::Jsonl),
-        Some("conll") | Some("conllu") | Some("iob") | Some("bio") | Some("bioes") => Some(Format::Conll),
-        _ => None,
-    }
-}
-
-/// A `.txt` file whose first non-empty lines are all `token TAG…` is CoNLL (as AQMAR's `train.txt`).
-fn sniff(format: Format, text: &str) -> Format {
-    if format != Format::Txt {
-        return format;
-    }
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(200).collect();
-    if lines.len() >= 2 && lines.iter().all(|l| conll::looks_like_conll_line(l)) {
-        Format::Conll
-    } else {
-        Format::Txt
-    }
-}
-
 /// Import the given files and folders (folders recursively, in name order).
+/// When `opts.control` is cancelled, the file in progress is rolled back and the rest are listed in
+/// `cancelled`; files already done stay.
 pub fn import_paths(store: &mut Store, paths: &[PathBuf], opts: &ImportOptions) -> Result<ImportReport> {
     let mut report = ImportReport::default();
+    let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files).map_err(|e| Error::io(format!("cannot read folder {}", p.display()), e))?;
-            files.sort();
-            for f in files {
-                let name = f.display().to_string();
-                if opts.format.is_none() && format_of(&name).is_none() {
-                    report.skipped_files.push(name);
-                    continue;
+            let mut found = Vec::new();
+            walk(p, &mut found).map_err(|e| Error::io(format!("cannot read folder {}", p.display()), e))?;
+            found.sort();
+            for f in found {
+                if opts.format.is_none() && detect::format_of(&f.display().to_string()).is_none() {
+                    report.skipped_files.push(f.display().to_string());
+                } else {
+                    files.push(f);
                 }
-                import_path(store, &f, opts, &mut report)?;
             }
         } else {
-            import_path(store, p, opts, &mut report)?;
+            files.push(p.clone());
         }
+    }
+    opts.control.set_total(files.len() as u64);
+    for (i, f) in files.iter().enumerate() {
+        if opts.control.is_cancelled() {
+            report.cancelled.extend(files[i..].iter().map(|f| f.display().to_string()));
+            break;
+        }
+        import_path(store, f, opts, &mut report)?;
     }
     Ok(report)
 }
@@ -211,26 +205,45 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn import_path(store: &mut Store, path: &Path, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     let name = path.display().to_string();
-    if opts.format.or_else(|| format_of(&name)) == Some(Format::Jsonl) && !starts_with_utf16_bom(path) {
-        return stream_jsonl(store, path, &name, opts, report);
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => import_bytes(store, &name, &bytes, opts, report),
-        Err(e) => {
-            report.reject(&name, None, format!("cannot read the file: {e}"));
-            Ok(())
-        }
-    }
+    opts.control.start_file(&name);
+    let outcome = match opts.format.or_else(|| detect::format_of(&name)) {
+        Some(f) if f.is_json() && streamable(path, f) => stream_json(store, path, &name, opts, report),
+        _ => match std::fs::read(path) {
+            Ok(bytes) => import_bytes(store, &name, &bytes, opts, report),
+            Err(e) => {
+                report.reject(&name, None, format!("cannot read the file: {e}"));
+                Ok(())
+            }
+        },
+    };
+    opts.control.finish_file();
+    outcome
 }
 
-fn starts_with_utf16_bom(path: &Path) -> bool {
+/// JSON lines in UTF-8 (no UTF-16 byte-order mark, not a JSON array) are read line by line.
+fn streamable(path: &Path, format: Format) -> bool {
     use std::io::Read;
-    let mut head = [0u8; 2];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && (head == [0xFF, 0xFE] || head == [0xFE, 0xFF])
+    let mut head = [0u8; 4096];
+    let n = match std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) {
+        Ok(n) => n,
+        Err(_) => return false,
+    };
+    let head = &head[..n];
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let first = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).iter().find(|b| !b.is_ascii_whitespace());
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("jsonl") | Some("ndjson") => true,
+        // A `.json` file may be an array, or one object over many lines.
+        Some("json") => false,
+        _ => format != Format::Json && first != Some(&b'['),
+    }
 }
 
-/// JSONL straight from the file, line by line, in one transaction (the file is imported or absent).
-fn stream_jsonl(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+/// JSON lines straight from the file, line by line, in one transaction (the file is imported or absent).
+fn stream_json(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -239,25 +252,30 @@ fn stream_jsonl(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions
         }
     };
     let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let format = opts.format.filter(|f| *f != Format::Json);
     let mut file_report = ImportReport::default();
-    match store.with_tx(|tx| jsonl::import_jsonl_reader(tx, name, &mut reader, opts, &mut file_report)) {
+    let outcome = store.with_tx(|tx| tools::import_reader(tx, name, &mut reader, format, opts, &mut file_report));
+    finish(name, "UTF-8", outcome, file_report, opts, report);
+    Ok(())
+}
+
+/// Merge one file's report, or record why nothing of it was written (rejected, or cancelled).
+fn finish(name: &str, encoding: &str, outcome: Result<()>, mut file_report: ImportReport, opts: &ImportOptions, report: &mut ImportReport) {
+    match outcome {
         Ok(()) => {
             for item in file_report.imported.iter_mut().chain(file_report.duplicates.iter_mut()) {
-                item.encoding = "UTF-8".into();
+                item.encoding = encoding.to_string();
             }
             report.merge(file_report);
         }
+        Err(_) if opts.control.is_cancelled() => report.cancelled.push(name.to_string()),
         Err(e) => report.reject(name, None, format!("nothing from this file was imported: {e}")),
     }
-    Ok(())
 }
 
 /// Import one file's content. Rejections go into `report`; an `Err` means the project itself failed.
 pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
-    let Some(format) = opts.format.or_else(|| format_of(name)) else {
-        report.reject(name, None, "unsupported file type (expected .txt, .jsonl or .conll; or pass --format)");
-        return Ok(());
-    };
+    let by_name = opts.format.or_else(|| detect::format_of(name));
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
         Err((line, reason)) => {
@@ -265,21 +283,21 @@ pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOp
             return Ok(());
         }
     };
-    let format = if opts.format.is_some() { format } else { sniff(format, &decoded.text) };
+    let format = if opts.format.is_some() { by_name } else { detect::sniff(by_name, &decoded.text) };
+    let Some(format) = format else {
+        report.reject(name, None, "unsupported file type (expected .txt, .html, .csv, .tsv, .json, .jsonl or .conll; or pass --format)");
+        return Ok(());
+    };
+    let text = decoded.text.as_str();
     let mut file_report = ImportReport::default();
     let outcome = store.with_tx(|tx| match format {
-        Format::Txt => txt::import_txt(tx, name, &decoded.text, &mut file_report),
-        Format::Jsonl => jsonl::import_jsonl(tx, name, &decoded.text, opts, &mut file_report),
-        Format::Conll => conll::import_conll(tx, name, &decoded.text, opts, &mut file_report),
+        Format::Txt => txt::import_txt(tx, name, text, opts, &mut file_report),
+        Format::Html => html::import_html(tx, name, text, opts, &mut file_report),
+        Format::Csv => csv::import_csv(tx, name, text, opts, &mut file_report),
+        Format::Conll => conll::import_conll(tx, name, text, opts, &mut file_report),
+        Format::Json => tools::import_str(tx, name, text, None, opts, &mut file_report),
+        Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy => tools::import_str(tx, name, text, Some(format), opts, &mut file_report),
     });
-    match outcome {
-        Ok(()) => {
-            for item in file_report.imported.iter_mut().chain(file_report.duplicates.iter_mut()) {
-                item.encoding = decoded.encoding.to_string();
-            }
-            report.merge(file_report)
-        }
-        Err(e) => report.reject(name, None, format!("nothing from this file was imported: {e}")),
-    }
+    finish(name, decoded.encoding, outcome, file_report, opts, report);
     Ok(())
 }

@@ -2,11 +2,12 @@
 
 use rusqlite::Transaction;
 
-use super::{ImportReport, ImportedArticle};
+use super::{ImportOptions, ImportReport, ImportedArticle};
 use crate::articles::{self, Inserted, NewArticle};
 use crate::error::Result;
 
-pub(super) fn import_txt(tx: &Transaction, name: &str, text: &str, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_txt(tx: &Transaction, name: &str, text: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    opts.control.step()?;
     if text.trim().is_empty() {
         report.reject(name, None, "the file is empty");
         return Ok(());

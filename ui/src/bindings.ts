@@ -120,11 +120,39 @@ export type SetStatusReq = { article_id: number, annotator: string, status: Stat
 
 export type ImportFile = { 
 /**
- * File name; its extension picks the format (.txt, .jsonl).
+ * File name; its extension (and content) picks the format: .txt, .html, .csv/.tsv, .json/.jsonl, .conll.
  */
 name: string, content: string, };
 
-export type ImportFilesReq = { annotator?: string, files: Array<ImportFile>, };
+export type ImportFilesReq = { annotator?: string, files: Array<ImportFile>, 
+/**
+ * Read every file as this format: txt, html, csv, jsonl, doccano, labelstudio, prodigy, conll.
+ */
+format?: string, 
+/**
+ * The unit of other tools' span offsets, "utf16" or "codepoint" (default: each format's own).
+ */
+offsets?: string, 
+/**
+ * CSV/TSV: which columns hold the text, title, url and date (the mapping dialog's choice).
+ */
+mapping?: { 
+/**
+ * Default: text, body, content, article, النص.
+ */
+text?: string, 
+/**
+ * Default: title, headline, العنوان.
+ */
+title?: string, 
+/**
+ * Default: url, link.
+ */
+url?: string, 
+/**
+ * Default: date, published_at, published, pubdate, التاريخ.
+ */
+date?: string, }, };
 
 export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, 
 /**
@@ -146,7 +174,17 @@ skipped_files: Array<string>, spans_added: number, tags_added: number,
 /**
  * Labels the project did not know, added by this import.
  */
-labels_added: Array<string>, };
+labels_added: Array<string>, 
+/**
+ * Annotations left out on purpose, with file, line and why: Prodigy answers reject/ignore (their
+ * text is imported), cancelled Label Studio annotations, Label Studio results that are not labels.
+ */
+left_out: Array<Rejection>, 
+/**
+ * Files not imported because the import was cancelled: the one in progress (rolled back, nothing
+ * of it written), then those not started. Empty unless cancelled.
+ */
+cancelled: Array<string>, };
 
 export type ExportReq = { 
 /**

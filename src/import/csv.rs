@@ -1,0 +1,177 @@
+//! CSV/TSV: one article per row, a header row naming the columns. The text, title, url and date
+//! columns come from the mapping (or the usual names); every other column goes into `meta`.
+//! The delimiter is tab for `.tsv`/`.tab`, else the one of `,` `;` `\t` the header line uses most.
+
+use rusqlite::Transaction;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{jsonl, Ids, ImportOptions, ImportReport};
+use crate::error::Result;
+use crate::native::NativeRecord;
+
+/// Which columns hold what; `None` picks the usual names (case-insensitive).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
+pub struct Columns {
+    /// Default: text, body, content, article, النص.
+    #[serde(default)]
+    #[ts(optional)]
+    pub text: Option<String>,
+    /// Default: title, headline, العنوان.
+    #[serde(default)]
+    #[ts(optional)]
+    pub title: Option<String>,
+    /// Default: url, link.
+    #[serde(default)]
+    #[ts(optional)]
+    pub url: Option<String>,
+    /// Default: date, published_at, published, pubdate, التاريخ.
+    #[serde(default)]
+    #[ts(optional)]
+    pub date: Option<String>,
+}
+
+const TEXT: &[&str] = &["text", "body", "content", "article", "article_text", "النص"];
+const TITLE: &[&str] = &["title", "headline", "العنوان", "عنوان"];
+const URL: &[&str] = &["url", "link", "source_url"];
+const DATE: &[&str] = &["date", "published_at", "published", "pubdate", "publish_date", "التاريخ"];
+
+/// The delimiter: tab for `.tsv`/`.tab`; otherwise the most frequent of `,` `;` `\t` outside quotes
+/// on the header line (comma when none).
+fn delimiter(name: &str, content: &str) -> u8 {
+    let ext = std::path::Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("tsv") | Some("tab")) {
+        return b'\t';
+    }
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in content.chars() {
+        match c {
+            '\n' if !quoted => break,
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
+}
+
+/// The index of the column `wanted` names, or of the first usual name present.
+fn column(header: &[String], wanted: Option<&str>, usual: &[&str], what: &str) -> std::result::Result<Option<usize>, String> {
+    let find = |n: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n.trim()));
+    match wanted {
+        Some(w) => find(w).map(Some).ok_or_else(|| format!("there is no {what} column named {w:?} (the columns are: {})", header.join(", "))),
+        None => Ok(usual.iter().find_map(|n| find(n))),
+    }
+}
+
+pub(super) fn import_csv(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+    if content.trim().is_empty() {
+        report.reject(name, None, "the file is empty");
+        return Ok(());
+    }
+    let mut reader = ::csv::ReaderBuilder::new().delimiter(delimiter(name, content)).flexible(true).has_headers(false).from_reader(content.as_bytes());
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(h)) => h.iter().map(str::to_string).collect(),
+        Some(Err(e)) => {
+            report.reject(name, Some(1), format!("the header row cannot be read: {e}"));
+            return Ok(());
+        }
+        None => {
+            report.reject(name, None, "the file is empty");
+            return Ok(());
+        }
+    };
+    let m = &opts.columns;
+    let found = (|| {
+        let text = column(&header, m.text.as_deref(), TEXT, "text")?
+            .ok_or_else(|| format!("no text column: pass --text-column NAME (the columns are: {})", header.join(", ")))?;
+        Ok::<_, String>((text, column(&header, m.title.as_deref(), TITLE, "title")?, column(&header, m.url.as_deref(), URL, "url")?, column(&header, m.date.as_deref(), DATE, "date")?))
+    })();
+    let (text, title, url, date) = match found {
+        Ok(c) => c,
+        Err(reason) => {
+            report.reject(name, Some(1), reason);
+            return Ok(());
+        }
+    };
+    let mapped = [Some(text), title, url, date];
+    let mut keys: Vec<String> = Vec::with_capacity(header.len());
+    for h in &header {
+        let base = super::tools::meta_key(h.trim());
+        let mut key = base.clone();
+        let mut n = 2;
+        while keys.contains(&key) {
+            key = format!("{base}_{n}");
+            n += 1;
+        }
+        keys.push(key);
+    }
+    let source = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned());
+    let mut ids = Ids::default();
+    for row in records {
+        opts.control.step()?;
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                report.reject(name, line, format!("the row cannot be read: {e}"));
+                continue;
+            }
+        };
+        let line = row.position().map(|p| p.line() as usize).unwrap_or(0);
+        if row.len() == 1 && row.get(0).is_some_and(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if row.len() != header.len() {
+            report.reject(name, Some(line), format!("the row has {} fields but the header has {}", row.len(), header.len()));
+            continue;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(str::to_string).filter(|v| !v.trim().is_empty());
+        let Some(body) = cell(Some(text)) else {
+            report.reject(name, Some(line), format!("the text column {:?} is empty", header[text]));
+            continue;
+        };
+        let mut meta = Map::new();
+        for (i, v) in row.iter().enumerate() {
+            if !mapped.contains(&Some(i)) {
+                meta.insert(keys[i].clone(), Value::String(v.to_string()));
+            }
+        }
+        let rec = NativeRecord {
+            id: None,
+            title: cell(title),
+            text: body,
+            source: source.clone(),
+            url: cell(url),
+            published_at: cell(date),
+            meta: Some(meta),
+            tags: Vec::new(),
+            spans: Vec::new(),
+            status: Vec::new(),
+        };
+        jsonl::import_record(tx, name, line, &rec, opts, &mut ids, report)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_from_extension_or_header() {
+        assert_eq!(delimiter("a.tsv", "a,b,c\n"), b'\t');
+        assert_eq!(delimiter("a.csv", "a;b;c\n1,5;2;3"), b';');
+        assert_eq!(delimiter("a.csv", "\"x,y\"\tb\tc\n"), b'\t');
+        assert_eq!(delimiter("a.csv", "text\n"), b',');
+    }
+}

@@ -1,0 +1,103 @@
+//! Label Studio tasks: `data.text` is the article; each annotation's `result[]` regions
+//! (`value.start/end/text/labels`) become spans of `ANNOTATOR:WHO`, where WHO is the annotation's
+//! `completed_by` (email, else user id); `choices` become tags. Predictions are imported as annotator
+//! `ANNOTATOR:prediction`; cancelled annotations and results of other types are left out and counted.
+
+use serde_json::{Map, Value};
+
+use super::tools::{self, Parsed, ToolSpan};
+
+pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
+    let task = v.as_object().ok_or("a Label Studio task must be a JSON object")?;
+    let data = task.get("data").and_then(Value::as_object).ok_or("the task has no \"data\" object")?;
+    let mut p = Parsed::new(tools::article(data, text_key(data)?, &[])?);
+    if let Some(id) = task.get("id").filter(|id| id.is_number() || id.is_string()) {
+        if p.record.id.is_none() {
+            p.record.id = Some(id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string()));
+        }
+    }
+    for key in ["annotations", "completions", "predictions"] {
+        let Some(list) = task.get(key) else { continue };
+        let list = list.as_array().ok_or_else(|| format!("\"{key}\" is not a list"))?;
+        for (k, a) in list.iter().enumerate() {
+            let what = format!("{} #{}", key.trim_end_matches('s'), k + 1);
+            let a = a.as_object().ok_or_else(|| format!("{what} is not an object"))?;
+            let who = if key == "predictions" {
+                format!("{base}:prediction")
+            } else {
+                author(a).map(|w| format!("{base}:{w}")).unwrap_or_else(|| base.to_string())
+            };
+            if a.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
+                p.left_out.push(format!("{what} by {who} was cancelled in Label Studio; it is not imported"));
+                continue;
+            }
+            let results = a.get("result").and_then(Value::as_array).ok_or_else(|| format!("{what} has no \"result\" list"))?;
+            let mut other = std::collections::BTreeMap::<String, usize>::new();
+            for (r, res) in results.iter().enumerate() {
+                let rwhat = format!("{what}, result #{}", r + 1);
+                let res = res.as_object().ok_or_else(|| format!("{rwhat} is not an object"))?;
+                let kind = res.get("type").and_then(Value::as_str).unwrap_or("labels");
+                let value = res.get("value").and_then(Value::as_object);
+                match (kind, value) {
+                    ("labels", Some(value)) => region(&mut p, value, &who, &rwhat)?,
+                    ("choices", Some(value)) => {
+                        for c in value.get("choices").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+                            p.tag(c, &who);
+                        }
+                    }
+                    _ => *other.entry(kind.to_string()).or_default() += 1,
+                }
+            }
+            for (kind, n) in other {
+                p.left_out.push(format!("{what} by {who}: {n} result(s) of type {kind:?} are not imported (only labels and choices are)"));
+            }
+        }
+    }
+    Ok(p)
+}
+
+/// `data.text`, else the only string field of `data`.
+fn text_key(data: &Map<String, Value>) -> Result<&str, String> {
+    if data.contains_key("text") {
+        return Ok("text");
+    }
+    let strings: Vec<&String> = data.iter().filter(|(_, v)| v.is_string()).map(|(k, _)| k).collect();
+    match strings.as_slice() {
+        [one] => Ok(one.as_str()),
+        _ => Err("the task's data has no \"text\" (and not exactly one string field to use instead)".into()),
+    }
+}
+
+/// Who completed an annotation: `completed_by` as an object (email, username or id) or an id, else
+/// the email in `created_username` ("someone@example.org, 1").
+fn author(a: &Map<String, Value>) -> Option<String> {
+    let plain = |v: &Value| match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    if let Some(Value::Object(u)) = a.get("completed_by") {
+        if let Some(w) = ["email", "username", "id"].iter().find_map(|k| u.get(*k).and_then(plain)) {
+            return Some(w);
+        }
+    }
+    if let Some(name) = a.get("created_username").and_then(Value::as_str) {
+        let email = name.split(',').next().unwrap_or("").trim();
+        if !email.is_empty() {
+            return Some(email.to_string());
+        }
+    }
+    a.get("completed_by").and_then(plain)
+}
+
+fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> Result<(), String> {
+    let start = tools::int(value.get("start"), &format!("{what}: start"))?;
+    let end = tools::int(value.get("end"), &format!("{what}: end"))?;
+    let text = value.get("text").and_then(Value::as_str).map(str::to_string);
+    let labels = value.get("labels").and_then(Value::as_array).ok_or_else(|| format!("{what} has no \"labels\" list"))?;
+    for l in labels {
+        let label = l.as_str().ok_or_else(|| format!("{what}: a label is not a string"))?;
+        p.spans.push(ToolSpan { start, end, label: label.to_string(), text: text.clone(), annotator: who.to_string() });
+    }
+    Ok(())
+}
