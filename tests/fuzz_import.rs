@@ -10,11 +10,14 @@ use hashiya::import::{import_bytes, Format, ImportOptions, ImportReport, FORMAT_
 use hashiya::Store;
 use proptest::prelude::*;
 
-/// Import `bytes` as `name` with `opts`, then check what was stored.
-fn import_and_check(name: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
-    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+fn store() -> Store {
+    Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Import `bytes` as `name` with `opts` into `store`, then check everything stored so far.
+fn import_and_check(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
     let mut report = ImportReport::default();
-    import_bytes(&mut store, name, bytes, opts, &mut report).unwrap_or_else(|e| panic!("the project failed on bad input: {e}"));
+    import_bytes(store, name, bytes, opts, &mut report).unwrap_or_else(|e| panic!("the project failed on bad input: {e}"));
     let conn = store.conn();
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(check, "ok");
@@ -67,14 +70,15 @@ fn conll_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(fuzz::config(96))]
+    #![proptest_config(fuzz::config(192))]
 
     #[test]
     fn random_bytes_under_every_format(b in bytes()) {
         fuzz::bounded(Duration::from_secs(20), move || {
+            let mut store = store();
             for (name, format) in formats() {
                 let opts = ImportOptions { format, annotator: Some("fuzz".into()), ..Default::default() };
-                import_and_check(&name, &b, &opts);
+                import_and_check(&mut store, &name, &b, &opts);
             }
         });
     }
@@ -82,9 +86,10 @@ proptest! {
     #[test]
     fn conll_garbage_never_panics(text in conll_text(), per in proptest::option::of(1usize..4), columns in any::<bool>()) {
         fuzz::bounded(Duration::from_secs(20), move || {
+            let mut store = store();
             for (name, format) in [("g.conll", None), ("g.txt", None), ("g.dat", Format::parse("conll"))] {
                 let opts = ImportOptions { format, sentences_per_article: per, columns_as_annotators: columns, ..Default::default() };
-                import_and_check(name, text.as_bytes(), &opts);
+                import_and_check(&mut store, name, text.as_bytes(), &opts);
             }
         });
     }
