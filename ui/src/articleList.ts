@@ -1,63 +1,280 @@
-// The article list (right side): titles, span counts, this analyst's status, search via list_articles.
+// The corpus view (right side): search, filters, sort and my progress over a virtual list fetched in pages of 200; next unfinished.
 
 import { call } from './api';
-import type { ArticleSummary } from './bindings';
-import { byId, el } from './dom';
-import { state, STATUS_TEXT } from './state';
-import { guard } from './toast';
+import type { ArticleSummary, Status } from './bindings';
+import { buildCorpusControls, renderMyProgress, syncCorpusControls, type MyProgress } from './corpusFilters';
+import { ROW_HEIGHT, VirtualList } from './corpusList';
+import { count, firstInOrder, firstUnfinished, isFiltered, listReq, NO_FILTER, PAGE, pagesFor, type CorpusFilter } from './corpusModel';
+import './corpus.css';
+import { byId } from './dom';
+import { typing } from './hotkeys';
+import { state } from './state';
+import { guard, toast, toastError } from './toast';
 
-let activeId: number | null = null;
-let query = '';
+/** Search waits this long after the last keystroke (typing a word sends one query, not one per letter). */
+export const SEARCH_DEBOUNCE_MS = 120;
+/** How many pages may load at once while scrolling. */
+const PARALLEL = 2;
+/** Pages kept in memory; the farthest from the view are dropped beyond this. */
+const KEEP_PAGES = 60;
+/** "Next unfinished" reads at most this many pages of 1000 after the current article before asking the core directly. */
+const SCAN_PAGES = 5;
+
+let filter: CorpusFilter = { ...NO_FILTER };
+let total = 0;
+/** Bumped by every new filter or refresh: answers for an older generation are dropped. */
+let gen = 0;
+let cache = new Map<number, ArticleSummary[]>();
+/** Pages from before a refresh, shown until their fresh copy arrives (no flicker). */
+let stale = new Map<number, ArticleSummary[]>();
+let inflight = new Set<number>();
+let failed = new Set<number>();
+let list: VirtualList | null = null;
 let onOpen: (id: number) => void = () => {};
+let activeId: number | null = null;
 
-function item(a: ArticleSummary): HTMLElement {
-  const btn = el(
-    'button',
-    { type: 'button', class: 'article-item', 'data-article-id': a.id, 'aria-current': a.id === activeId ? 'true' : undefined },
-    el('span', { class: 'article-title', dir: 'auto' }, a.title || '(untitled)'),
-    el(
-      'span',
-      { class: 'article-sub' },
-      el('span', { class: 'muted small' }, `${a.span_count} span${a.span_count === 1 ? '' : 's'}`),
-      el('span', { class: `badge badge-${a.status}`, 'data-status-badge': a.status }, STATUS_TEXT[a.status]),
-    ),
-  );
-  btn.addEventListener('click', () => onOpen(a.id));
-  return el('li', {}, btn);
+function rowAt(i: number): ArticleSummary | undefined {
+  const p = Math.floor(i / PAGE);
+  return (cache.get(p) ?? stale.get(p))?.[i - p * PAGE];
 }
 
-/** Re-fetch and redraw the list with the current search query. */
-export async function refreshList(): Promise<void> {
-  const page = await call('list_articles', { annotator: state.analyst, query, limit: 1000 });
-  const empty = el('li', { class: 'list-empty muted' }, query ? 'No article matches this search.' : 'No articles yet. Use Import to add .txt or .jsonl files.');
-  byId('article-list').replaceChildren(...(page.items.length ? page.items.map(item) : [empty]));
-  byId('article-total').textContent = query
-    ? `${page.total} matching article${page.total === 1 ? '' : 's'}`
-    : `${page.total} article${page.total === 1 ? '' : 's'}${page.total > page.items.length ? ` (showing ${page.items.length})` : ''}`;
+function showTotal(): void {
+  const all = state.project?.article_count ?? total;
+  byId('article-total').textContent = isFiltered(filter)
+    ? `${count(total, 'matching article')}${all > total ? ` of ${all.toLocaleString('en-US')}` : ''}`
+    : count(total, 'article');
+  list?.setEmptyText(isFiltered(filter) ? 'No article matches this search and these filters.' : 'No articles yet. Use Import to add .txt or .jsonl files.');
 }
 
-/** Mark the open article in the list. */
-export function setActive(id: number | null): void {
-  activeId = id;
-  for (const b of byId('article-list').querySelectorAll<HTMLElement>('[data-article-id]')) {
-    if (Number(b.dataset.articleId) === id) b.setAttribute('aria-current', 'true');
-    else b.removeAttribute('aria-current');
+/** Drop the pages farthest from the view when too many are kept. */
+function evict(): void {
+  if (cache.size <= KEEP_PAGES || !list) return;
+  const mid = Math.floor((list.range().first + list.range().last) / 2 / PAGE);
+  const far = [...cache.keys()].sort((a, b) => Math.abs(b - mid) - Math.abs(a - mid));
+  for (const p of far.slice(0, cache.size - KEEP_PAGES)) cache.delete(p);
+}
+
+async function fetchPage(p: number, limit = PAGE): Promise<ArticleSummary[]> {
+  const g = gen;
+  const mine = inflight;
+  mine.add(p);
+  try {
+    const page = await call('list_articles', listReq(filter, state.analyst, p * PAGE, limit));
+    if (g === gen) {
+      total = page.total;
+      cache.set(p, page.items);
+      stale.delete(p);
+      evict();
+    }
+    return page.items;
+  } finally {
+    mine.delete(p);
   }
 }
 
-/** Wire the search box (debounced) and the open callback. */
+/** Load the missing pages in view, a few at a time; pages scrolled past before their turn are never asked for. */
+function pump(): void {
+  if (!list) return;
+  const { first, last } = list.range();
+  for (const p of pagesFor(first, last)) {
+    if (inflight.size >= PARALLEL) return;
+    if (cache.has(p) || inflight.has(p) || failed.has(p)) continue;
+    const g = gen;
+    fetchPage(p).then(
+      () => {
+        if (g !== gen) return;
+        showTotal();
+        list?.schedule();
+      },
+      (e) => {
+        if (g !== gen) return;
+        failed.add(p);
+        toastError(e, 'Loading the article list failed');
+      },
+    );
+  }
+}
+
+/** Fetch the list again. `reset`: a new filter (back to the top); otherwise keep the place and redraw in place. */
+async function reload(reset: boolean): Promise<void> {
+  if (!list) return;
+  gen++;
+  inflight = new Set();
+  failed = new Set();
+  if (reset) {
+    cache = new Map();
+    stale = new Map();
+    list.reset();
+    list.host.scrollTop = 0;
+  } else {
+    for (const [p, rows] of cache) stale.set(p, rows);
+    cache = new Map();
+  }
+  const g = gen;
+  const { first, last } = list.range();
+  const pages = reset || total === 0 ? [0] : pagesFor(first, Math.min(last, Math.max(first, total - 1))).slice(0, PARALLEL);
+  await Promise.all(pages.map((p) => fetchPage(p)));
+  if (g !== gen) return;
+  stale = new Map();
+  showTotal();
+  list.render();
+}
+
+/** My progress over the whole project (done / in progress / to do), from the core's `progress`. */
+async function loadMyProgress(): Promise<MyProgress> {
+  const p = await call('progress', {});
+  const me = p.analysts.find((a) => a.annotator === state.analyst);
+  return { articles: p.articles, done: me?.done ?? 0, in_progress: me?.in_progress ?? 0, todo: me?.todo ?? p.articles };
+}
+
+let progressBusy = false;
+let progressAgain = false;
+
+/** Refresh the progress bar; calls while one is loading coalesce into one more. */
+function refreshProgress(): void {
+  if (progressBusy) {
+    progressAgain = true;
+    return;
+  }
+  progressBusy = true;
+  loadMyProgress()
+    .then((p) => renderMyProgress(p, (s) => setFilter({ status: s })))
+    .catch((e) => toastError(e, 'Counting your progress failed'))
+    .finally(() => {
+      progressBusy = false;
+      if (progressAgain) {
+        progressAgain = false;
+        refreshProgress();
+      }
+    });
+}
+
+/** Change some filters (or the sort) and show the list from the top. */
+export async function setFilter(change: Partial<CorpusFilter>): Promise<void> {
+  filter = { ...filter, ...change };
+  if (Object.keys(change).some((k) => k !== 'query')) syncCorpusControls(filter);
+  else byId('filter-clear').hidden = !isFiltered({ ...filter, query: '' });
+  if (change.query !== undefined && byId<HTMLInputElement>('article-search').value.trim() !== filter.query.trim()) {
+    byId<HTMLInputElement>('article-search').value = filter.query;
+  }
+  await reload(true);
+}
+
+/** The filters in use (for tests and the benchmark). */
+export const currentFilter = (): CorpusFilter => ({ ...filter });
+
+/** Re-fetch the rows in view (statuses, span counts) and my progress, keeping the place in the list. */
+export async function refreshList(): Promise<void> {
+  syncCorpusControls(filter);
+  refreshProgress();
+  await reload(false);
+}
+
+/** Mark the open article in the list (and bring it into view when its row is loaded). */
+export function setActive(id: number | null): void {
+  activeId = id;
+  if (!list) return;
+  list.activeId = id;
+  const i = id === null ? -1 : indexInCache(id);
+  if (i >= 0) {
+    list.focusIndex = i;
+    list.reveal(i);
+  }
+  list.render();
+}
+
+function indexInCache(id: number): number {
+  for (const [p, rows] of cache) {
+    const j = rows.findIndex((a) => a.id === id);
+    if (j >= 0) return p * PAGE + j;
+  }
+  return -1;
+}
+
+/** The first unfinished article from row `from` on (not `skip`), reading the cache first and then pages of
+ * 1000; gives up (null) after `maxPages` reads or at the end of the list. */
+async function scanUnfinished(from: number, skip: number | null, maxPages: number): Promise<{ index: number; article: ArticleSummary } | null> {
+  const g = gen;
+  for (let i = from, reads = 0; i < total && reads < maxPages; ) {
+    const p = Math.floor(i / PAGE);
+    let rows = cache.get(p);
+    let base = p * PAGE;
+    if (!rows) {
+      reads++;
+      base = i;
+      rows = (await call('list_articles', listReq(filter, state.analyst, base, 1000))).items;
+      if (g !== gen) return null;
+    }
+    const hit = firstUnfinished(rows, base, i, skip);
+    if (hit >= 0) return { index: hit, article: rows[hit - base] };
+    if (rows.length === 0) break;
+    i = base + rows.length;
+  }
+  return null;
+}
+
+/** Open my next article that is not done, after the open one in the list's order (wrapping to the top). */
+export async function nextUnfinished(): Promise<void> {
+  const current = state.view?.article.id ?? activeId;
+  const at = current === null ? -1 : indexInCache(current);
+  const hit = await scanUnfinished(at + 1, current, SCAN_PAGES);
+  let id = hit?.article.id ?? null;
+  if (id === null) {
+    // Nothing soon after: ask the core for the first article in progress and the first to do (list order), wrapping round.
+    const [ip, td] = await Promise.all(
+      (['in_progress', 'todo'] as Status[]).map((s) => call('list_articles', listReq({ ...filter, status: filter.status || s }, state.analyst, 0, 2))),
+    );
+    const pick = (xs: ArticleSummary[]) => xs.find((a) => a.id !== current && a.status !== 'done') ?? null;
+    id = firstInOrder(pick(ip.items), pick(td.items), filter.sort)?.id ?? null;
+  }
+  if (id === null) {
+    toast(isFiltered(filter) ? 'No other unfinished article in this list: everything shown is done.' : 'No other unfinished article: everything is done.', 'info');
+    return;
+  }
+  if (hit) list?.reveal(hit.index, true);
+  onOpen(id);
+}
+
+/** Wire the corpus view: controls, the virtual list, the debounced search box and its keys. */
 export function initList(open: (id: number) => void): void {
   onOpen = open;
+  const host = byId('article-list');
+  list = new VirtualList(host, { total: () => total, row: rowAt, need: () => pump() }, (id) => onOpen(id));
+  host.style.setProperty('--row-h', `${ROW_HEIGHT}px`);
+  buildCorpusControls((f) => guard(() => setFilter(f), 'Filtering the list failed')(), guard(nextUnfinished, 'Finding the next unfinished article failed'));
   const input = byId<HTMLInputElement>('article-search');
+  input.setAttribute('aria-keyshortcuts', '/');
+  input.title = 'Search titles and text (Arabic-normalised: أ = ا, ة = ه, harakat ignored). Shortcut: /';
   let t: number | undefined;
   input.addEventListener('input', () => {
     window.clearTimeout(t);
-    t = window.setTimeout(
-      guard(async () => {
-        query = input.value.trim();
-        await refreshList();
-      }, 'Search failed'),
-      200,
-    );
+    t = window.setTimeout(guard(() => setFilter({ query: input.value }), 'Search failed'), SEARCH_DEBOUNCE_MS);
   });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      list?.focusRow(list.focusIndex);
+    } else if (e.key === 'Enter') {
+      window.clearTimeout(t);
+      guard(() => setFilter({ query: input.value }), 'Search failed')();
+    }
+  });
+  // "/" focuses the search; Shift+N opens the next unfinished article (annotation view; the review view has its own).
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/' && !e.shiftKey) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        input.focus();
+        input.select();
+      } else if (e.shiftKey && (e.key === 'N' || e.code === 'KeyN') && state.mode === 'annotate' && !e.repeat) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        guard(nextUnfinished, 'Finding the next unfinished article failed')();
+      }
+    },
+    true,
+  );
 }

@@ -1,0 +1,90 @@
+// The corpus view's controls above the list: filters (tag, label, my status, analyst), sort, my progress bar, next unfinished.
+
+import type { Sort, Status } from './bindings';
+import { count, isFiltered, shares, SORT_TEXT, type CorpusFilter } from './corpusModel';
+import { byId, el } from './dom';
+import { spanLabels, state, STATUS_TEXT, tagLabels } from './state';
+
+export interface MyProgress {
+  articles: number;
+  done: number;
+  in_progress: number;
+  todo: number;
+}
+
+const opts = (sel: HTMLSelectElement, pairs: [string, string][], value: string) => {
+  sel.replaceChildren(...pairs.map(([v, t]) => el('option', { value: v }, t)));
+  sel.value = pairs.some(([v]) => v === value) ? value : '';
+};
+
+const select = (id: string, label: string) => el('select', { id, 'aria-label': label, class: 'corpus-select' });
+
+/** Build the controls (once) after the search box; `change` gets every new filter. */
+export function buildCorpusControls(change: (f: Partial<CorpusFilter>) => void, next: () => void): void {
+  if (document.getElementById('corpus-filters')) return;
+  const status = select('filter-status', 'My status');
+  const tag = select('filter-tag', 'Tag');
+  const label = select('filter-label', 'Span label');
+  const analyst = select('filter-analyst', 'Worked on by');
+  const sort = select('list-sort', 'Sort');
+  const clear = el('button', { type: 'button', id: 'filter-clear', class: 'btn btn-ghost small', hidden: true, title: 'Show every article (keeps the sort)' }, 'Clear filters');
+  status.addEventListener('change', () => change({ status: status.value as '' | Status }));
+  tag.addEventListener('change', () => change({ tag: tag.value }));
+  label.addEventListener('change', () => change({ label: label.value }));
+  analyst.addEventListener('change', () => change({ workedBy: analyst.value }));
+  sort.addEventListener('change', () => change({ sort: sort.value as Sort }));
+  clear.addEventListener('click', () => change({ tag: '', label: '', status: '', workedBy: '' }));
+  const nextBtn = el('button', { type: 'button', id: 'next-unfinished', class: 'btn small', title: 'Open my next article that is not done, after this one in the list (Shift+N)' }, 'Next unfinished ', el('kbd', {}, '⇧N'));
+  nextBtn.addEventListener('click', next);
+  const progress = el('div', { id: 'corpus-progress', class: 'small' });
+  byId('article-search').after(el('div', { id: 'corpus-filters', role: 'group', 'aria-label': 'Filter and sort the articles' }, status, tag, label, analyst, sort, clear), progress);
+  // The count of articles and the button share one row.
+  const total = byId('article-total');
+  const row = el('div', { class: 'corpus-row' });
+  total.replaceWith(row);
+  row.append(total, nextBtn);
+}
+
+/** Refill the options from the project (labels, analysts) and show the current filter. */
+export function syncCorpusControls(f: CorpusFilter): void {
+  opts(byId('filter-status'), [['', 'Any status (mine)'], ...(Object.entries(STATUS_TEXT) as [Status, string][])], f.status);
+  opts(byId('filter-tag'), [['', 'Any tag'], ...tagLabels().map((l) => [l.name, `Tag: ${l.name}`] as [string, string])], f.tag);
+  opts(byId('filter-label'), [['', 'Any label'], ...spanLabels().map((l) => [l.name, `Label: ${l.name}`] as [string, string])], f.label);
+  const analysts = [...new Set([...(state.project?.analysts ?? []), ...(f.workedBy ? [f.workedBy] : [])])];
+  opts(byId('filter-analyst'), [['', 'Any analyst'], ...analysts.map((a) => [a, `By ${a}`] as [string, string])], f.workedBy);
+  opts(byId('list-sort'), Object.entries(SORT_TEXT) as [Sort, string][], f.sort);
+  for (const id of ['filter-status', 'filter-tag', 'filter-label', 'filter-analyst']) {
+    const s = byId<HTMLSelectElement>(id);
+    s.classList.toggle('active', s.value !== '');
+  }
+  byId('filter-clear').hidden = !isFiltered({ ...f, query: '' });
+}
+
+/** The current analyst's progress over the whole project: a bar and counts that filter the list. */
+export function renderMyProgress(p: MyProgress | null, filterStatus: (s: Status) => void): void {
+  const box = byId('corpus-progress');
+  if (!p) return box.replaceChildren();
+  const [d, ip, td] = shares(p.done, p.in_progress, p.todo);
+  const seg = (cls: string, pct: number) => {
+    const s = el('span', { class: `seg-${cls}` });
+    s.style.width = `${pct}%`;
+    return s;
+  };
+  const bar = el(
+    'div',
+    { class: 'progress-bar', role: 'progressbar', 'aria-label': `${state.analyst}'s articles done`, 'aria-valuemin': 0, 'aria-valuemax': p.articles, 'aria-valuenow': p.done, 'aria-valuetext': `${p.done} of ${p.articles} done` },
+    seg('done', d),
+    seg('in_progress', ip),
+    seg('todo', td),
+  );
+  const btn = (s: Status, n: number) => {
+    const b = el('button', { type: 'button', class: `progress-count count-${s}`, 'data-progress': s, title: `Show only articles ${STATUS_TEXT[s].toLowerCase()} (mine)` }, `${n.toLocaleString('en-US')} ${STATUS_TEXT[s].toLowerCase()}`);
+    b.addEventListener('click', () => filterStatus(s));
+    return b;
+  };
+  box.replaceChildren(
+    bar,
+    el('div', { class: 'progress-counts' }, btn('done', p.done), ' · ', btn('in_progress', p.in_progress), ' · ', btn('todo', p.todo)),
+  );
+  box.title = `Your progress: ${count(p.done, 'article')} done of ${p.articles.toLocaleString('en-US')}`;
+}
