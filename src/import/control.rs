@@ -33,6 +33,7 @@ struct Shared {
     file: Mutex<String>,
     started: Instant,
     last_shown: Mutex<Instant>,
+    interval: Duration,
     callback: Option<Callback>,
 }
 
@@ -56,8 +57,14 @@ impl std::fmt::Debug for Control {
 const CANCELLED: &str = "the import was cancelled";
 
 impl Control {
-    /// A control that hands progress snapshots to `callback`, at most every 200 ms.
+    /// A control that hands progress snapshots to `callback`: when a file starts, and at most every
+    /// 200 ms in between.
     pub fn new(callback: Option<Callback>) -> Self {
+        Control::with_interval(callback, Duration::from_millis(200))
+    }
+
+    /// The same with another pause between snapshots (`Duration::ZERO`: every 64 records).
+    pub fn with_interval(callback: Option<Callback>, interval: Duration) -> Self {
         let now = Instant::now();
         Control(Arc::new(Shared {
             cancelled: AtomicBool::new(false),
@@ -67,6 +74,7 @@ impl Control {
             file: Mutex::new(String::new()),
             started: now,
             last_shown: Mutex::new(now),
+            interval,
             callback,
         }))
     }
@@ -97,7 +105,7 @@ impl Control {
         }
         let n = self.0.records.fetch_add(1, Ordering::Relaxed) + 1;
         if n % 64 == 0 {
-            self.show();
+            self.show(false);
         }
         Ok(())
     }
@@ -110,17 +118,17 @@ impl Control {
         if let Ok(mut f) = self.0.file.lock() {
             name.clone_into(&mut f);
         }
-        self.show();
+        self.show(true);
     }
 
     pub(crate) fn finish_file(&self) {
         self.0.files_done.fetch_add(1, Ordering::Relaxed);
     }
 
-    fn show(&self) {
+    fn show(&self, always: bool) {
         let Some(callback) = &self.0.callback else { return };
         if let Ok(mut last) = self.0.last_shown.lock() {
-            if last.elapsed() < Duration::from_millis(200) {
+            if !always && last.elapsed() < self.0.interval {
                 return;
             }
             *last = Instant::now();

@@ -117,7 +117,9 @@ pub(super) fn import_csv(tx: &Transaction, name: &str, content: &str, opts: &Imp
     }
     let source = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned());
     let mut ids = Ids::default();
+    let mut rows = 0;
     for row in records {
+        rows += 1;
         opts.control.step()?;
         let row = match row {
             Ok(r) => r,
@@ -159,6 +161,9 @@ pub(super) fn import_csv(tx: &Transaction, name: &str, content: &str, opts: &Imp
             status: Vec::new(),
         };
         jsonl::import_record(tx, name, line, &rec, opts, &mut ids, report)?;
+    }
+    if rows == 0 {
+        report.reject(name, None, "the file has a header row but no articles");
     }
     Ok(())
 }

@@ -41,6 +41,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "advertisement", "ads", "ad", "adsense", "sponsor", "sponsored", "promo", "breadcrumb", "breadcrumbs", "nav", "navbar",
     "navigation", "menu", "footer", "header", "masthead", "cookie", "cookies", "popup", "modal", "tags", "meta", "byline", "author",
     "print", "rating", "score", "toolbar", "pagination", "readmore", "more", "also", "trending", "popular", "login", "search",
+    "date", "dateline", "timestamp",
 ];
 
 /// ARIA roles of page furniture.

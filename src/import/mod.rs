@@ -229,6 +229,9 @@ fn streamable(path: &Path, format: Format) -> bool {
         Err(_) => return false,
     };
     let head = &head[..n];
+    if n < 4096 && head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).iter().all(u8::is_ascii_whitespace) {
+        return false; // read whole: an empty file is reported as such
+    }
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return false;
     }
@@ -283,6 +286,10 @@ pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOp
             return Ok(());
         }
     };
+    if decoded.text.trim().is_empty() {
+        report.reject(name, None, "the file is empty");
+        return Ok(());
+    }
     let format = if opts.format.is_some() { by_name } else { detect::sniff(by_name, &decoded.text) };
     let Some(format) = format else {
         report.reject(name, None, "unsupported file type (expected .txt, .html, .csv, .tsv, .json, .jsonl or .conll; or pass --format)");

@@ -23,7 +23,8 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
     };
     let answer = o.get("answer").and_then(Value::as_str).unwrap_or("accept");
     if answer != "accept" {
-        p.left_out.push(format!("answered {answer:?} in Prodigy: its text is imported, its {} span(s) are not", spans.len()));
+        let what = if spans.is_empty() { "no annotation".to_string() } else { format!("not its {} span(s)", spans.len()) };
+        p.left_out.push(format!("answered {answer:?} in Prodigy: its text is imported, {what}"));
         return Ok(p);
     }
     for (k, s) in spans.iter().enumerate() {
