@@ -1,62 +1,164 @@
-// Creating and editing spans: label the (snapped) selection, click a highlight to edit or choose it.
+// Creating and editing spans: label the (snapped, clitic-aware) selection or the word at the caret, sticky
+// labels, click a highlight to edit it (or choose among overlapping ones), resize by keys and handles.
 
-import { call } from './api';
-import { refreshAnnotations, textView } from './article';
+import { redrawNow, refreshAnnotations, scheduleRedraw, textView } from './article';
 import type { Span } from './bindings';
 import { byId } from './dom';
-import { cpAtPoint, selectionCp } from './geometry';
+import { arrowDir, moveEdge, type Unit } from './edges';
+import { addSpan, changeSpan, deleteSpan } from './edits';
+import { caretCp, cpAtPoint, selectionCp } from './geometry';
 import { drawPreview } from './highlights';
-import { snapRange } from './snap';
+import { spansAt } from './lanes';
+import type { Edge } from './nudge';
+import { offsetsFor } from './offsets';
+import { paragraphAt } from './paragraphs';
+import { openOccurrences } from './occurrencesDialog';
+import { changed, cliticMode, session } from './session';
+import { snapRange, wordAt, type CpRange } from './snap';
 import { closePopovers, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
 import { state } from './state';
-import { toast } from './toast';
+import { guard, toast } from './toast';
 
 /** Alt held at the end of the last mouse selection (exact, grapheme-level mode). */
 let altAtMouseUp = false;
 let altDown = false;
+/** The label used last (sticky mode starts with it). */
+export let lastLabel: string | null = null;
 
-/** Label the current selection. Returns false (with a message) if nothing is selected. */
+/** The range the next label would get: the snapped selection, else the word at the caret. */
+function target(exact: boolean): CpRange | null | 'none' {
+  const view = textView();
+  if (!view) return 'none';
+  const sel = selectionCp(view);
+  if (sel) return snapRange(view.text, sel.start, sel.end, exact || altAtMouseUp, cliticMode());
+  const caret = caretCp(view);
+  if (caret !== null) return wordAt(view.text, caret, cliticMode());
+  return 'none';
+}
+
+/** Label the current selection (or the word at the caret). Returns false (with a message) if there is none. */
 export async function applyLabel(label: string, exact: boolean): Promise<boolean> {
   const view = textView();
   if (!view || !state.view) return false;
-  const sel = selectionCp(view);
-  if (!sel) {
-    toast('Select some text in the article first, then choose a label.', 'info');
+  const r = target(exact);
+  if (r === 'none') {
+    toast('Select some text in the article (or click into a word) first, then choose a label.', 'info');
     return false;
   }
-  const r = snapRange(view.text, sel.start, sel.end, exact || altAtMouseUp);
   if (!r) {
     toast('The selection is only whitespace.', 'info');
     return false;
   }
-  await call('add_span', { article_id: state.view.article.id, annotator: state.analyst, start: r.start, end: r.end, label });
+  lastLabel = label;
+  const span = await addSpan({ article_id: state.view.article.id, start: r.start, end: r.end, label });
+  session.cliticOverride = null;
   window.getSelection()?.removeAllRanges();
   drawPreview(byId('preview-layer'), view, null);
+  if (!span) toast(`This is already labelled ${label}.`, 'info');
+  else {
+    session.focusId = span.id;
+    // Draw the new span at once; the refresh below brings everyone else's changes too.
+    state.view.spans = [...state.view.spans, span];
+    redrawNow();
+  }
+  changed();
   await refreshAnnotations();
   return true;
 }
 
-const actions: EditorActions = {
+/** The span the keyboard acts on, if it is still there. */
+export function focusedSpan(): Span | null {
+  return state.view?.spans.find((s) => s.id === session.focusId) ?? null;
+}
+
+export function setFocus(span: Span | null, reveal = true): void {
+  session.focusId = span?.id ?? null;
+  changed();
+  scheduleRedraw();
+  if (span && reveal) {
+    requestAnimationFrame(() => byId('hl-layer').querySelector(`.hl[data-span-id="${span.id}"]`)?.scrollIntoView({ block: 'nearest' }));
+  }
+}
+
+const mineOrSay = (span: Span): boolean => {
+  if (span.annotator === state.analyst) return true;
+  toast(`Read-only: only ${span.annotator} can change this span.`, 'info');
+  return false;
+};
+
+/** Resize the focused span: `edge` one `unit` earlier/later in the text. */
+export async function resize(span: Span, edge: Edge, dir: -1 | 1, unit: Unit): Promise<void> {
+  const view = textView();
+  if (!view || !mineOrSay(span)) return;
+  const r = moveEdge(view.text, span, edge, dir, unit);
+  if (r.start === span.start && r.end === span.end) return;
+  await changeSpan(span, { start: r.start, end: r.end }, 'Resize');
+  await refreshAnnotations();
+}
+
+/** Arrow keys on the focused span: Shift moves the end, Ctrl+Shift the start; Alt by a grapheme. */
+export async function resizeByArrow(span: Span, key: 'ArrowLeft' | 'ArrowRight', startEdge: boolean, grapheme: boolean): Promise<void> {
+  const view = textView();
+  if (!view) return;
+  const edge: Edge = startEdge ? 'start' : 'end';
+  const p = view.elements[paragraphAt(view.paras, offsetsFor(view.text).cpToUtf16(span.start))];
+  const rtl = !p || getComputedStyle(p).direction === 'rtl';
+  await resize(span, edge, arrowDir(key, rtl), grapheme ? 'grapheme' : 'word');
+}
+
+export const actions: EditorActions = {
   async relabel(span, label) {
-    await call('update_span', { id: span.id, annotator: state.analyst, label });
+    if (span.label === label) return;
+    await changeSpan(span, { label }, `Relabel ${span.label} → ${label}`);
     closePopovers();
     await refreshAnnotations();
   },
   async saveNote(span, note) {
-    await call('update_span', { id: span.id, annotator: state.analyst, note });
+    if (note === span.note) return closePopovers();
+    await changeSpan(span, { note }, 'Note');
     closePopovers();
     toast('Note saved.', 'success');
     await refreshAnnotations();
   },
   async remove(span) {
-    await call('delete_span', { id: span.id, annotator: state.analyst });
+    await deleteSpan(span);
+    if (session.focusId === span.id) session.focusId = null;
     closePopovers();
     await refreshAnnotations();
   },
+  async resize(span, edge, dir, unit) {
+    await resize(span, edge, dir, unit);
+    const fresh = state.view?.spans.find((s) => s.id === span.id);
+    if (fresh) reopen(fresh);
+  },
+  async occurrences(span) {
+    closePopovers();
+    await openOccurrences(span);
+  },
 };
 
-function spansAt(cp: number): Span[] {
-  return (state.view?.spans ?? []).filter((s) => s.start <= cp && cp < s.end);
+let lastAt: At = { x: 200, y: 200 };
+function reopen(span: Span): void {
+  openEditor(span, lastAt, actions);
+}
+
+/** Open the editor of a span near it (keyboard: Enter on the focused span). */
+export function editSpan(span: Span): void {
+  const box = byId('hl-layer').querySelector(`.hl[data-span-id="${span.id}"]`)?.getBoundingClientRect();
+  lastAt = box ? { x: box.left + box.width / 2, y: box.bottom } : lastAt;
+  openEditor(span, lastAt, actions);
+}
+
+/** Where several spans overlap, a click on one's band (its bottom edge) picks it; elsewhere the chooser opens. */
+function bandUnder(x: number, y: number, ids: Set<number>): number | null {
+  const hit: number[] = [];
+  for (const b of byId('hl-layer').querySelectorAll<HTMLElement>('.hl[data-span-id]')) {
+    const id = Number(b.dataset.spanId);
+    if (!ids.has(id)) continue;
+    const r = b.getBoundingClientRect();
+    if (x >= r.left && x <= r.right && y >= r.bottom - 3.5 && y <= r.bottom + 1) hit.push(id);
+  }
+  return hit.length === 1 ? hit[0] : null;
 }
 
 function onTextClick(e: MouseEvent): void {
@@ -64,18 +166,52 @@ function onTextClick(e: MouseEvent): void {
   const sel = window.getSelection();
   if (!view || (sel && !sel.isCollapsed)) return;
   const cp = cpAtPoint(view, e.clientX, e.clientY);
-  const found = cp === null ? [] : spansAt(cp);
+  const found = cp === null ? [] : spansAt(state.view?.spans ?? [], cp);
   const at: At = { x: e.clientX, y: e.clientY };
-  if (found.length === 0) closePopovers();
-  else if (found.length === 1) openEditor(found[0], at, actions);
-  else openChooser(found, at, (s) => openEditor(s, at, actions));
+  lastAt = at;
+  if (found.length === 0) {
+    closePopovers();
+    if (session.focusId !== null) setFocus(null, false);
+    return;
+  }
+  const band = found.length > 1 ? bandUnder(e.clientX, e.clientY, new Set(found.map((s) => s.id))) : null;
+  const one = found.length === 1 ? found[0] : found.find((s) => s.id === band);
+  if (one) {
+    setFocus(one, false);
+    openEditor(one, at, actions);
+  } else
+    openChooser(found, at, (s) => {
+      setFocus(s, false);
+      openEditor(s, at, actions);
+    });
 }
 
 function updatePreview(): void {
   const view = textView();
   if (!view) return;
   const sel = selectionCp(view);
-  drawPreview(byId('preview-layer'), view, sel && snapRange(view.text, sel.start, sel.end, altDown || altAtMouseUp));
+  drawPreview(byId('preview-layer'), view, sel && snapRange(view.text, sel.start, sel.end, altDown || altAtMouseUp, cliticMode()));
+}
+
+/** Sticky mode on (with `label`, else the last label used, else the first) or off. */
+export function toggleSticky(label?: string): void {
+  if (session.sticky && !label) session.sticky = null;
+  else session.sticky = label ?? lastLabel ?? state.labels.find((l) => l.kind === 'span')?.name ?? null;
+  changed();
+}
+
+export function toggleClitics(): void {
+  const def = session.settings.clitics === 'include' ? 'include' : 'exclude';
+  const next = (session.cliticOverride ?? def) === 'exclude' ? 'include' : 'exclude';
+  session.cliticOverride = next === def ? null : next;
+  changed();
+  updatePreview();
+}
+
+export async function deleteFocused(): Promise<void> {
+  const span = focusedSpan();
+  if (!span || !mineOrSay(span)) return;
+  await actions.remove(span);
 }
 
 /** Wire pointer and selection handling on the article text. */
@@ -84,7 +220,13 @@ export function initAnnotate(): void {
   text.addEventListener('click', onTextClick);
   text.addEventListener('mousedown', () => (altAtMouseUp = false));
   document.addEventListener('mouseup', (e) => {
-    if (e.target instanceof Node && text.contains(e.target)) altAtMouseUp = e.altKey;
+    if (!(e.target instanceof Node && text.contains(e.target))) return;
+    altAtMouseUp = e.altKey;
+    const view = textView();
+    if (session.sticky && view && selectionCp(view)) {
+      const label = session.sticky;
+      guard(() => applyLabel(label, e.altKey), 'Adding the span failed')();
+    }
   });
   let pending = 0;
   document.addEventListener('selectionchange', () => {

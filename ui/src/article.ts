@@ -1,14 +1,19 @@
-// The open article: loads it, renders text/header/highlights, keeps highlights in place on resize and font load.
+// The open article: loads it, renders text/header/highlights, keeps highlights in place on resize, scroll and font load.
 
 import { call } from './api';
 import { setActive, refreshList } from './articleList';
 import { renderStatus, renderTags } from './articleHead';
-import type { Status } from './bindings';
+import type { Span, Status } from './bindings';
 import { byId } from './dom';
-import { drawHighlights } from './highlights';
+import * as edits from './edits';
+import { drawHandles } from './handles';
+import { drawHighlights, invalidateHighlights } from './highlights';
+import { session } from './session';
+import type { CpRange } from './snap';
 import { closePopovers } from './spanEditor';
 import { myStatus, state } from './state';
 import { TextView } from './textView';
+import { guard } from './toast';
 
 let view: TextView | null = null;
 let frame = 0;
@@ -23,8 +28,23 @@ export function scheduleRedraw(): void {
   if (frame) return;
   frame = requestAnimationFrame(() => {
     frame = 0;
-    if (view && state.view) drawHighlights(byId('hl-layer'), view, state.view.spans);
+    redrawNow();
   });
+}
+
+/** Draw now (highlights near the viewport, the focused span's handles); returns nothing, see drawStats. */
+export function redrawNow(): void {
+  if (!view || !state.view || state.mode !== 'annotate') return;
+  drawHighlights(byId('hl-layer'), view, state.view.spans, byId('main').getBoundingClientRect(), session.focusId);
+  const focused = state.view.spans.find((s) => s.id === session.focusId && s.annotator === state.analyst) ?? null;
+  drawHandles(view, focused, resizeTo);
+}
+
+function resizeTo(span: Span, r: CpRange): void {
+  guard(async () => {
+    await edits.changeSpan(span, { start: r.start, end: r.end }, 'Resize');
+    await refreshAnnotations();
+  }, 'Resizing failed')();
 }
 
 function renderHead(): void {
@@ -37,6 +57,7 @@ export async function openArticle(id: number): Promise<void> {
   const v = await call('get_article', { id });
   closePopovers();
   state.view = v;
+  session.focusId = null;
   if (!view) view = new TextView(byId('article-text'));
   view.render(v.article.text);
   byId('article-title').textContent = v.article.title || '(untitled)';
@@ -49,7 +70,12 @@ export async function openArticle(id: number): Promise<void> {
   renderHead();
   byId('article-pane').dataset.articleId = String(id);
   scheduleRedraw();
-  if (myStatus() === 'todo') await setStatus('in_progress');
+  // Opening moves todo to in progress; not an edit of the analyst's, so not on the undo stack.
+  if (myStatus() === 'todo') {
+    v.statuses = await call('set_status', { article_id: id, annotator: state.analyst, status: 'in_progress' });
+    renderHead();
+    await refreshList();
+  }
 }
 
 /** Re-fetch the open article's annotations and redraw them (the text itself never changes). */
@@ -61,16 +87,18 @@ export async function refreshAnnotations(): Promise<void> {
   await refreshList();
 }
 
+/** Set this analyst's status on the open article (undoable). */
 export async function setStatus(status: Status): Promise<void> {
   if (!state.view) return;
-  state.view.statuses = await call('set_status', { article_id: state.view.article.id, annotator: state.analyst, status });
+  await edits.setStatus(state.view.article.id, myStatus(), status);
   renderHead();
   await refreshList();
 }
 
+/** Set or clear an article tag (undoable). */
 export async function toggleTag(label: string, on: boolean): Promise<void> {
   if (!state.view) return;
-  state.view.tags = await call('set_tag', { article_id: state.view.article.id, annotator: state.analyst, label, on });
+  await edits.setTag(state.view.article.id, label, on);
   renderHead();
 }
 
@@ -79,6 +107,11 @@ export function watchLayout(): void {
   const doc = byId('doc');
   new ResizeObserver(scheduleRedraw).observe(doc);
   window.addEventListener('resize', scheduleRedraw);
-  document.fonts?.addEventListener?.('loadingdone', scheduleRedraw);
-  document.fonts?.ready.then(scheduleRedraw);
+  byId('main').addEventListener('scroll', scheduleRedraw, { passive: true });
+  const fontsChanged = () => {
+    invalidateHighlights();
+    scheduleRedraw();
+  };
+  document.fonts?.addEventListener?.('loadingdone', fontsChanged);
+  document.fonts?.ready.then(fontsChanged);
 }

@@ -51,6 +51,24 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   return null;
 }
 
+/** Code-point offset of the caret position nearest the pointer (a boundary between characters), or null. */
+export function caretCpAtPoint(view: TextView, x: number, y: number): number | null {
+  const caret = caretAt(x, y);
+  if (!caret) return null;
+  const u = view.domToU16(caret.node, caret.offset);
+  return u === null ? null : offsetsFor(view.text).utf16ToCp(u);
+}
+
+/** The collapsed caret in the article as a code-point offset (a click into a word), or null. */
+export function caretCp(view: TextView): number | null {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || !sel.isCollapsed) return null;
+  const r = sel.getRangeAt(0);
+  if (!view.container.contains(r.startContainer)) return null;
+  const u = view.domToU16(r.startContainer, r.startOffset);
+  return u === null ? null : offsetsFor(view.text).utf16ToCp(u);
+}
+
 function hits(r: DOMRect, x: number, y: number): boolean {
   const padY = r.height * 0.5;
   return x >= r.left - 1 && x <= r.right + 1 && y >= r.top - padY && y <= r.bottom + padY;

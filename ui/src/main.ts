@@ -24,6 +24,7 @@ import { rememberAnnotators, rv } from './reviewState';
 import { parseHash, type Mode } from './route';
 import { state } from './state';
 import { installTestHook } from './testHook';
+import { initWorkbench, loadWorkbenchSettings } from './workbench';
 import { guard, toastError } from './toast';
 
 async function loadProject(): Promise<void> {
@@ -33,6 +34,7 @@ async function loadProject(): Promise<void> {
   byId('project-count').textContent = ` · ${state.project.article_count} articles`;
   document.title = `${state.project.name} — Hashiya`;
   renderPalette((label, exact) => guard(() => applyLabel(label, exact), 'Adding the span failed')());
+  await loadWorkbenchSettings();
 }
 
 async function start(): Promise<void> {
@@ -42,6 +44,7 @@ async function start(): Promise<void> {
   initList((id) => guard(() => openFromList(id), 'Opening the article failed')());
   initAnnotate();
   initHotkeys();
+  initWorkbench();
   initReview();
   initAgreement((id, annotators) => {
     rv.annotators = annotators;

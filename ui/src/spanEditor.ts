@@ -1,14 +1,18 @@
-// Span popovers: the editor (relabel, note, delete; read-only for others' spans) and the overlap chooser.
+// Span popovers: the editor (relabel, resize, note, delete, all occurrences; read-only for others' spans) and the overlap chooser.
 
 import type { Span } from './bindings';
 import { byId, el, present, safeColor } from './dom';
-import { spanLabels, state } from './state';
+import type { Unit } from './edges';
+import type { Edge } from './nudge';
+import { labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
 
 export interface EditorActions {
   relabel(span: Span, label: string): Promise<void>;
   saveNote(span: Span, note: string): Promise<void>;
   remove(span: Span): Promise<void>;
+  resize(span: Span, edge: Edge, dir: -1 | 1, unit: Unit): Promise<void>;
+  occurrences(span: Span): Promise<void>;
 }
 
 export interface At {
@@ -32,10 +36,21 @@ export function closePopovers(): void {
   byId('span-chooser').hidden = true;
 }
 
+export const editorOpenFor = (): number | null => {
+  const pop = byId('span-editor');
+  return pop.hidden ? null : Number(pop.dataset.spanId);
+};
+
 function swatch(label: string): HTMLElement {
   const s = el('span', { class: 'swatch' });
   s.style.backgroundColor = safeColor(spanLabels().find((l) => l.name === label)?.color ?? '');
   return s;
+}
+
+/** The label's description (the guideline hint), if it has one. */
+function hint(label: string): HTMLElement | null {
+  const d = labelByName(label)?.description;
+  return d ? el('p', { class: 'muted small label-hint', dir: 'auto', id: 'span-label-hint' }, d) : null;
 }
 
 /** Open the editor for one span near the pointer. */
@@ -46,25 +61,46 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   const mine = span.annotator === state.analyst;
   const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small', dir: 'auto' }, ` by ${span.annotator}`));
   const quote = el('blockquote', { dir: 'auto', class: 'pop-quote' }, span.text);
+  const all = el('button', { type: 'button', id: 'span-occurrences', class: 'btn', title: 'Find this text again in the article or the project and label it (Shift+A)' }, 'All occurrences… ', el('kbd', {}, '⇧A'));
+  all.addEventListener('click', guard(() => actions.occurrences(span), 'Finding the occurrences failed'));
   if (!mine) {
     const note = span.note ? el('p', { dir: 'auto', class: 'small' }, `Note: ${span.note}`) : null;
-    pop.replaceChildren(...present(head, quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, `Read-only: only ${span.annotator} can change this span.`)));
+    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, `Read-only: only ${span.annotator} can change this span.`), all));
     place(pop, at);
     return;
   }
-  const labels = el('div', { class: 'pop-labels' });
+  const labels = el('div', { class: 'pop-labels', role: 'group', 'aria-label': 'Relabel' });
   for (const l of spanLabels()) {
-    const b = el('button', { type: 'button', class: 'chip', 'data-relabel': l.name, 'aria-pressed': String(l.name === span.label) }, swatch(l.name), l.name);
+    const b = el('button', { type: 'button', class: 'chip', 'data-relabel': l.name, 'aria-pressed': String(l.name === span.label), title: l.description || l.name }, swatch(l.name), l.name, l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null);
     b.addEventListener('click', guard(() => actions.relabel(span, l.name), 'Relabel failed'));
     labels.append(b);
   }
+  // Resize: arrows as on screen in right-to-left text (the start is on the right).
+  const sizes: [Edge, -1 | 1, string, string, string][] = [
+    ['start', -1, 'start-earlier', '→|', 'Start one word earlier (Ctrl+Shift+→; with Alt: one letter)'],
+    ['start', 1, 'start-later', '|←', 'Start one word later (Ctrl+Shift+←)'],
+    ['end', -1, 'end-earlier', '|→', 'End one word earlier (Shift+→)'],
+    ['end', 1, 'end-later', '←|', 'End one word later (Shift+←; with Alt: one letter)'],
+  ];
+  const resize = el('div', { class: 'pop-resize', role: 'group', 'aria-label': 'Resize' }, el('span', { class: 'muted small' }, 'Resize:'));
+  for (const [edge, dir, id, text, title] of sizes) {
+    const b = el('button', { type: 'button', class: 'btn small', 'data-resize': id, title }, text);
+    b.addEventListener('click', (e) => guard(() => actions.resize(span, edge, dir, e.altKey ? 'grapheme' : 'word'), 'Resizing failed')());
+    resize.append(b);
+  }
   const note = el('textarea', { id: 'span-note', rows: 2, dir: 'auto', placeholder: 'Note (optional)' });
   note.value = span.note;
-  const save = el('button', { type: 'button', id: 'span-note-save', class: 'btn' }, 'Save note');
+  note.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      guard(() => actions.saveNote(span, note.value), 'Saving the note failed')();
+    }
+  });
+  const save = el('button', { type: 'button', id: 'span-note-save', class: 'btn', title: 'Ctrl+Enter in the note' }, 'Save note');
   save.addEventListener('click', guard(() => actions.saveNote(span, note.value), 'Saving the note failed'));
-  const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger' }, 'Delete span');
+  const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: 'Delete (Del)' }, 'Delete span');
   del.addEventListener('click', guard(() => actions.remove(span), 'Delete failed'));
-  pop.replaceChildren(head, quote, labels, note, el('div', { class: 'pop-actions' }, save, del));
+  pop.replaceChildren(...present(head, hint(span.label), quote, labels, resize, note, el('div', { class: 'pop-actions' }, save, all, del)));
   place(pop, at);
 }
 
@@ -80,4 +116,5 @@ export function openChooser(spans: readonly Span[], at: At, pick: (s: Span) => v
   }
   pop.replaceChildren(el('div', { class: 'pop-head' }, el('strong', {}, 'Overlapping spans')), list);
   place(pop, at);
+  list.querySelector<HTMLElement>('button')?.focus();
 }

@@ -11,6 +11,10 @@ export class TextView {
   text = '';
   paras: Paragraph[] = [];
   nodes: Text[] = [];
+  /** The <p> of each paragraph. */
+  elements: HTMLElement[] = [];
+  /** Bumped by every render (caches keyed on it know the text changed). */
+  version = 0;
   private index = new Map<Node, number>();
 
   constructor(readonly container: HTMLElement) {}
@@ -20,6 +24,8 @@ export class TextView {
     this.text = text;
     this.paras = splitParagraphs(text);
     this.nodes = [];
+    this.elements = [];
+    this.version++;
     this.index.clear();
     const frag = document.createDocumentFragment();
     this.paras.forEach((p, i) => {
@@ -30,6 +36,7 @@ export class TextView {
       const node = document.createTextNode(p.text);
       el.append(node);
       this.nodes.push(node);
+      this.elements.push(el);
       this.index.set(node, i);
       this.index.set(el, i);
       frag.append(el);
@@ -71,6 +78,31 @@ export class TextView {
   /** Paragraph index and local offset of a text node, if it is one of ours. */
   paragraphOf(node: Node): number | undefined {
     return node.nodeType === Node.TEXT_NODE ? this.index.get(node) : undefined;
+  }
+
+  /** Indices [first, last] of the paragraphs within `margin` px of the client rect `port`
+   * (binary search over the paragraphs' boxes, which are in document order); null when none is. */
+  visibleParagraphs(port: { top: number; bottom: number }, margin: number): [number, number] | null {
+    const n = this.elements.length;
+    if (n === 0) return null;
+    const top = port.top - margin;
+    const bottom = port.bottom + margin;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.elements[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= n || this.elements[lo].getBoundingClientRect().top > bottom) return null;
+    let a = lo;
+    let b = n - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (this.elements[mid].getBoundingClientRect().top <= bottom) a = mid;
+      else b = mid - 1;
+    }
+    return [lo, a];
   }
 
   /** Client rects of the text between two whole-text UTF-16 offsets, paragraph by paragraph,

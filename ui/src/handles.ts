@@ -1,0 +1,92 @@
+// Drag handles on the two ends of the focused span (above the text): drag to resize, snapped to words (Alt: exact).
+
+import type { Span } from './bindings';
+import { snapEdge } from './edges';
+import { caretCpAtPoint, cpRects } from './geometry';
+import { drawPreview } from './highlights';
+import type { Edge } from './nudge';
+import { wordsCp } from './nudge';
+import { graphemeMarks, type CpRange } from './snap';
+import { offsetsFor } from './offsets';
+import type { TextView } from './textView';
+
+const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+export function handleLayer(): HTMLElement {
+  let layer = document.getElementById('handle-layer');
+  if (!layer) {
+    layer = document.createElement('div');
+    layer.id = 'handle-layer';
+    document.getElementById('doc')?.append(layer);
+  }
+  return layer;
+}
+
+/** The x of a span's start or end edge: the side of its first/last character where the text begins/ends. */
+function edgeBox(view: TextView, span: CpRange, edge: Edge): { x: number; top: number; h: number } | null {
+  const off = offsetsFor(view.text);
+  const marks = graphemeMarks(view.text);
+  let u = edge === 'start' ? off.cpToUtf16(span.start) : off.cpToUtf16(span.end);
+  let v = u;
+  if (edge === 'start') do v++; while (v < view.text.length && !marks[v]);
+  else do u--; while (u > 0 && !marks[u]);
+  const ch = { start: off.utf16ToCp(u), end: off.utf16ToCp(v) };
+  const rects = cpRects(view, ch);
+  const r = edge === 'start' ? rects[0] : rects[rects.length - 1];
+  if (!r) return null;
+  const rtl = RTL_CHAR.test(view.text[u] ?? '');
+  const right = edge === 'start' ? rtl : !rtl;
+  return { x: right ? r.right : r.left, top: r.top, h: r.height };
+}
+
+let drag: { span: Span; edge: Edge; range: CpRange } | null = null;
+
+/** Draw the handles of `span` (null: none). `commit` saves a new place. */
+export function drawHandles(view: TextView | null, span: Span | null, commit: (span: Span, r: CpRange) => void): void {
+  const layer = handleLayer();
+  if (drag) return; // keep the handle being dragged
+  layer.replaceChildren();
+  if (!view || !span) return;
+  const base = layer.getBoundingClientRect();
+  for (const edge of ['start', 'end'] as Edge[]) {
+    const b = edgeBox(view, span, edge);
+    if (!b) continue;
+    const h = document.createElement('div');
+    h.className = `handle handle-${edge}`;
+    h.dataset.edge = edge;
+    h.dataset.spanId = String(span.id);
+    h.title = edge === 'start' ? 'Drag to move the start (Alt: exact)' : 'Drag to move the end (Alt: exact)';
+    h.style.left = `${b.x - base.left - 4}px`;
+    h.style.top = `${b.top - base.top - 2}px`;
+    h.style.height = `${b.h + 4}px`;
+    h.addEventListener('pointerdown', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      h.setPointerCapture(e.pointerId);
+      drag = { span, edge, range: { start: span.start, end: span.end } };
+    });
+    h.addEventListener('pointermove', (e) => {
+      if (!drag) return;
+      const cp = caretCpAtPoint(view, e.clientX, e.clientY);
+      if (cp === null) return;
+      const at = e.altKey ? cp : snapEdge(cp, drag.edge, wordsCp(view.text));
+      const r = drag.edge === 'start' ? { start: at, end: drag.span.end } : { start: drag.span.start, end: at };
+      if (r.end <= r.start) return;
+      drag.range = r;
+      const preview = document.getElementById('preview-layer');
+      if (preview) drawPreview(preview, view, r);
+    });
+    const end = () => {
+      if (!drag) return;
+      const d = drag;
+      drag = null;
+      const preview = document.getElementById('preview-layer');
+      if (preview) drawPreview(preview, view, null);
+      if (d.range.start !== d.span.start || d.range.end !== d.span.end) commit(d.span, d.range);
+    };
+    h.addEventListener('pointerup', end);
+    h.addEventListener('pointercancel', end);
+    h.addEventListener('click', (e) => e.stopPropagation());
+    layer.append(h);
+  }
+}

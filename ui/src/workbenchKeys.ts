@@ -1,0 +1,111 @@
+// The annotation view's keyboard (runs before the label hotkeys): undo/redo, span focus and resizing, clitic
+// and sticky toggles, all occurrences, relabelling the focused span, and app-wide keys (sheet, size, theme…).
+
+import { deleteFocused, editSpan, focusedSpan, resizeByArrow, setFocus, toggleClitics, toggleSticky, actions } from './annotate';
+import { textView } from './article';
+import { redo, undo } from './edits';
+import { caretCp, selectionCp } from './geometry';
+import { find, keysOf, typing } from './hotkeys';
+import { neighbour } from './lanes';
+import { session } from './session';
+import { editorOpenFor } from './spanEditor';
+import { spanLabels, state } from './state';
+import { guard, toast } from './toast';
+
+/** App-wide keys registered by other modules (theme, size, sheet…): code or key → action. */
+const global: { match: (e: KeyboardEvent) => boolean; run: () => unknown }[] = [];
+export function globalKey(match: (e: KeyboardEvent) => boolean, run: () => unknown): void {
+  global.push({ match, run });
+}
+
+/** Shift + a letter by its physical key (so it works with an Arabic layout too). */
+export const shiftLetter = (letter: string) => (e: KeyboardEvent) => e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && e.code === `Key${letter.toUpperCase()}`;
+
+async function doUndo(redoIt: boolean): Promise<void> {
+  const what = redoIt ? await redo() : await undo();
+  toast(what ? `${redoIt ? 'Redone' : 'Undone'}: ${what}` : redoIt ? 'Nothing to redo.' : 'Nothing to undo.', 'info');
+}
+
+function handle(e: KeyboardEvent): boolean {
+  if (typing(e)) return false;
+  for (const g of global) {
+    if (g.match(e)) {
+      guard(g.run, 'The shortcut failed')();
+      return true;
+    }
+  }
+  if (state.mode !== 'annotate' || !state.view) return false;
+  const ctrl = e.ctrlKey || e.metaKey;
+  const k = e.key.toLowerCase();
+  if (ctrl && !e.altKey && (e.code === 'KeyZ' || k === 'z')) {
+    guard(() => doUndo(e.shiftKey), e.shiftKey ? 'Redo failed' : 'Undo failed')();
+    return true;
+  }
+  if (ctrl && !e.altKey && !e.shiftKey && (e.code === 'KeyY' || k === 'y')) {
+    guard(() => doUndo(true), 'Redo failed')();
+    return true;
+  }
+  const view = textView();
+  const span = focusedSpan();
+  const hasSel = !!(view && selectionCp(view));
+  if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.shiftKey && span && !hasSel) {
+    guard(() => resizeByArrow(span, e.key as 'ArrowLeft' | 'ArrowRight', ctrl, e.altKey), 'Resizing failed')();
+    return true;
+  }
+  if (ctrl || e.repeat) return false;
+  if (shiftLetter('c')(e)) return toggleClitics(), true;
+  if (shiftLetter('s')(e)) return toggleSticky(), true;
+  if (shiftLetter('a')(e)) {
+    const s = span ?? state.view.spans.find((x) => x.id === editorOpenFor());
+    if (!s) toast('Focus a span first (click it, or [ and ] to move between spans).', 'info');
+    else guard(() => actions.occurrences(s), 'Finding the occurrences failed')();
+    return true;
+  }
+  if (e.key === ']' || e.key === '[') {
+    const next = neighbour(state.view.spans, session.focusId, e.key === ']' ? 1 : -1);
+    if (next) setFocus(next);
+    return true;
+  }
+  if (e.key === 'Enter' && span && !e.shiftKey && !e.altKey) {
+    editSpan(span);
+    return true;
+  }
+  if ((e.key === 'Delete' || e.key === 'Backspace') && span) {
+    guard(deleteFocused, 'Delete failed')();
+    return true;
+  }
+  if (e.key === 'Escape' && session.focusId !== null && editorOpenFor() === null) {
+    setFocus(null, false);
+    return false; // let Esc close popovers too
+  }
+  // A label key with no selection: relabel the span in the editor, or the focused span when the caret is in it
+  // (or nowhere); with the caret elsewhere the label hotkeys label the word there; in sticky mode with
+  // nothing to act on, the key switches the sticky label.
+  const label = !e.shiftKey ? find(spanLabels(), keysOf(e)) : undefined;
+  if (label && !hasSel) {
+    const caret = view ? caretCp(view) : null;
+    const inEditor = state.view.spans.find((x) => x.id === editorOpenFor());
+    const onFocus = span && (caret === null || (span.start <= caret && caret <= span.end)) ? span : undefined;
+    const target = inEditor ?? onFocus;
+    if (target && target.annotator === state.analyst) {
+      guard(() => actions.relabel(target, label.name), 'Relabel failed')();
+      return true;
+    }
+    if (session.sticky && caret === null) return toggleSticky(label.name), true;
+  }
+  return false;
+}
+
+export function initWorkbenchKeys(): void {
+  // Capture phase on window: before the label hotkeys (document) see the key.
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (handle(e)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    },
+    true,
+  );
+}
