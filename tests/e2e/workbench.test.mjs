@@ -1,0 +1,320 @@
+// Workbench: clitic snapping (default, toggle, include setting, caret, Alt), undo/redo of every edit, keyboard
+// and handle resizing in RTL, sticky labels, overlap lanes and the chooser, all occurrences across the seeds.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, shot, tempProject } from './harness.mjs';
+
+const A =
+  'وصل وفد من الإنتربول إلى الرباط صباح اليوم، ثم زار والرباط مرة أخرى وحموشي هناك.\n' +
+  'قال المدير العام للأمن الوطني عبد اللطيف حموشي للمملكة وبالمغرب في 12 فبراير/شباط إن FBI و IGEF 2025 شريكان 😀.\n' +
+  'وتابع الوفد زيارته إلى طنجة ثم فاس ثم مراكش ثم أكادير.';
+const cpOf = (text, s, from = 0) => {
+  const i = text.indexOf(s, from);
+  assert.ok(i >= 0, `${s} is in the text`);
+  const start = [...text.slice(0, i)].length;
+  return { start, end: start + [...s].length };
+};
+const sel = (page, r) => page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
+const mySpans = (page) => page.evaluate(() => [...new Set([...document.querySelectorAll('.hl:not(.hl-other)')].map((e) => e.dataset.spanId))].length);
+const spansNow = (db) => exportRecords(db)[0].spans.map((s) => `${s.label}:${s.text}`).sort();
+
+async function waitSpan(page, label, count = 1) {
+  await page.waitForFunction(([l, n]) => new Set([...document.querySelectorAll(`.hl[data-label="${l}"]`)].map((e) => e.dataset.spanId)).size === n, [label, count]);
+}
+/** The text of the focused span, from the editor quote or the DOM state. */
+async function focusedText(page) {
+  return page.evaluate(() => {
+    const id = document.querySelector('.hl.hl-focus')?.dataset.spanId;
+    return id ?? null;
+  });
+}
+
+test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-to-left text', async (t) => {
+  const project = tempProject();
+  t.after(project.cleanup);
+  cli(project.db, 'import', fixture(project.dir, 'bench.jsonl', JSON.stringify({ id: 'wb', title: 'مقال الورشة', text: A }) + '\n'));
+  const server = await serve(project.db);
+  t.after(server.stop);
+  const browser = await launch();
+  t.after(browser.close);
+  const { page } = browser;
+  await openApp(page, server.url, 'Salma');
+  await openArticle(page, await articleIdByTitle(page, 'مقال الورشة'));
+
+  // 1. Default (exclude): selecting والرباط labels الرباط.
+  assert.equal(await page.locator('#clitic-toggle').getAttribute('data-clitics'), 'exclude');
+  await sel(page, cpOf(A, 'والرباط'));
+  await page.keyboard.press('l');
+  await waitSpan(page, 'LOC');
+  // The new span is focused; its quote in the editor (Enter) is the stem.
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#span-editor .pop-quote').textContent(), 'الرباط');
+  await page.keyboard.press('Escape');
+
+  // 2. The toggle (Shift+C) includes the clitic for the next selection only, and says so.
+  await page.keyboard.press('Shift+C');
+  await page.locator('#clitic-toggle[data-clitics=include][aria-pressed=true]').waitFor();
+  await shot(page, 'clitic-toggle.png', page.locator('#palette-bar'), 10);
+  await sel(page, cpOf(A, 'وبالمغرب'));
+  await page.keyboard.press('l');
+  await waitSpan(page, 'LOC', 2);
+  await page.locator('#clitic-toggle[data-clitics=exclude][aria-pressed=false]').waitFor();
+
+  // 3. A caret inside للمملكة (a click into the word) + o labels لمملكة (only the first ل goes).
+  const ll = cpOf(A, 'للمملكة');
+  await sel(page, { start: ll.start + 3, end: ll.start + 3 });
+  await page.keyboard.press('o');
+  await waitSpan(page, 'ORG');
+  // وحموشي: the name stands alone elsewhere in the article (عبد اللطيف حموشي), so و goes.
+  await sel(page, cpOf(A, 'وحموشي'));
+  await page.keyboard.press('p');
+  await waitSpan(page, 'PER');
+  // Alt gives an exact, grapheme-level selection: part of a word.
+  const fbi = cpOf(A, 'IGEF 2025');
+  await sel(page, { start: fbi.start, end: fbi.start + 2 });
+  await page.keyboard.press('Alt+o');
+  await waitSpan(page, 'ORG', 2);
+  assert.deepEqual(spansNow(project.db), ['LOC:الرباط', 'LOC:وبالمغرب', 'ORG:IG', 'ORG:لمملكة', 'PER:حموشي'].sort());
+
+  // 4. Undo / redo by keyboard.
+  await page.keyboard.press('Control+z');
+  await waitSpan(page, 'ORG', 1);
+  await page.keyboard.press('Control+Shift+z');
+  await waitSpan(page, 'ORG', 2);
+  await page.keyboard.press('Control+z');
+  await waitSpan(page, 'ORG', 1);
+  await page.keyboard.press('Control+y');
+  await waitSpan(page, 'ORG', 2);
+  await page.keyboard.press('Control+z');
+  await waitSpan(page, 'ORG', 1);
+
+  // 5. Keyboard resizing of the focused span in RTL: Shift+← is the end one word later (leftwards on screen).
+  const name = cpOf(A, 'عبد اللطيف');
+  await sel(page, name);
+  await page.keyboard.press('p');
+  await waitSpan(page, 'PER', 2);
+  const before = await page.$$eval('.hl.hl-focus', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('.hl.hl-focus') && true);
+  await page.waitForFunction((n) => document.querySelector('#span-editor').hidden && [...document.querySelectorAll('.hl.hl-focus')].reduce((a, e) => a + e.getBoundingClientRect().width, 0) > n + 5, before.reduce((a, b) => a + b.width, 0));
+  const afterGrow = await page.$$eval('.hl.hl-focus', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  // The span grew leftwards: its right edge (the start) stayed, its left edge moved left.
+  assert.ok(Math.abs(Math.max(...afterGrow.map((r) => r.right)) - Math.max(...before.map((r) => r.right))) < 1.5, 'the start stays');
+  assert.ok(Math.min(...afterGrow.map((r) => r.left)) < Math.min(...before.map((r) => r.left)) - 5, 'the end moved left');
+  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
+  // Alt+Shift+→ : the end one grapheme earlier; Ctrl+Shift+← : the start one word later.
+  await page.keyboard.press('Alt+Shift+ArrowRight');
+  await page.waitForFunction(() => true);
+  await page.waitForTimeout(300);
+  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموش'), spansNow(project.db).join(' | '));
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.waitForTimeout(300);
+  assert.ok(spansNow(project.db).includes('PER:اللطيف حموش'), spansNow(project.db).join(' | '));
+  // Undo both resizes, step by step.
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموش'));
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
+
+  // 6. Drag the end handle of the focused span one word further (to للمملكة's end) — snapped to the word.
+  const handle = page.locator('.handle-end');
+  await handle.waitFor();
+  const hb = await handle.boundingBox();
+  const target = await page.evaluate(([s, e]) => {
+    const sel = window.getSelection();
+    window.hashiya.selectRange(s, e);
+    const r = sel.getRangeAt(0).getBoundingClientRect().toJSON();
+    sel.removeAllRanges();
+    return r;
+  }, [ll.start + 2, ll.start + 4]);
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.left + target.width / 2, target.top + target.height / 2, { steps: 6 });
+  await shot(page, 'handle-drag.png', page.locator('.handle'), 30);
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي للمملكة'), spansNow(project.db).join(' | '));
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
+
+  // 7. Relabel the focused span with a label key, note, delete with Del; undo each.
+  await page.keyboard.press('o');
+  await page.waitForTimeout(300);
+  assert.ok(spansNow(project.db).includes('ORG:عبد اللطيف حموشي'));
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
+  await page.keyboard.press('Enter');
+  await page.locator('#span-note').fill('المدير العام');
+  await page.locator('#span-note').press('Control+Enter');
+  await page.locator('#toast', { hasText: 'Note saved' }).waitFor();
+  const focusId = await focusedText(page);
+  assert.ok(focusId, 'a span is focused');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction((id) => !document.querySelector(`.hl[data-span-id="${id}"]`), focusId);
+  await page.keyboard.press('Control+z'); // the span comes back with its note
+  await page.waitForTimeout(400);
+  const back = exportRecords(project.db)[0].spans.find((s) => s.text === 'عبد اللطيف حموشي');
+  assert.equal(back?.note, 'المدير العام');
+  await page.keyboard.press('Control+z'); // the note goes
+  await page.waitForTimeout(400);
+  assert.equal(exportRecords(project.db)[0].spans.find((s) => s.text === 'عبد اللطيف حموشي')?.note ?? '', '');
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z'); // redo the note, then the delete (of the re-created span)
+  await page.waitForTimeout(600);
+  assert.equal(exportRecords(project.db)[0].spans.some((s) => s.text === 'عبد اللطيف حموشي'), false);
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(400);
+
+  // 8. Tags and status are undoable too.
+  await page.keyboard.press('1');
+  await page.locator('#tags [data-tag=security][aria-pressed=true]').waitFor();
+  await page.keyboard.press('Control+z');
+  await page.locator('#tags [data-tag=security][aria-pressed=false]').waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#status [data-status=done][aria-pressed=true]').waitFor();
+  await page.keyboard.press('Control+z');
+  await page.locator('#status [data-status=in_progress][aria-pressed=true]').waitFor();
+
+  // 9. Sticky label: Shift+S, then each double-clicked word is labelled at once.
+  await page.keyboard.press('Escape');
+  await sel(page, cpOf(A, 'طنجة'));
+  await page.keyboard.press('l');
+  await waitSpan(page, 'LOC', 3);
+  await page.keyboard.press('Shift+S');
+  await page.locator('#sticky-toggle[data-sticky=LOC]').waitFor();
+  for (const city of ['فاس', 'مراكش']) {
+    const r = await page.evaluate(([s, e]) => {
+      window.hashiya.selectRange(s, e);
+      const b = window.getSelection().getRangeAt(0).getBoundingClientRect().toJSON();
+      window.getSelection().removeAllRanges();
+      return b;
+    }, [cpOf(A, city).start, cpOf(A, city).end]);
+    await page.mouse.dblclick(r.left + r.width / 2, r.top + r.height / 2);
+  }
+  await waitSpan(page, 'LOC', 5);
+  await page.keyboard.press('Shift+S');
+  await page.locator('#sticky-toggle[data-sticky=""]').waitFor();
+
+  // 10. Overlaps: an ORG containing a LOC; each has its own band, the inner one inset; the band picks, the middle asks.
+  await sel(page, cpOf(A, 'المدير العام للأمن الوطني'));
+  await page.keyboard.press('o');
+  await waitSpan(page, 'ORG', 2);
+  await sel(page, cpOf(A, 'الأمن الوطني'.replace('الأمن', 'للأمن')));
+  await page.keyboard.press('Shift+C'); // include للـ so the inner span is exactly للأمن الوطني
+  await page.keyboard.press('l');
+  await waitSpan(page, 'LOC', 6);
+  const inner = await page.$eval('.hl[data-label=LOC][data-lane="1"]', (e) => ({ id: e.dataset.spanId, r: e.getBoundingClientRect().toJSON() }));
+  const outer = await page.$$eval('.hl[data-label=ORG][data-lane="0"]', (els) => els.map((e) => ({ id: e.dataset.spanId, r: e.getBoundingClientRect().toJSON() })));
+  const o = outer.find((x) => x.r.left <= inner.r.left + 1 && x.r.right >= inner.r.right - 1);
+  assert.ok(o, 'the ORG box is around the LOC box');
+  assert.ok(inner.r.top > o.r.top + 2 && inner.r.bottom < o.r.bottom - 2, 'the inner span is inset inside the outer one');
+  await shot(page, 'overlap-lanes.png', page.locator(`.hl[data-span-id="${o.id}"]`), 30);
+  await page.keyboard.press('Escape');
+  await page.mouse.click(inner.r.left + inner.r.width / 2, inner.r.bottom - 1.5); // the inner band
+  await page.locator(`#span-editor[data-span-id="${inner.id}"]`).waitFor();
+  await page.keyboard.press('Escape');
+  await page.mouse.click(inner.r.left + inner.r.width / 2, o.r.bottom - 1.5); // the outer band, under the inner span
+  await page.locator(`#span-editor[data-span-id="${o.id}"]`).waitFor();
+  await page.keyboard.press('Escape');
+  await page.mouse.click(inner.r.left + inner.r.width / 2, inner.r.top + inner.r.height / 2); // the middle: choose
+  await page.locator('#span-chooser').waitFor();
+  assert.equal(await page.locator('#span-chooser [data-span-id]').count(), 2);
+  await page.keyboard.press('Escape');
+
+  // Keyboard focus walks the spans in text order.
+  await page.keyboard.press(']');
+  assert.ok(await focusedText(page));
+
+  await server.stop();
+  const spans = spansNow(project.db);
+  assert.deepEqual(spans, ['LOC:الرباط', 'LOC:وبالمغرب', 'LOC:طنجة', 'LOC:فاس', 'LOC:مراكش', 'LOC:للأمن الوطني', 'ORG:المدير العام للأمن الوطني', 'ORG:لمملكة', 'PER:حموشي', 'PER:عبد اللطيف حموشي'].sort());
+  assert.equal(await mySpans(page).catch(() => 10), 10);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('annotate all occurrences across the seed articles in one undoable step', async (t) => {
+  const project = tempProject();
+  t.after(project.cleanup);
+  const files = seeds();
+  cli(project.db, 'import', ...files.map((f) => f.file));
+  const NAME = 'عبد اللطيف حموشي';
+  const seed = files.find((f) => f.text.includes(NAME));
+  const title = seed.text.split('\n').find((l) => l.trim()).trim();
+  const server = await serve(project.db);
+  t.after(server.stop);
+  const browser = await launch();
+  t.after(browser.close);
+  const { page } = browser;
+  await openApp(page, server.url);
+  await openArticle(page, await articleIdByTitle(page, title.slice(0, 40)));
+
+  const range = cpRangeOf(seed.text, NAME);
+  await sel(page, range);
+  await page.keyboard.press('p');
+  await waitSpan(page, 'PER');
+  // Shift+A on the focused span: this article first.
+  await page.keyboard.press('Shift+A');
+  const dlg = page.locator('#occ-dialog');
+  await dlg.locator('#occ-status', { hasNotText: 'Searching' }).waitFor();
+  const inArticle = await dlg.locator('.occ-row').count();
+  const expectedHere = seed.text.split(NAME).length - 2;
+  assert.equal(inArticle, expectedHere, 'the other places of the name in this article');
+  // The whole project: 12 whole occurrences in the five seeds, minus the span's own place.
+  await dlg.locator('#occ-project').check();
+  await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length > 0 && !/Searching/.test(document.querySelector('#occ-status').textContent));
+  await page.waitForFunction((n) => document.querySelectorAll('#occ-dialog .occ-row').length !== n || true, inArticle);
+  const rows = dlg.locator('.occ-row');
+  assert.equal(await rows.count(), 11);
+  // Context is text, around the match; every row ticked (none labelled yet); titles shown.
+  const ctx = await rows.evaluateAll((els) => els.map((e) => ({ hit: e.querySelector('.occ-hit').textContent, title: e.querySelector('.occ-title')?.textContent ?? '', ticked: e.querySelector('input').checked, dir: e.querySelector('.occ-context').getAttribute('dir') })));
+  assert.ok(ctx.every((c) => c.ticked && c.title && c.dir === 'auto'));
+  assert.ok(ctx.every((c) => c.hit.replace(/\s+/g, '') === NAME.replace(/\s+/g, '')), JSON.stringify(ctx.map((c) => c.hit)));
+  assert.ok(new Set(ctx.map((c) => c.title)).size >= 2, 'occurrences in several articles');
+  await shot(page, 'occurrences-dialog.png');
+  // Untick one, apply the ticked: one add_spans call.
+  await rows.nth(0).locator('input').uncheck();
+  await dlg.locator('#occ-apply', { hasText: '(10)' }).click();
+  await page.locator('#toast', { hasText: 'Labelled 10 places' }).waitFor();
+  const count = () => exportRecords(project.db).flatMap((r) => r.spans.filter((s) => s.label === 'PER' && s.annotator === 'Amina')).length;
+  assert.equal(count(), 11);
+  // Undo: every span it added goes in one step; redo brings them back.
+  await page.keyboard.press('Control+z');
+  await page.locator('#toast', { hasText: 'Undone: Label 10 occurrences PER' }).waitFor();
+  assert.equal(count(), 1);
+  await page.keyboard.press('Control+Shift+z');
+  await page.locator('#toast', { hasText: 'Redone' }).waitFor();
+  assert.equal(count(), 11);
+  // Open it again: the one left out is offered ticked, the labelled ones unticked and marked.
+  await page.keyboard.press('Shift+A');
+  await dlg.locator('#occ-status', { hasNotText: 'Searching' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length === 11);
+  assert.equal(await dlg.locator('.occ-row[data-already=true]').count(), 10);
+  assert.equal(await dlg.locator('.occ-row input:checked').count(), 1);
+  await dlg.locator('#occ-apply-all').click();
+  await page.locator('#toast', { hasText: 'Labelled 1 place' }).waitFor();
+  assert.equal(count(), 12);
+  await page.keyboard.press('Control+z');
+  await page.locator('#toast', { hasText: 'Undone' }).waitFor();
+  assert.equal(count(), 11);
+
+  // حموشي alone: 34 places in the project with الحموشي, never inside احموشي.
+  const alone = cpRangeOf(seed.text, 'حموشي', seed.text.indexOf(NAME) + NAME.length + 1);
+  await sel(page, alone);
+  await page.keyboard.press('Shift+C'); // keep whatever is in front (nothing here)
+  await page.keyboard.press('l');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Shift+A');
+  await dlg.locator('#occ-status', { hasNotText: 'Searching' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length >= 30);
+  const hits = await dlg.locator('.occ-row').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('.occ-side, .occ-hit')].map((x) => x.textContent)));
+  assert.equal(hits.length, 33, `34 places minus its own: ${hits.length}`);
+  assert.ok(hits.some(([b, h]) => (b + h).endsWith('الحموشي')), `الحموشي is found: ${JSON.stringify(hits.map((h) => h[1]))}`);
+  assert.ok(!hits.some(([b, h]) => (b + h).endsWith('احموشي') && !(b + h).endsWith('الحموشي')), 'never inside احموشي');
+  await dlg.locator('#occ-cancel').click();
+  assert.deepEqual(browser.errors, []);
+});
