@@ -284,6 +284,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 None => demo::open_demo(&demo::default_path())?,
             };
             let project = store.path().map(|p| p.display().to_string()).unwrap_or_default();
+            if let Some(path) = store.path() {
+                // Detached: if it fails, searches catch up in the foreground instead.
+                drop(hashiya::search::catch_up_in_background(path.to_path_buf()));
+            }
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .enable_all()

@@ -172,3 +172,16 @@ mod tests {
         assert_eq!(match_expression("إبراهيم"), Some("\"ابراهيم\"*".into()));
     }
 }
+
+/// Index what is queued on a connection of its own, in the background, so the app opens at once
+/// on a large project (e.g. after an upgrade queued every article). Foreground searches still call
+/// [`catch_up`] first and so finish what is left; batches keep each write lock short.
+pub fn catch_up_in_background(path: std::path::PathBuf) -> std::thread::JoinHandle<Result<i64>> {
+    std::thread::spawn(move || {
+        let mut conn = crate::db::open(&path)?;
+        if pending(&conn)? == 0 {
+            return Ok(0);
+        }
+        catch_up(&mut conn, 200, |_, _| {})
+    })
+}

@@ -251,3 +251,19 @@ fn list_filters_and_sorts() {
     let (total, page) = articles::list(store.conn(), "salma", &ListFilter::default(), 1, 1).expect("page");
     assert_eq!((total, page.len(), page[0].id), (3, 1, ids[1]));
 }
+
+#[test]
+fn search_catches_up_in_the_background_on_its_own_connection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.hashiya");
+    let mut store = Store::open(&path).expect("open");
+    for i in 0..300 {
+        store.with_tx(|tx| articles::insert(tx, &NewArticle { text: format!("خبر رقم {i} عن طنجة"), ..Default::default() })).expect("insert");
+    }
+    assert_eq!(hashiya::search::pending(store.conn()).expect("pending"), 300);
+    let done = hashiya::search::catch_up_in_background(path.clone()).join().expect("thread").expect("catch up");
+    assert_eq!(done, 300);
+    assert_eq!(hashiya::search::pending(store.conn()).expect("pending"), 0);
+    let (total, _) = articles::list(store.conn(), "x", &search("طنجه"), 0, 10).expect("list");
+    assert_eq!(total, 300);
+}
