@@ -87,6 +87,8 @@ fn cases() -> Vec<Case> {
         case("semicolon.csv", 1, &[]),
         Case { encoding: "UTF-8 with BOM", ..case("bom.csv", 1, &[]) },
         Case { encoding: "Windows-1256", ..case("cp1256.csv", 1, &[]) },
+        Case { encoding: "Windows-1256", ..case("cp1256-urls.csv", 1, &[]) },
+        Case { encoding: "Windows-1256", ..case("cp1256-page.html", 1, &[]) },
         case("custom-columns.csv", 0, &[(Some(1), "no text column: pass --text-column NAME")]),
         Case {
             columns: Columns { text: Some("المحتوى".into()), title: Some("العنوان الرئيسي".into()), url: None, date: None },
@@ -209,6 +211,14 @@ fn no_script_or_style_survives_a_page_full_of_them() {
     ] {
         assert!(!a.text.contains(leaked), "{leaked:?} leaked:\n{}", a.text);
     }
+}
+
+#[test]
+fn a_windows_1256_page_reads_in_its_declared_charset() {
+    let mut store = Store::open_in_memory().expect("open");
+    let r = import(&mut store, "cp1256-page.html", &ImportOptions::default());
+    let a = articles::get(store.conn(), r.imported[0].article_id).expect("get");
+    assert_eq!(a.text, "افتتاح معرض الكتاب\nافتتح وزير الثقافة معرض الكتاب الدولي في الدار البيضاء.");
 }
 
 #[test]

@@ -44,6 +44,38 @@ fn utf8(bytes: &[u8], name: &'static str) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// Decode a file whose ASCII is mostly structure (HTML markup, CSV headers and URLs): as [`decode`],
+/// but Windows-1256 is accepted when most of its non-ASCII letters are Arabic, and an HTML page's
+/// declared `charset` is honoured.
+pub fn decode_structured(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let err = match decode(bytes) {
+        Ok(d) if d.encoding != "Windows-1256" => return Ok(d),
+        Ok(guess) => return Ok(declared(bytes).unwrap_or(guess)),
+        Err(e) => e,
+    };
+    if let Some(d) = declared(bytes) {
+        return Ok(d);
+    }
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1256.decode(bytes);
+    let beyond_ascii: Vec<char> = text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).collect();
+    let arabic = beyond_ascii.iter().filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c)).count();
+    if !had_errors && arabic >= 10 && arabic * 10 >= beyond_ascii.len() * 9 {
+        return Ok(Decoded { text: text.into_owned(), encoding: "Windows-1256" });
+    }
+    Err(err)
+}
+
+/// The `charset` an HTML page declares in its first 2 kB, if the bytes decode in it without error.
+fn declared(bytes: &[u8]) -> Option<Decoded> {
+    let head: String = bytes.iter().take(2048).map(|&b| (b as char).to_ascii_lowercase()).collect();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..].trim_start_matches(['"', '\'']).chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    let (text, _, had_errors) = enc.decode(bytes);
+    let name = if enc == encoding_rs::WINDOWS_1256 { "Windows-1256" } else { enc.name() };
+    (!had_errors).then(|| Decoded { text: text.into_owned(), encoding: name })
+}
+
 /// Accept Windows-1256 only when the result really reads as Arabic: most letters Arabic.
 fn windows_1256(bytes: &[u8]) -> Option<Decoded> {
     let (text, _, had_errors) = encoding_rs::WINDOWS_1256.decode(bytes);
@@ -73,6 +105,18 @@ mod tests {
             let d = decode(&bytes).unwrap_or_else(|e| panic!("{want}: {e:?}"));
             assert_eq!((d.text.as_str(), d.encoding), (arabic, want));
         }
+    }
+
+    #[test]
+    fn structured_files_read_as_windows_1256_despite_their_ascii() {
+        let csv = "title,text,url\nعنوان الخبر,نص الخبر عن الرباط,https://example.org/some/long/path/to/the/article?id=1234567890\n";
+        let bytes = encoding_rs::WINDOWS_1256.encode(csv).0.into_owned();
+        assert!(decode(&bytes).is_err(), "more Latin than Arabic letters");
+        assert_eq!(decode_structured(&bytes).map(|d| (d.text, d.encoding)), Ok((csv.to_string(), "Windows-1256")));
+        let page = "<html><head><meta charset=\"iso-8859-6\"></head><body><p>خبر طويل عن الرباط والرياض وعمان</p></body></html>";
+        let bytes = encoding_rs::ISO_8859_6.encode(page).0.into_owned();
+        assert_eq!(decode_structured(&bytes).map(|d| d.text), Ok(page.to_string()));
+        assert!(decode_structured(b"caf\xe9 cr\xe8me br\xfbl\xe9e").is_err(), "Latin-1 French is not Arabic");
     }
 
     #[test]

@@ -279,7 +279,8 @@ fn finish(name: &str, encoding: &str, outcome: Result<()>, mut file_report: Impo
 /// Import one file's content. Rejections go into `report`; an `Err` means the project itself failed.
 pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     let by_name = opts.format.or_else(|| detect::format_of(name));
-    let decoded = match decode::decode(bytes) {
+    let structured = matches!(by_name, None | Some(Format::Html) | Some(Format::Csv));
+    let decoded = match if structured { decode::decode_structured(bytes) } else { decode::decode(bytes) } {
         Ok(d) => d,
         Err((line, reason)) => {
             report.reject(name, Some(line), reason);
