@@ -107,9 +107,9 @@ fn cases() -> Vec<Case> {
                 "doccano.jsonl",
                 3,
                 &[
-                    (Some(3), "[5, 9) PER (UTF-16 code units): its start falls inside a surrogate pair"),
-                    (Some(4), "[0, 999) LOC (UTF-16 code units): it runs past the end of the text (13 UTF-16 code units)"),
-                    (Some(5), "[10, 5) ORG (UTF-16 code units): the span is inverted"),
+                    (Some(3), "[5, 9) PER by doccano (UTF-16 code units): its start falls inside a surrogate pair"),
+                    (Some(4), "[0, 999) LOC by doccano (UTF-16 code units): it runs past the end of the text (13 UTF-16 code units)"),
+                    (Some(5), "[10, 5) ORG by doccano (UTF-16 code units): the span is inverted"),
                     (Some(7), "not valid JSON"),
                 ],
             )
@@ -135,7 +135,7 @@ fn cases() -> Vec<Case> {
             spans: 4,
             duplicates: 1,
             left_out: 2,
-            ..case("prodigy.jsonl", 4, &[(Some(6), "[7, 3) LOC (code points): the span is inverted")])
+            ..case("prodigy.jsonl", 4, &[(Some(6), "[7, 3) LOC by prodigy (code points): the span is inverted")])
         },
         case("native-truncated.jsonl", 1, &[(Some(2), "not a valid article record: EOF while parsing")]),
         case("empty.jsonl", 0, &[(None, "the file is empty")]),

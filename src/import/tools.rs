@@ -249,7 +249,10 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
                 note: None,
                 created_at: None,
             }),
-            Err(reason) => errors.push(format!("span #{} [{}, {}) {} ({}): {reason}", k + 1, s.start, s.end, s.label, unit.describe())),
+            Err(reason) => {
+                let by = if s.annotator.is_empty() { String::new() } else { format!(" by {}", s.annotator) };
+                errors.push(format!("span #{} [{}, {}) {}{by} ({}): {reason}", k + 1, s.start, s.end, s.label, unit.describe()))
+            }
         }
     }
     if errors.is_empty() {
