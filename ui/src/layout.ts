@@ -11,15 +11,19 @@ export function buildLayout(root: HTMLElement): void {
     el(
       'nav',
       { id: 'mode-nav', 'aria-label': 'View' },
-      el('button', { type: 'button', id: 'mode-annotate', class: 'seg', 'data-mode': 'annotate', 'aria-pressed': 'true' }, 'Annotate'),
-      el('button', { type: 'button', id: 'mode-review', class: 'seg', 'data-mode': 'review', 'aria-pressed': 'false', title: 'Compare analysts and adjudicate the gold layer' }, 'Review'),
-      el('button', { type: 'button', id: 'mode-agreement', class: 'seg', 'data-mode': 'agreement', 'aria-pressed': 'false', title: 'Agreement between analysts and their progress' }, 'Agreement'),
+      el('button', { type: 'button', id: 'mode-annotate', class: 'seg', 'data-mode': 'annotate', 'aria-pressed': 'true', 'data-i18n': 'annotate' }, 'Annotate'),
+      el('button', { type: 'button', id: 'mode-review', class: 'seg', 'data-mode': 'review', 'aria-pressed': 'false', title: 'Compare analysts and adjudicate the gold layer', 'data-i18n': 'review' }, 'Review'),
+      el('button', { type: 'button', id: 'mode-agreement', class: 'seg', 'data-mode': 'agreement', 'aria-pressed': 'false', title: 'Agreement between analysts and their progress', 'data-i18n': 'agreement' }, 'Agreement'),
     ),
     el('div', { class: 'spacer' }),
-    el('button', { type: 'button', id: 'import-btn', class: 'btn', title: 'Import .txt and .jsonl files' }, 'Import'),
+    el('button', { type: 'button', id: 'import-btn', class: 'btn', title: 'Import .txt and .jsonl files', 'data-i18n': 'import' }, 'Import'),
     el('input', { type: 'file', id: 'import-input', multiple: true, accept: '.txt,.jsonl', hidden: true }),
-    el('button', { type: 'button', id: 'export-btn', class: 'btn', title: 'Export training data (choose format and options)' }, 'Export…'),
-    el('button', { type: 'button', id: 'analyst-btn', class: 'btn btn-ghost', title: 'Change analyst' }, el('span', { class: 'muted' }, 'Analyst: '), el('span', { id: 'analyst-label', dir: 'auto' })),
+    el('button', { type: 'button', id: 'export-btn', class: 'btn', title: 'Export training data (choose format and options)', 'data-i18n': 'export' }, 'Export…'),
+    el('button', { type: 'button', id: 'guidelines-btn', class: 'btn btn-ghost', title: 'Guidelines and label descriptions (Shift+G)', 'data-i18n': 'guidelines' }, 'Guidelines'),
+    el('button', { type: 'button', id: 'settings-btn', class: 'btn btn-ghost', title: 'Labels, guidelines, clitic default (Shift+L)', 'data-i18n': 'settings' }, 'Settings'),
+    el('button', { type: 'button', id: 'theme-btn', class: 'btn btn-ghost icon', title: 'Light or dark theme (Shift+D)', 'aria-label': 'Theme' }, '◐'),
+    el('button', { type: 'button', id: 'lang-btn', class: 'btn btn-ghost', title: 'Interface language (Shift+U)', 'data-i18n': 'language' }, 'العربية'),
+    el('button', { type: 'button', id: 'analyst-btn', class: 'btn btn-ghost', title: 'Change analyst' }, el('span', { class: 'muted', 'data-i18n': 'analyst' }, 'Analyst: '), el('span', { id: 'analyst-label', dir: 'auto' })),
   );
 
   const sidebar = el(
@@ -53,7 +57,7 @@ export function buildLayout(root: HTMLElement): void {
   const main = el(
     'main',
     { id: 'main' },
-    el('div', { id: 'article-empty', class: 'empty' }, 'Choose an article from the list.'),
+    el('div', { id: 'article-empty', class: 'empty', 'data-i18n': 'chooseArticle' }, 'Choose an article from the list.'),
     pane,
     el('section', { id: 'review-pane', hidden: true, 'aria-label': 'Review' }),
     el('section', { id: 'agreement-pane', hidden: true, 'aria-label': 'Agreement' }),
