@@ -1,14 +1,13 @@
 // The agreement dashboard: summary, analyst × analyst heatmap, per-label bars and tables, ranked articles, progress, rules.
 
 import { call } from './api';
-import { renderAnnotatorPicker } from './annotatorPicker';
+import { projectAnalysts, renderAnnotatorPicker } from './annotatorPicker';
 import { groupLabelTable, num, pairLabelTable, pairsTable, rankedList } from './agreementTables';
 import type { AgreementReport, PairAgreement } from './bindings';
 import { bars, heatmap } from './charts';
 import { byId, el, present } from './dom';
-import { AUTO_LIMIT, loadProgress, renderProgress } from './progress';
-import { state } from './state';
-import { guard } from './toast';
+import { loadProgress, renderProgress } from './progress';
+import { toastError } from './toast';
 
 type Metric = 'cohen_kappa' | 'exact_f1' | 'overlap_f1';
 const METRIC_TEXT: Record<Metric, string> = { cohen_kappa: "Cohen's κ (tokens)", exact_f1: 'Span F1, exact', overlap_f1: 'Span F1, overlap' };
@@ -114,21 +113,19 @@ async function progress(): Promise<void> {
 export async function loadAgreement(): Promise<void> {
   const pane = byId('agreement-pane');
   if (!pane.firstChild) {
-    const progressBtn = el('button', { type: 'button', class: 'btn', id: 'progress-load' }, 'Count progress (reads the whole project)');
-    progressBtn.addEventListener('click', guard(progress, 'Counting progress failed'));
     pane.append(
       el('h1', {}, 'Agreement'),
       el('div', { id: 'agreement-annotators', role: 'group', 'aria-label': 'Analysts to compare' }),
       el('div', { id: 'agreement-body' }),
-      el('section', { class: 'dash-sec' }, el('h2', {}, 'Progress per analyst'), el('div', { id: 'progress-box' }, progressBtn)),
+      el('section', { class: 'dash-sec' }, el('h2', {}, 'Progress per analyst'), el('div', { id: 'progress-box' })),
     );
   }
   const change = async (names: string[]) => {
     chosen = names;
-    renderAnnotatorPicker(byId('agreement-annotators'), state.project?.annotators ?? [], chosen, change, 'Analysts (none ticked: everyone):');
+    renderAnnotatorPicker(byId('agreement-annotators'), projectAnalysts(), chosen, change, 'Analysts (none ticked: everyone):');
     await refresh();
   };
-  renderAnnotatorPicker(byId('agreement-annotators'), state.project?.annotators ?? [], chosen, change, 'Analysts (none ticked: everyone):');
-  await refresh();
-  if ((state.project?.article_count ?? 0) <= AUTO_LIMIT) await progress();
+  chosen = chosen.filter((n) => projectAnalysts().includes(n));
+  renderAnnotatorPicker(byId('agreement-annotators'), projectAnalysts(), chosen, change, 'Analysts (none ticked: everyone):');
+  await Promise.all([refresh(), progress().catch((e) => toastError(e, 'Counting progress failed'))]);
 }

@@ -1,7 +1,11 @@
 // Checkboxes to choose analysts (review, agreement, export); keeps the order in which they were chosen.
 
 import { el } from './dom';
+import { state } from './state';
 import { guard } from './toast';
+
+/** The analysts to offer: those with spans, tags or statuses of their own (reviewers who only adjudicated are not). */
+export const projectAnalysts = (): string[] => state.project?.analysts ?? state.project?.annotators ?? [];
 
 /** Render one checkbox per analyst in `box`; `change` gets the new choice (chosen order kept, new ones last). */
 export function renderAnnotatorPicker(

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { countProgress } from './progress';
+import type { Progress } from './bindings';
+import { progressRows } from './progress';
 
-const line = (o: object) => JSON.stringify({ text: 'x', ...o });
+const p: Progress = {
+  articles: 10,
+  adjudicated: 2,
+  gold_spans: 5,
+  analysts: [
+    { annotator: 'a', done: 3, in_progress: 1, todo: 6, spans: 4, tags: 1, spans_per_label: [['LOC', 1], ['PER', 3]] },
+    { annotator: 'rev', done: 0, in_progress: 0, todo: 10, spans: 0, tags: 0, spans_per_label: [] },
+    { annotator: 'b', done: 0, in_progress: 2, todo: 8, spans: 0, tags: 0, spans_per_label: [] },
+  ],
+};
 
-describe('progress from native JSONL', () => {
-  it('counts done / in progress, articles worked on and spans per label, per analyst', () => {
-    const jsonl = [
-      line({ spans: [{ label: 'PER', annotator: 'a' }, { label: 'PER', annotator: 'a' }, { label: 'LOC', annotator: 'b' }], status: [{ annotator: 'a', status: 'done' }, { annotator: 'b', status: 'in_progress' }] }),
-      line({ tags: [{ label: 'x', annotator: 'b' }], status: [{ annotator: 'b', status: 'done' }] }),
-      line({ status: [{ annotator: 'a', status: 'in_progress' }] }),
-      '',
-    ].join('\n');
-    expect(countProgress(jsonl, ['a', 'b', 'c'])).toEqual([
-      { annotator: 'a', done: 1, inProgress: 1, worked: 1, spans: { PER: 2 } },
-      { annotator: 'b', done: 1, inProgress: 1, worked: 2, spans: { LOC: 1 } },
-      { annotator: 'c', done: 0, inProgress: 0, worked: 0, spans: {} },
+describe('progress rows from the core', () => {
+  it('keeps the analysts (not reviewers who only adjudicated) and maps spans per label', () => {
+    expect(progressRows(p, ['a', 'b'])).toEqual([
+      { annotator: 'a', done: 3, inProgress: 1, todo: 6, spans: { LOC: 1, PER: 3 }, spanTotal: 4, tags: 1 },
+      { annotator: 'b', done: 0, inProgress: 2, todo: 8, spans: {}, spanTotal: 0, tags: 0 },
     ]);
+  });
+  it('shows everyone when the analysts are unknown', () => {
+    expect(progressRows(p, null).map((r) => r.annotator)).toEqual(['a', 'rev', 'b']);
   });
 });

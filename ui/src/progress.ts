@@ -1,52 +1,36 @@
-// Per-analyst progress (articles done / in progress, spans per label), counted from the native JSONL export.
+// Per-analyst progress (done / in progress / to do, spans per label, tags) from the core's `progress` command, with plots.
 
 import { call } from './api';
 import { stacked } from './charts';
 import { table } from './agreementTables';
+import type { Progress } from './bindings';
 import { el, safeColor } from './dom';
 import { labelByName, spanLabels, state } from './state';
 
-export interface Progress {
+export interface ProgressRow {
   annotator: string;
   done: number;
   inProgress: number;
-  worked: number;
+  todo: number;
   spans: Record<string, number>;
+  spanTotal: number;
+  tags: number;
 }
 
-interface NativeRecord {
-  spans?: { label: string; annotator: string }[];
-  tags?: { annotator: string }[];
-  status?: { annotator: string; status: string }[];
-}
-
-/** Count progress per analyst from native JSONL lines (pure; exported for tests). */
-export function countProgress(jsonl: string, annotators: readonly string[]): Progress[] {
-  const by = new Map<string, Progress>(annotators.map((a) => [a, { annotator: a, done: 0, inProgress: 0, worked: 0, spans: {} }]));
-  for (const line of jsonl.split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as NativeRecord;
-    const touched = new Set<string>();
-    for (const s of r.spans ?? []) {
-      const p = by.get(s.annotator);
-      if (!p) continue;
-      p.spans[s.label] = (p.spans[s.label] ?? 0) + 1;
-      touched.add(s.annotator);
-    }
-    for (const t of r.tags ?? []) touched.add(t.annotator);
-    for (const s of r.status ?? []) {
-      const p = by.get(s.annotator);
-      if (!p) continue;
-      if (s.status === 'done') p.done++;
-      if (s.status === 'in_progress') p.inProgress++;
-      if (s.status === 'done') touched.add(s.annotator);
-    }
-    for (const a of touched) {
-      const p = by.get(a);
-      if (p) p.worked++;
-    }
-  }
-  return [...by.values()];
+/** The rows to show: the project's analysts (reviewers who only adjudicated are left out), in the core's order. */
+export function progressRows(p: Progress, analysts: readonly string[] | null): ProgressRow[] {
+  const keep = analysts ? new Set(analysts) : null;
+  return p.analysts
+    .filter((a) => !keep || keep.has(a.annotator))
+    .map((a) => ({
+      annotator: a.annotator,
+      done: a.done,
+      inProgress: a.in_progress,
+      todo: a.todo,
+      spans: Object.fromEntries(a.spans_per_label),
+      spanTotal: a.spans,
+      tags: a.tags,
+    }));
 }
 
 const swatch = (color: string) => {
@@ -55,20 +39,17 @@ const swatch = (color: string) => {
   return s;
 };
 
-/** Above this many articles the dashboard asks before reading the whole project. */
-export const AUTO_LIMIT = 3000;
-
-export async function loadProgress(): Promise<Progress[]> {
-  const r = await call('export', { format: 'jsonl' });
-  return countProgress(r.content, state.project?.annotators ?? []);
+export async function loadProgress(): Promise<{ progress: Progress; rows: ProgressRow[] }> {
+  const progress = await call('progress', {});
+  return { progress, rows: progressRows(progress, state.project?.analysts ?? null) };
 }
 
-export function renderProgress(rows: Progress[]): HTMLElement {
+export function renderProgress({ progress, rows }: { progress: Progress; rows: ProgressRow[] }): HTMLElement {
   const labels = [...new Set([...spanLabels().map((l) => l.name), ...rows.flatMap((r) => Object.keys(r.spans))])];
   const tbl = table(
     'progress-table',
-    ['Analyst', 'Done', 'In progress', 'Worked on', 'Spans', ...labels],
-    rows.map((p) => [el('bdi', {}, p.annotator), p.done, p.inProgress, p.worked, Object.values(p.spans).reduce((a, b) => a + b, 0), ...labels.map((l) => p.spans[l] ?? 0)]),
+    ['Analyst', 'Done', 'In progress', 'To do', 'Spans', ...labels, 'Tags'],
+    rows.map((p) => [el('bdi', {}, p.annotator), p.done, p.inProgress, p.todo, p.spanTotal, ...labels.map((l) => p.spans[l] ?? 0), p.tags]),
     (i) => ({ 'data-annotator': rows[i].annotator }),
   );
   const spanChart = stacked(
@@ -88,7 +69,12 @@ export function renderProgress(rows: Progress[]): HTMLElement {
   return el(
     'div',
     { id: 'progress' },
-    tbl,
+    el(
+      'p',
+      { id: 'progress-gold', class: 'small muted' },
+      `${progress.articles.toLocaleString('en-US')} articles · ${progress.adjudicated.toLocaleString('en-US')} adjudicated by reviewers · ${progress.gold_spans.toLocaleString('en-US')} gold spans`,
+    ),
+    rows.length ? tbl : el('p', { class: 'muted' }, 'No analyst has worked in this project yet.'),
     el('div', { class: 'charts' }, el('figure', {}, doneChart, el('figcaption', { class: 'small muted' }, 'Articles done (green) and in progress (amber)')), el('figure', {}, spanChart, el('figcaption', { class: 'small muted legend-row' }, 'Spans per label: ', ...labels.map((l) => el('span', { class: 'legend-item' }, swatch(labelByName(l)?.color ?? ''), l))))),
   );
 }

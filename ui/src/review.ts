@@ -4,7 +4,7 @@ import { call } from './api';
 import { setActive } from './articleList';
 import type { Decision, ReviewView } from './bindings';
 import { byId } from './dom';
-import { renderAnnotatorPicker } from './annotatorPicker';
+import { projectAnalysts, renderAnnotatorPicker } from './annotatorPicker';
 import { drawReview, scheduleReviewDraw } from './reviewDraw';
 import { renderReviewHead } from './reviewHead';
 import { renderReviewPanel } from './reviewPanel';
@@ -46,7 +46,7 @@ export async function setAnnotators(names: string[]): Promise<void> {
 /** Open an article in the review view for the chosen analysts. */
 export async function openReview(id: number): Promise<void> {
   rv.articleId = id;
-  renderAnnotatorPicker(byId('review-annotators'), state.project?.annotators ?? [], rv.annotators, setAnnotators);
+  renderAnnotatorPicker(byId('review-annotators'), projectAnalysts(), rv.annotators, setAnnotators);
   history.replaceState(history.state, '', `#review=${id}`);
   setActive(id);
   if (rv.annotators.length < 2) {
@@ -68,7 +68,7 @@ export async function openReview(id: number): Promise<void> {
 
 /** Nothing to review yet (no article chosen). */
 export function reviewNothing(): void {
-  renderAnnotatorPicker(byId('review-annotators'), state.project?.annotators ?? [], rv.annotators, setAnnotators);
+  renderAnnotatorPicker(byId('review-annotators'), projectAnalysts(), rv.annotators, setAnnotators);
   showEmpty('Choose an article from the list to review it.');
 }
 

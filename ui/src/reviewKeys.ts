@@ -1,4 +1,4 @@
-// Review keyboard: j/n k/p move, a r e x c act on the current disagreement, label keys add the selection, tag keys gold tags.
+// Review keyboard: j/n k/p move, Shift+N next article with disagreements, a r e x c act on the current disagreement, label keys add the selection, tag keys gold tags.
 
 import { find, keysOf, typing } from './hotkeys';
 import { editorKey } from './reviewEditor';
@@ -19,6 +19,7 @@ export interface ReviewKeyActions {
   toggleAdjudicated(): Promise<void>;
   goldTag(label: string): Promise<void>;
   add(label: string, exact: boolean): Promise<void>;
+  nextArticle(): Promise<void>;
 }
 
 const hasSelection = () => !!rv.text && selectionCp(rv.text) !== null;
@@ -45,6 +46,7 @@ export function initReviewKeys(a: ReviewKeyActions): void {
     }
     if (e.altKey) return;
     if (e.shiftKey && keys.includes('a')) return run(a.acceptAgreeing, 'Accepting the agreeing spans failed');
+    if (e.shiftKey && keys.includes('n')) return run(a.nextArticle, 'Finding the next article with disagreements failed');
     // The typed letter, or the physical key (so the commands also work with an Arabic layout).
     const cmd = keys.find((k) => k.length === 1 && 'jnkparexc'.includes(k));
     switch (cmd) {

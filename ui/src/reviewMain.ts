@@ -1,5 +1,6 @@
 // Wires the review view: header buttons, side panel, editor and keyboard to the review actions.
 
+import { projectAnalysts } from './annotatorPicker';
 import { byId } from './dom';
 import { selectionCp } from './geometry';
 import * as R from './review';
@@ -9,6 +10,7 @@ import { initReviewKeys } from './reviewKeys';
 import { initReviewPanel } from './reviewPanel';
 import { closeEditor, openEditor } from './reviewEditor';
 import { step } from './reviewModel';
+import { nextDisagreeing } from './reviewNext';
 import { current, rememberedAnnotators, rv } from './reviewState';
 import { watchReviewLayout } from './reviewDraw';
 import { chooseAnnotators } from './reviewModel';
@@ -44,9 +46,12 @@ function focusComment(): void {
   box?.focus();
 }
 
+/** Open an article in the review view (the list and the address follow). */
+const openNext = (id: number) => R.openReview(id);
+
 /** Called once the project (analysts) is known. */
 export function initReviewChoice(): void {
-  rv.annotators = chooseAnnotators(state.project?.annotators ?? [], rememberedAnnotators(), state.analyst);
+  rv.annotators = chooseAnnotators(projectAnalysts(), rememberedAnnotators(), state.analyst);
 }
 
 export function initReview(): void {
@@ -74,8 +79,10 @@ export function initReview(): void {
     toggleAdjudicated: R.toggleAdjudicated,
     goldTag: R.toggleGoldTag,
     add: addSelection,
+    nextArticle: () => nextDisagreeing(openNext),
   });
   byId('review-accept-agreeing').addEventListener('click', guard(R.acceptAgreeing, 'Accepting the agreeing spans failed'));
+  byId('review-next-article').addEventListener('click', guard(() => nextDisagreeing(openNext), 'Finding the next article with disagreements failed'));
   byId('review-adjudicated').addEventListener('click', guard(R.toggleAdjudicated, 'Marking the article adjudicated failed'));
   document.addEventListener('mousedown', (e) => {
     const t = e.target as Node;
