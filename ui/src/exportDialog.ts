@@ -1,9 +1,10 @@
-// The export dialog's form: format, analysts or gold, filters, label rename/drop, offsets, alignment choices.
+// The export dialog's form: format, analysts or gold, filters, label rename/drop, offsets, alignment choices, train/dev/test split.
 
 import type { Status } from './bindings';
+import { projectAnalysts } from './annotatorPicker';
 import { byId, el } from './dom';
 import { FORMATS, OFFSET_FORMATS, TOKEN_FORMATS, type ExportForm } from './exportReq';
-import { spanLabels, state, tagLabels } from './state';
+import { spanLabels, tagLabels } from './state';
 
 const FORMAT_TEXT: Record<string, string> = {
   jsonl: 'jsonl — native, lossless, re-importable',
@@ -29,7 +30,7 @@ export function buildExportForm(): void {
   const analysts = el(
     'div',
     { id: 'export-annotators', class: 'checks' },
-    ...(state.project?.annotators ?? []).map((a) => el('label', { class: 'check' }, el('input', { type: 'checkbox', 'data-annotator': a }), el('span', { dir: 'auto' }, a))),
+    ...projectAnalysts().map((a) => el('label', { class: 'check' }, el('input', { type: 'checkbox', 'data-annotator': a }), el('span', { dir: 'auto' }, a))),
   );
   const source = el(
     'fieldset',
@@ -48,6 +49,23 @@ export function buildExportForm(): void {
   const offsets = el('select', { id: 'export-offsets' }, ...options([['codepoint', 'code points (Python)'], ['utf16', 'UTF-16 units (JavaScript)'], ['utf8', 'UTF-8 bytes']]));
   const misaligned = el('select', { id: 'export-misaligned' }, ...options([['', 'refuse and list them'], ['expand', 'expand to whole tokens'], ['split', 'split the tokens'], ['skip', 'skip those spans']]));
   const clitics = el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-clitics' }), 'split clitic prefixes (و ف ب ك ل ال)');
+  const ratio = (id: string, label: string, value: string) =>
+    el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, label), el('input', { id, type: 'number', min: 0, max: 1, step: 0.05, value, inputmode: 'decimal' }));
+  const split = el(
+    'fieldset',
+    { id: 'export-split' },
+    el('legend', {}, 'Train / dev / test'),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-split-on' }), 'split by article into three files'),
+    el(
+      'div',
+      { class: 'ratios' },
+      ratio('export-split-train', 'Train', '0.8'),
+      ratio('export-split-dev', 'Dev', '0.1'),
+      ratio('export-split-test', 'Test', '0.1'),
+      el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, 'Seed'), el('input', { id: 'export-seed', type: 'number', min: 0, step: 1, value: '1', inputmode: 'numeric' })),
+    ),
+    el('span', { class: 'muted small' }, 'Ratios add up to 1; the same seed gives the same split.'),
+  );
   d.replaceChildren(
     el('h2', { id: 'export-title' }, 'Export training data'),
     el(
@@ -58,6 +76,7 @@ export function buildExportForm(): void {
       el('fieldset', {}, el('legend', {}, 'Articles'), field('Status', status, 'of one of the chosen analysts'), field('Tag', tag), field('Search', query)),
       el('fieldset', {}, el('legend', {}, 'Labels'), field('Rename', rename, 'OLD=NEW; two labels renamed to one are merged'), el('span', { class: 'field-label' }, 'Leave out'), drop),
       el('fieldset', { id: 'export-units' }, el('legend', {}, 'Offsets and tokens'), field('Offsets', offsets, 'jsonl and spans only'), field('Span edge inside a token', misaligned, 'token formats: prodigy, hf, conll'), clitics),
+      split,
     ),
     el('div', { id: 'export-error', role: 'alert', hidden: true }),
     el('div', { id: 'export-result', role: 'status', hidden: true }),
@@ -71,6 +90,7 @@ export function buildExportForm(): void {
   syncExportForm();
   format.addEventListener('change', syncExportForm);
   source.addEventListener('change', syncExportForm);
+  split.addEventListener('change', syncExportForm);
 }
 
 /** Enable only the options that apply to the chosen format and source. */
@@ -82,6 +102,8 @@ export function syncExportForm(): void {
   byId<HTMLInputElement>('export-clitics').disabled = !TOKEN_FORMATS.includes(f);
   byId<HTMLInputElement>('export-unadjudicated').disabled = !gold;
   for (const i of byId('export-annotators').querySelectorAll('input')) i.disabled = gold;
+  const split = byId<HTMLInputElement>('export-split-on').checked;
+  for (const id of ['export-split-train', 'export-split-dev', 'export-split-test', 'export-seed']) byId<HTMLInputElement>(id).disabled = !split;
 }
 
 /** The form's current values. */
@@ -100,5 +122,9 @@ export function readExportForm(): ExportForm {
     offsets: byId<HTMLSelectElement>('export-offsets').value,
     misaligned: byId<HTMLSelectElement>('export-misaligned').value,
     splitClitics: byId<HTMLInputElement>('export-clitics').checked,
+    split: byId<HTMLInputElement>('export-split-on').checked
+      ? { train: byId<HTMLInputElement>('export-split-train').value, dev: byId<HTMLInputElement>('export-split-dev').value, test: byId<HTMLInputElement>('export-split-test').value }
+      : null,
+    seed: byId<HTMLInputElement>('export-seed').value,
   };
 }

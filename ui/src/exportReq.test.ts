@@ -14,6 +14,8 @@ const base: ExportForm = {
   offsets: 'codepoint',
   misaligned: '',
   splitClitics: false,
+  split: null,
+  seed: '',
 };
 
 describe('export request', () => {
@@ -61,5 +63,15 @@ describe('export request', () => {
     expect(saveFilter('labelstudio').ext).toBe('json');
     expect(saveFilter('conll').ext).toBe('conll');
     expect(saveFilter('hf').ext).toBe('jsonl');
+  });
+
+  it('adds a train/dev/test split with its seed', () => {
+    expect(buildExportReq({ ...base, split: { train: '0.8', dev: '0.1', test: '0.1' }, seed: '7' })).toEqual({ format: 'jsonl', split: '0.8,0.1,0.1', seed: 7 });
+    expect(buildExportReq({ ...base, split: { train: '80', dev: '10', test: '10%' }, seed: '' })).toEqual({ format: 'jsonl', split: '0.8,0.1,0.1' });
+    expect(buildExportReq({ ...base, split: { train: '0.7', dev: '0.3', test: '0' }, seed: '0' })).toEqual({ format: 'jsonl', split: '0.7,0.3,0', seed: 0 });
+    expect(() => buildExportReq({ ...base, split: { train: '0.8', dev: '0.1', test: '0.2' }, seed: '' })).toThrow(/add up to 1.*1\.1/);
+    expect(() => buildExportReq({ ...base, split: { train: '-1', dev: '1', test: '1' }, seed: '' })).toThrow(/0 or more/);
+    expect(() => buildExportReq({ ...base, split: { train: '1', dev: '', test: '0' }, seed: '' })).toThrow(/three ratios/);
+    expect(() => buildExportReq({ ...base, split: { train: '1', dev: '0', test: '0' }, seed: '1.5' })).toThrow(/whole number/);
   });
 });

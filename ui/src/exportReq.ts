@@ -1,4 +1,4 @@
-// Pure export-dialog logic: form values → ExportReq, OLD=NEW rename lists, misaligned-span errors.
+// Pure export-dialog logic: form values → ExportReq, OLD=NEW rename lists, train/dev/test split, misaligned-span errors.
 
 import type { ExportReq, Status } from './bindings';
 
@@ -22,6 +22,32 @@ export interface ExportForm {
   /** '' (refuse and list), 'expand', 'split' or 'skip'. */
   misaligned: string;
   splitClitics: boolean;
+  /** Train / dev / test ratios as typed (fractions or percentages), or null for one file. */
+  split: { train: string; dev: string; test: string } | null;
+  /** Seed of the split ('' for the default). */
+  seed: string;
+}
+
+/** Typed ratios → the core's "train,dev,test" (fractions adding up to 1; percentages adding up to 100 are divided). */
+export function parseSplit(train: string, dev: string, test: string): string {
+  const parts = [train, dev, test].map((x) => Number(x.trim().replace('%', '')));
+  if (parts.some((x) => !Number.isFinite(x) || x < 0) || [train, dev, test].some((x) => !x.trim())) {
+    throw new Error('The split needs three ratios of 0 or more for train, dev and test, e.g. 0.8, 0.1, 0.1.');
+  }
+  const sum = parts.reduce((a, b) => a + b, 0);
+  const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+  const ratios = close(sum, 1) ? parts : close(sum, 100) ? parts.map((x) => x / 100) : null;
+  if (!ratios) throw new Error(`The split ratios must add up to 1 (or 100 %), e.g. 0.8, 0.1, 0.1; these add up to ${+sum.toFixed(6)}.`);
+  return ratios.map((x) => String(+x.toFixed(9))).join(',');
+}
+
+/** The seed as typed → a whole number (throws otherwise). */
+export function parseSeed(text: string): number | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const n = Number(t);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`The seed must be a whole number of 0 or more, not "${t}".`);
+  return n;
 }
 
 /** `OLD=NEW` lines (or comma-separated) → pairs; throws with the bad entry. */
@@ -57,6 +83,11 @@ export function buildExportReq(f: ExportForm): ExportReq {
   if (TOKEN_FORMATS.includes(f.format)) {
     if (f.misaligned) req.misaligned = f.misaligned;
     if (f.splitClitics) req.split_clitics = true;
+  }
+  if (f.split) {
+    req.split = parseSplit(f.split.train, f.split.dev, f.split.test);
+    const seed = parseSeed(f.seed);
+    if (seed !== undefined) req.seed = seed;
   }
   return req;
 }

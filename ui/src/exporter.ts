@@ -1,8 +1,8 @@
-// Export: the dialog's Export button → `export` + download (browser) or save dialog + export_to_file (desktop).
+// Export: the dialog's Export button → `export` + a download of every file (browser) or save dialog + export_to_file (desktop).
 
 import { save } from '@tauri-apps/plugin-dialog';
 import { call, invokeDesktop, isTauri } from './api';
-import type { ExportReq } from './bindings';
+import type { ExportFile, ExportReq, ExportResult } from './bindings';
 import { byId, el } from './dom';
 import { buildExportForm, readExportForm } from './exportDialog';
 import { buildExportReq, isMisalignedError, saveFilter } from './exportReq';
@@ -11,10 +11,10 @@ import { describeError, guard, toast } from './toast';
 
 const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
 
-function showResult(summary: string, notes: readonly string[]): void {
+function showResult(summary: string, notes: readonly string[], files: Node | null = null): void {
   const box = byId('export-result');
   box.hidden = false;
-  box.replaceChildren(el('p', { id: 'export-summary' }, summary), ...(notes.length ? [el('ul', { id: 'export-notes' }, ...notes.map((x) => el('li', {}, x)))] : []));
+  box.replaceChildren(el('p', { id: 'export-summary' }, summary), ...(files ? [files] : []), ...(notes.length ? [el('ul', { id: 'export-notes' }, ...notes.map((x) => el('li', {}, x)))] : []));
 }
 
 /** Show an export failure in the dialog; for spans with an edge inside a token, offer the three choices. */
@@ -38,31 +38,69 @@ function showError(err: unknown): void {
   toast(msg.split('\n')[0], 'error');
 }
 
-function download(content: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/octet-stream' }));
-  const a = el('a', { href: url, download: filename });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+/** Blob URLs of the last export's files, revoked when the next export starts or the dialog closes. */
+let urls: string[] = [];
+
+function forgetFiles(): void {
+  const old = urls;
+  urls = [];
+  // Later, not now: a download the browser has only just started still reads its URL.
+  setTimeout(() => old.forEach((u) => URL.revokeObjectURL(u)), 10000);
+}
+
+function fileLink(f: ExportFile): HTMLAnchorElement {
+  const url = URL.createObjectURL(new Blob([f.content], { type: 'application/octet-stream' }));
+  urls.push(url);
+  return el('a', { href: url, download: f.name, 'data-export-file': f.name }, f.name);
+}
+
+/** Download every file of the export (the main one first), and list them as links in case the browser held some back. */
+function downloadAll(r: ExportResult): HTMLElement {
+  forgetFiles();
+  const files = r.files?.length ? [...r.files] : [{ name: r.filename, content: r.content }];
+  files.sort((a, b) => Number(b.name === r.filename) - Number(a.name === r.filename));
+  const links = files.map(fileLink);
+  for (const a of links) {
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+  return el('ul', { id: 'export-files' }, ...links.map((a) => el('li', {}, a)));
 }
 
 async function exportBrowser(req: ExportReq): Promise<void> {
   const r = await call('export', req);
-  download(r.content, r.filename);
-  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${r.filename}.`;
-  showResult(`${summary}${r.labels.length ? ` Labels: ${r.labels.join(', ')}.` : ''}`, r.notes ?? []);
+  const list = downloadAll(r);
+  const parts = (r.files?.length ?? 1) > 1 ? ` (${n(r.files.length, 'file')}: ${r.files.map((f) => f.name).join(', ')})` : '';
+  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${r.filename}${parts}.`;
+  showResult(`${summary}${r.labels.length ? ` Labels: ${r.labels.join(', ')}.` : ''}`, r.notes ?? [], list);
   const notes = r.notes ?? [];
   toast(`${summary}${notes.length ? ` ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more notes)` : ''}` : ''}`, 'success');
+}
+
+/** The folder of the open project (where save dialogs start), or null for an in-memory project. */
+export function projectDir(): string | null {
+  const p = state.project?.path ?? '';
+  if (!p || p === ':memory:') return null;
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i > 0 ? p.slice(0, i) : null;
+}
+
+/** `name` inside the project's folder (a bare name when the folder is unknown). */
+export function inProjectDir(name: string): string {
+  const dir = projectDir();
+  return dir ? `${dir}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}` : name;
 }
 
 async function exportDesktop(req: ExportReq): Promise<void> {
   const { name, ext } = saveFilter(req.format);
   const stem = state.project?.name ?? 'hashiya';
-  const path = await save({ defaultPath: req.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.${req.format}.${ext}`, filters: [{ name, extensions: [ext] }] });
+  const file = req.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.${req.format}.${ext}`;
+  const path = await save({ defaultPath: inProjectDir(file), filters: [{ name, extensions: [ext] }] });
   if (!path) return;
-  const r = await invokeDesktop<{ articles: number; spans: number; notes?: string[] }>('export_to_file', { format: req.format, path, req });
-  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${path}.`;
+  const r = await invokeDesktop<{ articles: number; spans: number; notes?: string[]; files?: string[] }>('export_to_file', { format: req.format, path, req });
+  const files = r.files ?? [path];
+  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${files.length > 1 ? files.join(', ') : path} (a manifest beside it).`;
   showResult(summary, r.notes ?? []);
   toast(summary, 'success');
 }
@@ -90,6 +128,7 @@ export function initExport(): void {
     buildExportForm();
     byId('export-run').addEventListener('click', guard(run, 'Export failed'));
     byId('export-cancel').addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', forgetFiles, { once: true });
     dialog.showModal();
     byId('export-format').focus();
   });
