@@ -248,6 +248,11 @@ export function initList(open: (id: number) => void): void {
   let t: number | undefined;
   input.addEventListener('input', () => {
     window.clearTimeout(t);
+    // One letter matches nearly everything (and costs the most): wait for a second one, or Enter.
+    if ([...input.value.trim()].length === 1) {
+      byId('article-total').textContent = 'Type one more letter to search (or press Enter).';
+      return;
+    }
     t = window.setTimeout(guard(() => setFilter({ query: input.value }), 'Search failed'), SEARCH_DEBOUNCE_MS);
   });
   input.addEventListener('keydown', (e) => {
