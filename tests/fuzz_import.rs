@@ -42,7 +42,7 @@ fn import_and_check(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOp
 /// Every way a file's format is chosen: forced with `--format`, or detected from these names.
 fn formats() -> Vec<(String, Option<Format>)> {
     let mut out: Vec<(String, Option<Format>)> = FORMAT_NAMES.iter().map(|n| ("f.dat".to_string(), Format::parse(n))).collect();
-    for name in ["a.txt", "a.jsonl", "a.conll", "a.iob", "a.bioes", "a.csv"] {
+    for name in ["a.txt", "a.jsonl", "a.json", "a.conll", "a.iob", "a.bioes", "a.csv", "a.tsv", "a.html"] {
         out.push((name.to_string(), None));
     }
     out
@@ -69,6 +69,58 @@ fn conll_text() -> impl Strategy<Value = String> {
     (proptest::collection::vec(line, 0..60), any::<bool>()).prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
 }
 
+const KEYS: &[&str] = &[
+    "text", "id", "title", "label", "labels", "spans", "start", "end", "token_start", "token_end", "tokens", "annotations",
+    "result", "value", "data", "meta", "answer", "annotator", "entities", "type", "from_name", "completed_by", "ws", "tags",
+];
+
+/// JSON shaped like the tools' records (doccano, Label Studio, Prodigy, native): their keys, with
+/// values of the wrong type, negative or huge offsets, tricky text, nesting.
+fn json_like() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        (-3i64..40).prop_map(|n| serde_json::json!(n)),
+        any::<i64>().prop_map(|n| serde_json::json!(n)),
+        Just(serde_json::json!(1.5)),
+        fuzz::tricky(12).prop_map(serde_json::Value::String),
+        proptest::sample::select(&["PER", "B-LOC", "accept", "reject", "O"][..]).prop_map(|s| serde_json::json!(s)),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(serde_json::Value::Array),
+            proptest::collection::vec((proptest::sample::select(KEYS), inner), 0..6)
+                .prop_map(|kv| serde_json::Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        ]
+    })
+}
+
+/// Nearly valid records of each tool: real shapes, random offsets (negative, past the end, inside
+/// a surrogate pair or a grapheme cluster), random labels and answers.
+fn tool_records() -> impl Strategy<Value = (String, String)> {
+    let span = (-2i64..50, -2i64..50, proptest::sample::select(&["PER", "LOC", "", " ", "شخص"][..]));
+    (0usize..3, fuzz::tricky(30), proptest::collection::vec(span, 0..5), proptest::sample::select(&["accept", "reject", "ignore", "?"][..])).prop_map(
+        |(tool, text, spans, answer)| match tool {
+            0 => {
+                let label: Vec<_> = spans.iter().map(|(s, e, l)| serde_json::json!([s, e, l])).collect();
+                ("doccano".to_string(), serde_json::json!({"text": text, "label": label}).to_string())
+            }
+            1 => {
+                let result: Vec<_> = spans
+                    .iter()
+                    .map(|(s, e, l)| serde_json::json!({"type": "labels", "from_name": "label", "value": {"start": s, "end": e, "labels": [l]}}))
+                    .collect();
+                let rec = serde_json::json!({"data": {"text": text}, "annotations": [{"completed_by": 1, "result": result}]});
+                ("labelstudio".to_string(), serde_json::Value::Array(vec![rec]).to_string())
+            }
+            _ => {
+                let spans: Vec<_> = spans.iter().map(|(s, e, l)| serde_json::json!({"start": s, "end": e, "label": l})).collect();
+                ("prodigy".to_string(), serde_json::json!({"text": text, "spans": spans, "answer": answer}).to_string())
+            }
+        },
+    )
+}
+
 proptest! {
     #![proptest_config(fuzz::config(192))]
 
@@ -79,6 +131,40 @@ proptest! {
             for (name, format) in formats() {
                 let opts = ImportOptions { format, annotator: Some("fuzz".into()), ..Default::default() };
                 import_and_check(&mut store, &name, &b, &opts);
+            }
+        });
+    }
+
+    #[test]
+    fn tool_json_garbage_never_panics(records in proptest::collection::vec(json_like(), 1..6), array in any::<bool>()) {
+        fuzz::bounded(Duration::from_secs(20), move || {
+            let text = if array {
+                serde_json::Value::Array(records).to_string()
+            } else {
+                records.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("\n")
+            };
+            let mut store = store();
+            for name in ["f.dat"] {
+                for format in ["jsonl", "doccano", "labelstudio", "prodigy"] {
+                    let opts = ImportOptions { format: Format::parse(format), ..Default::default() };
+                    import_and_check(&mut store, name, text.as_bytes(), &opts);
+                }
+            }
+            for name in ["a.json", "a.jsonl"] {
+                import_and_check(&mut store, name, text.as_bytes(), &ImportOptions::default());
+            }
+        });
+    }
+
+    #[test]
+    fn tool_records_with_random_offsets_never_break_invariants(recs in proptest::collection::vec(tool_records(), 1..5), utf16 in any::<bool>()) {
+        fuzz::bounded(Duration::from_secs(20), move || {
+            let mut store = store();
+            for (tool, content) in &recs {
+                let offsets = hashiya::import::OffsetUnit::parse(if utf16 { "utf16" } else { "codepoint" });
+                let opts = ImportOptions { format: Format::parse(tool), offsets, ..Default::default() };
+                import_and_check(&mut store, "t.dat", content.as_bytes(), &opts);
+                import_and_check(&mut store, "t.json", content.as_bytes(), &ImportOptions::default());
             }
         });
     }
