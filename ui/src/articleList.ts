@@ -11,8 +11,6 @@ import { typing } from './hotkeys';
 import { state } from './state';
 import { guard, toast, toastError } from './toast';
 
-/** Search waits this long after the last keystroke (typing a word sends one query, not one per letter). */
-export const SEARCH_DEBOUNCE_MS = 120;
 /** How many pages may load at once while scrolling. */
 const PARALLEL = 2;
 /** Pages kept in memory; the farthest from the view are dropped beyond this. */
@@ -118,13 +116,18 @@ async function reload(reset: boolean): Promise<void> {
   stale = new Map();
   showTotal();
   list.render();
+  // What the rows on screen answer (tests and the benchmark wait for it).
+  list.host.dataset.query = filter.query.trim();
 }
 
-/** My progress over the whole project (done / in progress / to do), from the core's `progress`. */
+/** My progress over the whole project (done / in progress / to do): two counts through list_articles (the core's
+ * `progress` also counts every span per label, which takes seconds on a large project). */
 async function loadMyProgress(): Promise<MyProgress> {
-  const p = await call('progress', {});
-  const me = p.analysts.find((a) => a.annotator === state.analyst);
-  return { articles: p.articles, done: me?.done ?? 0, in_progress: me?.in_progress ?? 0, todo: me?.todo ?? p.articles };
+  const count = (status: Status) => call('list_articles', { annotator: state.analyst, status, limit: 1 }).then((p) => p.total);
+  const all = await call('list_articles', { annotator: state.analyst, limit: 1 });
+  const done = await count('done');
+  const inProgress = await count('in_progress');
+  return { articles: all.total, done, in_progress: inProgress, todo: Math.max(0, all.total - done - inProgress) };
 }
 
 let progressBusy = false;
@@ -166,8 +169,11 @@ export const currentFilter = (): CorpusFilter => ({ ...filter });
 /** Re-fetch the rows in view (statuses, span counts) and my progress, keeping the place in the list. */
 export async function refreshList(): Promise<void> {
   syncCorpusControls(filter);
-  refreshProgress();
-  await reload(false);
+  try {
+    await reload(false);
+  } finally {
+    refreshProgress(); // after the rows: the list comes first
+  }
 }
 
 /** Mark the open article in the list (and bring it into view when its row is loaded). */
@@ -235,6 +241,27 @@ export async function nextUnfinished(): Promise<void> {
   onOpen(id);
 }
 
+let searching = false;
+let pendingSearch: string | null = null;
+
+/** Search as the analyst types, debounced by the core's own answer time: a keystroke while a search is running
+ * only replaces the text to search next, so a burst of typing sends the first and the last text, never a backlog. */
+function search(text: string): void {
+  if (searching) {
+    pendingSearch = text;
+    return;
+  }
+  searching = true;
+  setFilter({ query: text })
+    .catch((e) => toastError(e, 'Search failed'))
+    .finally(() => {
+      searching = false;
+      const next = pendingSearch;
+      pendingSearch = null;
+      if (next !== null && next.trim() !== filter.query.trim()) search(next);
+    });
+}
+
 /** Wire the corpus view: controls, the virtual list, the debounced search box and its keys. */
 export function initList(open: (id: number) => void): void {
   onOpen = open;
@@ -245,24 +272,19 @@ export function initList(open: (id: number) => void): void {
   const input = byId<HTMLInputElement>('article-search');
   input.setAttribute('aria-keyshortcuts', '/');
   input.title = 'Search titles and text (Arabic-normalised: أ = ا, ة = ه, harakat ignored). Shortcut: /';
-  let t: number | undefined;
   input.addEventListener('input', () => {
-    window.clearTimeout(t);
     // One letter matches nearly everything (and costs the most): wait for a second one, or Enter.
     if ([...input.value.trim()].length === 1) {
       byId('article-total').textContent = 'Type one more letter to search (or press Enter).';
       return;
     }
-    t = window.setTimeout(guard(() => setFilter({ query: input.value }), 'Search failed'), SEARCH_DEBOUNCE_MS);
+    search(input.value);
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       list?.focusRow(list.focusIndex);
-    } else if (e.key === 'Enter') {
-      window.clearTimeout(t);
-      guard(() => setFilter({ query: input.value }), 'Search failed')();
-    }
+    } else if (e.key === 'Enter') search(input.value);
   });
   // "/" focuses the search; Shift+N opens the next unfinished article (annotation view; the review view has its own).
   window.addEventListener(
