@@ -135,7 +135,9 @@ export async function openArticle(page, id) {
   await page.locator(`#article-pane[data-article-id="${id}"] #article-text p[data-start]`).first().waitFor();
   // Make sure the Arabic and Latin faces are loaded before measuring anything.
   await page.evaluate(async () => {
-    await Promise.all([document.fonts.load('400 20px "Noto Naskh Arabic"', 'عربي'), document.fonts.load('400 20px "Noto Naskh Arabic"', 'Latin 2025')]);
+    await Promise.all(
+      ['Hashiya Naskh', 'Noto Naskh Arabic'].flatMap((f) => [document.fonts.load(`400 20px "${f}"`, 'عربي'), document.fonts.load(`400 20px "${f}"`, 'Latin 2025')]),
+    );
     await document.fonts.ready;
   });
 }
@@ -187,4 +189,10 @@ export function overlaps(a, b, min = 1) {
 /** Is rect `inner` covered by `outer` (within `tol` px)? */
 export function covers(outer, inner, tol = 1.5) {
   return outer.left <= inner.left + tol && outer.right >= inner.right - tol && outer.top <= inner.top + tol && outer.bottom >= inner.bottom - tol;
+}
+
+/** Wait until the page has no request in flight (e.g. the list refresh after an edit) before stopping the server. */
+export async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, tempProject } from './harness.mjs';
+import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, settle, tempProject } from './harness.mjs';
 
 const PARA = 'في 12 فبراير 2026 استقبل عبد اللطيف حموشي 😀 وفد FBI بالرباط على هامش معرض IGEF 2025.';
 
@@ -65,6 +65,7 @@ test('a 100k-character article with 400 spans stays fast and exact', async (t) =
   assert.ok(openMs < 8000, `opening took ${openMs} ms`);
   assert.ok(labelMs < 4000, `labelling took ${labelMs} ms`);
 
+  await settle(page); // the list refresh after labelling
   await server.stop();
   const [out] = exportRecords(project.db);
   const org = out.spans.find((s) => s.label === 'ORG');

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, shot, tempProject } from './harness.mjs';
+import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, settle, shot, tempProject } from './harness.mjs';
 
 const A =
   'وصل وفد من الإنتربول إلى الرباط صباح اليوم، ثم زار والرباط مرة أخرى وحموشي هناك.\n' +
@@ -17,6 +17,11 @@ const cpOf = (text, s, from = 0) => {
 };
 const sel = (page, r) => page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
 const mySpans = (page) => page.evaluate(() => [...new Set([...document.querySelectorAll('.hl:not(.hl-other)')].map((e) => e.dataset.spanId))].length);
+/** Poll until `check()` holds (the UI saves asynchronously), then assert it with `message`. */
+async function until(check, message) {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(await check(), typeof message === 'function' ? message() : message);
+}
 const spansNow = (db) => exportRecords(db)[0].spans.map((s) => `${s.label}:${s.text}`).sort();
 
 async function waitSpan(page, label, count = 1) {
@@ -99,25 +104,22 @@ test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-
   await page.waitForFunction(() => document.querySelector('.hl.hl-focus') && true);
   await page.waitForFunction((n) => document.querySelector('#span-editor').hidden && [...document.querySelectorAll('.hl.hl-focus')].reduce((a, e) => a + e.getBoundingClientRect().width, 0) > n + 5, before.reduce((a, b) => a + b.width, 0));
   const afterGrow = await page.$$eval('.hl.hl-focus', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
-  // The span grew leftwards: its right edge (the start) stayed, its left edge moved left.
-  assert.ok(Math.abs(Math.max(...afterGrow.map((r) => r.right)) - Math.max(...before.map((r) => r.right))) < 1.5, 'the start stays');
-  assert.ok(Math.min(...afterGrow.map((r) => r.left)) < Math.min(...before.map((r) => r.left)) - 5, 'the end moved left');
+  // On one line, the span grew leftwards: its right edge (the start) stayed, its left edge moved left.
+  if (before.length === 1 && afterGrow.length === 1) {
+    assert.ok(Math.abs(afterGrow[0].right - before[0].right) < 1.5, 'the start stays');
+    assert.ok(afterGrow[0].left < before[0].left - 5, 'the end moved left');
+  }
   assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
   // Alt+Shift+→ : the end one grapheme earlier; Ctrl+Shift+← : the start one word later.
   await page.keyboard.press('Alt+Shift+ArrowRight');
-  await page.waitForFunction(() => true);
-  await page.waitForTimeout(300);
-  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموش'), spansNow(project.db).join(' | '));
+  await until(() => spansNow(project.db).includes('PER:عبد اللطيف حموش'), () => spansNow(project.db).join(' | '));
   await page.keyboard.press('Control+Shift+ArrowLeft');
-  await page.waitForTimeout(300);
-  assert.ok(spansNow(project.db).includes('PER:اللطيف حموش'), spansNow(project.db).join(' | '));
+  await until(() => spansNow(project.db).includes('PER:اللطيف حموش'), () => spansNow(project.db).join(' | '));
   // Undo both resizes, step by step.
   await page.keyboard.press('Control+z');
-  await page.waitForTimeout(300);
-  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموش'));
+  await until(() => spansNow(project.db).includes('PER:عبد اللطيف حموش'), () => spansNow(project.db).join(' | '));
   await page.keyboard.press('Control+z');
-  await page.waitForTimeout(300);
-  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
+  await until(() => spansNow(project.db).includes('PER:عبد اللطيف حموشي'), () => spansNow(project.db).join(' | '));
 
   // 6. Drag the end handle of the focused span one word further (to للمملكة's end) — snapped to the word.
   const handle = page.locator('.handle-end');
@@ -135,19 +137,15 @@ test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-
   await page.mouse.move(target.left + target.width / 2, target.top + target.height / 2, { steps: 6 });
   await shot(page, 'handle-drag.png', page.locator('.handle'), 30);
   await page.mouse.up();
-  await page.waitForTimeout(400);
-  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي للمملكة'), spansNow(project.db).join(' | '));
+  await until(() => spansNow(project.db).includes('PER:عبد اللطيف حموشي للمملكة'), () => spansNow(project.db).join(' | '));
   await page.keyboard.press('Control+z');
-  await page.waitForTimeout(300);
-  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
+  await until(() => spansNow(project.db).includes('PER:عبد اللطيف حموشي'), () => spansNow(project.db).join(' | '));
 
   // 7. Relabel the focused span with a label key, note, delete with Del; undo each.
   await page.keyboard.press('o');
-  await page.waitForTimeout(300);
-  assert.ok(spansNow(project.db).includes('ORG:عبد اللطيف حموشي'));
+  await until(() => spansNow(project.db).includes('ORG:عبد اللطيف حموشي'), () => spansNow(project.db).join(' | '));
   await page.keyboard.press('Control+z');
-  await page.waitForTimeout(300);
-  assert.ok(spansNow(project.db).includes('PER:عبد اللطيف حموشي'));
+  await until(() => spansNow(project.db).includes('PER:عبد اللطيف حموشي'), () => spansNow(project.db).join(' | '));
   await page.keyboard.press('Enter');
   await page.locator('#span-note').fill('المدير العام');
   await page.locator('#span-note').press('Control+Enter');
@@ -157,18 +155,14 @@ test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-
   await page.keyboard.press('Delete');
   await page.waitForFunction((id) => !document.querySelector(`.hl[data-span-id="${id}"]`), focusId);
   await page.keyboard.press('Control+z'); // the span comes back with its note
-  await page.waitForTimeout(400);
-  const back = exportRecords(project.db)[0].spans.find((s) => s.text === 'عبد اللطيف حموشي');
-  assert.equal(back?.note, 'المدير العام');
+  await until(() => exportRecords(project.db)[0].spans.find((s) => s.text === 'عبد اللطيف حموشي')?.note === 'المدير العام', 'the span is back with its note');
   await page.keyboard.press('Control+z'); // the note goes
-  await page.waitForTimeout(400);
-  assert.equal(exportRecords(project.db)[0].spans.find((s) => s.text === 'عبد اللطيف حموشي')?.note ?? '', '');
+  await until(() => (exportRecords(project.db)[0].spans.find((s) => s.text === 'عبد اللطيف حموشي')?.note ?? '') === '', 'the note is undone');
   await page.keyboard.press('Control+Shift+z');
   await page.keyboard.press('Control+Shift+z'); // redo the note, then the delete (of the re-created span)
-  await page.waitForTimeout(600);
-  assert.equal(exportRecords(project.db)[0].spans.some((s) => s.text === 'عبد اللطيف حموشي'), false);
+  await until(() => !exportRecords(project.db)[0].spans.some((s) => s.text === 'عبد اللطيف حموشي'), 'redo deletes the re-created span');
   await page.keyboard.press('Control+z');
-  await page.waitForTimeout(400);
+  await until(() => exportRecords(project.db)[0].spans.some((s) => s.text === 'عبد اللطيف حموشي'), 'and undo brings it back again');
 
   // 8. Tags and status are undoable too.
   await page.keyboard.press('1');
@@ -208,10 +202,12 @@ test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-
   await page.keyboard.press('Shift+C'); // include للـ so the inner span is exactly للأمن الوطني
   await page.keyboard.press('l');
   await waitSpan(page, 'LOC', 6);
-  const inner = await page.$eval('.hl[data-label=LOC][data-lane="1"]', (e) => ({ id: e.dataset.spanId, r: e.getBoundingClientRect().toJSON() }));
+  const inners = await page.$$eval('.hl[data-label=LOC][data-lane="1"]', (els) => els.map((e) => ({ id: e.dataset.spanId, r: e.getBoundingClientRect().toJSON() })));
   const outer = await page.$$eval('.hl[data-label=ORG][data-lane="0"]', (els) => els.map((e) => ({ id: e.dataset.spanId, r: e.getBoundingClientRect().toJSON() })));
-  const o = outer.find((x) => x.r.left <= inner.r.left + 1 && x.r.right >= inner.r.right - 1);
-  assert.ok(o, 'the ORG box is around the LOC box');
+  // The widest piece of the inner span (it may wrap), and the outer box on the same line.
+  const inner = inners.sort((a, b) => b.r.width - a.r.width)[0];
+  const o = outer.find((x) => x.r.left <= inner.r.left + 1 && x.r.right >= inner.r.right - 1 && x.r.top < inner.r.bottom && x.r.bottom > inner.r.top);
+  assert.ok(o, `the ORG box is around the LOC box: ${JSON.stringify({ inners, outer })}`);
   assert.ok(inner.r.top > o.r.top + 2 && inner.r.bottom < o.r.bottom - 2, 'the inner span is inset inside the outer one');
   await shot(page, 'overlap-lanes.png', page.locator(`.hl[data-span-id="${o.id}"]`), 30);
   await page.keyboard.press('Escape');
@@ -230,6 +226,7 @@ test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-
   await page.keyboard.press(']');
   assert.ok(await focusedText(page));
 
+  await settle(page);
   await server.stop();
   const spans = spansNow(project.db);
   assert.deepEqual(spans, ['LOC:الرباط', 'LOC:وبالمغرب', 'LOC:طنجة', 'LOC:فاس', 'LOC:مراكش', 'LOC:للأمن الوطني', 'ORG:المدير العام للأمن الوطني', 'ORG:لمملكة', 'PER:حموشي', 'PER:عبد اللطيف حموشي'].sort());
@@ -307,7 +304,7 @@ test('annotate all occurrences across the seed articles in one undoable step', a
   await sel(page, alone);
   await page.keyboard.press('Shift+C'); // keep whatever is in front (nothing here)
   await page.keyboard.press('l');
-  await page.waitForTimeout(300);
+  await page.locator('.hl.hl-focus[data-label=LOC]').first().waitFor();
   await page.keyboard.press('Shift+A');
   await dlg.locator('#occ-status', { hasNotText: 'Searching' }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length >= 30);
@@ -316,5 +313,6 @@ test('annotate all occurrences across the seed articles in one undoable step', a
   assert.ok(hits.some(([b, h]) => (b + h).endsWith('الحموشي')), `الحموشي is found: ${JSON.stringify(hits.map((h) => h[1]))}`);
   assert.ok(!hits.some(([b, h]) => (b + h).endsWith('احموشي') && !(b + h).endsWith('الحموشي')), 'never inside احموشي');
   await dlg.locator('#occ-cancel').click();
+  await settle(page);
   assert.deepEqual(browser.errors, []);
 });

@@ -4,6 +4,8 @@ import { toggleClitics, toggleSticky } from './annotate';
 import { byId, el, safeColor } from './dom';
 import { history, redo, undo } from './edits';
 import { cliticMode, session } from './session';
+import { t } from './i18n';
+import { prefs, textSize } from './prefs';
 import { labelByName } from './state';
 import { guard, toast } from './toast';
 
@@ -40,10 +42,15 @@ export function renderModeBar(): void {
   );
   sticky.addEventListener('mousedown', (e) => e.preventDefault());
   sticky.addEventListener('click', () => toggleSticky());
+  const smaller = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'text-smaller', title: t('textSmaller'), 'aria-label': t('textSmaller') }, 'A−');
+  const bigger = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'text-bigger', title: t('textBigger'), 'aria-label': t('textBigger') }, 'A+');
+  smaller.addEventListener('click', () => textSize(-1));
+  bigger.addEventListener('click', () => textSize(1));
+  const size = el('span', { class: 'muted small', id: 'text-size' }, `${prefs.textSize}px`);
   const p = history.peek();
-  const u = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'undo-btn', disabled: !p.undo, title: p.undo ? `Undo: ${p.undo} (Ctrl+Z)` : 'Nothing to undo' }, '↶ Undo');
-  const r = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'redo-btn', disabled: !p.redo, title: p.redo ? `Redo: ${p.redo} (Ctrl+Shift+Z, Ctrl+Y)` : 'Nothing to redo' }, '↷ Redo');
+  const u = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'undo-btn', disabled: !p.undo, title: p.undo ? `Undo: ${p.undo} (Ctrl+Z)` : 'Nothing to undo' }, t('undo'));
+  const r = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'redo-btn', disabled: !p.redo, title: p.redo ? `Redo: ${p.redo} (Ctrl+Shift+Z, Ctrl+Y)` : 'Nothing to redo' }, t('redo'));
   u.addEventListener('click', guard(async () => toast(`Undone: ${(await undo()) ?? 'nothing'}`, 'info'), 'Undo failed'));
   r.addEventListener('click', guard(async () => toast(`Redone: ${(await redo()) ?? 'nothing'}`, 'info'), 'Redo failed'));
-  bar().replaceChildren(clitics, sticky, el('span', { class: 'spacer' }), u, r);
+  bar().replaceChildren(clitics, sticky, el('span', { class: 'spacer' }), smaller, size, bigger, u, r);
 }

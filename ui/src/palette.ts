@@ -1,10 +1,24 @@
 // The span-label palette: one button per label (swatch, name, hotkey); keeps the text selection on click.
 
 import { byId, el, safeColor } from './dom';
+import { t } from './i18n';
 import { spanLabels } from './state';
+
+let lastApply: ((label: string, exact: boolean) => void) | null = null;
+let onShiftClick: (label: string) => void = () => {};
+/** Shift+click on a label: sticky mode with that label (set by the workbench). */
+export function onPaletteShiftClick(fn: (label: string) => void): void {
+  onShiftClick = fn;
+}
+
+/** Render again with the same action (after the labels changed). */
+export function rerenderPalette(): void {
+  if (lastApply) renderPalette(lastApply);
+}
 
 /** Render the palette; `apply(label, exact)` labels the current selection. */
 export function renderPalette(apply: (label: string, exact: boolean) => void): void {
+  lastApply = apply;
   const bar = byId('palette');
   bar.replaceChildren();
   for (const l of spanLabels()) {
@@ -12,16 +26,17 @@ export function renderPalette(apply: (label: string, exact: boolean) => void): v
     sw.style.backgroundColor = safeColor(l.color);
     const b = el(
       'button',
-      { type: 'button', class: 'chip', 'data-label': l.name, title: l.description || l.name },
+      { type: 'button', class: 'chip', 'data-label': l.name, title: `${l.description || l.name}${l.hotkey ? ` (key ${l.hotkey.toUpperCase()})` : ''}\nShift+click: sticky label` },
       sw,
       el('span', {}, l.name),
       l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null,
     );
     // Keep the text selection: a mousedown on the button would otherwise collapse it.
     b.addEventListener('mousedown', (e) => e.preventDefault());
-    b.addEventListener('click', (e) => apply(l.name, e.altKey));
+    b.addEventListener('click', (e) => (e.shiftKey ? onShiftClick(l.name) : apply(l.name, e.altKey)));
     bar.append(b);
   }
-  byId('palette-hint').textContent =
-    'Select text, then click a label or press its key. Selections snap to whole words; hold Alt for an exact selection. Click a highlight to edit it. Ctrl+Enter marks the article done.';
+  const hint = byId('palette-hint');
+  hint.dataset.i18n = 'paletteHint';
+  hint.textContent = t('paletteHint');
 }

@@ -1,13 +1,24 @@
-// Wires the annotation workbench: settings, keyboard, mode bar, undo refreshes (called from main.ts).
+// Wires the annotation workbench: settings, keyboard, mode bar, undo refreshes, preferences, dialogs (called from main.ts).
 
+import './fonts.css';
+import './workbench.css';
+
+import { toggleSticky } from './annotate';
 import { call } from './api';
 import { refreshAnnotations, scheduleRedraw } from './article';
 import { refreshList } from './articleList';
+import { byId } from './dom';
 import { onUndoRedo } from './edits';
+import { invalidateHighlights } from './highlights';
 import { renderModeBar } from './modeBar';
+import { onPaletteShiftClick, rerenderPalette } from './palette';
+import { initPrefs, textSize, toggleLang, toggleTheme } from './prefs';
 import { session } from './session';
+import { onLabelsChanged, openGuidelines, openSettings } from './settingsDialog';
+import { openShortcuts } from './shortcuts';
 import { state } from './state';
-import { initWorkbenchKeys } from './workbenchKeys';
+import { guard } from './toast';
+import { globalKey, initWorkbenchKeys, shiftLetter } from './workbenchKeys';
 
 /** Once at start-up, after the layout exists. */
 export function initWorkbench(): void {
@@ -17,6 +28,29 @@ export function initWorkbench(): void {
     if (state.view && articles.includes(state.view.article.id)) await refreshAnnotations();
     else await refreshList();
   });
+  onLabelsChanged(async () => {
+    rerenderPalette();
+    invalidateHighlights();
+    await refreshAnnotations();
+  });
+  onPaletteShiftClick((label) => toggleSticky(label));
+  initPrefs(() => {
+    renderModeBar();
+    invalidateHighlights();
+    scheduleRedraw();
+  });
+  const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
+  globalKey((e) => plain(e) && e.key === '?', openShortcuts);
+  globalKey((e) => plain(e) && (e.key === '+' || e.key === '='), () => textSize(1));
+  globalKey((e) => plain(e) && e.key === '-', () => textSize(-1));
+  globalKey(shiftLetter('d'), toggleTheme);
+  globalKey(shiftLetter('u'), toggleLang);
+  globalKey(shiftLetter('g'), openGuidelines);
+  globalKey(shiftLetter('l'), () => openSettings('labels'));
+  byId('guidelines-btn').addEventListener('click', guard(openGuidelines, 'Opening the guidelines failed'));
+  byId('settings-btn').addEventListener('click', guard(() => openSettings('labels'), 'Opening the settings failed'));
+  byId('theme-btn').addEventListener('click', toggleTheme);
+  byId('lang-btn').addEventListener('click', toggleLang);
   renderModeBar();
 }
 
