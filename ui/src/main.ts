@@ -12,6 +12,7 @@ import { call } from './api';
 import { refreshAnnotations, watchLayout } from './article';
 import { initList, refreshList } from './articleList';
 import { byId } from './dom';
+import { initDesktopMenu } from './desktopMenu';
 import { initExport } from './exporter';
 import { initHotkeys } from './hotkeys';
 import { initImport } from './importer';
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
   );
   await ensureAnalyst();
   await loadProject();
+  await initDesktopMenu(loadProject, refreshList).catch((e) => toastError(e, 'The File menu is not available'));
   initReviewChoice();
   await refreshList();
   const route = parseHash(window.location.hash);
