@@ -1,25 +1,16 @@
-//! The two Tauri commands: `api` (every core command, via `hashiya::api::dispatch`) and `export_to_file`.
+//! The project's Tauri commands: `api` (every core command, via `hashiya::api::dispatch`), `export_to_file` and
+//! `import_paths` (files the user picked in a native dialog).
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
 
 use hashiya::api::ExportReq;
-use hashiya::{ApiError, Store};
+use hashiya::import::ImportOptions;
+use hashiya::ApiError;
 use serde::Serialize;
 use serde_json::Value;
 use tauri::State;
 
-/// The one open project, shared by all commands.
-pub struct Project(pub Mutex<Store>);
-
-impl Project {
-    fn lock(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
-        self.0.lock().map_err(|_| ApiError {
-            kind: "internal".into(),
-            message: "an earlier command failed while holding the project; restart Hashiya".into(),
-        })
-    }
-}
+use crate::project::Project;
 
 /// What `export_to_file` wrote.
 #[derive(Debug, Serialize)]
@@ -41,8 +32,7 @@ fn invalid(message: String) -> ApiError {
 /// `invoke('api', {cmd, args})`: run one core command (same code as browser mode's `POST /api/{cmd}`).
 #[tauri::command]
 pub async fn api(project: State<'_, Project>, cmd: String, args: Option<Value>) -> Result<Value, ApiError> {
-    let mut store = project.lock()?;
-    hashiya::api::dispatch(&mut store, &cmd, args.unwrap_or(Value::Object(Default::default())))
+    project.with(|store| hashiya::api::dispatch(store, &cmd, args.unwrap_or(Value::Object(Default::default()))))
 }
 
 /// `invoke('export_to_file', {format, path, req?})`: write an export to the file the user picked in the
@@ -64,8 +54,7 @@ pub async fn export_to_file(
         return Err(invalid(format!("export format mismatch: {format:?} and {:?} in the options", req.format)));
     }
     let options = req.options().map_err(|e| e.to_api())?;
-    let store = project.lock()?;
-    let report = hashiya::export::export_file_with(store.conn(), &options, &path).map_err(|e| e.to_api())?;
+    let report = project.with(|store| hashiya::export::export_file_with(store.conn(), &options, &path).map_err(|e| e.to_api()))?;
     Ok(ExportDone {
         articles: report.total.articles,
         spans: report.total.spans,
@@ -73,4 +62,18 @@ pub async fn export_to_file(
         labels: report.labels,
         files: report.files.into_iter().map(|f| f.path).collect(),
     })
+}
+
+/// `invoke('import_paths', {paths, annotator?})`: import files the user picked in the native open dialog (File →
+/// Import…), read from disk as the CLI reads them (encodings detected from the bytes, folders walked). Returns the
+/// same report as the `import_files` command.
+#[tauri::command]
+pub async fn import_paths(project: State<'_, Project>, paths: Vec<String>, annotator: Option<String>) -> Result<Value, ApiError> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    if let Some(p) = paths.iter().find(|p| !p.is_absolute()) {
+        return Err(invalid(format!("an import path must be absolute, got {}", p.display())));
+    }
+    let opts = ImportOptions { annotator: annotator.filter(|a| !a.trim().is_empty()), ..Default::default() };
+    let report = project.with(|store| hashiya::import::import_paths(store, &paths, &opts).map_err(|e| e.to_api()))?;
+    serde_json::to_value(report).map_err(|e| ApiError { kind: "internal".into(), message: e.to_string() })
 }

@@ -1,13 +1,19 @@
-//! `hashiya-desktop [FILE]`: the Tauri 2 shell. Opens one project and forwards the UI's commands to the core.
+//! `hashiya-desktop [FILE]`: the Tauri 2 shell. Opens one project, forwards the UI's commands to the core, and
+//! gives the window a File menu (new, open, recent, import, export); window size and place are remembered.
 
 mod commands;
+mod menu;
+mod project;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
-use hashiya::{demo, Store};
+use tauri::{Manager, RunEvent, WindowEvent};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 const USAGE: &str = "usage: hashiya-desktop [FILE]\n\
   Opens the Hashiya project FILE (created if missing),\n\
@@ -34,41 +40,25 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Launch, String
     Ok(Launch::Project(file))
 }
 
-/// The project path made absolute (folder resolved, `..` and symlinks removed) so it shows the same
-/// whatever the working directory; left as given when its folder does not exist (opening then fails).
-fn absolute_project_path(path: PathBuf) -> PathBuf {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    match (std::fs::canonicalize(&dir), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path,
-    }
+/// What the window-state plugin keeps: size, place and maximised (not visibility or decorations).
+fn window_flags() -> StateFlags {
+    StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED
 }
 
-fn open_store(file: Option<PathBuf>) -> Result<Store, String> {
-    let (path, result) = match file {
-        Some(path) => {
-            let path = absolute_project_path(path);
-            let r = Store::open(&path);
-            (path, r)
+/// Save the window's size and place shortly after it stops moving (the plugin itself saves only on a clean
+/// exit, so a killed app would forget them).
+fn save_window_state_soon(app: &tauri::AppHandle, generation: &Arc<AtomicU64>) {
+    let mine = generation.fetch_add(1, Ordering::SeqCst) + 1;
+    let generation = generation.clone();
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(400));
+        if generation.load(Ordering::SeqCst) == mine {
+            if let Err(e) = app.save_window_state(window_flags()) {
+                eprintln!("hashiya-desktop: the window size could not be saved: {e}");
+            }
         }
-        None => {
-            let path = demo::default_path();
-            let r = demo::open_demo(&path);
-            (path, r)
-        }
-    };
-    result.map_err(|e| {
-        let msg = e.to_string();
-        // The core's messages usually name the file already; add it only when they do not.
-        if msg.contains(&path.display().to_string()) {
-            msg
-        } else {
-            format!("cannot open the project {}: {msg}", path.display())
-        }
-    })
+    });
 }
 
 fn main() -> ExitCode {
@@ -87,20 +77,54 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let store = match open_store(file) {
-        Ok(store) => store,
+    let (store, path) = match project::open_store(file.as_deref()) {
+        Ok(opened) => opened,
         Err(msg) => {
             eprintln!("hashiya-desktop: {msg}");
             return ExitCode::FAILURE;
         }
     };
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(commands::Project(Mutex::new(store)))
-        .invoke_handler(tauri::generate_handler![commands::api, commands::export_to_file])
-        .run(tauri::generate_context!());
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+        .plugin(tauri_plugin_window_state::Builder::new().with_state_flags(window_flags()).build())
+        .manage(project::Project::new(store))
+        .manage(menu::MenuState::default())
+        .setup(move |app| {
+            let handle = app.handle();
+            menu::install(handle, &project::recent(handle))?;
+            project::remember(handle, &path);
+            project::set_title(handle, &path);
+            if let Some(window) = app.get_webview_window("main") {
+                let (handle, generation) = (handle.clone(), Arc::new(AtomicU64::new(0)));
+                window.on_window_event(move |e| {
+                    if matches!(e, WindowEvent::Resized(_) | WindowEvent::Moved(_)) {
+                        save_window_state_soon(&handle, &generation);
+                    }
+                });
+            }
+            Ok(())
+        })
+        .on_menu_event(menu::on_event)
+        .invoke_handler(tauri::generate_handler![
+            commands::api,
+            commands::export_to_file,
+            commands::import_paths,
+            project::open_project,
+            project::new_project,
+            project::recent_projects,
+            menu::menu_events
+        ])
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => {
+            app.run(|app, event| {
+                // Every change is already committed; closing the store checkpoints SQLite's log and removes it.
+                if let RunEvent::Exit = event {
+                    app.state::<project::Project>().close();
+                }
+            });
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("hashiya-desktop: the window could not be started: {e}");
             ExitCode::FAILURE
