@@ -1,6 +1,6 @@
 """Projects in the desktop window: the commands File → New / Open / Open Recent use, the recent list (in the app's
 config folder, last 10), the real File menu (Ctrl+O → the native dialog → the other project, and a screenshot of
-the open menu), the window's size remembered between runs, and closing the window closing the project cleanly."""
+the open menu), importing picked files, the window's size remembered between runs, and closing the window closing the project cleanly."""
 
 from __future__ import annotations
 
@@ -66,6 +66,16 @@ def test_open_and_new_project_commands_and_the_recent_list(launch, tmp_path, app
     assert c.is_file()
     info = invoke(d, "api", {"cmd": "project_info", "args": {}})["value"]
     assert Path(info["path"]) == c and info["article_count"] == 0
+
+    # File → Import…: files picked in the native dialog are read from disk (as the CLI reads them).
+    win1256 = tmp_path / "cp1256.txt"
+    win1256.write_bytes("خبر بترميز ويندوز\nقمة في الرباط.\n".encode("cp1256"))
+    r = invoke(d, "import_paths", {"paths": [str(win1256)], "annotator": "Desk"})
+    assert r["ok"], r
+    assert [a["title"] for a in r["value"]["imported"]] == ["خبر بترميز ويندوز"], r
+    r = invoke(d, "import_paths", {"paths": ["relative.txt"]})
+    assert not r["ok"] and r["error"]["kind"] == "invalid", r
+    assert invoke(d, "api", {"cmd": "project_info", "args": {}})["value"]["article_count"] == 1
 
     # Refusals are clear and leave the open project alone.
     for cmd, path, kind in [
