@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::api::*;
 use crate::api::occurrences::*;
+use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
 use crate::api::review::*;
 use crate::api::schema::*;
 use crate::articles::{ListFilter, Sort};
@@ -104,13 +105,15 @@ pub fn typescript() -> String {
         SetSettingsReq,
         AnalystProgress,
         Progress,
+        JobReq,
+        JobStatus,
     );
     for d in decls {
         out.push_str(&d);
         out.push_str("\n\n");
     }
     out.push_str("/** Every command, with its request and response types. */\nexport type Commands = {\n");
-    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS).chain(OCCURRENCE_COMMANDS).chain(SCHEMA_COMMANDS) {
+    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS).chain(OCCURRENCE_COMMANDS).chain(SCHEMA_COMMANDS).chain(JOB_COMMANDS) {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }
     out.push_str("};\n");

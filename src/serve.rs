@@ -158,6 +158,13 @@ async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, 
             Err(e) => return error_response(StatusCode::BAD_REQUEST, "invalid", format!("the request body is not JSON: {e}")),
         }
     };
+    // Job status and cancel answer at once, without waiting for the project the job holds.
+    if let Some(r) = crate::api::jobs::dispatch_unlocked(&cmd, &args) {
+        return match r {
+            Ok(v) => axum::Json(v).into_response(),
+            Err(e) => error_response(StatusCode::BAD_REQUEST, &e.kind, e.message),
+        };
+    }
     let st = state.clone();
     let result = tokio::task::spawn_blocking(move || {
         let mut store = match st.store.lock() {

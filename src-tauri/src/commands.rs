@@ -32,7 +32,12 @@ fn invalid(message: String) -> ApiError {
 /// `invoke('api', {cmd, args})`: run one core command (same code as browser mode's `POST /api/{cmd}`).
 #[tauri::command]
 pub async fn api(project: State<'_, Project>, cmd: String, args: Option<Value>) -> Result<Value, ApiError> {
-    project.with(|store| hashiya::api::dispatch(store, &cmd, args.unwrap_or(Value::Object(Default::default()))))
+    let args = args.unwrap_or(Value::Object(Default::default()));
+    // Job status and cancel answer at once, without waiting for the project a running import holds.
+    if let Some(r) = hashiya::api::jobs::dispatch_unlocked(&cmd, &args) {
+        return r;
+    }
+    project.with(|store| hashiya::api::dispatch(store, &cmd, args))
 }
 
 /// `invoke('export_to_file', {format, path, req?})`: write an export to the file the user picked in the

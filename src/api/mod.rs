@@ -2,6 +2,7 @@
 //! The desktop shell (Tauri `invoke("api", {cmd, args})`) and browser mode (`POST /api/{cmd}`)
 //! both call [`dispatch`], so the two transports run exactly the same code.
 
+pub mod jobs;
 pub mod occurrences;
 pub mod review;
 pub mod schema;
@@ -147,6 +148,10 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional, inline)]
     pub mapping: Option<import::Columns>,
+    /// Name this import so `job_status` can follow it and `cancel_job` stop it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub job: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -374,13 +379,22 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| Error::Invalid(format!("unknown offset unit {u:?} (expected utf16 or codepoint)")))?),
                 None => None,
             };
-            // Progress for the UI would need a Control whose callback emits events (Tauri) or a
-            // streamed response (HTTP), and a cancel command holding a clone of it.
-            let opts = ImportOptions { annotator: r.annotator, format, offsets, columns: r.mapping.unwrap_or_default(), ..Default::default() };
+            // A named job can be followed (job_status) and cancelled (cancel_job) while it runs.
+            let job = r.job.as_deref().map(jobs::register).transpose()?;
+            let control = job.as_ref().map(|j| j.control.clone()).unwrap_or_default();
+            let opts = ImportOptions { annotator: r.annotator, format, offsets, columns: r.mapping.unwrap_or_default(), control, ..Default::default() };
+            opts.control.set_total(r.files.len() as u64);
             let mut report = ImportReport::default();
             for f in &r.files {
+                if opts.control.is_cancelled() {
+                    report.cancelled.push(f.name.clone());
+                    continue;
+                }
+                opts.control.start_file(&f.name);
                 import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
+                opts.control.finish_file();
             }
+            drop(job);
             crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
             to_json(report)
         }

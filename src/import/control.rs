@@ -110,18 +110,18 @@ impl Control {
         Ok(())
     }
 
-    pub(crate) fn set_total(&self, files: u64) {
+    pub fn set_total(&self, files: u64) {
         self.0.files_total.store(files, Ordering::Relaxed);
     }
 
-    pub(crate) fn start_file(&self, name: &str) {
+    pub fn start_file(&self, name: &str) {
         if let Ok(mut f) = self.0.file.lock() {
             name.clone_into(&mut f);
         }
         self.show(true);
     }
 
-    pub(crate) fn finish_file(&self) {
+    pub fn finish_file(&self) {
         self.0.files_done.fetch_add(1, Ordering::Relaxed);
     }
 

@@ -152,7 +152,11 @@ url?: string,
 /**
  * Default: date, published_at, published, pubdate, التاريخ.
  */
-date?: string, }, };
+date?: string, }, 
+/**
+ * Name this import so `job_status` can follow it and `cancel_job` stop it.
+ */
+job?: string, };
 
 export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, 
 /**
@@ -532,6 +536,22 @@ spans_per_label: Array<[string, number]>, };
 
 export type Progress = { articles: number, adjudicated: number, gold_spans: number, analysts: Array<AnalystProgress>, };
 
+export type JobReq = { job: string, };
+
+export type JobStatus = { 
+/**
+ * False when no such job is running (not started yet, or finished).
+ */
+running: boolean, cancelled: boolean, files_done: number, files_total: number, 
+/**
+ * The file being read.
+ */
+file: string, 
+/**
+ * Lines, rows or articles read so far.
+ */
+records: number, elapsed_ms: number, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -560,4 +580,6 @@ export type Commands = {
   delete_label: { req: DeleteLabelReq; res: Array<Label> };
   get_settings: { req: Record<string, never>; res: Settings };
   set_settings: { req: SetSettingsReq; res: Settings };
+  job_status: { req: JobReq; res: JobStatus };
+  cancel_job: { req: JobReq; res: JobStatus };
 };

@@ -1,0 +1,98 @@
+//! Long commands the UI can watch and cancel. The client names a job (e.g. `import_files` with
+//! `job: "…"`); `job_status` and `cancel_job` answer from a registry outside the project, so they
+//! never wait for the project lock the long command holds.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::error::{ApiError, Error, Result};
+use crate::import::Control;
+
+static JOBS: LazyLock<Mutex<HashMap<String, Control>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct JobReq {
+    pub job: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+pub struct JobStatus {
+    /// False when no such job is running (not started yet, or finished).
+    pub running: bool,
+    pub cancelled: bool,
+    pub files_done: i64,
+    pub files_total: i64,
+    /// The file being read.
+    pub file: String,
+    /// Lines, rows or articles read so far.
+    pub records: i64,
+    pub elapsed_ms: i64,
+}
+
+pub const JOB_COMMANDS: &[(&str, &str, &str)] = &[("job_status", "JobReq", "JobStatus"), ("cancel_job", "JobReq", "JobStatus")];
+
+/// A running job's control, removed from the registry when dropped.
+pub struct Registered {
+    name: String,
+    pub control: Control,
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let Ok(mut jobs) = JOBS.lock() {
+            jobs.remove(&self.name);
+        }
+    }
+}
+
+/// Register a job under the client's name (refused while one of that name runs).
+pub fn register(name: &str) -> Result<Registered> {
+    let mut jobs = JOBS.lock().map_err(|_| Error::Invalid("the job registry is unavailable".into()))?;
+    if jobs.contains_key(name) {
+        return Err(Error::Conflict(format!("a job named {name:?} is already running")));
+    }
+    let control = Control::new(None);
+    jobs.insert(name.to_string(), control.clone());
+    Ok(Registered { name: name.to_string(), control })
+}
+
+pub fn status(name: &str) -> JobStatus {
+    let control = JOBS.lock().ok().and_then(|jobs| jobs.get(name).cloned());
+    match control {
+        None => JobStatus::default(),
+        Some(c) => {
+            let p = c.snapshot();
+            JobStatus {
+                running: true,
+                cancelled: c.is_cancelled(),
+                files_done: p.files_done as i64,
+                files_total: p.files_total as i64,
+                file: p.file,
+                records: p.records as i64,
+                elapsed_ms: p.elapsed.as_millis() as i64,
+            }
+        }
+    }
+}
+
+/// Commands answered without the project: call this first, before taking the project lock.
+pub fn dispatch_unlocked(cmd: &str, args: &Value) -> Option<std::result::Result<Value, ApiError>> {
+    let run = |f: &dyn Fn(&str) -> JobStatus| -> std::result::Result<Value, ApiError> {
+        let r: JobReq = serde_json::from_value(args.clone()).map_err(|e| Error::Invalid(format!("bad arguments for {cmd}: {e}")).to_api())?;
+        serde_json::to_value(f(&r.job)).map_err(|e| Error::from(e).to_api())
+    };
+    match cmd {
+        "job_status" => Some(run(&status)),
+        "cancel_job" => Some(run(&|name| {
+            if let Some(c) = JOBS.lock().ok().and_then(|jobs| jobs.get(name).cloned()) {
+                c.cancel();
+            }
+            status(name)
+        })),
+        _ => None,
+    }
+}
