@@ -7,7 +7,7 @@ import { byId } from './dom';
 import { arrowDir, moveEdge, type Unit } from './edges';
 import { addSpan, changeSpan, deleteSpan } from './edits';
 import { caretCp, cpAtPoint, selectionCp } from './geometry';
-import { drawPreview } from './highlights';
+import { drawPreview, drawStats } from './highlights';
 import { spansAt } from './lanes';
 import type { Edge } from './nudge';
 import { offsetsFor } from './offsets';
@@ -24,6 +24,9 @@ let altAtMouseUp = false;
 let altDown = false;
 /** The label used last (sticky mode starts with it). */
 export let lastLabel: string | null = null;
+
+/** performance.now() marks of the last label added (for the benchmark). */
+export const addMarks = { requested: 0, answered: 0, drawn: 0, drawMs: 0, rebuilt: 0 };
 
 /** The range the next label would get: the snapped selection, else the word at the caret. */
 function target(exact: boolean): CpRange | null | 'none' {
@@ -50,6 +53,7 @@ export async function applyLabel(label: string, exact: boolean): Promise<boolean
     return false;
   }
   lastLabel = label;
+  addMarks.requested = performance.now();
   const span = await addSpan({ article_id: state.view.article.id, start: r.start, end: r.end, label });
   session.cliticOverride = null;
   window.getSelection()?.removeAllRanges();
@@ -58,8 +62,12 @@ export async function applyLabel(label: string, exact: boolean): Promise<boolean
   else {
     session.focusId = span.id;
     // Draw the new span at once; the refresh below brings everyone else's changes too.
+    addMarks.answered = performance.now();
     state.view.spans = [...state.view.spans, span];
     redrawNow();
+    addMarks.drawn = performance.now();
+    addMarks.drawMs = drawStats.ms;
+    addMarks.rebuilt = drawStats.rebuilt;
   }
   changed();
   await refreshAnnotations();

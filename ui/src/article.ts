@@ -32,10 +32,20 @@ export function scheduleRedraw(): void {
   });
 }
 
-/** Draw now (highlights near the viewport, the focused span's handles); returns nothing, see drawStats. */
+let idle = 0;
+const drawLayer = (margin?: number) =>
+  view && state.view && drawHighlights(byId('hl-layer'), view, state.view.spans, byId('main').getBoundingClientRect(), session.focusId, margin);
+
+/** Draw now: highlights on screen at once (the paragraphs around it right after, off the critical path),
+ * and the focused span's handles. Timings in drawStats. */
 export function redrawNow(): void {
   if (!view || !state.view || state.mode !== 'annotate') return;
-  drawHighlights(byId('hl-layer'), view, state.view.spans, byId('main').getBoundingClientRect(), session.focusId);
+  if (drawLayer(0)) {
+    window.clearTimeout(idle);
+    idle = window.setTimeout(() => {
+      if (state.mode === 'annotate') drawLayer();
+    }, 30);
+  }
   const focused = state.view.spans.find((s) => s.id === session.focusId && s.annotator === state.analyst) ?? null;
   drawHandles(view, focused, resizeTo);
 }
@@ -52,9 +62,14 @@ function renderHead(): void {
   renderTags(toggleTag);
 }
 
+/** performance.now() marks of the last open (for the benchmark): request sent, answer parsed, text rendered. */
+export const openMarks = { requested: 0, fetched: 0, rendered: 0 };
+
 /** Open an article: render its text, and move this analyst's status from todo to in progress. */
 export async function openArticle(id: number): Promise<void> {
+  openMarks.requested = performance.now();
   const v = await call('get_article', { id });
+  openMarks.fetched = performance.now();
   closePopovers();
   state.view = v;
   session.focusId = null;
@@ -69,6 +84,7 @@ export async function openArticle(id: number): Promise<void> {
   setActive(id);
   renderHead();
   byId('article-pane').dataset.articleId = String(id);
+  openMarks.rendered = performance.now();
   scheduleRedraw();
   // Opening moves todo to in progress; not an edit of the analyst's, so not on the undo stack.
   if (myStatus() === 'todo') {

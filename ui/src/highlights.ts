@@ -14,8 +14,9 @@ import type { TextView } from './textView';
 
 /** Vertical inset per overlap lane (px): nested spans draw inside their container, bands apart. */
 export const LANE_INSET = 4;
-/** How far beyond the visible area paragraphs are drawn (px). */
-const MARGIN = 900;
+/** How far beyond the visible area paragraphs are drawn (px), and kept once drawn. */
+export const MARGIN = 900;
+const KEEP = 2 * MARGIN;
 
 interface Index {
   spans: readonly Span[];
@@ -26,7 +27,9 @@ interface Index {
 }
 
 let index: Index | null = null;
-const groups = new Map<number, { sig: string; el: HTMLElement }>();
+/** Drawn paragraphs: boxes are placed relative to their paragraph, the group at the paragraph's place in the
+ * layer, so a paragraph above changing height (lazy layout, a font) only moves groups, never rebuilds them. */
+const groups = new Map<number, { sig: string; el: HTMLElement; x: number; y: number }>();
 let layoutKey = '';
 
 function indexSpans(view: TextView, spans: readonly Span[]): Index {
@@ -47,42 +50,57 @@ function indexSpans(view: TextView, spans: readonly Span[]): Index {
 }
 
 /** Stats of the last draw (for the benchmark and tests). */
-export const drawStats = { paragraphs: 0, rebuilt: 0, boxes: 0, ms: 0 };
+export const drawStats = { paragraphs: 0, rebuilt: 0, boxes: 0, ms: 0, layout: 0, visible: 0, measure: 0, write: 0 };
 
-function buildGroup(view: TextView, para: number, spans: Span[], lanes: Map<number, number>, focusId: number | null, base: DOMRect): HTMLElement {
+interface Piece {
+  span: Span;
+  lane: number;
+  rects: DOMRect[];
+}
+
+/** The paragraph's place in the layer. */
+function paraAt(view: TextView, para: number, base: DOMRect): { x: number; y: number; box: DOMRect } {
+  const box = view.elements[para].getBoundingClientRect();
+  return { x: Math.round((box.left - base.left) * 100) / 100, y: Math.round((box.top - base.top) * 100) / 100, box };
+}
+
+/** Read phase: the rects of each span's part in paragraph `para` (no DOM writes, so one layout serves all). */
+function measure(view: TextView, para: number, spans: Span[], lanes: Map<number, number>): Piece[] {
+  const off = offsetsFor(view.text);
+  const p = view.paras[para];
+  return spans.map((span) => {
+    const s16 = Math.max(off.cpToUtf16(span.start), p.start);
+    const e16 = Math.min(off.cpToUtf16(span.end), p.start + p.text.length);
+    return { span, lane: lanes.get(span.id) ?? 0, rects: view.rects(s16, e16) };
+  });
+}
+
+/** Write phase: one group of boxes for a paragraph. */
+function buildGroup(para: number, pieces: Piece[], focusId: number | null, at: { x: number; y: number; box: DOMRect }): HTMLElement {
   const g = document.createElement('div');
   g.className = 'hl-para';
   g.dataset.para = String(para);
-  const off = offsetsFor(view.text);
-  const p = view.paras[para];
-  const frag = document.createDocumentFragment();
-  for (const span of spans) {
+  g.style.left = `${at.x}px`;
+  g.style.top = `${at.y}px`;
+  const base = at.box;
+  for (const { span, lane, rects } of pieces) {
     const color = safeColor(labelByName(span.label)?.color ?? '');
     const mine = span.annotator === state.analyst;
-    const lane = lanes.get(span.id) ?? 0;
-    const s16 = Math.max(off.cpToUtf16(span.start), p.start);
-    const e16 = Math.min(off.cpToUtf16(span.end), p.start + p.text.length);
     const cls = `hl${mine ? '' : ' hl-other'}${span.id === focusId ? ' hl-focus' : ''}${lane ? ` hl-lane` : ''}`;
-    for (const r of view.rects(s16, e16)) {
+    for (const r of rects) {
       const b = boxAt(base, r, cls);
       const inset = Math.min(lane * LANE_INSET, Math.max(0, (b.h - 8) / 2));
       const d = document.createElement('div');
       d.className = cls;
-      d.style.left = `${b.x}px`;
-      d.style.top = `${b.y + inset}px`;
-      d.style.width = `${b.w}px`;
-      d.style.height = `${b.h - 2 * inset}px`;
-      d.style.backgroundColor = tint(color, mine ? 0.3 : 0.14);
-      d.style.borderColor = color;
+      d.style.cssText = `left:${b.x}px;top:${b.y + inset}px;width:${b.w}px;height:${b.h - 2 * inset}px;background-color:${tint(color, mine ? 0.3 : 0.14)};border-color:${color}`;
       d.dataset.spanId = String(span.id);
       d.dataset.label = span.label;
       d.dataset.annotator = span.annotator;
       d.dataset.lane = String(lane);
-      frag.append(d);
+      g.append(d);
       drawStats.boxes++;
     }
   }
-  g.append(frag);
   return g;
 }
 
@@ -91,46 +109,82 @@ export function invalidateHighlights(): void {
   layoutKey = '';
 }
 
-/** Redraw the spans of the open article near the viewport `port` (client rect of the scroller).
- * Other analysts' spans are drawn dashed and read-only; the focused span is outlined. */
-export function drawHighlights(layer: HTMLElement, view: TextView, spans: readonly Span[], port: { top: number; bottom: number }, focusId: number | null = null): void {
+/** Redraw the spans of the open article within `margin` px of the viewport `port` (client rect of the scroller);
+ * groups drawn earlier stay while within twice the margin. Other analysts' spans are drawn dashed and
+ * read-only; the focused span is outlined. */
+export function drawHighlights(
+  layer: HTMLElement,
+  view: TextView,
+  spans: readonly Span[],
+  port: { top: number; bottom: number },
+  focusId: number | null = null,
+  margin = MARGIN,
+): boolean {
   const t0 = performance.now();
   drawStats.rebuilt = 0;
   drawStats.boxes = 0;
-  const key = `${view.version}|${view.container.clientWidth}|${getComputedStyle(view.container).fontSize}|${state.analyst}`;
+  const k0 = performance.now();
+  const key = `${view.version}|${view.container.clientWidth}|${getComputedStyle(view.container).fontSize}|${getComputedStyle(view.container).fontFamily}|${state.analyst}`;
   if (key !== layoutKey) {
     layoutKey = key;
     groups.clear();
     layer.replaceChildren();
   }
   const { buckets, lanes } = indexSpans(view, spans);
-  const vis = view.visibleParagraphs(port, MARGIN);
+  const k1 = performance.now();
+  const vis = view.visibleParagraphs(port, margin);
+  const keep = view.visibleParagraphs(port, Math.max(KEEP, margin));
+  const k2 = performance.now();
   const want: number[] = [];
   if (vis) for (let i = vis[0]; i <= vis[1]; i++) if (buckets.has(i)) want.push(i);
-  const wanted = new Set(want);
   for (const [i, g] of groups) {
-    if (!wanted.has(i)) {
+    if (!keep || i < keep[0] || i > keep[1]) {
       g.el.remove();
       groups.delete(i);
     }
   }
-  let base: DOMRect | null = null;
+  // Read everything first, then write: no layout is forced between boxes.
+  const base = layer.getBoundingClientRect();
+  const todo: { i: number; sig: string; pieces: Piece[]; at: ReturnType<typeof paraAt> }[] = [];
+  const moves: { el: HTMLElement; x: number; y: number }[] = [];
   for (const i of want) {
     const list = buckets.get(i)!;
     let sig = '';
     for (const s of list) sig += `${s.id},${s.start},${s.end},${s.label},${s.annotator},${lanes.get(s.id)},${s.id === focusId ? 1 : 0},${labelByName(s.label)?.color};`;
+    const at = paraAt(view, i, base);
     const g = groups.get(i);
-    if (g && g.sig === sig) continue;
-    base ??= layer.getBoundingClientRect();
-    const el = buildGroup(view, i, list, lanes, focusId, base);
+    if (g?.sig === sig) {
+      if (g.x !== at.x || g.y !== at.y) moves.push({ el: g.el, x: at.x, y: at.y }), Object.assign(g, { x: at.x, y: at.y });
+      continue;
+    }
+    todo.push({ i, sig, pieces: measure(view, i, list, lanes), at });
+  }
+  // Groups kept beyond the drawing margin follow their paragraphs too.
+  for (const [i, g] of groups) {
+    if (want.length && i >= want[0] && i <= want[want.length - 1]) continue;
+    const at = paraAt(view, i, base);
+    if (g.x !== at.x || g.y !== at.y) moves.push({ el: g.el, x: at.x, y: at.y }), Object.assign(g, { x: at.x, y: at.y });
+  }
+  const k3 = performance.now();
+  for (const m of moves) {
+    m.el.style.left = `${m.x}px`;
+    m.el.style.top = `${m.y}px`;
+  }
+  for (const { i, sig, pieces, at } of todo) {
+    const el = buildGroup(i, pieces, focusId, at);
+    const g = groups.get(i);
     if (g) g.el.replaceWith(el);
     else layer.append(el);
-    groups.set(i, { sig, el });
+    groups.set(i, { sig, el, x: at.x, y: at.y });
     drawStats.rebuilt++;
   }
+  const k4 = performance.now();
+  Object.assign(drawStats, { layout: k1 - k0, visible: k2 - k1, measure: k3 - k2, write: k4 - k3 });
   drawStats.paragraphs = groups.size;
   layer.dataset.drawn = String(groups.size);
   drawStats.ms = performance.now() - t0;
+  // Whether paragraphs within the full margin may still be missing (the caller draws them when idle).
+  return margin < MARGIN;
 }
 
 /** Show where the current selection will land once snapped (dotted outline). */
