@@ -215,4 +215,5 @@ export async function openGuidelines(): Promise<void> {
   close.addEventListener('click', () => dd.close());
   d.replaceChildren(el('h2', { id: 'guidelines-title' }, 'Guidelines'), body, el('h3', {}, 'Labels'), labels, el('div', { class: 'dialog-actions' }, edit, close));
   if (!d.open) d.showModal();
+  close.focus();
 }
