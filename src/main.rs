@@ -177,9 +177,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 columns_as_annotators,
                 offsets: offsets.as_deref().and_then(import::OffsetUnit::parse),
                 columns: import::Columns { text: text_column, title: title_column, url: url_column, date: date_column },
-                control: import::Control::new(Some(progress_line())),
+                control: import::Control::new(Some(progress_line("importing"))),
             };
-            cancel_on_ctrl_c(opts.control.clone());
+            cancel_on_ctrl_c(opts.control.clone(), "the file in progress is rolled back");
             let t0 = std::time::Instant::now();
             let report = import::import_paths(&mut store, &paths, &opts)?;
             let stored = t0.elapsed().as_secs_f64();
@@ -223,17 +223,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 misaligned: misaligned.as_deref().map(export::Misaligned::parse).transpose()?.unwrap_or_default(),
                 split_clitics,
                 gold: gold.then_some(if include_unadjudicated { export::GoldScope::IncludeUnadjudicated } else { export::GoldScope::Adjudicated }),
+                control: import::Control::new(Some(progress_line("exporting"))),
             };
-            let report = match out {
-                Some(path) => export::export_file_with(store.conn(), &opts, &path)?,
+            opts.control.set_total(1);
+            opts.control.start_file(&out.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "standard output".into()));
+            cancel_on_ctrl_c(opts.control.clone(), "the export stops and writes nothing");
+            let result = match out {
+                Some(path) => export::export_file_with(store.conn(), &opts, &path),
                 None => {
                     let stdout = std::io::stdout();
                     let mut w = std::io::BufWriter::new(stdout.lock());
-                    let r = export::export_with(store.conn(), &opts, &mut w)?;
-                    w.flush().map_err(|e| Error::io("cannot write to standard output", e))?;
-                    r
+                    export::export_with(store.conn(), &opts, &mut w)
+                        .and_then(|r| w.flush().map(|()| r).map_err(|e| Error::io("cannot write to standard output", e)))
                 }
             };
+            end_progress_line();
+            if opts.control.is_cancelled() {
+                eprintln!("export cancelled: no file was written");
+                return Ok(ExitCode::from(130));
+            }
+            let report = result?;
             let t = &report.total;
             eprintln!("exported {} articles, {} spans, {} tags", t.articles, t.spans, t.tags);
             for f in &report.files {
@@ -307,7 +316,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 /// A progress line on standard error: rewritten in place on a terminal, else a plain line every 5 s.
-fn progress_line() -> Box<dyn Fn(&import::Progress) + Send + Sync> {
+fn progress_line(verb: &'static str) -> Box<dyn Fn(&import::Progress) + Send + Sync> {
     use std::io::IsTerminal;
     let terminal = std::io::stderr().is_terminal();
     let last = std::sync::Mutex::new(std::time::Instant::now());
@@ -320,7 +329,7 @@ fn progress_line() -> Box<dyn Fn(&import::Progress) + Send + Sync> {
         }
         let secs = p.elapsed.as_secs_f64().max(1e-9);
         let line = format!(
-            "importing: file {}/{}, {} records read ({:.0}/s), {:.0} s — {}",
+            "{verb}: file {}/{}, {} records ({:.0}/s), {:.0} s — {}",
             (p.files_done + 1).min(p.files_total),
             p.files_total,
             p.records,
@@ -346,12 +355,12 @@ fn end_progress_line() {
 
 /// Ctrl+C cancels the import (the file in progress rolls back); a second one stops at once, and
 /// SQLite rolls the open transaction back all the same.
-fn cancel_on_ctrl_c(control: import::Control) {
+fn cancel_on_ctrl_c(control: import::Control, what: &'static str) {
     std::thread::spawn(move || {
         let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
         rt.block_on(async {
             if tokio::signal::ctrl_c().await.is_ok() {
-                eprintln!("\ncancelling: the file in progress is rolled back (Ctrl+C again to stop at once)");
+                eprintln!("\ncancelling: {what} (Ctrl+C again to stop at once)");
                 control.cancel();
             }
             if tokio::signal::ctrl_c().await.is_ok() {

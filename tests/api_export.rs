@@ -52,3 +52,18 @@ fn analysts_are_told_from_reviewers() {
     assert_eq!(info["annotators"], json!(["demo", "rev"]));
     assert_eq!(info["analysts"], json!(["demo"]));
 }
+
+#[test]
+fn a_cancelled_export_writes_nothing() {
+    let store = demo();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = hashiya::export::ExportOptions::default();
+    o.control.cancel();
+    let out = dir.path().join("out.jsonl");
+    assert!(hashiya::export::export_file_with(store.conn(), &o, &out).is_err());
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 0, "no file, no temporary file");
+    // Progress: one step per article written.
+    let o = hashiya::export::ExportOptions::default();
+    hashiya::export::export_file_with(store.conn(), &o, &out).expect("export");
+    assert_eq!(o.control.snapshot().records, 4);
+}

@@ -193,6 +193,7 @@ fn stream(conn: &Connection, o: &ExportOptions, outs: Vec<&mut dyn Write>, assig
         sinks.iter_mut().try_for_each(labelstudio::begin)?;
     }
     select::for_each_doc(conn, o, true, |doc| {
+        o.control.step()?;
         let k = match assign {
             None => 0,
             Some(m) => match m.get(&doc.article.id) {

@@ -140,6 +140,9 @@ pub struct ExportOptions {
     pub split_clitics: bool,
     /// Export the adjudicated gold layer instead of the analysts' annotations.
     pub gold: Option<GoldScope>,
+    /// Progress (one step per article written) and cancellation.
+    #[serde(skip)]
+    pub control: crate::import::Control,
 }
 
 /// Which articles a gold export takes.
@@ -168,6 +171,7 @@ impl Default for ExportOptions {
             misaligned: Misaligned::Refuse,
             split_clitics: false,
             gold: None,
+            control: crate::import::Control::default(),
         }
     }
 }

@@ -41,6 +41,13 @@ struct Shared {
 #[derive(Clone)]
 pub struct Control(Arc<Shared>);
 
+/// Two controls are equal when they control the same job.
+impl PartialEq for Control {
+    fn eq(&self, other: &Control) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl Default for Control {
     fn default() -> Self {
         Control::new(None)
