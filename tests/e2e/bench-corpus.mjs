@@ -58,13 +58,22 @@ try {
           let placeholderFrames = 0;
           let last = null;
           const t0 = performance.now();
+          // Long animation frames (over 50 ms) and the scripts in them: was it our code, or the machine?
+          const loaf = [];
+          let po = null;
+          try {
+            po = new PerformanceObserver((l) => loaf.push(...l.getEntries().map((e) => ({ d: Math.round(e.duration), script: Math.round((e.scripts ?? []).reduce((a, x) => a + x.duration, 0)), render: Math.round(e.duration - (e.renderStart ? e.renderStart - e.startTime : e.duration)) }))));
+            po.observe({ type: 'long-animation-frame' });
+          } catch {
+            /* not in this Chromium */
+          }
           const step = (ts) => {
             if (last !== null) frames.push(ts - last);
             last = ts;
             if (host.querySelector('.vrow-loading')) placeholderFrames++;
             if (host.scrollTop >= target) {
               // Wait until the rows at the end are loaded.
-              const done = () => (host.querySelector('.vrow-loading') ? requestAnimationFrame(done) : resolve({ frames, placeholderFrames, ms: performance.now() - t0, rowsInDom: host.querySelectorAll('.vrow').length, long: frames.map((f, i) => [i, Math.round(f)]).filter(([, f]) => f > 50) }));
+              const done = () => (host.querySelector('.vrow-loading') ? requestAnimationFrame(done) : resolve({ frames, placeholderFrames, ms: performance.now() - t0, rowsInDom: host.querySelectorAll('.vrow').length, long: frames.map((f, i) => [i, Math.round(f)]).filter(([, f]) => f > 50), loaf: (po?.disconnect(), loaf) }));
               return done();
             }
             host.scrollTop = Math.min(target, host.scrollTop + per * rowH);
@@ -137,7 +146,9 @@ try {
     const over = s.frames.filter((f) => f > 17).length;
     row(`scroll 10,000 rows, ${s.per} rows/frame: frames over 16 ms`, `${over} of ${s.frames.length}`, `p50 ${ms(pct(s.frames, 50))} · p95 ${ms(pct(s.frames, 95))} · max ${ms(Math.max(...s.frames))}`);
     row(`   frames with rows still loading ("…")`, `${s.placeholderFrames} of ${s.frames.length}`, `rows in the DOM at the end: ${s.rowsInDom}; ${s.frames.length} frames in ${ms(s.ms)}`);
-    if (process.env.BENCH_VERBOSE) console.log('   frames over 50 ms [index, ms]:', JSON.stringify(s.long));
+    const scriptMs = s.loaf.map((l) => l.script);
+    row(`   long animation frames (over 50 ms)`, `${s.loaf.length}`, s.loaf.length ? `script in them: max ${ms(Math.max(...scriptMs))} · frame max ${ms(Math.max(...s.loaf.map((l) => l.d)))}` : '');
+    if (process.env.BENCH_VERBOSE) console.log('   frames over 50 ms [index, ms]:', JSON.stringify(s.long), 'loaf:', JSON.stringify(s.loaf));
   }
   for (const s of searches) row(`search "${s.word}" keystroke → list painted`, ms(s.median), `max ${ms(s.max)} · request ${ms(s.api)} · ${s.what} · "${s.shown}"`);
   if (browser.errors.length) console.log('page errors:', browser.errors);

@@ -13,6 +13,8 @@ import { guard, toast, toastError } from './toast';
 
 /** How many pages may load at once while scrolling. */
 const PARALLEL = 2;
+/** Rows beyond the view whose pages are fetched ahead. */
+const PREFETCH = 100;
 /** Pages kept in memory; the farthest from the view are dropped beyond this. */
 const KEEP_PAGES = 60;
 /** "Next unfinished" reads at most this many pages of 1000 after the current article before asking the core directly. */
@@ -74,7 +76,10 @@ async function fetchPage(p: number, limit = PAGE): Promise<ArticleSummary[]> {
 function pump(): void {
   if (!list) return;
   const { first, last } = list.range();
-  for (const p of pagesFor(first, last)) {
+  // The pages in view first, then the ones just before and after (so scrolling on rarely meets a row still loading).
+  const inView = pagesFor(first, last);
+  const around = pagesFor(Math.max(0, first - PREFETCH), Math.min(total - 1, last + PREFETCH)).filter((p) => !inView.includes(p));
+  for (const p of [...inView, ...around]) {
     if (inflight.size >= PARALLEL) return;
     if (cache.has(p) || inflight.has(p) || failed.has(p)) continue;
     const g = gen;
