@@ -154,6 +154,10 @@ impl Client {
 
 /// What must hold after any crash: SQLite's integrity and foreign-key checks pass, and Hashiya opens it.
 pub fn check_project(path: &Path) -> Result<(), String> {
+    if !path.exists() {
+        // Killed before the project file was created: the app opens it as a new, empty project.
+        hashiya::Store::open(path).map(drop).map_err(|e| format!("Hashiya cannot create {}: {e}", path.display()))?;
+    }
     {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
