@@ -1,0 +1,229 @@
+// The import dialog's pure parts: formats and file types, the request, progress from job_status
+// snapshots, and the report grouped by file and as plain text. No DOM.
+
+import type { ImportFilesReq, ImportReport, ImportedArticle, JobStatus, Rejection } from './bindings';
+import { mappingRequest, type Mapping } from './importCsv';
+
+/** File types the dialog offers (the core also reads `.bio` and `.tab`). */
+export const ACCEPT = '.txt,.html,.htm,.csv,.tsv,.tab,.json,.jsonl,.conll,.iob,.bio';
+
+export const FORMATS: [string, string][] = [
+  ['', 'Automatic (from the name and content)'],
+  ['txt', 'txt — plain text, one article per file'],
+  ['html', 'html — a page saved from a news site'],
+  ['csv', 'csv — a table, one article per row'],
+  ['jsonl', 'jsonl — Hashiya native JSONL'],
+  ['doccano', 'doccano — JSONL/JSON'],
+  ['labelstudio', 'labelstudio — Label Studio tasks'],
+  ['prodigy', 'prodigy — Prodigy JSONL'],
+  ['conll', 'conll — CoNLL / IOB tokens'],
+];
+
+export const OFFSETS: [string, string][] = [
+  ['', 'Automatic (each tool’s own unit)'],
+  ['utf16', 'UTF-16 code units'],
+  ['codepoint', 'Code points'],
+];
+
+export const OFFSETS_HINT =
+  'Other tools’ span offsets: doccano counts UTF-16 units (an emoji is 2), Label Studio and Prodigy count code points (an emoji is 1).';
+
+/** Is this file read as a table (CSV/TSV) with these choices? */
+export function isTable(name: string, format: string): boolean {
+  if (format) return format === 'csv';
+  return /\.(csv|tsv|tab)$/i.test(name);
+}
+
+/** Do other tools' offsets matter for this format choice? (Automatic: they may, for .json/.jsonl.) */
+export function offsetsApply(format: string): boolean {
+  return format === '' || format === 'doccano' || format === 'labelstudio' || format === 'prodigy';
+}
+
+export type ImportForm = {
+  annotator: string;
+  format: string;
+  offsets: string;
+  /** Sent when a table is imported. */
+  mapping: Mapping | null;
+};
+
+/** A job name nobody else uses. */
+export function jobName(now = Date.now(), rnd = Math.random()): string {
+  return `import-${now.toString(36)}-${Math.floor(rnd * 0x100000000).toString(36)}`;
+}
+
+/** The `import_files` request for the form and the files' texts. */
+export function buildRequest(form: ImportForm, files: { name: string; content: string }[], job: string): ImportFilesReq {
+  const req: ImportFilesReq = { files, job };
+  const annotator = form.annotator.trim();
+  if (annotator) req.annotator = annotator;
+  if (form.format) req.format = form.format;
+  if (form.offsets) req.offsets = form.offsets;
+  if (form.mapping) {
+    const m = mappingRequest(form.mapping);
+    if (Object.keys(m).length) req.mapping = m;
+  }
+  return req;
+}
+
+/** Records the core will count for a file, roughly: one for a text or HTML page, else one per non-blank line. */
+export function expectedRecords(name: string, content: string, format = ''): number {
+  const kind = format || (/\.(html?|txt)$/i.test(name) ? 'txt' : '');
+  return kind === 'txt' || kind === 'html' ? 1 : countLines(content);
+}
+
+function countLines(content: string): number {
+  let n = 0;
+  let blank = true;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 10) {
+      if (!blank) n++;
+      blank = true;
+    } else if (c !== 13 && c !== 32 && c !== 9) blank = false;
+  }
+  return n + (blank ? 0 : 1);
+}
+
+export type ProgressView = {
+  /** 0..1, never going back. */
+  fraction: number;
+  phase: 'sending' | 'reading' | 'indexing';
+  filesDone: number;
+  filesTotal: number;
+  records: number;
+  /** Records per second over the whole import so far. */
+  rate: number;
+  file: string;
+  cancelled: boolean;
+};
+
+/**
+ * Turns job_status snapshots into a progress view. The core counts records over the whole import;
+ * the dialog knows how many records each file should give, so the bar moves inside a file too.
+ */
+export class ProgressTracker {
+  private seen = false;
+  private best = 0;
+  private fileIndex = -1;
+  private base = 0;
+  private lastRecords = 0;
+  private last: ProgressView;
+
+  constructor(private expected: number[]) {
+    this.last = { fraction: 0, phase: 'sending', filesDone: 0, filesTotal: expected.length, records: 0, rate: 0, file: '', cancelled: false };
+  }
+
+  update(s: JobStatus): ProgressView {
+    if (!s.running) {
+      // Before the job starts the request is still arriving; after it, the search index catches up.
+      this.last = { ...this.last, phase: this.seen ? 'indexing' : 'sending', fraction: this.seen ? Math.max(this.best, this.last.fraction) : 0 };
+      return this.last;
+    }
+    this.seen = true;
+    const total = Math.max(1, s.files_total);
+    const idx = Math.min(s.files_done, total - 1);
+    if (idx !== this.fileIndex) {
+      // Where the new file's records began, as well as snapshots tell: the file before should have
+      // given its expected count, and it cannot have begun before the last snapshot's count.
+      const sumBefore = this.expected.slice(0, idx).reduce((a, b) => a + b, 0);
+      const guess = this.fileIndex < 0 ? sumBefore : idx === this.fileIndex + 1 ? Math.max(this.lastRecords, this.base + (this.expected[this.fileIndex] ?? 0)) : this.lastRecords;
+      this.base = Math.min(s.records, guess);
+      this.fileIndex = idx;
+    }
+    this.lastRecords = s.records;
+    const exp = this.expected[idx] ?? 0;
+    const inside = exp > 0 ? Math.min(1, Math.max(0, (s.records - this.base) / exp)) : 0;
+    const done = s.files_done >= s.files_total && s.files_total > 0;
+    const fraction = done ? 1 : Math.min(1, (s.files_done + inside * 0.99) / total);
+    this.best = Math.max(this.best, fraction);
+    this.last = {
+      fraction: this.best,
+      phase: 'reading',
+      filesDone: s.files_done,
+      filesTotal: s.files_total,
+      records: s.records,
+      rate: s.elapsed_ms > 0 ? (s.records * 1000) / s.elapsed_ms : 0,
+      file: s.file,
+      cancelled: s.cancelled,
+    };
+    return this.last;
+  }
+}
+
+const nf = new Intl.NumberFormat('en');
+export const num = (n: number) => nf.format(Math.round(n));
+export const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
+
+/** The progress line under the bar. */
+export function progressText(v: ProgressView): string {
+  if (v.phase === 'sending') return 'Sending the files…';
+  if (v.phase === 'indexing') return `${plural(v.records, 'record')} read; updating the search index…`;
+  const parts = [`File ${num(Math.min(v.filesDone + 1, v.filesTotal))} of ${num(v.filesTotal)}`, plural(v.records, 'record'), `${num(v.rate)} records/s`];
+  return parts.join(' · ');
+}
+
+export const where = (file: string, line: number | null) => (line === null ? file : `${file}:${line}`);
+
+export type FileGroup<T> = { file: string; items: T[] };
+
+/** Items grouped by file, files in first-seen order. */
+export function byFile<T extends { file: string }>(items: T[]): FileGroup<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = groups.get(it.file);
+    if (g) g.push(it);
+    else groups.set(it.file, [it]);
+  }
+  return [...groups].map(([file, list]) => ({ file, items: list }));
+}
+
+/** The one-line summary (also the toast). */
+export function summary(r: ImportReport): string {
+  let s = `${num(r.imported.length)} imported, ${plural(r.duplicates.length, 'duplicate')}, ${num(r.rejected.length)} rejected; ${plural(r.spans_added, 'span')} and ${plural(r.tags_added, 'tag')} added.`;
+  if (r.left_out.length) s += ` ${num(r.left_out.length)} annotation${r.left_out.length === 1 ? '' : 's'} left out.`;
+  if (r.cancelled.length) s += ` Cancelled: ${plural(r.cancelled.length, 'file')} not imported.`;
+  return s;
+}
+
+/** The encoding to show for a file: the browser's reading when it was not UTF-8, else the core's. */
+export function encodingOf(a: ImportedArticle, readAs: Map<string, string>): string {
+  const browser = readAs.get(a.file);
+  if (browser && browser !== 'UTF-8') return browser;
+  return a.encoding && a.encoding !== 'UTF-8' ? a.encoding : '';
+}
+
+/** The whole report as plain text, one finding per line (for Save/Copy report). */
+export function reportText(r: ImportReport, ctx: { when: Date; project?: string; annotator?: string; readAs?: Map<string, string> }): string {
+  const readAs = ctx.readAs ?? new Map<string, string>();
+  const out: string[] = [];
+  out.push('Hashiya import report');
+  out.push(`Date: ${ctx.when.toISOString()}`);
+  if (ctx.project) out.push(`Project: ${ctx.project}`);
+  if (ctx.annotator) out.push(`Annotator: ${ctx.annotator}`);
+  out.push('', summary(r));
+  const list = (title: string, lines: string[]) => {
+    if (!lines.length) return;
+    out.push('', `${title} (${num(lines.length)})`, ...lines.map((l) => `  ${l}`));
+  };
+  const rej = (x: Rejection) => `${where(x.file, x.line)} — ${x.reason}`;
+  if (r.cancelled.length) list('Cancelled — not imported (the file in progress was rolled back whole)', r.cancelled);
+  list('Rejected', r.rejected.map(rej));
+  list('Left out on purpose', r.left_out.map(rej));
+  list('Skipped files', r.skipped_files);
+  list('New labels', r.labels_added);
+  const art = (a: ImportedArticle) => {
+    const enc = encodingOf(a, readAs);
+    const extra = [a.new_spans ? plural(a.new_spans, 'span') : '', a.new_tags ? plural(a.new_tags, 'tag') : '', enc].filter(Boolean).join(', ');
+    return `${where(a.file, a.line)} — ${a.title}${extra ? ` (${extra})` : ''}`;
+  };
+  list('Imported', r.imported.map(art));
+  list('Duplicates (same text already in the project)', r.duplicates.map(art));
+  return out.join('\n') + '\n';
+}
+
+/** A file name for the saved report. */
+export function reportFileName(when: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `import-report-${when.getFullYear()}-${p(when.getMonth() + 1)}-${p(when.getDate())}-${p(when.getHours())}${p(when.getMinutes())}${p(when.getSeconds())}.txt`;
+}
