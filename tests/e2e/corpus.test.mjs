@@ -91,7 +91,7 @@ test('corpus view: normalised search, filters, sorting, progress and next unfini
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'article-search');
   await page.keyboard.type('احمد');
   await expectList(page, [1], 'احمد finds أحمد');
-  assert.equal(await page.locator('#article-total').textContent(), '1 matching article of 5');
+  assert.equal(await page.locator('#article-total').textContent(), '1 of 5 articles');
   await page.locator('#article-search').fill('الرياض');
   await expectList(page, [2], 'الرياض finds بالرياض');
   await page.locator('#article-search').fill('بيان');

@@ -40,9 +40,7 @@ function rowAt(i: number): ArticleSummary | undefined {
 
 function showTotal(): void {
   const all = state.project?.article_count ?? total;
-  byId('article-total').textContent = isFiltered(filter)
-    ? `${count(total, 'matching article')}${all > total ? ` of ${all.toLocaleString('en-US')}` : ''}`
-    : count(total, 'article');
+  byId('article-total').textContent = isFiltered(filter) ? `${total.toLocaleString('en-US')} of ${count(Math.max(all, total), 'article')}` : count(total, 'article');
   list?.setEmptyText(isFiltered(filter) ? 'No article matches this search and these filters.' : 'No articles yet. Use Import to add .txt or .jsonl files.');
 }
 
