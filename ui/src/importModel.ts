@@ -8,7 +8,7 @@ import { mappingRequest, type Mapping } from './importCsv';
 export const ACCEPT = '.txt,.html,.htm,.csv,.tsv,.tab,.json,.jsonl,.conll,.iob,.bio';
 
 export const FORMATS: [string, string][] = [
-  ['', 'Automatic (from the name and content)'],
+  ['', 'Automatic (name and content)'],
   ['txt', 'txt — plain text, one article per file'],
   ['html', 'html — a page saved from a news site'],
   ['csv', 'csv — a table, one article per row'],
