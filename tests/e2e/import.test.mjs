@@ -129,10 +129,13 @@ test('a batch with rejects: the report lists file:line and reasons, grouped by f
   const bad = ['{"title":"سليم","text":"نص صالح"}', '{"title":"مقطوع","text":"نص', JSON.stringify({ id: 'x', text: 'abc', spans: [{ start: 2, end: 1, label: 'PER', text: '', annotator: 'a' }] })].join('\n') + '\n';
   const rows = 'title,text\nأ,نص أول\nب\n';
   const evilName = '<img src=x onerror="window.__pwned=1">.txt';
-  await chooseFiles(page, [file('bad.jsonl', bad), file('rows.csv', rows), file('empty.txt', ''), file(evilName, '')]);
+  // A legacy Arabic file (Windows-1256 bytes for السلام, a blank line, نص) is decoded in the browser.
+  const legacy = { name: 'legacy.txt', mimeType: 'text/plain', buffer: Buffer.from([0xc7, 0xe1, 0xd3, 0xe1, 0xc7, 0xe3, 0x0a, 0x0a, 0xe4, 0xd5]) };
+  await chooseFiles(page, [file('bad.jsonl', bad), file('rows.csv', rows), file('empty.txt', ''), file(evilName, ''), legacy]);
+  assert.match(await page.locator('#import-file-list li[data-file="legacy.txt"]').textContent(), /read as Windows-1256/);
   await page.locator('#import-mapping').waitFor();
   await page.locator('#import-run').click();
-  await page.locator('#import-summary', { hasText: '2 imported, 0 duplicates, 5 rejected' }).waitFor();
+  await page.locator('#import-summary', { hasText: '3 imported, 0 duplicates, 5 rejected' }).waitFor();
   for (const w of ['bad.jsonl:2', 'bad.jsonl:3', 'rows.csv:3', 'empty.txt', evilName]) await page.locator(`[data-rejected="${w.replace(/"/g, '\\"')}"]`).waitFor();
   assert.match(await page.locator('[data-rejected="bad.jsonl:3"]').textContent(), /^bad\.jsonl:3 — span #1 \[2, 1\) PER: .*inverted/);
   assert.match(await page.locator('[data-rejected="rows.csv:3"]').textContent(), /the row has 1 fields but the header has 2/);
@@ -148,7 +151,7 @@ test('a batch with rejects: the report lists file:line and reasons, grouped by f
   assert.match(saved, /\n {2}bad\.jsonl:2 — not a valid article record/);
   assert.match(saved, /\n {2}rows\.csv:3 — the row has 1 fields but the header has 2\n/);
   assert.match(saved, /\n {2}empty\.txt — the file is empty\n/);
-  assert.match(saved, /\nImported \(2\)\n {2}bad\.jsonl:1 — سليم\n {2}rows\.csv:2 — أ\n/);
+  assert.match(saved, /\nImported \(3\)\n {2}bad\.jsonl:1 — سليم\n {2}rows\.csv:2 — أ\n {2}legacy\.txt — السلام \(Windows-1256\)\n/);
   // The report is reachable by keyboard: Import more… goes back to a fresh form.
   await page.locator('#import-again').focus();
   await page.keyboard.press('Enter');
