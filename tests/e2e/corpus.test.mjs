@@ -166,7 +166,7 @@ test('corpus view: normalised search, filters, sorting, progress and next unfini
   // The button does the same.
   await page.locator('#next-unfinished').click();
   await page.locator('#article-pane[data-article-id="3"]').waitFor();
-  assert.match(await page.locator('#corpus-progress').textContent(), /2 done · 3 in progress · 0 to do/);
+  await page.locator('#corpus-progress', { hasText: '2 done · 3 in progress · 0 to do' }).waitFor();
 
   // With a filter, next unfinished stays inside the filtered list.
   await page.locator('#filter-analyst').selectOption('Salma');

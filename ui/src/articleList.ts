@@ -135,9 +135,17 @@ async function loadMyProgress(): Promise<MyProgress> {
 
 let progressBusy = false;
 let progressAgain = false;
+let progressTimer: number | undefined;
+/** The progress counts wait this long after the last change (opening articles in a row counts once). */
+const PROGRESS_DELAY_MS = 500;
 
-/** Refresh the progress bar; calls while one is loading coalesce into one more. */
-function refreshProgress(): void {
+/** Refresh the progress bar soon; calls in a burst, or while one is loading, coalesce into one. */
+function refreshProgress(delay = PROGRESS_DELAY_MS): void {
+  window.clearTimeout(progressTimer);
+  progressTimer = window.setTimeout(loadProgressNow, delay);
+}
+
+function loadProgressNow(): void {
   if (progressBusy) {
     progressAgain = true;
     return;
@@ -150,7 +158,7 @@ function refreshProgress(): void {
       progressBusy = false;
       if (progressAgain) {
         progressAgain = false;
-        refreshProgress();
+        loadProgressNow();
       }
     });
 }
