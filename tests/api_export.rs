@@ -67,3 +67,19 @@ fn a_cancelled_export_writes_nothing() {
     hashiya::export::export_file_with(store.conn(), &o, &out).expect("export");
     assert_eq!(o.control.snapshot().records, 4);
 }
+
+#[test]
+fn import_files_options_from_the_ui() {
+    let mut store = Store::open_in_memory().expect("open");
+    // An unmapped title (""), though a usual "title" column exists; the client's decoding is reported.
+    let csv = "title,text\nعنوان,نص الخبر عن الرباط\n";
+    let r = dispatch(&mut store, "import_files", json!({"files": [{"name": "a.csv", "content": csv, "encoding": "Windows-1256"}], "mapping": {"title": ""}})).expect("csv");
+    assert_eq!(r["imported"][0]["encoding"], "Windows-1256");
+    assert_eq!(r["imported"][0]["title"], "نص الخبر عن الرباط", "title from the text, not the unmapped column");
+    // CoNLL options.
+    let conll = "زار B-PER\nحموشي I-PER\n\nفي O\nالرباط B-LOC\n";
+    let r = dispatch(&mut store, "import_files", json!({"files": [{"name": "b.conll", "content": conll}], "sentences_per_article": 1, "columns_as_annotators": true, "annotator": "src"})).expect("conll");
+    assert_eq!(r["imported"].as_array().map(Vec::len), Some(2));
+    let info = dispatch(&mut store, "project_info", json!({})).expect("info");
+    assert!(info["annotators"].as_array().expect("names").iter().any(|a| a == "src:1"));
+}

@@ -128,6 +128,10 @@ pub struct ImportFile {
     /// File name; its extension (and content) picks the format: .txt, .html, .csv/.tsv, .json/.jsonl, .conll.
     pub name: String,
     pub content: String,
+    /// The encoding the client decoded the file with (reported back as the file's encoding).
+    #[serde(default)]
+    #[ts(optional)]
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -148,6 +152,14 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional, inline)]
     pub mapping: Option<import::Columns>,
+    /// CoNLL: at most this many sentences per article.
+    #[serde(default)]
+    #[ts(optional)]
+    pub sentences_per_article: Option<i64>,
+    /// CoNLL: file each tag column's entities under ANNOTATOR:N.
+    #[serde(default)]
+    #[ts(optional)]
+    pub columns_as_annotators: Option<bool>,
     /// Name this import so `job_status` can follow it and `cancel_job` stop it.
     #[serde(default)]
     #[ts(optional)]
@@ -382,7 +394,16 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             // A named job can be followed (job_status) and cancelled (cancel_job) while it runs.
             let job = r.job.as_deref().map(jobs::register).transpose()?;
             let control = job.as_ref().map(|j| j.control.clone()).unwrap_or_default();
-            let opts = ImportOptions { annotator: r.annotator, format, offsets, columns: r.mapping.unwrap_or_default(), control, ..Default::default() };
+            let opts = ImportOptions {
+                annotator: r.annotator,
+                format,
+                offsets,
+                columns: r.mapping.unwrap_or_default(),
+                control,
+                sentences_per_article: r.sentences_per_article.filter(|n| *n > 0).map(|n| n as usize),
+                columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
+                ..Default::default()
+            };
             opts.control.set_total(r.files.len() as u64);
             let mut report = ImportReport::default();
             for f in &r.files {
@@ -392,10 +413,16 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 }
                 opts.control.start_file(&f.name);
                 import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
+                if let Some(enc) = f.encoding.as_deref().filter(|e| !e.is_empty()) {
+                    let items = report.imported.iter_mut().chain(report.duplicates.iter_mut()).filter(|i| i.file == f.name);
+                    items.for_each(|i| i.encoding = enc.to_string());
+                }
                 opts.control.finish_file();
             }
-            drop(job);
+            // The job stays visible while the new articles become searchable.
+            opts.control.start_file("updating the search index");
             crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
+            drop(job);
             to_json(report)
         }
         "export" => {

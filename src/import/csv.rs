@@ -17,7 +17,7 @@ pub struct Columns {
     #[serde(default)]
     #[ts(optional)]
     pub text: Option<String>,
-    /// Default: title, headline, العنوان.
+    /// Default: title, headline, العنوان. For title, url and date, "" means none.
     #[serde(default)]
     #[ts(optional)]
     pub title: Option<String>,
@@ -67,6 +67,8 @@ fn delimiter(name: &str, content: &str) -> u8 {
 fn column(header: &[String], wanted: Option<&str>, usual: &[&str], what: &str) -> std::result::Result<Option<usize>, String> {
     let find = |n: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n.trim()));
     match wanted {
+        // An empty name says "no such column" (title, url or date left unmapped on purpose).
+        Some(w) if w.trim().is_empty() && what != "text" => Ok(None),
         Some(w) => find(w).map(Some).ok_or_else(|| format!("there is no {what} column named {w:?} (the columns are: {})", header.join(", "))),
         None => Ok(usual.iter().find_map(|n| find(n))),
     }

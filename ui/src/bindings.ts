@@ -122,7 +122,11 @@ export type ImportFile = {
 /**
  * File name; its extension (and content) picks the format: .txt, .html, .csv/.tsv, .json/.jsonl, .conll.
  */
-name: string, content: string, };
+name: string, content: string, 
+/**
+ * The encoding the client decoded the file with (reported back as the file's encoding).
+ */
+encoding?: string, };
 
 export type ImportFilesReq = { annotator?: string, files: Array<ImportFile>, 
 /**
@@ -142,7 +146,7 @@ mapping?: {
  */
 text?: string, 
 /**
- * Default: title, headline, العنوان.
+ * Default: title, headline, العنوان. For title, url and date, "" means none.
  */
 title?: string, 
 /**
@@ -153,6 +157,14 @@ url?: string,
  * Default: date, published_at, published, pubdate, التاريخ.
  */
 date?: string, }, 
+/**
+ * CoNLL: at most this many sentences per article.
+ */
+sentences_per_article?: number, 
+/**
+ * CoNLL: file each tag column's entities under ANNOTATOR:N.
+ */
+columns_as_annotators?: boolean, 
 /**
  * Name this import so `job_status` can follow it and `cancel_job` stop it.
  */
