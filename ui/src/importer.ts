@@ -143,7 +143,7 @@ export function showReport(r: ImportReport): void {
   const sum = renderReport(box, r, { project: state.project?.name, annotator: state.analyst, readAs });
   readAs = new Map();
   byId('import-again').addEventListener('click', openForm);
-  byId('import-save')?.addEventListener('click', guard(saveReport, 'Saving the report failed'));
+  document.getElementById('import-save')?.addEventListener('click', guard(saveReport, 'Saving the report failed')); // browser only
   byId('import-copy').addEventListener('click', guard(copyReport, 'Copying the report failed'));
   byId('import-close').addEventListener('click', () => dialog().close());
   show('report');
