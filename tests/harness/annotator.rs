@@ -177,22 +177,16 @@ pub fn reconcile(model: &Model, in_flight: Option<&InFlight>, db: &Path) -> Resu
                 }
             }
         }
-        Some(InFlight::Update(id, after)) => {
-            if got.spans.get(id) == Some(after) {
-                want.spans.insert(*id, after.clone());
-            }
+        Some(InFlight::Update(id, after)) if got.spans.get(id) == Some(after) => {
+            want.spans.insert(*id, after.clone());
         }
-        Some(InFlight::Delete(id)) => {
-            if !got.spans.contains_key(id) {
-                want.spans.remove(id);
-            }
+        Some(InFlight::Delete(id)) if !got.spans.contains_key(id) => {
+            want.spans.remove(id);
         }
-        Some(InFlight::Status(a, s)) => {
-            if got.status.get(a) == Some(s) {
-                want.status.insert(*a, s.clone());
-            }
+        Some(InFlight::Status(a, s)) if got.status.get(a) == Some(s) => {
+            want.status.insert(*a, s.clone());
         }
-        None => {}
+        _ => {}
     }
     if got.spans != want.spans || got.status != want.status {
         let lost: Vec<_> = want.spans.iter().filter(|(id, s)| got.spans.get(id) != Some(s)).collect();
