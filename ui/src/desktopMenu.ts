@@ -1,22 +1,15 @@
-// Desktop only: the window's File menu (sent by the shell over a channel) — new, open and recent projects, import, export.
+// Desktop only: the window's File menu (sent by the shell over a channel) — new, open and recent projects; import and export open their dialogs.
 
 import { Channel } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { invokeDesktop, isTauri } from './api';
-import type { ImportReport } from './bindings';
 import { byId } from './dom';
 import { inProjectDir, projectDir } from './exporter';
-import { showReport } from './importer';
-import { state } from './state';
-import { guard, toast } from './toast';
+import { guard } from './toast';
 
 type MenuAction = { action: 'new' } | { action: 'open' } | { action: 'open_recent'; path: string } | { action: 'import' } | { action: 'export' };
 
 const PROJECT_FILTER = [{ name: 'Hashiya project', extensions: ['hashiya'] }];
-const IMPORT_FILTER = [
-  { name: 'Articles and annotations', extensions: ['txt', 'jsonl', 'json', 'conll', 'iob', 'bio', 'html', 'htm', 'csv', 'tsv'] },
-  { name: 'All files', extensions: ['*'] },
-];
 
 /** Close this project and open another (the shell swaps it), then start the page again on it. */
 async function switchTo(cmd: 'open_project' | 'new_project', path: string): Promise<void> {
@@ -25,18 +18,7 @@ async function switchTo(cmd: 'open_project' | 'new_project', path: string): Prom
   window.location.reload();
 }
 
-async function importPicked(reload: () => Promise<void>, refresh: () => Promise<void>): Promise<void> {
-  const picked = await open({ title: 'Import articles', multiple: true, directory: false, defaultPath: projectDir() ?? undefined, filters: IMPORT_FILTER });
-  const paths = picked === null ? [] : Array.isArray(picked) ? picked : [picked];
-  if (!paths.length) return;
-  toast(`Importing ${paths.length} file${paths.length === 1 ? '' : 's'}…`);
-  const report = await invokeDesktop<ImportReport>('import_paths', { paths, annotator: state.analyst });
-  showReport(report);
-  await reload();
-  await refresh();
-}
-
-async function handle(m: MenuAction, reload: () => Promise<void>, refresh: () => Promise<void>): Promise<void> {
+async function handle(m: MenuAction): Promise<void> {
   for (const d of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) {
     if (d.id !== 'name-dialog') d.close();
   }
@@ -54,17 +36,19 @@ async function handle(m: MenuAction, reload: () => Promise<void>, refresh: () =>
     case 'open_recent':
       return switchTo('open_project', m.path);
     case 'import':
-      return importPicked(reload, refresh);
+      // The import dialog (files, annotator, format, progress); its file button is a real click, which the file chooser needs.
+      byId('import-btn').click();
+      return;
     case 'export':
       byId('export-btn').click();
       return;
   }
 }
 
-/** Listen to the File menu (desktop only; nothing in browser mode). `reload` reads the project again, `refresh` the list. */
-export async function initDesktopMenu(reload: () => Promise<void>, refresh: () => Promise<void>): Promise<void> {
+/** Listen to the File menu (desktop only; nothing in browser mode). */
+export async function initDesktopMenu(): Promise<void> {
   if (!isTauri()) return;
   const channel = new Channel<MenuAction>();
-  channel.onmessage = (m) => guard(() => handle(m, reload, refresh), 'The File menu action failed')();
+  channel.onmessage = (m) => guard(() => handle(m), 'The File menu action failed')();
   await invokeDesktop('menu_events', { channel });
 }

@@ -70,7 +70,7 @@ async function start(): Promise<void> {
   );
   await ensureAnalyst();
   await loadProject();
-  await initDesktopMenu(loadProject, refreshList).catch((e) => toastError(e, 'The File menu is not available'));
+  await initDesktopMenu().catch((e) => toastError(e, 'The File menu is not available'));
   initReviewChoice();
   await refreshList();
   const route = parseHash(window.location.hash);
