@@ -1,10 +1,9 @@
-//! The project's Tauri commands: `api` (every core command, via `hashiya::api::dispatch`), `export_to_file` and
-//! `import_paths` (files the user picked in a native dialog).
+//! The project's Tauri commands: `api` (every core command, via `hashiya::api::dispatch`) and `export_to_file`
+//! (a path the user picked in the save dialog).
 
 use std::path::PathBuf;
 
 use hashiya::api::ExportReq;
-use hashiya::import::ImportOptions;
 use hashiya::ApiError;
 use serde::Serialize;
 use serde_json::Value;
@@ -67,18 +66,4 @@ pub async fn export_to_file(
         labels: report.labels,
         files: report.files.into_iter().map(|f| f.path).collect(),
     })
-}
-
-/// `invoke('import_paths', {paths, annotator?})`: import files the user picked in the native open dialog (File →
-/// Import…), read from disk as the CLI reads them (encodings detected from the bytes, folders walked). Returns the
-/// same report as the `import_files` command.
-#[tauri::command]
-pub async fn import_paths(project: State<'_, Project>, paths: Vec<String>, annotator: Option<String>) -> Result<Value, ApiError> {
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    if let Some(p) = paths.iter().find(|p| !p.is_absolute()) {
-        return Err(invalid(format!("an import path must be absolute, got {}", p.display())));
-    }
-    let opts = ImportOptions { annotator: annotator.filter(|a| !a.trim().is_empty()), ..Default::default() };
-    let report = project.with(|store| hashiya::import::import_paths(store, &paths, &opts).map_err(|e| e.to_api()))?;
-    serde_json::to_value(report).map_err(|e| ApiError { kind: "internal".into(), message: e.to_string() })
 }

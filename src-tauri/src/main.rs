@@ -108,7 +108,6 @@ fn main() -> ExitCode {
         .invoke_handler(tauri::generate_handler![
             commands::api,
             commands::export_to_file,
-            commands::import_paths,
             project::open_project,
             project::new_project,
             project::recent_projects,
