@@ -16,6 +16,8 @@ let cache: { key: string; at: number; ids: number[] } | null = null;
 async function disagreeing(annotators: readonly string[]): Promise<number[]> {
   const key = JSON.stringify([...annotators].sort());
   if (!cache || cache.key !== key || Date.now() - cache.at > FRESH_MS) {
+    // The report reads the whole project once (seconds on a large one); later presses use it for a minute.
+    toast('Finding the articles where these analysts disagree…');
     const r = await call('agreement', { annotators: [...annotators], top: TOP });
     cache = { key, at: Date.now(), ids: r.ranked.filter((a) => a.disagreements > 0).map((a) => a.article_id).sort((a, b) => a - b) };
   }
