@@ -48,7 +48,7 @@ export function buildExportForm(): void {
   const drop = el('div', { id: 'export-drop', class: 'checks' }, ...spanLabels().map((l) => el('label', { class: 'check' }, el('input', { type: 'checkbox', 'data-drop': l.name }), l.name)));
   const offsets = el('select', { id: 'export-offsets' }, ...options([['codepoint', 'code points (Python)'], ['utf16', 'UTF-16 units (JavaScript)'], ['utf8', 'UTF-8 bytes']]));
   const misaligned = el('select', { id: 'export-misaligned' }, ...options([['', 'refuse and list them'], ['expand', 'expand to whole tokens'], ['split', 'split the tokens'], ['skip', 'skip those spans']]));
-  const clitics = el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-clitics' }), 'split clitic prefixes (و ف ب ك ل ال)');
+  const clitics = el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-clitics' }), 'split clitic prefixes (', el('bdi', { lang: 'ar', dir: 'rtl' }, 'و ف ب ك ل ال'), ')');
   const ratio = (id: string, label: string, value: string) =>
     el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, label), el('input', { id, type: 'number', min: 0, max: 1, step: 0.05, value, inputmode: 'decimal' }));
   const split = el(
