@@ -191,8 +191,11 @@ export function covers(outer, inner, tol = 1.5) {
   return outer.left <= inner.left + tol && outer.right >= inner.right - tol && outer.top <= inner.top + tol && outer.bottom >= inner.bottom - tol;
 }
 
-/** Wait until the page has no request in flight (e.g. the list refresh after an edit) before stopping the server. */
+/** Wait until the page has no command in flight (e.g. the list refresh after an edit) for 300 ms, before stopping the server. */
 export async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  let quiet = 0;
+  for (let i = 0; i < 200 && quiet < 3; i++) {
+    quiet = (await page.evaluate(() => window.hashiya?.inFlight?.() ?? 0)) === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

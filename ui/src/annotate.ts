@@ -7,7 +7,7 @@ import { byId } from './dom';
 import { arrowDir, moveEdge, type Unit } from './edges';
 import { addSpan, changeSpan, deleteSpan } from './edits';
 import { caretCp, cpAtPoint, selectionCp } from './geometry';
-import { drawPreview, drawStats } from './highlights';
+import { drawPreview, drawStats, markFocus } from './highlights';
 import { spansAt } from './lanes';
 import type { Edge } from './nudge';
 import { offsetsFor } from './offsets';
@@ -53,11 +53,12 @@ export async function applyLabel(label: string, exact: boolean): Promise<boolean
     return false;
   }
   lastLabel = label;
-  addMarks.requested = performance.now();
-  const span = await addSpan({ article_id: state.view.article.id, start: r.start, end: r.end, label });
-  session.cliticOverride = null;
+  // The selection is used up now, before the request: a quick next selection must not be cleared by this one.
   window.getSelection()?.removeAllRanges();
   drawPreview(byId('preview-layer'), view, null);
+  session.cliticOverride = null;
+  addMarks.requested = performance.now();
+  const span = await addSpan({ article_id: state.view.article.id, start: r.start, end: r.end, label });
   if (!span) toast(`This is already labelled ${label}.`, 'info');
   else {
     session.focusId = span.id;
@@ -81,6 +82,7 @@ export function focusedSpan(): Span | null {
 
 export function setFocus(span: Span | null, reveal = true): void {
   session.focusId = span?.id ?? null;
+  markFocus(byId('hl-layer'), session.focusId);
   changed();
   scheduleRedraw();
   if (span && reveal) {

@@ -62,6 +62,18 @@ async function viaHttp(cmd: string, args: unknown): Promise<unknown> {
 
 /** Run one core command with typed request and response. Rejects with ApiError. */
 export async function call<K extends keyof Commands>(cmd: K, args: Commands[K]['req']): Promise<Commands[K]['res']> {
+  inFlight.count++;
+  try {
+    return await dispatch(cmd, args);
+  } finally {
+    inFlight.count--;
+  }
+}
+
+/** Commands sent and not yet answered (end-to-end tests wait for 0 before stopping the server). */
+export const inFlight = { count: 0 };
+
+async function dispatch<K extends keyof Commands>(cmd: K, args: Commands[K]['req']): Promise<Commands[K]['res']> {
   if (isTauri()) {
     try {
       return (await invoke('api', { cmd, args })) as Commands[K]['res'];

@@ -76,7 +76,7 @@ function measure(view: TextView, para: number, spans: Span[], lanes: Map<number,
 }
 
 /** Write phase: one group of boxes for a paragraph. */
-function buildGroup(para: number, pieces: Piece[], focusId: number | null, at: { x: number; y: number; box: DOMRect }): HTMLElement {
+function buildGroup(para: number, pieces: Piece[], at: { x: number; y: number; box: DOMRect }): HTMLElement {
   const g = document.createElement('div');
   g.className = 'hl-para';
   g.dataset.para = String(para);
@@ -86,7 +86,7 @@ function buildGroup(para: number, pieces: Piece[], focusId: number | null, at: {
   for (const { span, lane, rects } of pieces) {
     const color = safeColor(labelByName(span.label)?.color ?? '');
     const mine = span.annotator === state.analyst;
-    const cls = `hl${mine ? '' : ' hl-other'}${span.id === focusId ? ' hl-focus' : ''}${lane ? ` hl-lane` : ''}`;
+    const cls = `hl${mine ? '' : ' hl-other'}${lane ? ` hl-lane` : ''}`;
     for (const r of rects) {
       const b = boxAt(base, r, cls);
       const inset = Math.min(lane * LANE_INSET, Math.max(0, (b.h - 8) / 2));
@@ -102,6 +102,12 @@ function buildGroup(para: number, pieces: Piece[], focusId: number | null, at: {
     }
   }
   return g;
+}
+
+/** Outline the focused span's boxes (a class toggle: boxes are never rebuilt for focus). */
+export function markFocus(layer: HTMLElement, focusId: number | null): void {
+  for (const e of layer.querySelectorAll<HTMLElement>('.hl-focus')) if (Number(e.dataset.spanId) !== focusId) e.classList.remove('hl-focus');
+  if (focusId !== null) for (const e of layer.querySelectorAll<HTMLElement>(`.hl[data-span-id="${focusId}"]`)) e.classList.add('hl-focus');
 }
 
 /** Forget every drawn paragraph (after the labels' colours or the analyst changed). */
@@ -150,7 +156,7 @@ export function drawHighlights(
   for (const i of want) {
     const list = buckets.get(i)!;
     let sig = '';
-    for (const s of list) sig += `${s.id},${s.start},${s.end},${s.label},${s.annotator},${lanes.get(s.id)},${s.id === focusId ? 1 : 0},${labelByName(s.label)?.color};`;
+    for (const s of list) sig += `${s.id},${s.start},${s.end},${s.label},${s.annotator},${lanes.get(s.id)},${labelByName(s.label)?.color};`;
     const at = paraAt(view, i, base);
     const g = groups.get(i);
     if (g?.sig === sig) {
@@ -171,13 +177,14 @@ export function drawHighlights(
     m.el.style.top = `${m.y}px`;
   }
   for (const { i, sig, pieces, at } of todo) {
-    const el = buildGroup(i, pieces, focusId, at);
+    const el = buildGroup(i, pieces, at);
     const g = groups.get(i);
     if (g) g.el.replaceWith(el);
     else layer.append(el);
     groups.set(i, { sig, el, x: at.x, y: at.y });
     drawStats.rebuilt++;
   }
+  markFocus(layer, focusId);
   const k4 = performance.now();
   Object.assign(drawStats, { layout: k1 - k0, visible: k2 - k1, measure: k3 - k2, write: k4 - k3 });
   drawStats.paragraphs = groups.size;

@@ -9,6 +9,8 @@ const GROUPS: [string, [string, string][]][] = [
     'Labelling',
     [
       ['label key', 'Label the selection, or the word at the caret (a click into a word)'],
+      ['Alt+← / Alt+→', 'Select the next / previous word on screen (← is the next word in Arabic)'],
+      ['Shift+← / → (with a selection)', 'Grow or shrink the selection by a word (Alt+Shift: a letter)'],
       ['Alt + label key / Alt-drag', 'Exact selection: letters, not whole words'],
       ['Shift+C', 'Keep / leave out clitic prefixes (و ف ب ك ل) for the next selection'],
       ['Shift+S', 'Sticky label: every selection is labelled at once (a label key switches it)'],

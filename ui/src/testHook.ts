@@ -2,6 +2,7 @@
 // visible view), and time opening an article and adding a span with performance.now() inside the page.
 
 import { addMarks, applyLabel } from './annotate';
+import { inFlight } from './api';
 import { openArticle, openMarks, redrawNow, textView } from './article';
 import { selectCp } from './geometry';
 import { drawStats } from './highlights';
@@ -30,6 +31,8 @@ declare global {
   interface Window {
     hashiya?: {
       selectRange(startCp: number, endCp: number): void;
+      /** Commands in flight. */
+      inFlight(): number;
       benchOpen?(id: number): Promise<Timing>;
       benchAdd?(startCp: number, endCp: number, label: string): Promise<Timing>;
     };
@@ -40,6 +43,7 @@ const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => set
 
 export function installTestHook(): void {
   window.hashiya = {
+    inFlight: () => inFlight.count,
     selectRange(startCp: number, endCp: number) {
       const view = state.mode === 'review' ? rv.text : textView();
       if (!view) throw new Error('no article is open');

@@ -4,7 +4,11 @@
 import { deleteFocused, editSpan, focusedSpan, resizeByArrow, setFocus, toggleClitics, toggleSticky, actions } from './annotate';
 import { textView } from './article';
 import { redo, undo } from './edits';
-import { caretCp, selectionCp } from './geometry';
+import { arrowDir } from './edges';
+import { caretCp, selectCp, selectionCp } from './geometry';
+import { wordsCp } from './nudge';
+import { offsetsFor } from './offsets';
+import { paragraphAt } from './paragraphs';
 import { find, keysOf, typing } from './hotkeys';
 import { neighbour } from './lanes';
 import { session } from './session';
@@ -24,6 +28,33 @@ export const shiftLetter = (letter: string) => (e: KeyboardEvent) => e.shiftKey 
 async function doUndo(redoIt: boolean): Promise<void> {
   const what = redoIt ? await redo() : await undo();
   toast(what ? `${redoIt ? 'Redone' : 'Undone'}: ${what}` : redoIt ? 'Nothing to redo.' : 'Nothing to undo.', 'info');
+}
+
+/** Alt+arrow: select the word after (or before) the current selection, or the first word on screen. */
+function selectNextWord(key: 'ArrowLeft' | 'ArrowRight'): void {
+  const view = textView();
+  if (!view) return;
+  const off = offsetsFor(view.text);
+  const sel = selectionCp(view);
+  const caret = caretCp(view);
+  const words = wordsCp(view.text);
+  let from: number;
+  let para: number;
+  if (sel || caret !== null) {
+    from = sel ? sel.end : caret!;
+    para = paragraphAt(view.paras, off.cpToUtf16(from));
+  } else {
+    const vis = view.visibleParagraphs(document.getElementById('main')!.getBoundingClientRect(), 0);
+    para = vis?.[0] ?? 0;
+    const w = words.find((w) => off.cpToUtf16(w.start) >= view.paras[para].start);
+    if (w) selectCp(view, w.start, w.end);
+    return;
+  }
+  const rtl = getComputedStyle(view.elements[para]).direction === 'rtl';
+  const dir = arrowDir(key, rtl);
+  const start = sel ? sel.start : caret!;
+  const w = dir > 0 ? words.find((w) => w.start >= from) : [...words].reverse().find((w) => w.end <= start);
+  if (w) selectCp(view, w.start, w.end);
 }
 
 function handle(e: KeyboardEvent): boolean {
@@ -51,6 +82,22 @@ function handle(e: KeyboardEvent): boolean {
   if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.shiftKey && span && !hasSel) {
     guard(() => resizeByArrow(span, e.key as 'ArrowLeft' | 'ArrowRight', ctrl, e.altKey), 'Resizing failed')();
     return true;
+  }
+  // Selecting by keyboard: Alt+←/→ selects the next word on screen (← is the next word in Arabic text),
+  // Shift+←/→ grows or shrinks the selection by a word (with Alt by a letter) — visual directions.
+  if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !ctrl && view) {
+    const way = e.key === 'ArrowLeft' ? 'left' : 'right';
+    const sel = window.getSelection() as Selection & { modify?: (a: string, d: string, g: string) => void };
+    if (!sel?.modify) return false;
+    if (e.altKey && !e.shiftKey) {
+      selectNextWord(e.key as 'ArrowLeft' | 'ArrowRight');
+      if (span) setFocus(null, false);
+      return true;
+    }
+    if (e.shiftKey && hasSel) {
+      sel.modify('extend', way, e.altKey ? 'character' : 'word');
+      return true;
+    }
   }
   if (ctrl || e.repeat) return false;
   if (shiftLetter('c')(e)) return toggleClitics(), true;
