@@ -31,8 +31,9 @@ pub fn annotator_names(conn: &Connection) -> Result<Vec<String>> {
 /// Annotators with spans, tags or statuses of their own (not reviewers who only adjudicated).
 pub fn analyst_names(conn: &Connection) -> Result<Vec<String>> {
     let mut st = conn.prepare(
-        "SELECT name FROM annotators WHERE id IN
-           (SELECT annotator_id FROM spans UNION SELECT annotator_id FROM article_tags UNION SELECT annotator_id FROM article_status)
+        "SELECT name FROM annotators n WHERE EXISTS (SELECT 1 FROM spans WHERE annotator_id = n.id)
+            OR EXISTS (SELECT 1 FROM article_tags WHERE annotator_id = n.id)
+            OR EXISTS (SELECT 1 FROM article_status WHERE annotator_id = n.id)
          ORDER BY name",
     )?;
     let rows = st.query_map([], |r| r.get(0))?;

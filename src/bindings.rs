@@ -16,7 +16,7 @@ use crate::review::agreement::*;
 use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
-use crate::review::progress::{AnalystProgress, Progress};
+use crate::review::progress::{AnalystProgress, MyProgress, Progress};
 use crate::error::ApiError;
 use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::model::*;
@@ -105,6 +105,8 @@ pub fn typescript() -> String {
         SetSettingsReq,
         AnalystProgress,
         Progress,
+        MyProgressReq,
+        MyProgress,
         JobReq,
         JobStatus,
     );

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_review.sql"),
     include_str!("../migrations/0003_search.sql"),
+    include_str!("../migrations/0004_list.sql"),
 ];
 
 /// The schema version this build writes (number of migrations).

@@ -120,6 +120,7 @@ fn every_released_schema_version_upgrades_with_nothing_lost() {
         ("tests/fixtures/schema-v1.hashiya", "tests/fixtures/schema-v1.export.jsonl"),
         ("tests/fixtures/schema-v2.hashiya", "tests/fixtures/schema-v2.export.jsonl"),
         ("tests/fixtures/schema-v3.hashiya", "tests/fixtures/schema-v3.export.jsonl"),
+        ("tests/fixtures/schema-v4.hashiya", "tests/fixtures/schema-v4.export.jsonl"),
     ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (db, export) in fixtures {

@@ -215,6 +215,10 @@ fn progress_per_analyst() {
     let a = p["analysts"].as_array().expect("analysts").iter().find(|x| x["annotator"] == "a").expect("a").clone();
     assert_eq!((a["done"].as_i64(), a["in_progress"].as_i64(), a["todo"].as_i64(), a["spans"].as_i64()), (Some(1), Some(1), Some(0), Some(4)));
     assert_eq!(a["spans_per_label"], serde_json::json!([["LOC", 2], ["ORG", 1], ["PER", 1]]));
+    let mine = hashiya::api::dispatch(&mut store, "my_progress", serde_json::json!({"annotator": "a"})).expect("mine");
+    assert_eq!(mine, serde_json::json!({"articles": 2, "done": 1, "in_progress": 1, "todo": 0}));
+    let page = hashiya::api::dispatch(&mut store, "list_articles", serde_json::json!({"annotator": "a", "status": "done", "limit": 0})).expect("count");
+    assert_eq!((page["total"].as_i64(), page["items"].as_array().map(Vec::len)), (Some(1), Some(0)));
     let b = p["analysts"].as_array().expect("analysts").iter().find(|x| x["annotator"] == "b").expect("b").clone();
     assert_eq!((b["todo"].as_i64(), b["tags"].as_i64(), b["spans"].as_i64()), (Some(2), Some(1), Some(3)));
 }

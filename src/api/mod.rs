@@ -44,7 +44,7 @@ pub struct ListArticlesReq {
     #[serde(default)]
     #[ts(optional)]
     pub offset: Option<i64>,
-    /// Page size (default 200, at most 1000).
+    /// Page size (default 200, at most 1000; 0 counts only).
     #[serde(default)]
     #[ts(optional)]
     pub limit: Option<i64>,
@@ -328,7 +328,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             if r.filter.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
                 crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
             }
-            let limit = r.limit.unwrap_or(200).clamp(1, 1000);
+            let limit = r.limit.unwrap_or(200).clamp(0, 1000);
             let (total, items) = articles::list(store.conn(), &r.annotator, &r.filter, r.offset.unwrap_or(0).max(0), limit)?;
             to_json(ArticlePage { total, items })
         }

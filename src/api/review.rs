@@ -80,6 +80,11 @@ pub struct CommentReq {
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
+pub struct MyProgressReq {
+    pub annotator: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
 pub struct AgreementReq {
     /// Empty: everyone who annotated.
     #[serde(default)]
@@ -101,6 +106,7 @@ pub const REVIEW_COMMANDS: &[(&str, &str, &str)] = &[
     ("review_comment", "CommentReq", "ReviewView"),
     ("agreement", "AgreementReq", "AgreementReport"),
     ("progress", "Record<string, never>", "Progress"),
+    ("my_progress", "MyProgressReq", "MyProgress"),
 ];
 
 pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Result<ReviewView> {
@@ -150,6 +156,7 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
             to_json(agreement::agreement(store.conn(), &r.annotators.unwrap_or_default(), top)?)
         }),
         "progress" => crate::review::progress::progress(store.conn()).and_then(to_json),
+        "my_progress" => args::<MyProgressReq>(cmd, a).and_then(|r| to_json(crate::review::progress::my_progress(store.conn(), &r.annotator)?)),
         _ => return None,
     };
     Some(out)

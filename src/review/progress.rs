@@ -79,3 +79,29 @@ pub fn progress(conn: &Connection) -> Result<Progress> {
         analysts,
     })
 }
+
+/// One analyst's own counts (cheap: the status index only), for the article list's progress bar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, TS)]
+pub struct MyProgress {
+    pub articles: i64,
+    pub done: i64,
+    pub in_progress: i64,
+    pub todo: i64,
+}
+
+pub fn my_progress(conn: &Connection, annotator: &str) -> Result<MyProgress> {
+    let articles: i64 = conn.query_row("SELECT count(*) FROM articles INDEXED BY articles_by_id", [], |r| r.get(0))?;
+    let mut p = MyProgress { articles, ..Default::default() };
+    let mut st = conn.prepare_cached(
+        "SELECT s.status, count(*) FROM article_status s WHERE s.annotator_id = (SELECT id FROM annotators WHERE name = ?1) GROUP BY s.status",
+    )?;
+    for row in st.query_map([annotator], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        match row? {
+            (s, n) if s == "done" => p.done = n,
+            (s, n) if s == "in_progress" => p.in_progress = n,
+            _ => {}
+        }
+    }
+    p.todo = articles - p.done - p.in_progress;
+    Ok(p)
+}

@@ -70,7 +70,7 @@ export type ListArticlesReq = {
  */
 annotator: string, offset?: number, 
 /**
- * Page size (default 200, at most 1000).
+ * Page size (default 200, at most 1000; 0 counts only).
  */
 limit?: number, 
 /**
@@ -548,6 +548,10 @@ spans_per_label: Array<[string, number]>, };
 
 export type Progress = { articles: number, adjudicated: number, gold_spans: number, analysts: Array<AnalystProgress>, };
 
+export type MyProgressReq = { annotator: string, };
+
+export type MyProgress = { articles: number, done: number, in_progress: number, todo: number, };
+
 export type JobReq = { job: string, };
 
 export type JobStatus = { 
@@ -585,6 +589,7 @@ export type Commands = {
   review_comment: { req: CommentReq; res: ReviewView };
   agreement: { req: AgreementReq; res: AgreementReport };
   progress: { req: Record<string, never>; res: Progress };
+  my_progress: { req: MyProgressReq; res: MyProgress };
   find_occurrences: { req: FindOccurrencesReq; res: OccurrencesResult };
   add_spans: { req: AddSpansReq; res: AddSpansResult };
   save_label: { req: LabelEdit; res: Array<Label> };
