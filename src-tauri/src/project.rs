@@ -84,7 +84,11 @@ pub fn open_store(file: Option<&Path>) -> Result<(Store, PathBuf), String> {
         }
     };
     match result {
-        Ok(store) => Ok((store, path)),
+        Ok(store) => {
+            // Index what is not searchable yet (e.g. after an upgrade) without delaying the window.
+            drop(hashiya::search::catch_up_in_background(path.clone()));
+            Ok((store, path))
+        }
         Err(e) => {
             let msg = e.to_string();
             // The core's messages usually name the file already; add it only when they do not.
