@@ -48,3 +48,24 @@ fn a_named_import_reports_progress_and_can_be_cancelled() {
     assert_eq!(s["running"], false);
     assert!(dispatch_unlocked("list_labels", &json!({})).is_none());
 }
+
+#[test]
+fn a_named_export_can_be_cancelled_and_writes_nothing() {
+    let lines: Vec<String> = (0..3000).map(|i| format!("{{\"text\": \"خبر رقم {i} عن مدينة الرباط والدار البيضاء وطنجة\"}}")).collect();
+    let mut store = Store::open_in_memory().expect("open");
+    dispatch(&mut store, "import_files", json!({"files": [{"name": "a.jsonl", "content": lines.join("\n")}]})).expect("import");
+    let worker = std::thread::spawn(move || dispatch(&mut store, "export", json!({"format": "hf", "misaligned": "expand", "job": "exp"})));
+    while !worker.is_finished() {
+        dispatch_unlocked("cancel_job", &json!({"job": "exp"})).expect("a job command").expect("cancel");
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let err = worker.join().expect("worker").expect_err("cancelled");
+    assert_eq!(err.kind, "conflict");
+    assert!(err.message.contains("export was cancelled"), "{}", err.message);
+    let leftovers = std::fs::read_dir(std::env::temp_dir())
+        .expect("tmp")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("hashiya-export-{}-", std::process::id())))
+        .count();
+    assert_eq!(leftovers, 0);
+}

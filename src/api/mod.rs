@@ -214,6 +214,10 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub seed: Option<u64>,
+    /// Name this export so `job_status` can follow it (articles written) and `cancel_job` stop it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub job: Option<String>,
     /// Export the adjudicated gold layer instead of the analysts' work.
     #[serde(default)]
     #[ts(optional)]
@@ -427,10 +431,20 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         "export" => {
             let r: ExportReq = args(cmd, a)?;
-            let opts = r.options()?;
+            let job = r.job.as_deref().map(jobs::register).transpose()?;
+            let mut opts = r.options()?;
+            if let Some(j) = &job {
+                opts.control = j.control.clone();
+                opts.control.set_total(1);
+                opts.control.start_file("export");
+            }
             let stem = project_info(store)?.name;
             let ext = if opts.format == crate::export::Format::Jsonl { "jsonl".to_string() } else { format!("{}.{}", r.format, opts.format.ext()) };
-            let (report, files) = export_in_memory(store, &opts, &format!("{stem}.{ext}"))?;
+            let (report, files) = match export_in_memory(store, &opts, &format!("{stem}.{ext}")) {
+                Err(_) if opts.control.is_cancelled() => return Err(Error::Conflict("the export was cancelled; nothing was written".into())),
+                other => other?,
+            };
+            drop(job);
             let main = report.files.first().and_then(|f| std::path::Path::new(&f.path).file_name()).map(|n| n.to_string_lossy().into_owned());
             let main = files.iter().find(|f| Some(&f.name) == main.as_ref()).or(files.first()).cloned();
             to_json(ExportResult {

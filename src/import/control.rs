@@ -61,7 +61,7 @@ impl std::fmt::Debug for Control {
 }
 
 /// What a step returns once the import was cancelled; the importer turns it into the report's `cancelled`.
-const CANCELLED: &str = "the import was cancelled";
+const CANCELLED: &str = "cancelled";
 
 impl Control {
     /// A control that hands progress snapshots to `callback`: when a file starts, and at most every

@@ -252,6 +252,10 @@ split?: string,
  */
 seed?: number, 
 /**
+ * Name this export so `job_status` can follow it (articles written) and `cancel_job` stop it.
+ */
+job?: string, 
+/**
  * Export the adjudicated gold layer instead of the analysts' work.
  */
 gold?: boolean, 
