@@ -68,8 +68,42 @@ function downloadAll(r: ExportResult): HTMLElement {
   return el('ul', { id: 'export-files' }, ...links.map((a) => el('li', {}, a)));
 }
 
+/** While a browser-mode export runs: "N articles written" and a Stop button (cancel_job), from job_status. */
+async function withProgress<T>(job: string, work: Promise<T>): Promise<T> {
+  const line = el('p', { id: 'export-progress', class: 'small', role: 'status' }, 'Exporting…');
+  const stop = el('button', { type: 'button', id: 'export-stop', class: 'btn' }, 'Stop');
+  stop.addEventListener('click', () => {
+    stop.setAttribute('disabled', '');
+    line.textContent = 'Stopping: nothing will be written…';
+    call('cancel_job', { job }).catch((e) => toast(describeError(e), 'error'));
+  });
+  byId('export-run').after(stop, line);
+  let done = false;
+  const poll = async () => {
+    while (!done) {
+      await new Promise((r) => setTimeout(r, 200));
+      if (done) return;
+      try {
+        const s = await call('job_status', { job });
+        if (s.running && !s.cancelled) line.textContent = `Exporting… ${s.records.toLocaleString('en-US')} articles written`;
+      } catch {
+        // A missed snapshot only delays the line; the export's own answer reports failures.
+      }
+    }
+  };
+  void poll();
+  try {
+    return await work;
+  } finally {
+    done = true;
+    line.remove();
+    stop.remove();
+  }
+}
+
 async function exportBrowser(req: ExportReq): Promise<void> {
-  const r = await call('export', req);
+  const job = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const r = await withProgress(job, call('export', { ...req, job }));
   const list = downloadAll(r);
   const parts = (r.files?.length ?? 1) > 1 ? ` (${n(r.files.length, 'file')}: ${r.files.map((f) => f.name).join(', ')})` : '';
   const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${r.filename}${parts}.`;
