@@ -21,8 +21,6 @@ pub enum Error {
     },
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
-    #[error("database migration failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
     #[error("JSON error: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -42,7 +40,7 @@ impl Error {
             Error::Forbidden(_) => "forbidden",
             Error::Conflict(_) => "conflict",
             Error::Io { .. } => "io",
-            Error::Db(_) | Error::Migration(_) => "database",
+            Error::Db(_) => "database",
             Error::Json(_) => "invalid",
         }
     }

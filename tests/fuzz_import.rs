@@ -182,9 +182,8 @@ proptest! {
 }
 
 /// A UTF-8 Arabic file with one stray byte must not be read as Windows-1256: every Arabic letter would
-/// silently become two others ("ظˆطµظ„…"). Reported to src/import/decode.rs; run with `--ignored`.
+/// silently become two others ("ظˆطµظ„…"). It is rejected with the bad byte's line instead.
 #[test]
-#[ignore = "bug in src/import/decode.rs: UTF-8 Arabic with one bad byte is imported as Windows-1256 mojibake"]
 fn utf8_arabic_with_one_bad_byte_is_not_read_as_windows_1256() {
     let line = "وصلَ المديرُ العام إلى الرباط يوم الأحد والتقى عبد اللطيف حموشي في مقر المديرية\n".repeat(3);
     let bytes = [line.as_bytes(), b"\xff", line.as_bytes()].concat();

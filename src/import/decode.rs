@@ -76,8 +76,24 @@ fn declared(bytes: &[u8]) -> Option<Decoded> {
     (!had_errors).then(|| Decoded { text: text.into_owned(), encoding: name })
 }
 
-/// Accept Windows-1256 only when the result really reads as Arabic: most letters Arabic.
+/// Is this UTF-8 with a few broken bytes, rather than another encoding? Windows-1256 Arabic almost
+/// never forms valid multi-byte UTF-8 sequences, so many valid ones against few bad bytes means
+/// UTF-8 that is damaged: report it, do not read it as Windows-1256.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    multibyte > 4 * bad
+}
+
+/// Accept Windows-1256 only when the bytes are not damaged UTF-8 and the result really reads as
+/// Arabic: most letters Arabic.
 fn windows_1256(bytes: &[u8]) -> Option<Decoded> {
+    if mostly_utf8(bytes) {
+        return None;
+    }
     let (text, _, had_errors) = encoding_rs::WINDOWS_1256.decode(bytes);
     if had_errors {
         return None;
@@ -117,6 +133,13 @@ mod tests {
         let bytes = encoding_rs::ISO_8859_6.encode(page).0.into_owned();
         assert_eq!(decode_structured(&bytes).map(|d| d.text), Ok(page.to_string()));
         assert!(decode_structured(b"caf\xe9 cr\xe8me br\xfbl\xe9e").is_err(), "Latin-1 French is not Arabic");
+    }
+
+    #[test]
+    fn damaged_utf8_arabic_is_refused_not_read_as_windows_1256() {
+        let line = "خبر عن الرباط يوم الأحد\n".repeat(3);
+        let err = decode(&[line.as_bytes(), b"\xff", line.as_bytes()].concat()).expect_err("damaged UTF-8");
+        assert_eq!(err.0, 4);
     }
 
     #[test]
