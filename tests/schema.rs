@@ -78,3 +78,28 @@ fn settings_round_trip() {
     assert_eq!(s["clitics"], "include");
     assert_eq!(dispatch(&mut store, "set_settings", json!({"clitics": "maybe"})).expect_err("bad").kind, "invalid");
 }
+
+#[test]
+fn undo_helpers_delete_many_at_once_and_restore_the_original_time() {
+    let mut store = project();
+    let view = dispatch(&mut store, "get_article", json!({"id": 1})).expect("view");
+    let salma: Vec<i64> = view["spans"].as_array().expect("spans").iter().filter(|s| s["annotator"] == "salma").filter_map(|s| s["id"].as_i64()).collect();
+    let karim: Vec<i64> = view["spans"].as_array().expect("spans").iter().filter(|s| s["annotator"] == "karim").filter_map(|s| s["id"].as_i64()).collect();
+    // Karim's span in the batch refuses the whole step.
+    let err = dispatch(&mut store, "delete_spans", json!({"ids": [salma[0], karim[0]], "annotator": "salma"})).expect_err("not hers");
+    assert_eq!(err.kind, "forbidden");
+    assert_eq!(dispatch(&mut store, "get_article", json!({"id": 1})).expect("view")["spans"].as_array().map(Vec::len), Some(2));
+    let old = view["spans"].as_array().expect("spans").iter().find(|s| s["id"] == salma[0]).expect("span").clone();
+    dispatch(&mut store, "delete_spans", json!({"ids": salma, "annotator": "salma"})).expect("delete");
+    // Undo: the span comes back with its first time.
+    let back = dispatch(
+        &mut store,
+        "add_span",
+        json!({"article_id": 1, "annotator": "salma", "start": old["start"], "end": old["end"], "label": old["label"], "created_at": old["created_at"]}),
+    )
+    .expect("restore");
+    assert_eq!(back["created_at"], old["created_at"]);
+    let err = dispatch(&mut store, "add_span", json!({"article_id": 1, "annotator": "salma", "start": 0, "end": 3, "label": "PER", "created_at": "2999-01-01T00:00:00Z"}))
+        .expect_err("future");
+    assert!(err.message.contains("in the future"));
+}

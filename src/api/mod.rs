@@ -82,6 +82,16 @@ pub struct AddSpanReq {
     #[serde(default)]
     #[ts(optional)]
     pub note: Option<String>,
+    /// Undo of a delete: the span comes back with the time it was first made (RFC 3339, not in the future).
+    #[serde(default)]
+    #[ts(optional)]
+    pub created_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct DeleteSpansReq {
+    pub ids: Vec<i64>,
+    pub annotator: String,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -290,6 +300,7 @@ pub const COMMANDS: &[&str] = &[
     "add_span",
     "update_span",
     "delete_span",
+    "delete_spans",
     "set_tag",
     "set_status",
     "import_files",
@@ -322,7 +333,7 @@ pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<V
 }
 
 /// Commands that change the project (and so may trigger a rolling backup).
-const WRITES: &[&str] = &["add_span", "update_span", "delete_span", "set_tag", "set_status", "import_files"];
+const WRITES: &[&str] = &["add_span", "update_span", "delete_span", "delete_spans", "set_tag", "set_status", "import_files"];
 
 fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
     match cmd {
@@ -353,8 +364,14 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     label: &r.label,
                     annotator: &r.annotator,
                     note: r.note.as_deref().unwrap_or(""),
-                    created_at: None,
+                    created_at: r.created_at.as_deref(),
                 };
+                if let Some(t) = r.created_at.as_deref() {
+                    let when = chrono::DateTime::parse_from_rfc3339(t).map_err(|e| Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}")))?;
+                    if when > chrono::Utc::now() + chrono::Duration::seconds(5) {
+                        return Err(Error::Invalid(format!("created_at {t:?} is in the future")));
+                    }
+                }
                 let added = annotations::add_span(tx, &text, &new, false)?;
                 annotations::get_span(tx, added.id())
             })?;
@@ -373,6 +390,12 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         "delete_span" => {
             let r: DeleteSpanReq = args(cmd, a)?;
             store.with_tx(|tx| annotations::delete_span(tx, r.id, &r.annotator))?;
+            to_json(Done { ok: true })
+        }
+        "delete_spans" => {
+            // All or none: one span that is not the analyst's own (or is gone) refuses the whole step.
+            let r: DeleteSpansReq = args(cmd, a)?;
+            store.with_tx(|tx| r.ids.iter().try_for_each(|id| annotations::delete_span(tx, *id, &r.annotator)))?;
             to_json(Done { ok: true })
         }
         "set_tag" => {

@@ -108,11 +108,17 @@ start: number,
 /**
  * Code points, exclusive.
  */
-end: number, label: string, note?: string, };
+end: number, label: string, note?: string, 
+/**
+ * Undo of a delete: the span comes back with the time it was first made (RFC 3339, not in the future).
+ */
+created_at?: string, };
 
 export type UpdateSpanReq = { id: number, annotator: string, start?: number, end?: number, label?: string, note?: string, };
 
 export type DeleteSpanReq = { id: number, annotator: string, };
+
+export type DeleteSpansReq = { ids: Array<number>, annotator: string, };
 
 export type SetTagReq = { article_id: number, annotator: string, label: string, on: boolean, };
 
@@ -581,6 +587,7 @@ export type Commands = {
   add_span: { req: AddSpanReq; res: Span };
   update_span: { req: UpdateSpanReq; res: Span };
   delete_span: { req: DeleteSpanReq; res: Done };
+  delete_spans: { req: DeleteSpansReq; res: Done };
   set_tag: { req: SetTagReq; res: Array<Tag> };
   set_status: { req: SetStatusReq; res: Array<AnnotatorStatus> };
   import_files: { req: ImportFilesReq; res: ImportReport };
