@@ -49,10 +49,20 @@ interface Place {
   end: number;
   label: string;
   note?: string;
+  /** Undo of a delete brings the span back with the time it was first made. */
+  created_at?: string;
 }
 
 async function create(p: Place): Promise<Span> {
-  return call('add_span', { article_id: p.article_id, annotator: who(), start: p.start, end: p.end, label: p.label, note: p.note || undefined });
+  return call('add_span', {
+    article_id: p.article_id,
+    annotator: who(),
+    start: p.start,
+    end: p.end,
+    label: p.label,
+    note: p.note || undefined,
+    created_at: p.created_at,
+  });
 }
 
 /** Add a span (a duplicate of one of mine at the same place and label is not a new edit: returns null). */
@@ -72,7 +82,7 @@ export async function addSpan(p: Place): Promise<Span | null> {
 
 export async function deleteSpan(span: Span): Promise<void> {
   await call('delete_span', { id: spanIds.current(span.id), annotator: who() });
-  const p: Place = { article_id: span.article_id, start: span.start, end: span.end, label: span.label, note: span.note };
+  const p: Place = { article_id: span.article_id, start: span.start, end: span.end, label: span.label, note: span.note, created_at: span.created_at };
   record({
     label: `Delete ${span.label}`,
     articles: [span.article_id],
@@ -137,8 +147,13 @@ export async function addMany(label: string, places: SpanPlace[]): Promise<AddSp
     label: `Label ${added.length} occurrence${added.length === 1 ? '' : 's'} ${label}`,
     articles,
     undo: async () => {
-      // One by one; a span already gone (deleted since) is fine, so a retry after a failure finishes the step.
-      for (const a of added) await gone(call('delete_span', { id: spanIds.current(a.id), annotator: who() }));
+      // All at once (delete_spans is all or none). If some were deleted since, one by one: a span
+      // already gone is fine, so a retry after a failure finishes the step.
+      try {
+        await call('delete_spans', { ids: added.map((a) => spanIds.current(a.id)), annotator: who() });
+      } catch {
+        for (const a of added) await gone(call('delete_span', { id: spanIds.current(a.id), annotator: who() }));
+      }
     },
     redo: async () => {
       const again = await call('add_spans', { annotator: who(), label, places: added.map((a) => a.place) });
