@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, fixture, launch, openApp, serve, shot, tempProject } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
 
 const TEXTS = [
   'قال وزير الخارجية ناصر بوريطة في الرباط إن مؤتمر Interpol سيعقد يوم 5 يونيو 2025.',
@@ -55,12 +55,7 @@ test('agreement dashboard: the CLI numbers, heatmap and bars; ranked articles op
   }
   const report = JSON.parse(cli(project.db, 'agreement', '--json'));
   const pairReport = JSON.parse(cli(project.db, 'agreement', '--annotators', 'Karim,Salma', '--json'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Reviewer');
+  const { page, server, browser } = await startApp(t, project.db, 'Reviewer');
 
   await page.locator('#mode-agreement').click();
   await page.locator('#agreement-pairs').waitFor();

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, settle, shot, tempProject } from './harness.mjs';
+import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, settle, shot, tempProject, startApp } from './harness.mjs';
 
 const TEXT =
   'في 12 فبراير/شباط 2026 أعلن مكتب FBI ومعرض IGEF 2025 عن شراكة 😀 مع المدير العامّ عَبْدُ اللَّطِيفِ حَمُّوشِي في الرباط.\n' +
@@ -37,12 +37,7 @@ test('labelling mixed Arabic/Latin/digit runs changes no glyph; highlights cover
   const project = tempProject();
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'bidi.jsonl', JSON.stringify({ id: 'bidi', title: 'اختبار الاتجاه', text: TEXT }) + '\n'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Hind');
+  const { page, server, browser } = await startApp(t, project.db, 'Hind');
   await openArticle(page, await articleIdByTitle(page, 'اختبار الاتجاه'));
 
   const cases = [
@@ -85,12 +80,7 @@ test('label schema, guidelines, clitic default, text size, theme, Arabic interfa
   const project = tempProject();
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'comfort.jsonl', JSON.stringify({ id: 'c', title: 'مقال الراحة', text: TEXT }) + '\n'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Hind');
+  const { page, server, browser } = await startApp(t, project.db, 'Hind');
   const id = await articleIdByTitle(page, 'مقال الراحة');
   await openArticle(page, id);
   await sel(page, cpOf('عَبْدُ اللَّطِيفِ حَمُّوشِي'));

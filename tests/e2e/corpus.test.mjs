@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, fixture, launch, openApp, serve, shot, tempProject } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
 
 const T = '2026-11-20T10:00:00.000Z';
 const cp = (text, s) => {
@@ -69,12 +69,7 @@ test('corpus view: normalised search, filters, sorting, progress and next unfini
   const project = tempProject();
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'corpus.jsonl', jsonl + '\n'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Amina');
+  const { page, server, browser } = await startApp(t, project.db, 'Amina');
 
   await expectList(page, [1, 2, 3, 4, 5], 'every article, in import order');
   assert.equal(await page.locator('#article-total').textContent(), '5 articles');

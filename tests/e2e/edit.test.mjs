@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject } from './harness.mjs';
+import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp } from './harness.mjs';
 
 const A = 'قال المدير العام عبد اللطيف حموشي إن مدينة طنجة تستضيف مؤتمر قادة الشرطة والأمن العرب.';
 const B = 'وصل وفد من الإنتربول إلى الرباط صباح اليوم.';
@@ -26,12 +26,7 @@ test('edit spans by clicking them; tags and status persist across reload', async
   const project = tempProject();
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'edit.jsonl', records.map((r) => JSON.stringify(r)).join('\n') + '\n'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Reviewer');
+  const { page, server, browser } = await startApp(t, project.db, 'Reviewer');
   const idA = await articleIdByTitle(page, 'مقال التحرير');
   const idB = await articleIdByTitle(page, 'مقال الحالة');
   await openArticle(page, idA);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cli, fixture, launch, openApp, serve, shot, tempProject } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
 
 const TEXT = 'وصل ناصر بوريطة 😀 بالرباط يوم 5 يونيو 2025 لحضور مؤتمر Interpol.';
 const cp = (s) => {
@@ -33,12 +33,7 @@ test('export dialog: gold spans, filters and label mapping, misaligned spans res
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'salma.jsonl', rec('Salma', [['ناصر بوريطة', 'PER'], ['الرباط', 'LOC'], ['5 يونيو 2025', 'DATE'], ['Interpol', 'ORG']])));
   cli(project.db, 'import', fixture(project.dir, 'karim.jsonl', rec('Karim', [['ناصر بوريطة', 'PER'], ['يونيو 2025', 'DATE'], ['Interpol', 'ORG']])));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Reviewer');
+  const { page, server, browser } = await startApp(t, project.db, 'Reviewer');
 
   // A gold layer: accept the agreeing spans and mark the article adjudicated.
   await page.locator('#mode-review').click();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { cli, fixture, launch, openApp, serve, tempProject } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, tempProject, startApp } from './harness.mjs';
 
 const lines = Array.from({ length: 8 }, (_, i) => {
   const text = `خبر رقم ${i + 1}: زار الوزير مدينة الرباط.`;
@@ -33,12 +33,7 @@ test('export dialog: a train/dev/test split downloads every file, as the CLI wri
   const project = tempProject();
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'split.jsonl', lines.join('\n') + '\n'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Amina');
+  const { page, server, browser } = await startApp(t, project.db, 'Amina');
 
   // Bad ratios: a clear message in the dialog, nothing exported.
   await page.locator('#export-btn').click();

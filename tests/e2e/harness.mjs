@@ -128,6 +128,16 @@ export async function openApp(page, url, analyst = 'Amina') {
   await page.locator('body[data-ready=true]').waitFor();
 }
 
+/** Serve `db`, open it in a fresh browser as `analyst`; both are stopped when the test ends. */
+export async function startApp(t, db, analyst = 'Amina') {
+  const server = await serve(db);
+  t.after(server.stop);
+  const browser = await launch();
+  t.after(browser.close);
+  await openApp(browser.page, server.url, analyst);
+  return { page: browser.page, server, browser };
+}
+
 /** Open an article by its list entry and wait for its text. */
 export async function openArticle(page, id) {
   await page.locator(`#article-list [data-article-id="${id}"]`).click();

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, settle, tempProject } from './harness.mjs';
+import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, settle, tempProject, startApp } from './harness.mjs';
 
 const PARA = 'في 12 فبراير 2026 استقبل عبد اللطيف حموشي 😀 وفد FBI بالرباط على هامش معرض IGEF 2025.';
 
@@ -24,12 +24,7 @@ test('a 100k-character article with 400 spans stays fast and exact', async (t) =
   t.after(project.cleanup);
   const rec = bigRecord();
   cli(project.db, 'import', fixture(project.dir, 'big.jsonl', JSON.stringify(rec) + '\n'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Nadia');
+  const { page, server, browser } = await startApp(t, project.db, 'Nadia');
 
   const t0 = Date.now();
   await openArticle(page, await articleIdByTitle(page, 'مقال طويل'));

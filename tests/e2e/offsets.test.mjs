@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject } from './harness.mjs';
+import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp } from './harness.mjs';
 
 const TITLE = 'تقرير خاص 😀 عن التعاون الأمني';
 const TEXT = [
@@ -26,12 +26,7 @@ test('spans after an emoji and \\r\\n export with exact code-point offsets', asy
   const project = tempProject();
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'emoji.txt', TEXT));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Omar');
+  const { page, server, browser } = await startApp(t, project.db, 'Omar');
   await openArticle(page, await articleIdByTitle(page, 'تقرير خاص'));
 
   // One <p> per line, line breaks not rendered; directions per paragraph.

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, fixture, launch, openApp, serve, shot, tempProject } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
 
 // Harakat, shadda, Latin words and digits inside Arabic.
 const TEXT = 'أعلنَ الرئيسُ عبدُ الفتّاح السيسي في القاهرة يوم 12 مارس 2024 أنّ شركة Siemens AG ستبني محطةً جديدة في مدينة العلمين.';
@@ -52,12 +52,7 @@ test('review: walk the disagreements with the keyboard, resolve each way, export
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'salma.jsonl', record('Salma', salma, ['economy', 'politics'])));
   cli(project.db, 'import', fixture(project.dir, 'karim.jsonl', record('Karim', karim, ['economy'])));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Reviewer');
+  const { page, server, browser } = await startApp(t, project.db, 'Reviewer');
 
   // The review view from the top bar, then the article from the list.
   await page.locator('#mode-review').click();

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, fixture, launch, openApp, serve, tempProject } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, tempProject, startApp } from './harness.mjs';
 
 const TEXTS = [
   'قال وزير الخارجية ناصر بوريطة في الرباط إن المؤتمر سيعقد قريبا.',
@@ -32,12 +32,7 @@ test('review: next article with disagreements; reviewers are not offered as anal
       .map(({ i, text, spans: ss }) => JSON.stringify({ id: `n${i}`, title: `خبر ${i + 1}`, text, spans: ss.map(([, s, label]) => ({ ...cp(text, s), label, annotator: who })) }));
     cli(project.db, 'import', fixture(project.dir, `${who}.jsonl`, lines.join('\n') + '\n'));
   }
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Rev');
+  const { page, server, browser } = await startApp(t, project.db, 'Rev');
 
   await page.locator('#mode-review').click();
   await page.locator('#article-list [data-article-id="1"]').click();

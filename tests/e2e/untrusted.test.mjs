@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject } from './harness.mjs';
+import { launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp } from './harness.mjs';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -18,12 +18,7 @@ const jsonl = [JSON.stringify(evil), JSON.stringify(good), '{"title": "no text f
 test('untrusted text is shown as text; import report, search and export work from the UI', async (t) => {
   const project = tempProject();
   t.after(project.cleanup);
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Salma');
+  const { page, server, browser } = await startApp(t, project.db, 'Salma');
   assert.equal(await page.locator('#article-list [data-article-id]').count(), 0);
 
   // Import through the file input: a report lists imported and rejected lines.

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, settle, shot, tempProject } from './harness.mjs';
+import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, settle, shot, tempProject, startApp } from './harness.mjs';
 
 const A =
   'وصل وفد من الإنتربول إلى الرباط صباح اليوم، ثم زار والرباط مرة أخرى وحموشي هناك.\n' +
@@ -39,12 +39,7 @@ test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-
   const project = tempProject();
   t.after(project.cleanup);
   cli(project.db, 'import', fixture(project.dir, 'bench.jsonl', JSON.stringify({ id: 'wb', title: 'مقال الورشة', text: A }) + '\n'));
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url, 'Salma');
+  const { page, server, browser } = await startApp(t, project.db, 'Salma');
   await openArticle(page, await articleIdByTitle(page, 'مقال الورشة'));
 
   // 1. Default (exclude): selecting والرباط labels الرباط.
@@ -266,12 +261,7 @@ test('annotate all occurrences across the seed articles in one undoable step', a
   const NAME = 'عبد اللطيف حموشي';
   const seed = files.find((f) => f.text.includes(NAME));
   const title = seed.text.split('\n').find((l) => l.trim()).trim();
-  const server = await serve(project.db);
-  t.after(server.stop);
-  const browser = await launch();
-  t.after(browser.close);
-  const { page } = browser;
-  await openApp(page, server.url);
+  const { page, server, browser } = await startApp(t, project.db);
   await openArticle(page, await articleIdByTitle(page, title.slice(0, 40)));
 
   const range = cpRangeOf(seed.text, NAME);
