@@ -187,7 +187,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let report = import::import_paths(&mut store, &paths, &opts)?;
             let stored = t0.elapsed().as_secs_f64();
             end_progress_line();
-            let n = report.imported.len() as f64;
+            let n = report.imported_total() as f64;
             eprintln!("stored in {stored:.2} s ({:.0} articles/s)", n / stored.max(1e-9));
             // Search is complete when the import reports done.
             let pending = hashiya::search::pending(store.conn())?;
@@ -403,13 +403,21 @@ fn print_report(r: &ImportReport) {
             println!("cancelled  {f} (not started)");
         }
     }
+    if r.imported_not_listed + r.duplicates_not_listed > 0 {
+        println!(
+            "…          and {} more imported, {} more duplicate articles (only the first {} of each are listed)",
+            r.imported_not_listed,
+            r.duplicates_not_listed,
+            import::LISTED
+        );
+    }
     if !r.labels_added.is_empty() {
         println!("new labels added to the schema: {}", r.labels_added.join(", "));
     }
     println!(
         "{} imported, {} duplicate, {} rejected; {} spans and {} tags added{}{}",
-        r.imported.len(),
-        r.duplicates.len(),
+        r.imported_total(),
+        r.duplicates_total(),
         r.rejected.len(),
         r.spans_added,
         r.tags_added,

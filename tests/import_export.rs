@@ -192,3 +192,15 @@ fn demo_corpus_is_well_formed() {
     assert!(out.contains("\\r\\n"), "one demo article keeps \\r\\n line ends");
     assert!(out.contains("Claire Dubois"));
 }
+
+#[test]
+fn a_huge_file_is_counted_exactly_but_listed_only_in_part() {
+    let n = import::LISTED + 250;
+    let lines: Vec<String> = (0..n).map(|i| format!("{{\"text\": \"خبر {i}\"}}")).collect();
+    let mut store = Store::open_in_memory().expect("open");
+    let r = import_jsonl_str(&mut store, "big.jsonl", &lines.join("\n"), &opts(None)).expect("import");
+    assert_eq!(r.imported.len(), import::LISTED);
+    assert_eq!(r.imported_not_listed, 250);
+    assert_eq!(r.imported_total(), n as i64);
+    assert_eq!(articles::count(store.conn()).expect("count"), n as i64);
+}

@@ -126,6 +126,23 @@ pub struct ImportReport {
     /// Files not imported because the import was cancelled: the one in progress (rolled back, nothing
     /// of it written), then those not started. Empty unless cancelled.
     pub cancelled: Vec<String>,
+    /// Imported and duplicate articles beyond the first [`LISTED`] of each, counted but not listed, so
+    /// that memory stays small on huge files (a million lines).
+    #[serde(default)]
+    pub imported_not_listed: i64,
+    #[serde(default)]
+    pub duplicates_not_listed: i64,
+}
+
+/// How many imported (and how many duplicate) articles a report lists one by one.
+pub const LISTED: usize = 10_000;
+
+/// Append `more` to `list` up to [`LISTED`] entries; count the rest in `not_listed`.
+fn extend_listed(list: &mut Vec<ImportedArticle>, more: Vec<ImportedArticle>, not_listed: &mut i64) {
+    let room = LISTED.saturating_sub(list.len());
+    let n = more.len();
+    list.extend(more.into_iter().take(room));
+    *not_listed += n.saturating_sub(room) as i64;
 }
 
 impl ImportReport {
@@ -137,9 +154,21 @@ impl ImportReport {
         self.left_out.push(Rejection { file: file.to_string(), line: line.map(|l| l as i64), reason: reason.into() });
     }
 
+    /// Imported articles, listed or not.
+    pub fn imported_total(&self) -> i64 {
+        self.imported.len() as i64 + self.imported_not_listed
+    }
+
+    /// Duplicate articles, listed or not.
+    pub fn duplicates_total(&self) -> i64 {
+        self.duplicates.len() as i64 + self.duplicates_not_listed
+    }
+
     pub(crate) fn merge(&mut self, other: ImportReport) {
-        self.imported.extend(other.imported);
-        self.duplicates.extend(other.duplicates);
+        extend_listed(&mut self.imported, other.imported, &mut self.imported_not_listed);
+        extend_listed(&mut self.duplicates, other.duplicates, &mut self.duplicates_not_listed);
+        self.imported_not_listed += other.imported_not_listed;
+        self.duplicates_not_listed += other.duplicates_not_listed;
         self.rejected.extend(other.rejected);
         self.skipped_files.extend(other.skipped_files);
         self.left_out.extend(other.left_out);

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, cpRangeOf, covers, exportRecords, launch, openApp, openArticle, articleIdByTitle, seeds, serve, shot, tempProject } from './harness.mjs';
+import { cli, cpRangeOf, covers, exportRecords, launch, openApp, openArticle, articleIdByTitle, seeds, serve, shot, tempProject, settle } from './harness.mjs';
 
 const NAME = 'عبد اللطيف حموشي';
 
@@ -59,6 +59,7 @@ test('label a person in a seed article; it survives reload and exports with code
   // Opening the article set this analyst's status to in progress.
   assert.equal(await page.locator('#status [data-status=in_progress]').getAttribute('aria-pressed'), 'true');
 
+  await settle(page); // nothing in flight or about to start when the server goes
   await server.stop();
   const rec = exportRecords(project.db).find((r) => r.text === seed.text);
   assert.ok(rec, 'the article is exported with its exact text');

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp } from './harness.mjs';
+import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle } from './harness.mjs';
 
 const A = 'قال المدير العام عبد اللطيف حموشي إن مدينة طنجة تستضيف مؤتمر قادة الشرطة والأمن العرب.';
 const B = 'وصل وفد من الإنتربول إلى الرباط صباح اليوم.';
@@ -121,6 +121,7 @@ test('edit spans by clicking them; tags and status persist across reload', async
   await page.waitForFunction(() => [...document.querySelectorAll('.hl')].every((e) => e.classList.contains('hl-other')));
   assert.equal(await page.locator(`#article-list [data-article-id="${idA}"] [data-status-badge=todo]`).count(), 1, 'the list shows the new analyst\'s status');
 
+  await settle(page); // nothing in flight or about to start when the server goes
   await server.stop();
   const recs = exportRecords(project.db);
   const a = recs.find((r) => r.id === 'edit-a');

@@ -61,6 +61,7 @@ test('a 100k-character article with 400 spans stays fast and exact', async (t) =
   assert.ok(labelMs < 4000, `labelling took ${labelMs} ms`);
 
   await settle(page); // the list refresh after labelling
+  await settle(page); // nothing in flight or about to start when the server goes
   await server.stop();
   const [out] = exportRecords(project.db);
   const org = out.spans.find((s) => s.label === 'ORG');

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp } from './harness.mjs';
+import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle } from './harness.mjs';
 
 const TITLE = 'تقرير خاص 😀 عن التعاون الأمني';
 const TEXT = [
@@ -93,6 +93,7 @@ test('spans after an emoji and \\r\\n export with exact code-point offsets', asy
   await shot(page, 'emoji-article.png', page.locator('#doc'), 10);
   await shot(page, 'exact-clitic-loc.png', page.locator('.hl[data-label=LOC]'), 8);
 
+  await settle(page); // nothing in flight or about to start when the server goes
   await server.stop();
   const [rec] = exportRecords(project.db);
   assert.equal(rec.text, TEXT, 'the text is exported exactly, \\r\\n included');

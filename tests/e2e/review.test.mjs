@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, settle } from './harness.mjs';
 
 // Harakat, shadda, Latin words and digits inside Arabic.
 const TEXT = 'أعلنَ الرئيسُ عبدُ الفتّاح السيسي في القاهرة يوم 12 مارس 2024 أنّ شركة Siemens AG ستبني محطةً جديدة في مدينة العلمين.';
@@ -178,6 +178,7 @@ test('review: walk the disagreements with the keyboard, resolve each way, export
   assert.deepEqual(browser.errors, []);
 
   // The originals are untouched, and the CLI exports exactly the gold layer.
+  await settle(page); // nothing in flight or about to start when the server goes
   await server.stop();
   const out = path.join(project.dir, 'gold.jsonl');
   cli(project.db, 'export', '--format', 'spans', '--gold', '--out', out);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp } from './harness.mjs';
+import { launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle } from './harness.mjs';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -88,6 +88,7 @@ test('untrusted text is shown as text; import report, search and export work fro
   await bare.goto(server.url.replace(/\?token=.*$/, ''));
   await bare.locator('#toast[data-kind=error]', { hasText: 'No access token' }).waitFor();
   await bare.close();
+  await settle(page); // nothing in flight or about to start when the server goes
   await server.stop();
   await page.locator('#status [data-status=done]').click();
   await page.locator('#toast[data-kind=error]', { hasText: 'Cannot reach the Hashiya server' }).waitFor();

@@ -206,7 +206,12 @@ left_out: Array<Rejection>,
  * Files not imported because the import was cancelled: the one in progress (rolled back, nothing
  * of it written), then those not started. Empty unless cancelled.
  */
-cancelled: Array<string>, };
+cancelled: Array<string>, 
+/**
+ * Imported and duplicate articles beyond the first [`LISTED`] of each, counted but not listed, so
+ * that memory stays small on huge files (a million lines).
+ */
+imported_not_listed: number, duplicates_not_listed: number, };
 
 export type ExportReq = { 
 /**

@@ -180,7 +180,7 @@ export function byFile<T extends { file: string }>(items: T[]): FileGroup<T>[] {
 
 /** The one-line summary (also the toast). */
 export function summary(r: ImportReport): string {
-  let s = `${num(r.imported.length)} imported, ${plural(r.duplicates.length, 'duplicate')}, ${num(r.rejected.length)} rejected; ${plural(r.spans_added, 'span')} and ${plural(r.tags_added, 'tag')} added.`;
+  let s = `${num(r.imported.length + (r.imported_not_listed ?? 0))} imported, ${plural(r.duplicates.length + (r.duplicates_not_listed ?? 0), 'duplicate')}, ${num(r.rejected.length)} rejected; ${plural(r.spans_added, 'span')} and ${plural(r.tags_added, 'tag')} added.`;
   if (r.left_out.length) s += ` ${num(r.left_out.length)} annotation${r.left_out.length === 1 ? '' : 's'} left out.`;
   if (r.cancelled.length) s += ` Cancelled: ${plural(r.cancelled.length, 'file')} not imported.`;
   return s;
