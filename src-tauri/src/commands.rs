@@ -57,8 +57,17 @@ pub async fn export_to_file(
     if req.format != format {
         return Err(invalid(format!("export format mismatch: {format:?} and {:?} in the options", req.format)));
     }
-    let options = req.options().map_err(|e| e.to_api())?;
-    let report = project.with(|store| hashiya::export::export_file_with(store.conn(), &options, &path).map_err(|e| e.to_api()))?;
+    let mut options = req.options().map_err(|e| e.to_api())?;
+    // A named export can be followed (job_status) and stopped (cancel_job) through `api`.
+    let job = req.job.as_deref().map(hashiya::api::jobs::register).transpose().map_err(|e| e.to_api())?;
+    if let Some(j) = &job {
+        options.control = j.control.clone();
+    }
+    let report = project.with(|store| match hashiya::export::export_file_with(store.conn(), &options, &path) {
+        Err(_) if options.control.is_cancelled() => Err(hashiya::Error::Conflict("the export was cancelled; nothing was written".into()).to_api()),
+        other => other.map_err(|e| e.to_api()),
+    })?;
+    drop(job);
     Ok(ExportDone {
         articles: report.total.articles,
         spans: report.total.spans,

@@ -132,7 +132,11 @@ async function exportDesktop(req: ExportReq): Promise<void> {
   const file = req.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.${req.format}.${ext}`;
   const path = await save({ defaultPath: inProjectDir(file), filters: [{ name, extensions: [ext] }] });
   if (!path) return;
-  const r = await invokeDesktop<{ articles: number; spans: number; notes?: string[]; files?: string[] }>('export_to_file', { format: req.format, path, req });
+  const job = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const r = await withProgress(
+    job,
+    invokeDesktop<{ articles: number; spans: number; notes?: string[]; files?: string[] }>('export_to_file', { format: req.format, path, req: { ...req, job } }),
+  );
   const files = r.files ?? [path];
   const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${files.length > 1 ? files.join(', ') : path} (a manifest beside it).`;
   showResult(summary, r.notes ?? []);
