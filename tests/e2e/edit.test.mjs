@@ -17,8 +17,17 @@ const records = [
   { id: 'edit-b', title: 'مقال الحالة', text: B },
 ];
 
+/** Click the middle of a span's highlight. A repaint may replace the element between finding it and
+ * measuring it (its box is then null): look again until a box is there. */
 async function clickSpan(page, id) {
-  const box = await page.locator(`.hl[data-span-id="${id}"]`).first().boundingBox();
+  const hl = page.locator(`.hl[data-span-id="${id}"]`).first();
+  let box = null;
+  for (let i = 0; i < 50 && !box; i++) {
+    await hl.waitFor({ state: 'visible' });
+    box = await hl.boundingBox();
+    if (!box) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(box, `the highlight of span ${id} has a box`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 

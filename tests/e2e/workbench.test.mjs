@@ -128,8 +128,14 @@ test('clitics, keyboard editing, undo/redo, sticky labels and overlaps in right-
 
   // 6. Drag the end handle of the focused span one word further (to للمملكة's end) — snapped to the word.
   const handle = page.locator('.handle-end');
-  await handle.waitFor();
-  const hb = await handle.boundingBox();
+  let hb = null;
+  for (let i = 0; i < 50 && !hb; i++) {
+    // A repaint may replace the handle between finding and measuring it: look again.
+    await handle.waitFor();
+    hb = await handle.boundingBox();
+    if (!hb) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(hb, 'the end handle has a box');
   const target = await page.evaluate(([s, e]) => {
     const sel = window.getSelection();
     window.hashiya.selectRange(s, e);
