@@ -1,6 +1,8 @@
 //! Exports through the command API (browser mode and the UI): every written file comes back —
 //! split parts, the manifest, the hf tag list — and nothing is left in the temporary folder.
 
+mod common;
+
 use hashiya::api::dispatch;
 use hashiya::Store;
 use serde_json::json;
@@ -36,12 +38,7 @@ fn api_exports_return_every_file() {
 
     let err = dispatch(&mut store, "export", json!({"format": "spans", "split": "0.9,0.9"})).expect_err("bad split");
     assert_eq!(err.kind, "invalid");
-    let leftovers = std::fs::read_dir(std::env::temp_dir())
-        .expect("tmp")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("hashiya-export-{}-", std::process::id())))
-        .count();
-    assert_eq!(leftovers, 0);
+    assert_eq!(common::export_leftovers(), 0);
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! A named import can be followed and cancelled from another thread while it holds the project:
 //! the file in progress is rolled back, finished files stay, the rest are listed as cancelled.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use hashiya::api::{dispatch, jobs::dispatch_unlocked};
@@ -62,10 +64,5 @@ fn a_named_export_can_be_cancelled_and_writes_nothing() {
     let err = worker.join().expect("worker").expect_err("cancelled");
     assert_eq!(err.kind, "conflict");
     assert!(err.message.contains("export was cancelled"), "{}", err.message);
-    let leftovers = std::fs::read_dir(std::env::temp_dir())
-        .expect("tmp")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("hashiya-export-{}-", std::process::id())))
-        .count();
-    assert_eq!(leftovers, 0);
+    assert_eq!(common::export_leftovers(), 0);
 }

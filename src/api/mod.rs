@@ -461,7 +461,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 opts.control.set_total(1);
                 opts.control.start_file("export");
             }
-            let stem = project_info(store)?.name;
+            let stem = project_name(store);
             let ext = if opts.format == crate::export::Format::Jsonl { "jsonl".to_string() } else { format!("{}.{}", r.format, opts.format.ext()) };
             let (report, files) = match export_in_memory(store, &opts, &format!("{stem}.{ext}")) {
                 Err(_) if opts.control.is_cancelled() => return Err(Error::Conflict("the export was cancelled; nothing was written".into())),
@@ -508,17 +508,15 @@ fn export_in_memory(store: &Store, opts: &crate::export::ExportOptions, name: &s
     result
 }
 
+/// The project file's name without extension ("project" for an in-memory one).
+fn project_name(store: &Store) -> String {
+    store.path().and_then(|p| p.file_stem()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into())
+}
+
 pub fn project_info(store: &Store) -> Result<ProjectInfo> {
-    let (path, name) = match store.path() {
-        Some(p) => (
-            p.display().to_string(),
-            p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into()),
-        ),
-        None => (":memory:".into(), "project".into()),
-    };
     Ok(ProjectInfo {
-        path,
-        name,
+        path: store.path().map(|p| p.display().to_string()).unwrap_or_else(|| ":memory:".into()),
+        name: project_name(store),
         article_count: articles::count(store.conn())?,
         annotators: annotations::annotator_names(store.conn())?,
         analysts: annotations::analyst_names(store.conn())?,

@@ -21,3 +21,13 @@ pub fn native_line(text: &str, spans: &[(usize, usize, &str, &str)]) -> String {
         .collect();
     serde_json::json!({"id": "a1", "title": "t", "text": text, "spans": spans, "tags": [{"label": "security", "annotator": "salma"}]}).to_string()
 }
+
+/// Temporary export folders this test process left behind (API exports write into one and remove it).
+pub fn export_leftovers() -> usize {
+    let prefix = format!("hashiya-export-{}-", std::process::id());
+    std::fs::read_dir(std::env::temp_dir())
+        .expect("tmp")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .count()
+}
