@@ -201,6 +201,26 @@ export function covers(outer, inner, tol = 1.5) {
   return outer.left <= inner.left + tol && outer.right >= inner.right - tol && outer.top <= inner.top + tol && outer.bottom >= inner.bottom - tol;
 }
 
+/** Client rects of the text at code points [s, e) and boxes of the elements matching `selector`, measured in
+ * one go once two measurements a frame apart agree: a list refresh or panel opening may still be moving the
+ * text, and the overlay follows one frame later. */
+export async function measureTextAndBoxes(page, s, e, selector) {
+  let last = null;
+  for (let i = 0; i < 40; i++) {
+    const now = await page.evaluate(async ([s, e, selector]) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      window.hashiya.selectRange(s, e);
+      const text = [...window.getSelection().getRangeAt(0).getClientRects()].map((x) => x.toJSON()).filter((x) => x.width > 1);
+      window.getSelection().removeAllRanges();
+      const boxes = [...document.querySelectorAll(selector)].map((x) => x.getBoundingClientRect().toJSON());
+      return { text, boxes };
+    }, [s, e, selector]);
+    if (last && JSON.stringify(last) === JSON.stringify(now)) return now;
+    last = now;
+  }
+  return last;
+}
+
 /** Wait until the page has no command in flight (e.g. the list refresh after an edit) for 300 ms, before stopping the server. */
 export async function settle(page) {
   let quiet = 0;

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle } from './harness.mjs';
+import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle, measureTextAndBoxes } from './harness.mjs';
 
 const TITLE = 'تقرير خاص 😀 عن التعاون الأمني';
 const TEXT = [
@@ -64,26 +64,16 @@ test('spans after an emoji and \\r\\n export with exact code-point offsets', asy
   await label(rabat, 'l', { alt: true });
 
   // Each highlight sits on the text it labels.
+  await settle(page);
   for (const [s, e, lab] of [[name.start, name.end, 'PER'], [cp('IGEF 2025').start, cp('IGEF 2025').end, 'EVENT']]) {
-    const want = await page.evaluate(([s, e]) => {
-      window.hashiya.selectRange(s, e);
-      const r = [...window.getSelection().getRangeAt(0).getClientRects()].map((x) => x.toJSON());
-      window.getSelection().removeAllRanges();
-      return r;
-    }, [s, e]);
-    const got = await page.locator(`.hl[data-label=${lab}]`).evaluateAll((els) => els.map((x) => x.getBoundingClientRect().toJSON()));
-    for (const r of want.filter((r) => r.width > 1)) assert.ok(got.some((g) => covers(g, r)), `${lab} highlight covers its text`);
+    const { text, boxes } = await measureTextAndBoxes(page, s, e, `.hl[data-label=${lab}]`);
+    assert.ok(text.length > 0, `${lab}: the text has boxes`);
+    for (const r of text) assert.ok(boxes.some((g) => covers(g, r)), `${lab} highlight covers its text: ${JSON.stringify(r)} under ${JSON.stringify(boxes)}`);
   }
 
   // The exact LOC box leaves out the clitic "ب" (the rightmost letter of "بالرباط" in RTL).
   const word = cp('بالرباط');
-  const wordRects = await page.evaluate(([s, e]) => {
-    window.hashiya.selectRange(s, e);
-    const r = [...window.getSelection().getRangeAt(0).getClientRects()].map((x) => x.toJSON());
-    window.getSelection().removeAllRanges();
-    return r;
-  }, [word.start, word.end]);
-  const loc = await page.locator('.hl[data-label=LOC]').evaluateAll((els) => els.map((x) => x.getBoundingClientRect().toJSON()));
+  const { text: wordRects, boxes: loc } = await measureTextAndBoxes(page, word.start, word.end, '.hl[data-label=LOC]');
   assert.equal(loc.length, 1);
   assert.equal(wordRects.length, 1);
   assert.ok(loc[0].right < wordRects[0].right - 2, 'the clitic stays outside the exact LOC highlight');
