@@ -232,6 +232,8 @@ async fn serve_file(state: &AppState, headers: &HeaderMap, rel: &str) -> Respons
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
             h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
             h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            // The page's URL carries the token: never send it on as a referrer.
+            h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             resp
         }
