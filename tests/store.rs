@@ -243,13 +243,31 @@ fn list_filters_and_sorts() {
         (f(None, None, None, None, Some(Sort::Spans)), vec![ids[0], ids[2], ids[1]]),
         (f(None, None, None, None, Some(Sort::Status)), vec![ids[1], ids[2], ids[0]]),
     ];
-    for (filter, want) in cases {
+    // A search with each order and with the other filters (the search drives the query from the FTS index).
+    hashiya::search::catch_up(store.conn_mut(), 100, |_, _| {}).expect("index");
+    let q = |query: &str, filter: ListFilter| ListFilter { query: Some(query.into()), ..filter };
+    let searched: Vec<(ListFilter, Vec<i64>)> = vec![
+        (q("خبر", f(None, None, None, None, None)), ids.clone()),
+        (q("خبر", f(None, None, None, None, Some(Sort::Id))), ids.clone()),
+        (q("خبر", f(None, None, None, None, Some(Sort::Title))), vec![ids[1], ids[2], ids[0]]),
+        (q("خبر", f(None, None, None, None, Some(Sort::Spans))), vec![ids[0], ids[2], ids[1]]),
+        (q("خبر", f(None, None, None, None, Some(Sort::Status))), vec![ids[1], ids[2], ids[0]]),
+        (q("خبر", f(None, Some("PER"), None, None, None)), vec![ids[0], ids[2]]),
+        (q("خبر", f(None, None, Some(Status::Todo), None, None)), vec![ids[1]]),
+        (q("خبر", f(Some("sports"), None, None, None, Some(Sort::Title))), vec![ids[1]]),
+        (q("الرباط", f(None, None, None, None, None)), vec![ids[0]]),
+        (q("الرباط", f(None, None, Some(Status::Todo), None, None)), vec![]),
+        (q("طنجة", f(None, None, None, None, Some(Sort::Spans))), vec![]),
+    ];
+    for (filter, want) in cases.into_iter().chain(searched) {
         let (total, items) = articles::list(store.conn(), "salma", &filter, 0, 10).expect("list");
         let got: Vec<i64> = items.iter().map(|a| a.id).collect();
         assert_eq!((total, got), (want.len() as i64, want), "{filter:?}");
     }
     let (total, page) = articles::list(store.conn(), "salma", &ListFilter::default(), 1, 1).expect("page");
     assert_eq!((total, page.len(), page[0].id), (3, 1, ids[1]));
+    let (total, page) = articles::list(store.conn(), "salma", &search("خبر"), 2, 1).expect("searched page");
+    assert_eq!((total, page.len(), page[0].id), (3, 1, ids[2]));
 }
 
 #[test]
