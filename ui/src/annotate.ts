@@ -18,6 +18,7 @@ import { snapRange, wordAt, type CpRange } from './snap';
 import { closePopovers, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
 import { state } from './state';
 import { guard, toast } from './toast';
+import { t } from './i18n';
 
 /** Alt held at the end of the last mouse selection (exact, grapheme-level mode). */
 let altAtMouseUp = false;
@@ -45,11 +46,11 @@ export async function applyLabel(label: string, exact: boolean): Promise<boolean
   if (!view || !state.view) return false;
   const r = target(exact);
   if (r === 'none') {
-    toast('Select some text in the article (or click into a word) first, then choose a label.', 'info');
+    toast(t('selectFirst'), 'info');
     return false;
   }
   if (!r) {
-    toast('The selection is only whitespace.', 'info');
+    toast(t('onlyWhitespace'), 'info');
     return false;
   }
   lastLabel = label;
@@ -59,7 +60,7 @@ export async function applyLabel(label: string, exact: boolean): Promise<boolean
   session.cliticOverride = null;
   addMarks.requested = performance.now();
   const span = await addSpan({ article_id: state.view.article.id, start: r.start, end: r.end, label });
-  if (!span) toast(`This is already labelled ${label}.`, 'info');
+  if (!span) toast(t('alreadyLabelled', { label }), 'info');
   else {
     session.focusId = span.id;
     // Draw the new span at once; the refresh below brings everyone else's changes too.
@@ -92,7 +93,7 @@ export function setFocus(span: Span | null, reveal = true): void {
 
 const mineOrSay = (span: Span): boolean => {
   if (span.annotator === state.analyst) return true;
-  toast(`Read-only: only ${span.annotator} can change this span.`, 'info');
+  toast(t('readOnlySpan', { name: span.annotator }), 'info');
   return false;
 };
 
@@ -102,7 +103,7 @@ export async function resize(span: Span, edge: Edge, dir: -1 | 1, unit: Unit): P
   if (!view || !mineOrSay(span)) return;
   const r = moveEdge(view.text, span, edge, dir, unit);
   if (r.start === span.start && r.end === span.end) return;
-  await changeSpan(span, { start: r.start, end: r.end }, 'Resize');
+  await changeSpan(span, { start: r.start, end: r.end }, t('hResize'));
   await refreshAnnotations();
 }
 
@@ -119,15 +120,15 @@ export async function resizeByArrow(span: Span, key: 'ArrowLeft' | 'ArrowRight',
 export const actions: EditorActions = {
   async relabel(span, label) {
     if (span.label === label) return;
-    await changeSpan(span, { label }, `Relabel ${span.label} → ${label}`);
+    await changeSpan(span, { label }, t('hRelabel', { from: span.label, to: label }));
     closePopovers();
     await refreshAnnotations();
   },
   async saveNote(span, note) {
     if (note === span.note) return closePopovers();
-    await changeSpan(span, { note }, 'Note');
+    await changeSpan(span, { note }, t('hNote'));
     closePopovers();
-    toast('Note saved.', 'success');
+    toast(t('noteSaved'), 'success');
     await refreshAnnotations();
   },
   async remove(span) {
@@ -235,7 +236,7 @@ export function initAnnotate(): void {
     const view = textView();
     if (session.sticky && view && selectionCp(view)) {
       const label = session.sticky;
-      guard(() => applyLabel(label, e.altKey), 'Adding the span failed')();
+      guard(() => applyLabel(label, e.altKey), t('errAddSpan'))();
     }
   });
   let pending = 0;

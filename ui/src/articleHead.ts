@@ -4,6 +4,7 @@ import type { Status } from './bindings';
 import { byId, el, safeColor } from './dom';
 import { myStatus, state, STATUS_TEXT, tagLabels } from './state';
 import { guard } from './toast';
+import { t } from './i18n';
 
 const STATUSES: Status[] = ['todo', 'in_progress', 'done'];
 
@@ -15,10 +16,10 @@ export function renderStatus(set: (s: Status) => Promise<void>): void {
     ...STATUSES.map((s) => {
       const b = el(
         'button',
-        { type: 'button', class: `seg seg-${s}`, 'data-status': s, 'aria-pressed': String(s === current), title: s === 'done' ? 'Mark done (Ctrl+Enter)' : undefined },
+        { type: 'button', class: `seg seg-${s}`, 'data-status': s, 'aria-pressed': String(s === current), title: s === 'done' ? t('markDoneTitle') : undefined },
         STATUS_TEXT[s],
       );
-      b.addEventListener('click', guard(() => set(s), 'Changing the status failed'));
+      b.addEventListener('click', guard(() => set(s), t('errStatus')));
       return b;
     }),
   );
@@ -36,13 +37,13 @@ export function renderTags(toggle: (label: string, on: boolean) => Promise<void>
       dot.style.backgroundColor = safeColor(l.color);
       const b = el(
         'button',
-        { type: 'button', class: 'chip tag', 'data-tag': l.name, 'aria-pressed': String(mine), title: [l.description, others.length ? `Also tagged by: ${others.join(', ')}` : ''].filter(Boolean).join('\n') },
+        { type: 'button', class: 'chip tag', 'data-tag': l.name, 'aria-pressed': String(mine), title: [l.description, others.length ? t('alsoTaggedBy', { names: others.join(t('listSep')) }) : ''].filter(Boolean).join('\n') },
         dot,
         l.name,
         others.length ? el('span', { class: 'count' }, `+${others.length}`) : null,
         l.hotkey ? el('kbd', {}, l.hotkey) : null,
       );
-      b.addEventListener('click', guard(() => toggle(l.name, !mine), 'Changing the tag failed'));
+      b.addEventListener('click', guard(() => toggle(l.name, !mine), t('errTag')));
       return b;
     }),
   );

@@ -10,6 +10,7 @@ import { byId } from './dom';
 import { typing } from './hotkeys';
 import { state } from './state';
 import { guard, toast, toastError } from './toast';
+import { onLangChange, t, translate } from './i18n';
 
 /** How many pages may load at once while scrolling. */
 const PARALLEL = 2;
@@ -40,8 +41,8 @@ function rowAt(i: number): ArticleSummary | undefined {
 
 function showTotal(): void {
   const all = state.project?.article_count ?? total;
-  byId('article-total').textContent = isFiltered(filter) ? `${total.toLocaleString('en-US')} of ${count(Math.max(all, total), 'article')}` : count(total, 'article');
-  list?.setEmptyText(isFiltered(filter) ? 'No article matches this search and these filters.' : 'No articles yet. Use Import to add .txt or .jsonl files.');
+  byId('article-total').textContent = isFiltered(filter) ? t('nOfTotal', { n: total.toLocaleString('en-US'), total: count(Math.max(all, total), 'article', true) }) : count(total, 'article');
+  list?.setEmptyText(isFiltered(filter) ? t('noMatch') : t('noArticles'));
 }
 
 /** Drop the pages farthest from the view when too many are kept. */
@@ -90,7 +91,7 @@ function pump(): void {
       (e) => {
         if (g !== gen) return;
         failed.add(p);
-        toastError(e, 'Loading the article list failed');
+        toastError(e, t('errLoadList'));
       },
     );
   }
@@ -149,7 +150,7 @@ function loadProgressNow(): void {
   progressBusy = true;
   loadMyProgress()
     .then((p) => renderMyProgress(p, (s) => setFilter({ status: s })))
-    .catch((e) => toastError(e, 'Counting your progress failed'))
+    .catch((e) => toastError(e, t('errProgress')))
     .finally(() => {
       progressBusy = false;
       if (progressAgain) {
@@ -241,7 +242,7 @@ export async function nextUnfinished(): Promise<void> {
     id = firstInOrder(pick(ip.items), pick(td.items), filter.sort)?.id ?? null;
   }
   if (id === null) {
-    toast(isFiltered(filter) ? 'No other unfinished article in this list: everything shown is done.' : 'No other unfinished article: everything is done.', 'info');
+    toast(isFiltered(filter) ? t('noUnfinishedHere') : t('noUnfinished'), 'info');
     return;
   }
   if (hit) list?.reveal(hit.index, true);
@@ -260,7 +261,7 @@ function search(text: string): void {
   }
   searching = true;
   setFilter({ query: text })
-    .catch((e) => toastError(e, 'Search failed'))
+    .catch((e) => toastError(e, t('errSearch')))
     .finally(() => {
       searching = false;
       const next = pendingSearch;
@@ -275,14 +276,21 @@ export function initList(open: (id: number) => void): void {
   const host = byId('article-list');
   list = new VirtualList(host, { total: () => total, row: rowAt, need: () => pump() }, (id) => onOpen(id));
   host.style.setProperty('--row-h', `${ROW_HEIGHT}px`);
-  buildCorpusControls((f) => guard(() => setFilter(f), 'Filtering the list failed')(), guard(nextUnfinished, 'Finding the next unfinished article failed'));
+  buildCorpusControls((f) => guard(() => setFilter(f), t('errFilter'))(), guard(nextUnfinished, () => t('errNextUnfinished')));
   const input = byId<HTMLInputElement>('article-search');
   input.setAttribute('aria-keyshortcuts', '/');
-  input.title = 'Search titles and text (Arabic-normalised: أ = ا, ة = ه, harakat ignored). Shortcut: /';
+  translate(input, { title: 'searchTitle' });
+  input.title = t('searchTitle');
+  onLangChange(() => {
+    showTotal();
+    syncCorpusControls(filter);
+    if (document.getElementById('corpus-progress')?.hasChildNodes()) refreshProgress(0);
+    list?.schedule();
+  });
   input.addEventListener('input', () => {
     // One letter matches nearly everything (and costs the most): wait for a second one, or Enter.
     if ([...input.value.trim()].length === 1) {
-      byId('article-total').textContent = 'Type one more letter to search (or press Enter).';
+      byId('article-total').textContent = t('oneMoreLetter');
       return;
     }
     search(input.value);
@@ -306,7 +314,7 @@ export function initList(open: (id: number) => void): void {
       } else if (e.shiftKey && (e.key === 'N' || e.code === 'KeyN') && state.mode === 'annotate' && !e.repeat) {
         e.preventDefault();
         e.stopImmediatePropagation();
-        guard(nextUnfinished, 'Finding the next unfinished article failed')();
+        guard(nextUnfinished, t('errNextUnfinished'))();
       }
     },
     true,

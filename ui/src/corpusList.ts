@@ -4,6 +4,7 @@ import type { ArticleSummary } from './bindings';
 import { visibleRows } from './corpusModel';
 import { el } from './dom';
 import { STATUS_TEXT } from './state';
+import { count, currentLang, t } from './i18n';
 
 /** Where the rows come from: the total, a row if its page is loaded, and a request for the rows in view. */
 export interface RowSource {
@@ -21,7 +22,7 @@ interface Row {
 }
 
 const keyOf = (a: ArticleSummary | undefined, active: number | null) =>
-  a ? `${a.id}|${a.status}|${a.span_count}|${a.title}|${a.id === active}` : 'loading';
+  a ? `${a.id}|${a.status}|${a.span_count}|${a.title}|${a.id === active}|${currentLang()}` : 'loading';
 
 export class VirtualList {
   private rows = new Map<number, Row>();
@@ -112,7 +113,7 @@ export class VirtualList {
   }
 
   private item(a: ArticleSummary): HTMLElement {
-    const title = a.title || '(untitled)';
+    const title = a.title || t('untitled');
     return el(
       'button',
       { type: 'button', class: 'article-item', 'data-article-id': a.id, 'aria-current': a.id === this.activeId ? 'true' : undefined, title },
@@ -120,7 +121,7 @@ export class VirtualList {
       el(
         'span',
         { class: 'article-sub' },
-        el('span', { class: 'muted small' }, `#${a.id} · ${a.span_count} span${a.span_count === 1 ? '' : 's'}`),
+        el('span', { class: 'muted small' }, `#${a.id} · ${count(a.span_count, 'span')}`),
         el('span', { class: `badge badge-${a.status}`, 'data-status-badge': a.status }, STATUS_TEXT[a.status]),
       ),
     );

@@ -1,6 +1,7 @@
 // Corpus view logic without the DOM: filters → list_articles requests, the rows a scroll position shows, pages to fetch, next unfinished.
 
 import type { ArticleSummary, ListArticlesReq, Sort, Status } from './bindings';
+import { count as countIn, t, type Noun } from './i18n';
 
 /** Rows per list_articles request while scrolling. */
 export const PAGE = 200;
@@ -18,7 +19,21 @@ export interface CorpusFilter {
 
 export const NO_FILTER: CorpusFilter = { query: '', tag: '', label: '', status: '', workedBy: '', sort: 'id' };
 
-export const SORT_TEXT: Record<Sort, string> = { id: 'Order of import', title: 'Title (A–Z)', spans: 'Most spans first', status: 'My status (to do first)' };
+/** Sort names in the interface language (read at render time). */
+export const SORT_TEXT: Record<Sort, string> = {
+  get id() {
+    return t('sortId');
+  },
+  get title() {
+    return t('sortTitle');
+  },
+  get spans() {
+    return t('sortSpans');
+  },
+  get status() {
+    return t('sortStatus');
+  },
+};
 
 /** True when anything narrows the list (the sort does not). */
 export function isFiltered(f: CorpusFilter): boolean {
@@ -65,9 +80,9 @@ export function firstUnfinished(rows: readonly ArticleSummary[], base: number, f
   return -1;
 }
 
-/** "1,234" with thin grouping, "1 article" / "2 articles". */
-export function count(n: number, what: string): string {
-  return `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+/** "1,234 articles" with grouping, "1 article" / "2 articles" (Arabic: "مقال واحد", "مقالان", "1,234 مقالًا"). */
+export function count(n: number, what: Noun, gen = false): string {
+  return countIn(n, what, { num: n.toLocaleString('en-US'), gen });
 }
 
 /** Share of done / in progress / to do as percentages that add up to 100 (0 articles: all zero). */

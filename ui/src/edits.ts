@@ -5,6 +5,7 @@ import type { AddSpansResult, Span, SpanPlace, Status } from './bindings';
 import { CommandStack, SpanIds, type Command } from './history';
 import { changed as sessionChanged } from './session';
 import { state } from './state';
+import { t, count } from './i18n';
 
 export const history = new CommandStack();
 /** Spans deleted and re-created by undo get new ids; commands resolve them here. */
@@ -72,7 +73,7 @@ export async function addSpan(p: Place): Promise<Span | null> {
   const span = await create(p);
   const first = span.id;
   record({
-    label: `Add ${p.label}`,
+    label: t('hAdd', { label: p.label }),
     articles: [p.article_id],
     undo: async () => void (await call('delete_span', { id: spanIds.current(first), annotator: who() })),
     redo: async () => spanIds.moved(first, (await create(p)).id),
@@ -84,7 +85,7 @@ export async function deleteSpan(span: Span): Promise<void> {
   await call('delete_span', { id: spanIds.current(span.id), annotator: who() });
   const p: Place = { article_id: span.article_id, start: span.start, end: span.end, label: span.label, note: span.note, created_at: span.created_at };
   record({
-    label: `Delete ${span.label}`,
+    label: t('hDelete', { label: span.label }),
     articles: [span.article_id],
     undo: async () => spanIds.moved(span.id, (await create(p)).id),
     redo: async () => void (await call('delete_span', { id: spanIds.current(span.id), annotator: who() })),
@@ -118,7 +119,7 @@ export async function setTag(articleId: number, label: string, on: boolean): Pro
   const set = (v: boolean) => call('set_tag', { article_id: articleId, annotator: who(), label, on: v });
   const tags = await set(on);
   if (state.view?.article.id === articleId) state.view.tags = tags;
-  record({ label: `${on ? 'Tag' : 'Untag'} ${label}`, articles: [articleId], undo: async () => void (await set(!on)), redo: async () => void (await set(on)) });
+  record({ label: t(on ? 'hTag' : 'hUntag', { label }), articles: [articleId], undo: async () => void (await set(!on)), redo: async () => void (await set(on)) });
 }
 
 export async function setStatus(articleId: number, from: Status, to: Status): Promise<void> {
@@ -126,7 +127,7 @@ export async function setStatus(articleId: number, from: Status, to: Status): Pr
   const statuses = await set(to);
   if (state.view?.article.id === articleId) state.view.statuses = statuses;
   if (from === to) return;
-  record({ label: `Status ${to.replace('_', ' ')}`, articles: [articleId], undo: async () => void (await set(from)), redo: async () => void (await set(to)) });
+  record({ label: t('hStatus', { raw: to.replace('_', ' '), status: t(to) }), articles: [articleId], undo: async () => void (await set(from)), redo: async () => void (await set(to)) });
 }
 
 async function gone(p: Promise<unknown>): Promise<void> {
@@ -144,7 +145,7 @@ export async function addMany(label: string, places: SpanPlace[]): Promise<AddSp
   if (added.length === 0) return res;
   const articles = [...new Set(added.map((a) => a.place.article_id))];
   record({
-    label: `Label ${added.length} occurrence${added.length === 1 ? '' : 's'} ${label}`,
+    label: t('hLabelOcc', { occ: count(added.length, 'occurrence'), label }),
     articles,
     undo: async () => {
       // All at once (delete_spans is all or none). If some were deleted since, one by one: a span

@@ -5,6 +5,7 @@ import { setStatus, toggleTag } from './article';
 import { closePopovers } from './spanEditor';
 import { spanLabels, state, tagLabels } from './state';
 import { guard } from './toast';
+import { t } from './i18n';
 
 /** Keys to match, in order: the typed character, then the physical key (so hotkeys also work
  * with an Arabic keyboard layout or while Alt changes the character). */
@@ -38,7 +39,7 @@ export function initHotkeys(): void {
     if (state.mode !== 'annotate' || typing(e) || !state.view || e.repeat) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      guard(() => setStatus('done'), 'Marking done failed')();
+      guard(() => setStatus('done'), t('errMarkDone'))();
       return;
     }
     if (e.ctrlKey || e.metaKey) return;
@@ -46,14 +47,14 @@ export function initHotkeys(): void {
     const span = find(spanLabels(), keys);
     if (span) {
       e.preventDefault();
-      guard(() => applyLabel(span.name, e.altKey), 'Adding the span failed')();
+      guard(() => applyLabel(span.name, e.altKey), t('errAddSpan'))();
       return;
     }
     const tag = find(tagLabels(), keys);
     if (tag && !e.altKey) {
       e.preventDefault();
       const on = !(state.view.tags ?? []).some((t) => t.label === tag.name && t.annotator === state.analyst);
-      guard(() => toggleTag(tag.name, on), 'Changing the tag failed')();
+      guard(() => toggleTag(tag.name, on), t('errTag'))();
     }
   });
 }

@@ -1,79 +1,461 @@
-// Interface language: English and Arabic string tables, t(key), and [data-i18n] elements refreshed on a switch.
+// Interface language: English and Arabic string tables, t(key, params), count phrases, and [data-i18n*] elements
+// refreshed on a switch (listeners registered with onLangChange re-render what is drawn by code).
 
 export type Lang = 'en' | 'ar';
 
-const en = {
-  annotate: 'Annotate',
-  review: 'Review',
-  agreement: 'Agreement',
-  import: 'Import',
-  export: 'Export…',
-  analyst: 'Analyst: ',
-  guidelines: 'Guidelines',
-  settings: 'Settings',
-  theme: 'Theme',
-  language: 'العربية',
-  chooseArticle: 'Choose an article from the list.',
-  paletteHint:
+/** Every interface string: [English, Arabic]. `{name}` is a parameter filled by t(). */
+const S = {
+  // --- shell ---
+  annotate: ['Annotate', 'التوسيم'],
+  review: ['Review', 'المراجعة'],
+  agreement: ['Agreement', 'الاتفاق'],
+  import: ['Import', 'استيراد'],
+  export: ['Export…', 'تصدير…'],
+  analyst: ['Analyst: ', 'المحلل: '],
+  guidelines: ['Guidelines', 'الإرشادات'],
+  settings: ['Settings', 'الإعدادات'],
+  theme: ['Theme', 'المظهر'],
+  language: ['العربية', 'English'],
+  chooseArticle: ['Choose an article from the list.', 'اختر مقالًا من القائمة.'],
+  paletteHint: [
     'Select text (or click into a word), then click a label or press its key. Selections snap to whole words and leave clitics out; hold Alt for an exact selection. Click a highlight to edit it; [ and ] move between spans. Press ? for every shortcut.',
-  textSmaller: 'Smaller text (-)',
-  textBigger: 'Larger text (+)',
-  undo: '↶ Undo',
-  redo: '↷ Redo',
-  shortcuts: 'Keyboard shortcuts',
-  close: 'Close',
-  todo: 'To do',
-  in_progress: 'In progress',
-  done: 'Done',
-} as const;
+    'حدّد نصًّا (أو انقر داخل كلمة) ثم انقر وسمًا أو اضغط مفتاحه. يلتقط التحديد كلمات كاملة دون السوابق (و ف ب ك ل)؛ اضغط Alt لتحديد دقيق. انقر على تظليل لتعديله؛ والمفتاحان [ و ] للتنقل بين المقاطع. اضغط ? لعرض كل الاختصارات.',
+  ],
+  textSmaller: ['Smaller text (-)', 'تصغير النص (-)'],
+  textBigger: ['Larger text (+)', 'تكبير النص (+)'],
+  undo: ['↶ Undo', '↶ تراجع'],
+  redo: ['↷ Redo', '↷ إعادة'],
+  shortcuts: ['Keyboard shortcuts', 'اختصارات لوحة المفاتيح'],
+  close: ['Close', 'إغلاق'],
+  todo: ['To do', 'للإنجاز'],
+  in_progress: ['In progress', 'قيد الإنجاز'],
+  done: ['Done', 'منجز'],
+  // --- shell (layout.ts built elsewhere; see shellText.ts) ---
+  reviewTitle: ['Compare analysts and adjudicate the gold layer', 'قارن عمل المحللين واحسم الطبقة الذهبية'],
+  agreementTitle: ['Agreement between analysts and their progress', 'الاتفاق بين المحللين وتقدّم عملهم'],
+  importTitle: ['Import articles: text, HTML, CSV/TSV, JSON/JSONL, CoNLL', 'استيراد مقالات: نص، HTML، CSV/TSV، JSON/JSONL، CoNLL'],
+  exportTitle: ['Export training data (choose format and options)', 'تصدير بيانات التدريب (اختر الصيغة والخيارات)'],
+  guidelinesTitle: ['Guidelines and label descriptions (Shift+G)', 'الإرشادات وأوصاف الوسوم (Shift+G)'],
+  settingsTitle: ['Labels, guidelines, clitic default (Shift+L)', 'الوسوم والإرشادات والإعداد الافتراضي للسوابق (Shift+L)'],
+  themeTitle: ['Light or dark theme (Shift+D)', 'مظهر فاتح أو داكن (Shift+D)'],
+  languageTitle: ['Interface language (Shift+U)', 'لغة الواجهة (Shift+U)'],
+  analystTitle: ['Change analyst', 'تغيير المحلل'],
+  viewNav: ['View', 'العرض'],
+  articlesAria: ['Articles', 'المقالات'],
+  searchPlaceholder: ['Search titles and text…', 'ابحث في العناوين والنصوص…'],
+  statusAria: ['Status', 'الحالة'],
+  tagsAria: ['Article tags', 'تصنيفات المقال'],
+  paletteAria: ['Span labels', 'وسوم المقاطع'],
+  spanAria: ['Span', 'المقطع'],
+  chooserAria: ['Choose a span', 'اختر مقطعًا'],
+  reviewEditorAria: ['Edit the gold span', 'تعديل المقطع الذهبي'],
+  nameTitle: ['Who is annotating?', 'من يقوم بالتوسيم؟'],
+  nameHelp: ['Your name is saved with every span you create. It is remembered on this computer.', 'يُحفظ اسمك مع كل مقطع تنشئه، ويبقى محفوظًا على هذا الحاسوب.'],
+  namePlaceholder: ['Your name', 'اسمك'],
+  save: ['Save', 'حفظ'],
+  importReportTitle: ['Import report', 'تقرير الاستيراد'],
+  closeMessage: ['Close message', 'إغلاق الرسالة'],
+  projectCount: [' · {n}', ' · {n}'],
+  appTitle: ['{name} — Hashiya', '{name} — حاشية'],
+  // --- main ---
+  errAddSpan: ['Adding the span failed', 'تعذّرت إضافة المقطع'],
+  errOpenArticle: ['Opening the article failed', 'تعذّر فتح المقال'],
+  errOpenReview: ['Opening the review failed', 'تعذّر فتح المراجعة'],
+  errSwitchView: ['Switching the view failed', 'تعذّر تبديل العرض'],
+  errFileMenu: ['The File menu is not available', 'قائمة «ملف» غير متاحة'],
+  errRouteView: ['The view in the address could not be opened', 'تعذّر فتح العرض المطلوب في العنوان'],
+  errStart: ['Hashiya could not start', 'تعذّر تشغيل حاشية'],
+  // --- punctuation ---
+  colon: [': ', ': '],
+  listSep: [', ', '، '],
+  and: [' and ', ' و'],
+  // --- mode bar, keys ---
+  cliticTitle: ['Clitic prefixes (و ف ب ك ل before ال): left out of the span, or kept. Shift+C switches it for the next selection.', 'السوابق (و ف ب ك ل قبل ال): تُستبعد من المقطع أو تُبقى فيه. Shift+C يبدّل ذلك للتحديد التالي.'],
+  nextOnly: [' (next only)', ' (للتحديد التالي فقط)'],
+  stickyTitle: ['Sticky label: every selection is labelled at once with this label (Shift+S; a label key switches the label).', 'الوسم الثابت: يُوسَم كل تحديد فورًا بهذا الوسم (Shift+S؛ مفتاح وسم آخر يبدّله).'],
+  stickyOn: ['Sticky: {label}', 'وسم ثابت: {label}'],
+  stickyOff: ['Sticky: off', 'وسم ثابت: معطّل'],
+  undoTitle: ['Undo: {what} (Ctrl+Z)', 'تراجع: {what} (Ctrl+Z)'],
+  redoTitle: ['Redo: {what} (Ctrl+Shift+Z, Ctrl+Y)', 'إعادة: {what} (Ctrl+Shift+Z، Ctrl+Y)'],
+  nothingToUndo: ['Nothing to undo', 'لا شيء للتراجع عنه'],
+  nothingToRedo: ['Nothing to redo', 'لا شيء لإعادته'],
+  nothingToUndoDot: ['Nothing to undo.', 'لا شيء للتراجع عنه.'],
+  nothingToRedoDot: ['Nothing to redo.', 'لا شيء لإعادته.'],
+  undone: ['Undone: {what}', 'تم التراجع: {what}'],
+  redone: ['Redone: {what}', 'تمت الإعادة: {what}'],
+  nothing: ['nothing', 'لا شيء'],
+  errUndo: ['Undo failed', 'تعذّر التراجع'],
+  errRedo: ['Redo failed', 'تعذّرت الإعادة'],
+  errShortcut: ['The shortcut failed', 'تعذّر تنفيذ الاختصار'],
+  focusSpanFirst: ['Focus a span first (click it, or [ and ] to move between spans).', 'ركّز على مقطع أولًا (انقر عليه، أو استخدم [ و] للتنقل بين المقاطع).'],
+  errFindOcc: ['Finding the occurrences failed', 'تعذّر البحث عن المواضع الأخرى'],
+  errRelabel: ['Relabel failed', 'تعذّر تغيير الوسم'],
+  errMarkDone: ['Marking done failed', 'تعذّر وضع علامة «منجز»'],
+  errTag: ['Changing the tag failed', 'تعذّر تغيير التصنيف'],
+  // --- workbench, palette ---
+  errGuidelines: ['Opening the guidelines failed', 'تعذّر فتح الإرشادات'],
+  errSettings: ['Opening the settings failed', 'تعذّر فتح الإعدادات'],
+  keyHint: [' (key {key})', ' (المفتاح {key})'],
+  shiftClickSticky: ['Shift+click: sticky label', 'Shift+نقرة: وسم ثابت'],
+  // --- shortcut sheet ---
+  scLabelling: ['Labelling', 'التوسيم'],
+  scSpans: ['Spans', 'المقاطع'],
+  scHistory: ['History and article', 'السجل والمقال'],
+  scView: ['View', 'العرض'],
+  scLabelKey: ['label key', 'مفتاح الوسم'],
+  scShiftArrowSel: ['Shift+← / → (with a selection)', 'Shift+← / → (مع تحديد)'],
+  scAltLabelKey: ['Alt + label key / Alt-drag', 'Alt + مفتاح الوسم / السحب مع Alt'],
+  scCtrlEnterNote: ['Ctrl+Enter (in a note)', 'Ctrl+Enter (في ملاحظة)'],
+  scLabelSel: ['Label the selection, or the word at the caret (a click into a word)', 'وسم التحديد، أو الكلمة عند المؤشر (بالنقر داخل كلمة)'],
+  scAltArrow: ['Select the next / previous word on screen (← is the next word in Arabic)', 'تحديد الكلمة التالية / السابقة على الشاشة (← هي الكلمة التالية في العربية)'],
+  scGrow: ['Grow or shrink the selection by a word (Alt+Shift: a letter)', 'توسيع التحديد أو تضييقه بكلمة (Alt+Shift: بحرف)'],
+  scExact: ['Exact selection: letters, not whole words', 'تحديد دقيق: أحرف لا كلمات كاملة'],
+  scClitic: ['Keep / leave out clitic prefixes (و ف ب ك ل) for the next selection', 'إبقاء السوابق (و ف ب ك ل) أو استبعادها في التحديد التالي'],
+  scSticky: ['Sticky label: every selection is labelled at once (a label key switches it)', 'الوسم الثابت: يُوسَم كل تحديد فورًا (مفتاح وسم آخر يبدّله)'],
+  scAllOcc: ['All occurrences of the focused span (this article or the project)', 'كل مواضع المقطع المركَّز عليه (في هذا المقال أو في المشروع)'],
+  scFocusNext: ['Focus the next / previous span (text order)', 'التركيز على المقطع التالي / السابق (بترتيب النص)'],
+  scEdit: ['Edit the focused span (relabel, resize, note, delete)', 'تعديل المقطع المركَّز عليه (تغيير الوسم، تغيير الحدود، ملاحظة، حذف)'],
+  scRelabel: ['Relabel the focused span (or the one in the editor)', 'تغيير وسم المقطع المركَّز عليه (أو المفتوح في المحرر)'],
+  scMoveEnd: ['Move the end one word (in Arabic text ← is later)', 'تحريك النهاية كلمة واحدة (في النص العربي ← هو اللاحق)'],
+  scMoveStart: ['Move the start one word', 'تحريك البداية كلمة واحدة'],
+  scByLetter: ['The same by one letter (grapheme)', 'الأمر نفسه بحرف واحد'],
+  scDelete: ['Delete the focused span', 'حذف المقطع المركَّز عليه'],
+  scSaveNote: ['Save the note', 'حفظ الملاحظة'],
+  scEsc: ['Close the popover; again: unfocus', 'إغلاق النافذة المنبثقة؛ ومرة أخرى: إلغاء التركيز'],
+  scUndo: ['Undo (every edit of this session, also all occurrences in one step)', 'تراجع (عن كل تعديل في هذه الجلسة، ومنه وسم كل المواضع دفعة واحدة)'],
+  scRedo: ['Redo', 'إعادة'],
+  scMarkDone: ['Mark the article done', 'وضع علامة «منجز» على المقال'],
+  scNext: ['Next unfinished article', 'المقال التالي غير المنجز'],
+  scSearch: ['Search the articles', 'البحث في المقالات'],
+  scTextSize: ['Larger / smaller text (remembered)', 'تكبير / تصغير النص (يُحفظ)'],
+  scTheme: ['Light / dark theme', 'مظهر فاتح / داكن'],
+  scLang: ['Interface in English / Arabic', 'الواجهة بالإنجليزية / بالعربية'],
+  scSettings: ['Settings: labels, guidelines, clitic default', 'الإعدادات: الوسوم والإرشادات والإعداد الافتراضي للسوابق'],
+  scSheet: ['This sheet', 'هذه القائمة'],
+  scProjectLabels: ['This project’s labels and tags', 'وسوم هذا المشروع وتصنيفاته'],
+  scTag: ['Tag {name}', 'التصنيف {name}'],
+  // --- span editor ---
+  byAnnotator: [' by {name}', ' بواسطة {name}'],
+  allOccTitle: ['Find this text again in the article or the project and label it (Shift+A)', 'ابحث عن هذا النص في المقال أو في المشروع كله ووسمه (Shift+A)'],
+  allOccBtn: ['All occurrences… ', 'كل المواضع… '],
+  noteIs: ['Note: {note}', 'ملاحظة: {note}'],
+  readOnlySpan: ['Read-only: only {name} can change this span.', 'للقراءة فقط: لا يعدّل هذا المقطع إلا {name}.'],
+  relabelAria: ['Relabel', 'تغيير الوسم'],
+  startEarlier: ['Start one word earlier (Ctrl+Shift+→; with Alt: one letter)', 'تقديم البداية كلمة واحدة (Ctrl+Shift+→؛ مع Alt: حرفًا واحدًا)'],
+  startLater: ['Start one word later (Ctrl+Shift+←)', 'تأخير البداية كلمة واحدة (Ctrl+Shift+←)'],
+  endEarlier: ['End one word earlier (Shift+→)', 'تقديم النهاية كلمة واحدة (Shift+→)'],
+  endLater: ['End one word later (Shift+←; with Alt: one letter)', 'تأخير النهاية كلمة واحدة (Shift+←؛ مع Alt: حرفًا واحدًا)'],
+  resizeAria: ['Resize', 'تغيير الحدود'],
+  resizeLabel: ['Resize:', 'الحدود:'],
+  errResize: ['Resizing failed', 'تعذّر تغيير حدود المقطع'],
+  notePlaceholder: ['Note (optional)', 'ملاحظة (اختيارية)'],
+  errSaveNote: ['Saving the note failed', 'تعذّر حفظ الملاحظة'],
+  saveNoteTitle: ['Ctrl+Enter in the note', 'Ctrl+Enter داخل الملاحظة'],
+  saveNote: ['Save note', 'حفظ الملاحظة'],
+  deleteSpanTitle: ['Delete (Del)', 'حذف (Del)'],
+  deleteSpan: ['Delete span', 'حذف المقطع'],
+  errDelete: ['Delete failed', 'تعذّر الحذف'],
+  overlapping: ['Overlapping spans', 'مقاطع متداخلة'],
+  // --- all occurrences ---
+  untitled: ['(untitled)', '(بلا عنوان)'],
+  alreadyAs: ['already {labels}', 'موسوم مسبقًا {labels}'],
+  searching: ['Searching…', 'جارٍ البحث…'],
+  labelAll: ['Label all', 'وسم الكل'],
+  labelTicked: ['Label ticked', 'وسم المحدَّد'],
+  labelAllN: ['Label all ({n})', 'وسم الكل ({n})'],
+  labelTickedN: ['Label ticked ({n})', 'وسم المحدَّد ({n})'],
+  cancel: ['Cancel', 'إلغاء'],
+  tickAll: ['Tick all', 'تحديد الكل'],
+  tickNone: ['Tick none', 'إلغاء تحديد الكل'],
+  occFound: ['{n} other {places} in {articles}{already}{cut}.', 'المواضع الأخرى: {n} في {articles}{already}{cut}.'],
+  occAlready: [' ({n} already labelled)', ' (منها {n} موسومة مسبقًا)'],
+  occCut: [' — the list is cut; label these, then search again', ' — القائمة مقتطعة؛ وسّم هذه المواضع ثم ابحث مجددًا'],
+  occNoneProject: ['No other place in the project.', 'لا يوجد موضع آخر في المشروع.'],
+  occNoneArticle: ['No other place in this article. Tick “Whole project” to look further.', 'لا يوجد موضع آخر في هذا المقال. حدّد «المشروع كله» لتوسيع البحث.'],
+  occLabelled: ['Labelled {places} {label}{already}. Ctrl+Z undoes it in one step.', 'وُسم {places} بالوسم {label}{already}. يتراجع Ctrl+Z عن ذلك دفعة واحدة.'],
+  occAlreadyWere: [' ({n} already were)', ' ({n} كانت موسومة من قبل)'],
+  errLabelOcc: ['Labelling the occurrences failed', 'تعذّر وسم المواضع'],
+  occTitle: ['All occurrences of ', 'كل مواضع '],
+  labelWord: ['Label ', 'الوسم '],
+  wholeProject: [' Whole project', ' المشروع كله'],
+  // --- history, annotate, article head ---
+  hAdd: ['Add {label}', 'إضافة {label}'],
+  hDelete: ['Delete {label}', 'حذف {label}'],
+  hTag: ['Tag {label}', 'تصنيف {label}'],
+  hUntag: ['Untag {label}', 'إزالة التصنيف {label}'],
+  hStatus: ['Status {raw}', 'الحالة: {status}'],
+  hLabelOcc: ['Label {occ} {label}', 'وسم {occ} بالوسم {label}'],
+  hResize: ['Resize', 'تغيير الحدود'],
+  hRelabel: ['Relabel {from} → {to}', 'تغيير الوسم {from} ← {to}'],
+  hNote: ['Note', 'ملاحظة'],
+  selectFirst: ['Select some text in the article (or click into a word) first, then choose a label.', 'حدّد نصًّا في المقال أولًا (أو انقر داخل كلمة)، ثم اختر وسمًا.'],
+  onlyWhitespace: ['The selection is only whitespace.', 'التحديد مسافات فارغة فقط.'],
+  alreadyLabelled: ['This is already labelled {label}.', 'هذا النص موسوم مسبقًا بالوسم {label}.'],
+  noteSaved: ['Note saved.', 'حُفظت الملاحظة.'],
+  markDoneTitle: ['Mark done (Ctrl+Enter)', 'وضع علامة «منجز» (Ctrl+Enter)'],
+  errStatus: ['Changing the status failed', 'تعذّر تغيير الحالة'],
+  alsoTaggedBy: ['Also tagged by: {names}', 'صنّفه أيضًا: {names}'],
+  // --- corpus sort ---
+  sortId: ['Order of import', 'ترتيب الاستيراد'],
+  sortTitle: ['Title (A–Z)', 'العنوان (أ–ي)'],
+  sortSpans: ['Most spans first', 'الأكثر مقاطع أولًا'],
+  sortStatus: ['My status (to do first)', 'حالتي (غير المنجز أولًا)'],
+  // --- corpus list ---
+  nOfTotal: ['{n} of {total}', '{n} من أصل {total}'],
+  noMatch: ['No article matches this search and these filters.', 'لا يطابق هذا البحث وهذه المرشحات أيَّ مقال.'],
+  noArticles: ['No articles yet. Use Import to add .txt or .jsonl files.', 'لا مقالات بعد. استخدم «استيراد» لإضافة ملفات ‎.txt أو ‎.jsonl.'],
+  errLoadList: ['Loading the article list failed', 'تعذّر تحميل قائمة المقالات'],
+  errProgress: ['Counting your progress failed', 'تعذّر حساب تقدّمك'],
+  noUnfinishedHere: ['No other unfinished article in this list: everything shown is done.', 'لا مقال آخر غير منجز في هذه القائمة: كل ما يظهر منجز.'],
+  noUnfinished: ['No other unfinished article: everything is done.', 'لا مقال آخر غير منجز: أُنجز كل شيء.'],
+  errSearch: ['Search failed', 'تعذّر البحث'],
+  errFilter: ['Filtering the list failed', 'تعذّرت تصفية القائمة'],
+  errNextUnfinished: ['Finding the next unfinished article failed', 'تعذّر العثور على المقال التالي غير المنجز'],
+  searchTitle: ['Search titles and text (Arabic-normalised: أ = ا, ة = ه, harakat ignored). Shortcut: /', 'البحث في العناوين والنصوص (مع توحيد الكتابة العربية: أ = ا، ة = ه، وتُهمل الحركات). الاختصار: /'],
+  oneMoreLetter: ['Type one more letter to search (or press Enter).', 'اكتب حرفًا آخر للبحث (أو اضغط Enter).'],
+  fMyStatus: ['My status', 'حالتي'],
+  fTag: ['Tag', 'التصنيف'],
+  fLabel: ['Span label', 'وسم المقطع'],
+  fWorkedBy: ['Worked on by', 'عمل عليه'],
+  fSort: ['Sort', 'الترتيب'],
+  clearFilters: ['Clear filters', 'مسح المرشحات'],
+  clearFiltersTitle: ['Show every article (keeps the sort)', 'عرض كل المقالات (مع إبقاء الترتيب)'],
+  nextUnfinished: ['Next unfinished ', 'التالي غير المنجز '],
+  nextUnfinishedTitle: ['Open my next article that is not done, after this one in the list (Shift+N)', 'فتح مقالي التالي غير المنجز بعد هذا المقال في القائمة (Shift+N)'],
+  filtersAria: ['Filter and sort the articles', 'تصفية المقالات وترتيبها'],
+  anyStatus: ['Any status (mine)', 'أي حالة (حالتي)'],
+  anyTag: ['Any tag', 'أي تصنيف'],
+  anyLabel: ['Any label', 'أي وسم'],
+  tagIs: ['Tag: {name}', 'التصنيف: {name}'],
+  labelIs: ['Label: {name}', 'الوسم: {name}'],
+  anyAnalyst: ['Any analyst', 'أي محلل'],
+  byName: ['By {name}', 'بواسطة {name}'],
+  progressAria: ['{name}\'s articles done', 'المقالات التي أنجزها {name}'],
+  progressValue: ['{done} of {total} done', 'أُنجز {done} من أصل {total}'],
+  progressFilterTitle: ['Show only articles {status} (mine)', 'عرض المقالات التي حالتها «{status}» فقط (حالتي)'],
+  progressTitle: ['Your progress: {done} done of {total}', 'تقدّمك: أنجزت {done} من أصل {total}'],
+  // --- import: formats, progress, summary, report text ---
+  fmtAuto: ['Automatic (name and content)', 'تلقائي (من الاسم والمحتوى)'],
+  fmtTxt: ['txt — plain text, one article per file', 'txt — نص عادي، مقال واحد لكل ملف'],
+  fmtHtml: ['html — a page saved from a news site', 'html — صفحة محفوظة من موقع إخباري'],
+  fmtCsv: ['csv — a table, one article per row', 'csv — جدول، مقال واحد لكل صف'],
+  fmtJsonl: ['jsonl — Hashiya native JSONL', 'jsonl — صيغة JSONL الأصلية لحاشية'],
+  fmtDoccano: ['doccano — JSONL/JSON', 'doccano — JSONL/JSON'],
+  fmtLabelstudio: ['labelstudio — Label Studio tasks', 'labelstudio — مهام Label Studio'],
+  fmtProdigy: ['prodigy — Prodigy JSONL', 'prodigy — JSONL من Prodigy'],
+  fmtConll: ['conll — CoNLL / IOB tokens', 'conll — وحدات CoNLL / IOB'],
+  offAuto: ['Automatic (each tool’s own unit)', 'تلقائي (وحدة كل أداة)'],
+  offUtf16: ['UTF-16 code units', 'وحدات UTF-16'],
+  offCodepoint: ['Code points', 'نقاط الترميز (code points)'],
+  offHint: ['Other tools’ span offsets: doccano counts UTF-16 units (an emoji is 2), Label Studio and Prodigy count code points (an emoji is 1).', 'مواضع المقاطع في الأدوات الأخرى: يعدّ doccano وحدات UTF-16 (الرمز التعبيري = 2)، ويعدّ Label Studio وProdigy نقاط الترميز (الرمز التعبيري = 1).'],
+  impSending: ['Sending the files…', 'جارٍ إرسال الملفات…'],
+  impIndexing: ['{records} read; updating the search index…', 'قُرئ {records}؛ جارٍ تحديث فهرس البحث…'],
+  impFileOf: ['File {n} of {total}', 'الملف {n} من {total}'],
+  impRate: ['{n} records/s', '{n} سجل/ث'],
+  impSummary: ['{imported} imported, {dup}, {rejected} rejected; {spans} and {tags} added.', 'المستورد: {imported}، المكرر: {dupN}، المرفوض: {rejected}؛ أُضيف {spans} و{tags}.'],
+  impLeftOut: [' {n} left out.', ' استُبعد {n}.'],
+  impCancelledFiles: [' Cancelled: {files} not imported.', ' أُلغي: لم يُستورد {files}.'],
+  rptHead: ['Hashiya import report', 'تقرير الاستيراد من حاشية'],
+  rptDate: ['Date: {date}', 'التاريخ: {date}'],
+  rptProject: ['Project: {name}', 'المشروع: {name}'],
+  rptAnnotator: ['Annotator: {name}', 'المحلل: {name}'],
+  rptCancelled: ['Cancelled — not imported (the file in progress was rolled back whole)', 'أُلغي — لم يُستورد (تم التراجع عن الملف الجاري بالكامل)'],
+  rptRejected: ['Rejected', 'المرفوض'],
+  rptLeftOut: ['Left out on purpose', 'المستبعد عمدًا'],
+  rptSkipped: ['Skipped files', 'الملفات المتخطّاة'],
+  rptNewLabels: ['New labels', 'الوسوم الجديدة'],
+  rptImported: ['Imported', 'المستورد'],
+  rptDuplicates: ['Duplicates (same text already in the project)', 'المكرر (النص نفسه موجود في المشروع)'],
+  // --- import report ---
+  rptMore: ['… and {n} more (Save or Copy report for all of them).', '… و{n} غيرها (احفظ التقرير أو انسخه لرؤيتها كلها).'],
+  rptNRejected: ['{n} rejected', '{n} مرفوض'],
+  rptNLeftOut: ['{n} left out', '{n} مستبعد'],
+  rptLine: [' — line {n}', ' — السطر {n}'],
+  rptCancelledN: ['Cancelled — {files} not imported', 'أُلغي — لم يُستورد {files}'],
+  rptRolledBack: ['The file in progress was rolled back whole (nothing of it was written); the files before it stay imported.', 'تم التراجع عن الملف الجاري بالكامل (لم يُكتب منه شيء)؛ وتبقى الملفات التي قبله مستوردة.'],
+  rptDupsDash: ['Duplicates — same text already in the project', 'المكرر — النص نفسه موجود في المشروع'],
+  rptDesktopNote: ['The desktop app does not write report files: Copy report puts the whole report on the clipboard, to paste into a file.', 'لا يكتب تطبيق سطح المكتب ملفات التقارير: «نسخ التقرير» يضع التقرير كاملًا في الحافظة للصقه في ملف.'],
+  importMore: ['Import more…', 'استيراد المزيد…'],
+  saveReport: ['Save report', 'حفظ التقرير'],
+  copyReport: ['Copy report', 'نسخ التقرير'],
+  savedToDownloads: ['Saved {file} to your downloads.', 'حُفظ {file} في مجلد التنزيلات.'],
+  noClipboard: ['the clipboard is not available here', 'الحافظة غير متاحة هنا'],
+  reportCopied: ['The import report is on the clipboard.', 'نُسخ تقرير الاستيراد إلى الحافظة.'],
+  csvNoHeader: ['The file has no header row.', 'لا يحتوي الملف على صف عناوين.'],
+  csvChooseText: ['Choose the column that holds the article text.', 'اختر العمود الذي يحتوي نص المقال.'],
+  // --- csv ---
+  csvTwice: ['The column “{name}” is mapped twice.', 'العمود «{name}» مربوط مرتين.'],
+  // --- import form ---
+  roleText: ['Text', 'النص'],
+  roleTitle: ['Title', 'العنوان'],
+  roleUrl: ['URL', 'الرابط (URL)'],
+  roleDate: ['Date', 'التاريخ'],
+  roleMeta: ['meta', 'بيانات وصفية'],
+  roleTextRequired: ['Text (required)', 'النص (إلزامي)'],
+  delimComma: ['comma', 'الفاصلة'],
+  delimSemicolon: ['semicolon', 'الفاصلة المنقوطة'],
+  delimTab: ['tab', 'علامة الجدولة'],
+  impWhat: ['What to import', 'ما يُستورد'],
+  chooseFiles: ['Choose files…', 'اختيار الملفات…'],
+  noFiles: ['No files chosen.', 'لم تُختر أي ملفات.'],
+  impKinds: ['Text, HTML pages, CSV/TSV tables, JSON/JSONL (Hashiya, doccano, Label Studio, Prodigy) and CoNLL/IOB: ', 'نصوص، وصفحات HTML، وجداول CSV/TSV، وJSON/JSONL (حاشية، doccano، Label Studio، Prodigy)، وCoNLL/IOB: '],
+  impAnnotator: ['Annotator', 'المحلل'],
+  impAnnotatorHint: ['Annotations that name no annotator, and other tools’ labels, are filed under this name. Empty: each tool’s own name.', 'التوسيمات التي لا تذكر محللًا، ووسوم الأدوات الأخرى، تُسجَّل باسم هذا المحلل. إن تُرك فارغًا: اسم كل أداة.'],
+  impFormat: ['Format', 'الصيغة'],
+  impFormatHint: ['Automatic reads it from each file’s name and content.', '«تلقائي» يستنتجها من اسم كل ملف ومحتواه.'],
+  impOffsets: ['Offsets unit', 'وحدة المواضع'],
+  readAs: [' · read as {enc}', ' · قُرئ بترميز {enc}'],
+  chooseColumn: ['— choose a column —', '— اختر عمودًا —'],
+  notMapped: ['— not mapped —', '— غير مربوط —'],
+  columnN: ['(column {n})', '(العمود {n})'],
+  previewOf: ['Preview of', 'معاينة'],
+  columns: ['Columns', 'الأعمدة'],
+  mappingAll: ['The mapping applies to every CSV/TSV file of this import (by column name). ', 'ينطبق الربط على كل ملفات CSV/TSV في هذا الاستيراد (بحسب اسم العمود). '],
+  otherColumnsMeta: ['Other columns are kept as metadata.', 'تُحفظ الأعمدة الأخرى بيانات وصفية.'],
+  previewNote: [': {delim}-separated, {columns}; the first {n} {rowsWord}{more}.', ': مفصولة بـ{delim}، {columns}؛ أول {rows}{more}.'],
+  moreFollow: [' (more follow)', ' (ويليها المزيد)'],
+  previewRowsAria: ['Preview of the first rows', 'معاينة الصفوف الأولى'],
+  chooseFilesFirst: ['Choose one or more files first.', 'اختر ملفًا واحدًا أو أكثر أولًا.'],
+  // --- importer ---
+  importArticles: ['Import articles', 'استيراد مقالات'],
+  importing: ['Importing…', 'جارٍ الاستيراد…'],
+  filesDone: ['{n} of {total} files done', 'اكتمل {n} من أصل {files}'],
+  cancelling: ['Cancelling…', 'جارٍ الإلغاء…'],
+  errCancel: ['Cancelling failed', 'تعذّر الإلغاء'],
+  importFailedMsg: ['The import failed: {msg}', 'فشل الاستيراد: {msg}'],
+  errImport: ['Import failed', 'فشل الاستيراد'],
+  errSaveReport: ['Saving the report failed', 'تعذّر حفظ التقرير'],
+  errCopyReport: ['Copying the report failed', 'تعذّر نسخ التقرير'],
+  reading: ['Reading ', 'جارٍ قراءة '],
+  cancelHelp: ['Cancel (or Esc) stops after the record being read: files already imported stay, the file in progress is rolled back whole.', '«إلغاء» (أو Esc) يوقف الاستيراد بعد السجل الجاري قراءته: تبقى الملفات المستوردة، ويُتراجع عن الملف الجاري بالكامل.'],
+  // @end-of-strings
+} as const satisfies Record<string, readonly [string, string]>;
 
-export type Key = keyof typeof en;
+export type Key = keyof typeof S;
 
-const ar: Record<Key, string> = {
-  annotate: 'التوسيم',
-  review: 'المراجعة',
-  agreement: 'الاتفاق',
-  import: 'استيراد',
-  export: 'تصدير…',
-  analyst: 'المحلل: ',
-  guidelines: 'الإرشادات',
-  settings: 'الإعدادات',
-  theme: 'المظهر',
-  language: 'English',
-  chooseArticle: 'اختر مقالا من القائمة.',
-  paletteHint:
-    'حدّد نصا (أو انقر داخل كلمة) ثم انقر وسما أو اضغط مفتاحه. يلتقط التحديد كلمات كاملة دون السوابق (و ف ب ك ل)؛ اضغط Alt لتحديد دقيق. انقر على تظليل لتعديله؛ [ و ] للتنقل بين المقاطع. اضغط ? لكل الاختصارات.',
-  textSmaller: 'تصغير النص (-)',
-  textBigger: 'تكبير النص (+)',
-  undo: '↶ تراجع',
-  redo: '↷ إعادة',
-  shortcuts: 'اختصارات لوحة المفاتيح',
-  close: 'إغلاق',
-  todo: 'للإنجاز',
-  in_progress: 'قيد الإنجاز',
-  done: 'منجز',
-};
+function table(i: 0 | 1): Record<Key, string> {
+  const out = {} as Record<Key, string>;
+  for (const k of Object.keys(S) as Key[]) out[k] = S[k][i];
+  return out;
+}
 
-export const TABLES: Record<Lang, Record<Key, string>> = { en, ar };
+export const TABLES: Record<Lang, Record<Key, string>> = { en: table(0), ar: table(1) };
 
 let lang: Lang = 'en';
+const listeners: (() => void)[] = [];
 
 export function currentLang(): Lang {
   return lang;
 }
 
-/** The string for `key` in the interface language. */
-export function t(key: Key): string {
-  return TABLES[lang][key] ?? en[key];
+export type Params = Record<string, string | number>;
+
+/** The string for `key` in the interface language, with `{name}` parameters filled in. */
+export function t(key: Key, params?: Params): string {
+  const s = TABLES[lang][key] ?? TABLES.en[key];
+  return params ? fill(s, params) : s;
 }
 
-/** Switch the language: mirror the shell (dir=rtl on the app and its dialogs) and refresh [data-i18n] texts.
+/** Replace `{name}` by params.name (unknown names stay as they are). */
+export function fill(s: string, params: Params): string {
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Count phrases: English [singular, plural]; Arabic [one, two (nominative), two (genitive/accusative), 3–10, 11–99, 100+ and 0].
+ * The Arabic 3–10, 11–99 and 100+ forms follow the number; one and two stand alone ("مقال واحد", "مقالان"). */
+const NOUNS = {
+  article: [['article', 'articles'], ['مقال واحد', 'مقالان', 'مقالين', 'مقالات', 'مقالًا', 'مقال']],
+  span: [['span', 'spans'], ['مقطع واحد', 'مقطعان', 'مقطعين', 'مقاطع', 'مقطعًا', 'مقطع']],
+  place: [['place', 'places'], ['موضع واحد', 'موضعان', 'موضعين', 'مواضع', 'موضعًا', 'موضع']],
+  occurrence: [['occurrence', 'occurrences'], ['موضع واحد', 'موضعان', 'موضعين', 'مواضع', 'موضعًا', 'موضع']],
+  file: [['file', 'files'], ['ملف واحد', 'ملفان', 'ملفين', 'ملفات', 'ملفًا', 'ملف']],
+  label: [['label', 'labels'], ['وسم واحد', 'وسمان', 'وسمين', 'وسوم', 'وسمًا', 'وسم']],
+  tag: [['tag', 'tags'], ['تصنيف واحد', 'تصنيفان', 'تصنيفين', 'تصنيفات', 'تصنيفًا', 'تصنيف']],
+  analyst: [['analyst', 'analysts'], ['محلل واحد', 'محللان', 'محللين', 'محللين', 'محللًا', 'محلل']],
+  annotator: [['annotator', 'annotators'], ['محلل واحد', 'محللان', 'محللين', 'محللين', 'محللًا', 'محلل']],
+  disagreement: [['disagreement', 'disagreements'], ['خلاف واحد', 'خلافان', 'خلافين', 'خلافات', 'خلافًا', 'خلاف']],
+  comment: [['comment', 'comments'], ['تعليق واحد', 'تعليقان', 'تعليقين', 'تعليقات', 'تعليقًا', 'تعليق']],
+  decision: [['decision', 'decisions'], ['قرار واحد', 'قراران', 'قرارين', 'قرارات', 'قرارًا', 'قرار']],
+  record: [['record', 'records'], ['سجل واحد', 'سجلان', 'سجلين', 'سجلات', 'سجلًا', 'سجل']],
+  line: [['line', 'lines'], ['سطر واحد', 'سطران', 'سطرين', 'أسطر', 'سطرًا', 'سطر']],
+  row: [['row', 'rows'], ['صف واحد', 'صفان', 'صفين', 'صفوف', 'صفًّا', 'صف']],
+  column: [['column', 'columns'], ['عمود واحد', 'عمودان', 'عمودين', 'أعمدة', 'عمودًا', 'عمود']],
+  pair: [['pair', 'pairs'], ['زوج واحد', 'زوجان', 'زوجين', 'أزواج', 'زوجًا', 'زوج']],
+  duplicate: [['duplicate', 'duplicates'], ['مكرر واحد', 'مكرران', 'مكررين', 'مكررات', 'مكررًا', 'مكرر']],
+  annotation: [['annotation', 'annotations'], ['توسيم واحد', 'توسيمان', 'توسيمين', 'توسيمات', 'توسيمًا', 'توسيم']],
+  sentence: [['sentence', 'sentences'], ['جملة واحدة', 'جملتان', 'جملتين', 'جمل', 'جملة', 'جملة']],
+} as const satisfies Record<string, readonly [readonly [string, string], readonly [string, string, string, string, string, string]]>;
+
+export type Noun = keyof typeof NOUNS;
+
+/** The Arabic plural category of a whole number: one, two, few (3–10), many (11–99) or other (0, 100+), by n mod 100 as CLDR does. */
+export function arabicCategory(n: number): 'one' | 'two' | 'few' | 'many' | 'other' {
+  if (n === 1) return 'one';
+  if (n === 2) return 'two';
+  const m = Math.abs(n) % 100;
+  if (m >= 3 && m <= 10) return 'few';
+  if (m >= 11 && m <= 99) return 'many';
+  return 'other';
+}
+
+/** "3 articles" / "3 مقالات": a number with its noun in the interface language. `grammatical case` matters only for the
+ * Arabic dual (مقالان / مقالين); `num` is how the number is written (default: as is). */
+export function count(n: number, noun: Noun, opts: { gen?: boolean; num?: string; in?: Lang } = {}): string {
+  const l = opts.in ?? lang;
+  const num = opts.num ?? String(n);
+  const [en, ar] = NOUNS[noun];
+  if (l === 'en') return `${num} ${n === 1 ? en[0] : en[1]}`;
+  switch (arabicCategory(n)) {
+    case 'one':
+      return ar[0];
+    case 'two':
+      return opts.gen ? ar[2] : ar[1];
+    case 'few':
+      return `${num} ${ar[3]}`;
+    case 'many':
+      return `${num} ${ar[4]}`;
+    default:
+      return `${num} ${ar[5]}`;
+  }
+}
+
+/** The English noun alone ("place" / "places") for sentences that put words between the number and the noun. */
+export function enWord(n: number, noun: Noun): string {
+  return NOUNS[noun][0][n === 1 ? 0 : 1];
+}
+
+/** Call `fn` after every language switch (to draw code-rendered parts again). */
+export function onLangChange(fn: () => void): void {
+  listeners.push(fn);
+}
+
+/** Switch the language: mirror the shell (dir=rtl on the page, the app and its dialogs) and refresh [data-i18n*] texts.
  * Article paragraphs keep their own dir=auto. */
 export function setLang(l: Lang, root: Document = document): void {
+  const changed = l !== lang;
   lang = l;
+  const dir = l === 'ar' ? 'rtl' : 'ltr';
   root.documentElement.lang = l;
-  root.body.dir = l === 'ar' ? 'rtl' : 'ltr';
-  root.getElementById('app')?.setAttribute('dir', l === 'ar' ? 'rtl' : 'ltr');
+  root.documentElement.dir = dir;
+  root.body.dir = dir;
+  root.getElementById('app')?.setAttribute('dir', dir);
+  refreshTexts(root);
+  if (changed) for (const fn of listeners) fn();
+}
+
+/** Fill [data-i18n] (text), [data-i18n-title], [data-i18n-aria] (aria-label) and [data-i18n-placeholder] under `root`. */
+export function refreshTexts(root: ParentNode = document): void {
   for (const e of root.querySelectorAll<HTMLElement>('[data-i18n]')) e.textContent = t(e.dataset.i18n as Key);
   for (const e of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) e.title = t(e.dataset.i18nTitle as Key);
+  for (const e of root.querySelectorAll<HTMLElement>('[data-i18n-aria]')) e.setAttribute('aria-label', t(e.dataset.i18nAria as Key));
+  for (const e of root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]')) e.setAttribute('placeholder', t(e.dataset.i18nPlaceholder as Key));
+}
+
+/** Mark an element built elsewhere as translated: its text, title, aria-label or placeholder follow `keys`. */
+export function translate(e: Element | null, keys: { text?: Key; title?: Key; aria?: Key; placeholder?: Key }): void {
+  if (!(e instanceof HTMLElement)) return;
+  if (keys.text) e.dataset.i18n = keys.text;
+  if (keys.title) e.dataset.i18nTitle = keys.title;
+  if (keys.aria) e.dataset.i18nAria = keys.aria;
+  if (keys.placeholder) e.dataset.i18nPlaceholder = keys.placeholder;
 }

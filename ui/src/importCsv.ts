@@ -2,6 +2,8 @@
 // the core reads them (delimiter from the header line, quoted fields with doubled quotes and newlines,
 // BOM), and the default column mapping. Pure: no DOM.
 
+import { t } from './i18n';
+
 export type Delimiter = ',' | ';' | '\t';
 
 export type CsvPreview = {
@@ -168,11 +170,11 @@ export function mappingRequest(m: Mapping): { text?: string; title?: string; url
 /** Problems with a mapping, as sentences (empty when it can be sent). */
 export function mappingProblems(header: string[], m: Mapping): string[] {
   const out: string[] = [];
-  if (header.length === 0) out.push('The file has no header row.');
-  if (m.text === null) out.push('Choose the column that holds the article text.');
+  if (header.length === 0) out.push(t('csvNoHeader'));
+  if (m.text === null) out.push(t('csvChooseText'));
   const chosen = ROLES.map((r) => m[r]).filter((v): v is string => v !== null);
   const dup = chosen.find((v, i) => chosen.indexOf(v) !== i);
-  if (dup !== undefined) out.push(`The column “${dup}” is mapped twice.`);
+  if (dup !== undefined) out.push(t('csvTwice', { name: dup }));
   return out;
 }
 

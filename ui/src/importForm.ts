@@ -4,11 +4,12 @@
 import { el } from './dom';
 import { coreColumn, guessMapping, headerDirection, mappingProblems, previewCsv, ROLES, type CsvPreview, type Mapping, type Role } from './importCsv';
 import { ACCEPT, FORMATS, isTable, OFFSETS, OFFSETS_HINT, offsetsApply, type ImportForm } from './importModel';
+import { count, enWord, t, translate, type Key } from './i18n';
 
 export type Chosen = { name: string; size: number; text: string; encoding: string };
 
-const ROLE_TEXT: Record<Role, string> = { text: 'Text', title: 'Title', url: 'URL', date: 'Date' };
-const DELIM_TEXT: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+const ROLE_TEXT: Record<Role, Key> = { text: 'roleText', title: 'roleTitle', url: 'roleUrl', date: 'roleDate' };
+const DELIM_TEXT: Record<string, Key> = { ',': 'delimComma', ';': 'delimSemicolon', '\t': 'delimTab' };
 const PREVIEW_ROWS = 5;
 
 let chosen: Chosen[] = [];
@@ -17,8 +18,15 @@ let previewed = -1;
 let preview: CsvPreview | null = null;
 let mapping: Mapping | null = null;
 
-const field = (label: string, control: HTMLElement, hint: HTMLElement | string | null = null, id = '') =>
-  el('label', { class: 'field', id: id || undefined }, el('span', { class: 'field-label' }, label), control, typeof hint === 'string' ? el('span', { class: 'muted small' }, hint) : hint);
+/** A labelled control; label and hint are string keys (followed on a language switch) or elements. */
+const field = (label: Key, control: HTMLElement, hint: HTMLElement | Key | null = null, id = '') =>
+  el(
+    'label',
+    { class: 'field', id: id || undefined },
+    el('span', { class: 'field-label', 'data-i18n': label }, t(label)),
+    control,
+    typeof hint === 'string' ? el('span', { class: 'muted small', 'data-i18n': hint }, t(hint)) : hint,
+  );
 
 const q = <T extends HTMLElement>(root: ParentNode, sel: string) => root.querySelector(sel) as T;
 
@@ -30,24 +38,24 @@ function sizeText(n: number): string {
 
 /** The form section (built once; `resetForm` fills it for a new import). */
 export function buildForm(): HTMLElement {
-  const formats = el('select', { id: 'import-format' }, ...FORMATS.map(([v, t]) => el('option', { value: v }, t)));
-  const offsets = el('select', { id: 'import-offsets', 'aria-describedby': 'import-offsets-hint' }, ...OFFSETS.map(([v, t]) => el('option', { value: v }, t)));
+  const formats = el('select', { id: 'import-format' }, ...FORMATS.map(([v, k]) => el('option', { value: v, 'data-i18n': k }, t(k))));
+  const offsets = el('select', { id: 'import-offsets', 'aria-describedby': 'import-offsets-hint' }, ...OFFSETS.map(([v, k]) => el('option', { value: v, 'data-i18n': k }, t(k))));
   return el(
     'section',
-    { id: 'import-form', 'aria-label': 'What to import' },
+    { id: 'import-form', 'aria-label': t('impWhat'), 'data-i18n-aria': 'impWhat' },
     el(
       'div',
       { class: 'imp-files' },
-      el('div', { class: 'imp-files-head' }, el('button', { type: 'button', id: 'import-choose', class: 'btn' }, 'Choose files…'), el('span', { id: 'import-file-count', class: 'muted' }, 'No files chosen.')),
+      el('div', { class: 'imp-files-head' }, el('button', { type: 'button', id: 'import-choose', class: 'btn', 'data-i18n': 'chooseFiles' }, t('chooseFiles')), el('span', { id: 'import-file-count', class: 'muted' }, t('noFiles'))),
       el('ul', { id: 'import-file-list' }),
-      el('p', { class: 'muted small' }, `Text, HTML pages, CSV/TSV tables, JSON/JSONL (Hashiya, doccano, Label Studio, Prodigy) and CoNLL/IOB: ${ACCEPT.split(',').join(' ')}`),
+      el('p', { class: 'muted small' }, el('span', { 'data-i18n': 'impKinds' }, t('impKinds')), el('span', { dir: 'ltr' }, ACCEPT.split(',').join(' '))),
     ),
     el(
       'div',
       { class: 'imp-grid' },
-      field('Annotator', el('input', { id: 'import-annotator', type: 'text', dir: 'auto', maxlength: 80, autocomplete: 'off' }), 'Annotations that name no annotator, and other tools’ labels, are filed under this name. Empty: each tool’s own name.'),
-      field('Format', formats, 'Automatic reads it from each file’s name and content.'),
-      field('Offsets unit', offsets, el('span', { id: 'import-offsets-hint', class: 'muted small' }, OFFSETS_HINT), 'import-offsets-field'),
+      field('impAnnotator', el('input', { id: 'import-annotator', type: 'text', dir: 'auto', maxlength: 80, autocomplete: 'off' }), 'impAnnotatorHint'),
+      field('impFormat', formats, 'impFormatHint'),
+      field('impOffsets', offsets, el('span', { id: 'import-offsets-hint', class: 'muted small', 'data-i18n': OFFSETS_HINT }, t(OFFSETS_HINT)), 'import-offsets-field'),
     ),
     el('fieldset', { id: 'import-mapping', hidden: true }),
     el('div', { id: 'import-error', role: 'alert', hidden: true }),
@@ -80,12 +88,15 @@ export function setFiles(root: ParentNode, files: Chosen[]): void {
         'li',
         { 'data-file': f.name },
         el('span', { class: 'imp-file-name', dir: 'ltr' }, f.name),
-        el('span', { class: 'muted small' }, ` ${sizeText(f.size)}${f.encoding !== 'UTF-8' ? ` · read as ${f.encoding}` : ''}`),
+        el('span', { class: 'muted small' }, ` ${sizeText(f.size)}${f.encoding !== 'UTF-8' ? t('readAs', { enc: f.encoding }) : ''}`),
       ),
     ),
   );
   const total = files.reduce((n, f) => n + f.size, 0);
-  q(root, '#import-file-count').textContent = files.length ? `${files.length} file${files.length === 1 ? '' : 's'}, ${sizeText(total)}` : 'No files chosen.';
+  const countBox = q(root, '#import-file-count');
+  countBox.textContent = files.length ? `${count(files.length, 'file')}${t('listSep')}${sizeText(total)}` : t('noFiles');
+  if (files.length) delete countBox.dataset.i18n;
+  else translate(countBox, { text: 'noFiles' });
   refreshChoices(root);
 }
 
@@ -97,9 +108,9 @@ export function refreshChoices(root: ParentNode): void {
   const offsets = q<HTMLSelectElement>(root, '#import-offsets');
   offsets.disabled = !offsetsApply(format);
   q(root, '#import-offsets-field').classList.toggle('imp-off', offsets.disabled);
-  const t = tables(format);
+  const tbl = tables(format);
   const box = q<HTMLFieldSetElement>(root, '#import-mapping');
-  if (t.length === 0) {
+  if (tbl.length === 0) {
     box.hidden = true;
     box.replaceChildren();
     previewed = -1;
@@ -108,7 +119,7 @@ export function refreshChoices(root: ParentNode): void {
     return;
   }
   box.hidden = false;
-  if (!t.some(([, i]) => i === previewed)) showTable(root, t[0][1]);
+  if (!tbl.some(([, i]) => i === previewed)) showTable(root, tbl[0][1]);
   else renderMapping(root);
 }
 
@@ -127,9 +138,9 @@ function roleSelect(root: ParentNode, role: Role, header: string[]): HTMLSelectE
   const s = el(
     'select',
     { id: `import-map-${role}`, 'data-role': role },
-    m[role] === null && !noneOk ? el('option', { value: '', disabled: true }, '— choose a column —') : null,
-    noneOk ? el('option', { value: '' }, '— not mapped —') : null,
-    ...header.map((h, i) => el('option', { value: String(i) }, h || `(column ${i + 1})`)),
+    m[role] === null && !noneOk ? el('option', { value: '', disabled: true }, t('chooseColumn')) : null,
+    noneOk ? el('option', { value: '' }, t('notMapped')) : null,
+    ...header.map((h, i) => el('option', { value: String(i) }, h || t('columnN', { n: i + 1 }))),
   );
   s.value = m[role] === null ? '' : String(header.indexOf(m[role] as string));
   s.addEventListener('change', () => {
@@ -145,13 +156,13 @@ function renderMapping(root: ParentNode, focusRole: Role | null = null): void {
   const { header, rows, delimiter, more } = preview;
   const m = mapping;
   const format = q<HTMLSelectElement>(root, '#import-format').value;
-  const t = tables(format);
+  const tbl = tables(format);
   const picker =
-    t.length > 1
+    tbl.length > 1
       ? field(
-          'Preview of',
+          'previewOf',
           (() => {
-            const s = el('select', { id: 'import-map-file' }, ...t.map(([f, i]) => el('option', { value: String(i) }, f.name)));
+            const s = el('select', { id: 'import-map-file' }, ...tbl.map(([f, i]) => el('option', { value: String(i) }, f.name)));
             s.value = String(previewed);
             s.addEventListener('change', () => showTable(root, Number(s.value)));
             return s;
@@ -175,7 +186,7 @@ function renderMapping(root: ParentNode, focusRole: Role | null = null): void {
             'th',
             { scope: 'col', class: role ? 'mapped' : undefined, 'data-role': role ?? undefined },
             el('span', { class: 'imp-col', dir: 'auto' }, h),
-            el('span', { class: 'imp-role' }, role ? ROLE_TEXT[role] : 'meta'),
+            el('span', { class: 'imp-role' }, role ? t(ROLE_TEXT[role]) : t('roleMeta')),
           );
         }),
       ),
@@ -184,22 +195,29 @@ function renderMapping(root: ParentNode, focusRole: Role | null = null): void {
   );
   const problems = mappingProblems(header, m);
   box.replaceChildren(
-    el('legend', {}, 'Columns'),
+    el('legend', {}, t('columns')),
     el(
       'p',
       { class: 'muted small' },
-      t.length > 1 ? 'The mapping applies to every CSV/TSV file of this import (by column name). ' : '',
-      'Other columns are kept as metadata.',
+      tbl.length > 1 ? t('mappingAll') : '',
+      t('otherColumnsMeta'),
     ),
     picker ?? '',
-    el('div', { class: 'imp-map' }, ...ROLES.map((r) => field(r === 'text' ? 'Text (required)' : ROLE_TEXT[r], roleSelect(root, r, header)))),
+    el('div', { class: 'imp-map' }, ...ROLES.map((r) => field(r === 'text' ? 'roleTextRequired' : ROLE_TEXT[r], roleSelect(root, r, header)))),
     el(
       'p',
       { class: 'muted small', id: 'import-preview-note' },
       el('span', { class: 'imp-file-name', dir: 'ltr' }, chosen[previewed].name),
-      `: ${DELIM_TEXT[delimiter]}-separated, ${header.length} column${header.length === 1 ? '' : 's'}; the first ${rows.length} row${rows.length === 1 ? '' : 's'}${more ? ' (more follow)' : ''}.`,
+      t('previewNote', {
+        delim: t(DELIM_TEXT[delimiter]),
+        columns: count(header.length, 'column'),
+        n: rows.length,
+        rowsWord: enWord(rows.length, 'row'),
+        rows: count(rows.length, 'row', { gen: true }),
+        more: more ? t('moreFollow') : '',
+      }),
     ),
-    el('div', { class: 'imp-preview-wrap', tabindex: 0, role: 'region', 'aria-label': 'Preview of the first rows' }, table),
+    el('div', { class: 'imp-preview-wrap', tabindex: 0, role: 'region', 'aria-label': t('previewRowsAria') }, table),
     problems.length ? el('p', { id: 'import-map-problem', class: 'imp-problem', role: 'alert' }, problems.join(' ')) : '',
   );
   if (focusRole) q<HTMLSelectElement>(box, `#import-map-${focusRole}`)?.focus();
@@ -223,7 +241,7 @@ export function readForm(root: ParentNode): { form: ImportForm; problems: string
     mapping: tables(format).length && mapping ? { ...mapping } : null,
   };
   const problems: string[] = [];
-  if (chosen.length === 0) problems.push('Choose one or more files first.');
+  if (chosen.length === 0) problems.push(t('chooseFilesFirst'));
   if (form.mapping && preview) problems.push(...mappingProblems(preview.header, form.mapping));
   return { form, problems };
 }

@@ -3,30 +3,31 @@
 
 import type { ImportFilesReq, ImportReport, ImportedArticle, JobStatus, Rejection } from './bindings';
 import { mappingRequest, type Mapping } from './importCsv';
+import { count, t, type Key, type Noun } from './i18n';
 
 /** File types the dialog offers (the core also reads `.bio` and `.tab`). */
 export const ACCEPT = '.txt,.html,.htm,.csv,.tsv,.tab,.json,.jsonl,.conll,.iob,.bio';
 
-export const FORMATS: [string, string][] = [
-  ['', 'Automatic (name and content)'],
-  ['txt', 'txt — plain text, one article per file'],
-  ['html', 'html — a page saved from a news site'],
-  ['csv', 'csv — a table, one article per row'],
-  ['jsonl', 'jsonl — Hashiya native JSONL'],
-  ['doccano', 'doccano — JSONL/JSON'],
-  ['labelstudio', 'labelstudio — Label Studio tasks'],
-  ['prodigy', 'prodigy — Prodigy JSONL'],
-  ['conll', 'conll — CoNLL / IOB tokens'],
+/** Formats: value and the key of its name. */
+export const FORMATS: [string, Key][] = [
+  ['', 'fmtAuto'],
+  ['txt', 'fmtTxt'],
+  ['html', 'fmtHtml'],
+  ['csv', 'fmtCsv'],
+  ['jsonl', 'fmtJsonl'],
+  ['doccano', 'fmtDoccano'],
+  ['labelstudio', 'fmtLabelstudio'],
+  ['prodigy', 'fmtProdigy'],
+  ['conll', 'fmtConll'],
 ];
 
-export const OFFSETS: [string, string][] = [
-  ['', 'Automatic (each tool’s own unit)'],
-  ['utf16', 'UTF-16 code units'],
-  ['codepoint', 'Code points'],
+export const OFFSETS: [string, Key][] = [
+  ['', 'offAuto'],
+  ['utf16', 'offUtf16'],
+  ['codepoint', 'offCodepoint'],
 ];
 
-export const OFFSETS_HINT =
-  'Other tools’ span offsets: doccano counts UTF-16 units (an emoji is 2), Label Studio and Prodigy count code points (an emoji is 1).';
+export const OFFSETS_HINT: Key = 'offHint';
 
 /** Is this file read as a table (CSV/TSV) with these choices? */
 export function isTable(name: string, format: string): boolean {
@@ -153,13 +154,14 @@ export class ProgressTracker {
 
 const nf = new Intl.NumberFormat('en');
 export const num = (n: number) => nf.format(Math.round(n));
-export const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
+/** "3 records" / "3 سجلات" with the number grouped. */
+export const plural = (n: number, noun: Noun, gen = false) => count(n, noun, { num: num(n), gen });
 
 /** The progress line under the bar. */
 export function progressText(v: ProgressView): string {
-  if (v.phase === 'sending') return 'Sending the files…';
-  if (v.phase === 'indexing') return `${plural(v.records, 'record')} read; updating the search index…`;
-  const parts = [`File ${num(Math.min(v.filesDone + 1, v.filesTotal))} of ${num(v.filesTotal)}`, plural(v.records, 'record'), `${num(v.rate)} records/s`];
+  if (v.phase === 'sending') return t('impSending');
+  if (v.phase === 'indexing') return t('impIndexing', { records: plural(v.records, 'record') });
+  const parts = [t('impFileOf', { n: num(Math.min(v.filesDone + 1, v.filesTotal)), total: num(v.filesTotal) }), plural(v.records, 'record'), t('impRate', { n: num(v.rate) })];
   return parts.join(' · ');
 }
 
@@ -180,9 +182,17 @@ export function byFile<T extends { file: string }>(items: T[]): FileGroup<T>[] {
 
 /** The one-line summary (also the toast). */
 export function summary(r: ImportReport): string {
-  let s = `${num(r.imported.length + (r.imported_not_listed ?? 0))} imported, ${plural(r.duplicates.length + (r.duplicates_not_listed ?? 0), 'duplicate')}, ${num(r.rejected.length)} rejected; ${plural(r.spans_added, 'span')} and ${plural(r.tags_added, 'tag')} added.`;
-  if (r.left_out.length) s += ` ${num(r.left_out.length)} annotation${r.left_out.length === 1 ? '' : 's'} left out.`;
-  if (r.cancelled.length) s += ` Cancelled: ${plural(r.cancelled.length, 'file')} not imported.`;
+  const dup = r.duplicates.length + (r.duplicates_not_listed ?? 0);
+  let s = t('impSummary', {
+    imported: num(r.imported.length + (r.imported_not_listed ?? 0)),
+    dup: plural(dup, 'duplicate'),
+    dupN: num(dup),
+    rejected: num(r.rejected.length),
+    spans: plural(r.spans_added, 'span'),
+    tags: plural(r.tags_added, 'tag'),
+  });
+  if (r.left_out.length) s += t('impLeftOut', { n: plural(r.left_out.length, 'annotation') });
+  if (r.cancelled.length) s += t('impCancelledFiles', { files: plural(r.cancelled.length, 'file') });
   return s;
 }
 
@@ -197,28 +207,29 @@ export function encodingOf(a: ImportedArticle, readAs: Map<string, string>): str
 export function reportText(r: ImportReport, ctx: { when: Date; project?: string; annotator?: string; readAs?: Map<string, string> }): string {
   const readAs = ctx.readAs ?? new Map<string, string>();
   const out: string[] = [];
-  out.push('Hashiya import report');
-  out.push(`Date: ${ctx.when.toISOString()}`);
-  if (ctx.project) out.push(`Project: ${ctx.project}`);
-  if (ctx.annotator) out.push(`Annotator: ${ctx.annotator}`);
+  out.push(t('rptHead'));
+  out.push(t('rptDate', { date: ctx.when.toISOString() }));
+  if (ctx.project) out.push(t('rptProject', { name: ctx.project }));
+  if (ctx.annotator) out.push(t('rptAnnotator', { name: ctx.annotator }));
   out.push('', summary(r));
-  const list = (title: string, lines: string[]) => {
+  const list = (key: Key, lines: string[]) => {
+    const title = t(key);
     if (!lines.length) return;
     out.push('', `${title} (${num(lines.length)})`, ...lines.map((l) => `  ${l}`));
   };
   const rej = (x: Rejection) => `${where(x.file, x.line)} — ${x.reason}`;
-  if (r.cancelled.length) list('Cancelled — not imported (the file in progress was rolled back whole)', r.cancelled);
-  list('Rejected', r.rejected.map(rej));
-  list('Left out on purpose', r.left_out.map(rej));
-  list('Skipped files', r.skipped_files);
-  list('New labels', r.labels_added);
+  if (r.cancelled.length) list('rptCancelled', r.cancelled);
+  list('rptRejected', r.rejected.map(rej));
+  list('rptLeftOut', r.left_out.map(rej));
+  list('rptSkipped', r.skipped_files);
+  list('rptNewLabels', r.labels_added);
   const art = (a: ImportedArticle) => {
     const enc = encodingOf(a, readAs);
-    const extra = [a.new_spans ? plural(a.new_spans, 'span') : '', a.new_tags ? plural(a.new_tags, 'tag') : '', enc].filter(Boolean).join(', ');
+    const extra = [a.new_spans ? plural(a.new_spans, 'span') : '', a.new_tags ? plural(a.new_tags, 'tag') : '', enc].filter(Boolean).join(t('listSep'));
     return `${where(a.file, a.line)} — ${a.title}${extra ? ` (${extra})` : ''}`;
   };
-  list('Imported', r.imported.map(art));
-  list('Duplicates (same text already in the project)', r.duplicates.map(art));
+  list('rptImported', r.imported.map(art));
+  list('rptDuplicates', r.duplicates.map(art));
   return out.join('\n') + '\n';
 }
 

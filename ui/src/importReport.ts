@@ -6,6 +6,7 @@ import type { ImportReport, ImportedArticle, Rejection } from './bindings';
 import { el } from './dom';
 import { byFile, encodingOf, num, plural, reportFileName, reportText, summary, where } from './importModel';
 import { toast } from './toast';
+import { t, type Key } from './i18n';
 
 /** At most this many rows per file in the dialog (the saved report has them all). */
 const SHOWN = 300;
@@ -14,19 +15,19 @@ let lastText = '';
 let lastWhen = new Date();
 
 function more(n: number): HTMLElement | null {
-  return n > SHOWN ? el('li', { class: 'muted small' }, `… and ${num(n - SHOWN)} more (Save or Copy report for all of them).`) : null;
+  return n > SHOWN ? el('li', { class: 'muted small' }, t('rptMore', { n: num(n - SHOWN) })) : null;
 }
 
 function section(cls: string, title: string, ...body: (Node | string | null)[]): HTMLElement {
   return el('section', { class: `imp-sec ${cls}` }, el('h3', {}, title), ...body);
 }
 
-function rejections(list: Rejection[], attr: 'data-rejected' | 'data-left-out', open: boolean, what: string): HTMLElement[] {
+function rejections(list: Rejection[], attr: 'data-rejected' | 'data-left-out', open: boolean, what: Key): HTMLElement[] {
   return byFile(list).map((g) =>
     el(
       'details',
       { open },
-      el('summary', {}, el('span', { dir: 'ltr', class: 'imp-file-name' }, g.file), el('span', { class: 'muted' }, ` — ${num(g.items.length)} ${what}`)),
+      el('summary', {}, el('span', { dir: 'ltr', class: 'imp-file-name' }, g.file), el('span', { class: 'muted' }, ` — ${t(what, { n: num(g.items.length) })}`)),
       el(
         'ul',
         {},
@@ -42,7 +43,7 @@ function articles(list: ImportedArticle[], readAs: Map<string, string>): HTMLEle
     const enc = encodingOf(g.items[0], readAs);
     const spans = g.items.reduce((n, a) => n + a.new_spans, 0);
     const tags = g.items.reduce((n, a) => n + a.new_tags, 0);
-    const extra = [plural(g.items.length, 'article'), spans ? plural(spans, 'span') : '', tags ? plural(tags, 'tag') : '', enc].filter(Boolean).join(', ');
+    const extra = [plural(g.items.length, 'article'), spans ? plural(spans, 'span') : '', tags ? plural(tags, 'tag') : '', enc].filter(Boolean).join(t('listSep'));
     return el(
       'details',
       { 'data-file': g.file },
@@ -50,7 +51,7 @@ function articles(list: ImportedArticle[], readAs: Map<string, string>): HTMLEle
       el(
         'ul',
         {},
-        ...g.items.slice(0, SHOWN).map((a) => el('li', {}, el('span', { dir: 'auto', class: 'imp-title' }, a.title), el('span', { class: 'muted small' }, a.line === null ? '' : ` — line ${a.line}`))),
+        ...g.items.slice(0, SHOWN).map((a) => el('li', {}, el('span', { dir: 'auto', class: 'imp-title' }, a.title), el('span', { class: 'muted small' }, a.line === null ? '' : t('rptLine', { n: a.line })))),
         more(g.items.length),
       ),
     );
@@ -67,32 +68,32 @@ export function renderReport(box: HTMLElement, r: ImportReport, ctx: { project?:
     r.cancelled.length
       ? section(
           'imp-cancelled',
-          `Cancelled — ${plural(r.cancelled.length, 'file')} not imported`,
-          el('p', { class: 'small' }, 'The file in progress was rolled back whole (nothing of it was written); the files before it stay imported.'),
+          t('rptCancelledN', { files: plural(r.cancelled.length, 'file') }),
+          el('p', { class: 'small' }, t('rptRolledBack')),
           el('ul', {}, ...r.cancelled.map((f) => el('li', { 'data-cancelled': f }, el('span', { dir: 'ltr', class: 'imp-file-name' }, f)))),
         )
       : null,
-    r.rejected.length ? section('imp-rejected', `Rejected (${num(r.rejected.length)})`, ...rejections(r.rejected, 'data-rejected', true, 'rejected')) : null,
-    r.left_out.length ? section('imp-leftout', `Left out on purpose (${num(r.left_out.length)})`, ...rejections(r.left_out, 'data-left-out', false, 'left out')) : null,
-    r.skipped_files.length ? section('imp-skipped', `Skipped files (${num(r.skipped_files.length)})`, el('ul', {}, ...r.skipped_files.map((f) => el('li', {}, el('span', { dir: 'ltr', class: 'imp-file-name' }, f))))) : null,
+    r.rejected.length ? section('imp-rejected', `${t('rptRejected')} (${num(r.rejected.length)})`, ...rejections(r.rejected, 'data-rejected', true, 'rptNRejected')) : null,
+    r.left_out.length ? section('imp-leftout', `${t('rptLeftOut')} (${num(r.left_out.length)})`, ...rejections(r.left_out, 'data-left-out', false, 'rptNLeftOut')) : null,
+    r.skipped_files.length ? section('imp-skipped', `${t('rptSkipped')} (${num(r.skipped_files.length)})`, el('ul', {}, ...r.skipped_files.map((f) => el('li', {}, el('span', { dir: 'ltr', class: 'imp-file-name' }, f))))) : null,
     r.labels_added.length
-      ? section('imp-labels', `New labels (${num(r.labels_added.length)})`, el('p', { id: 'import-labels' }, ...r.labels_added.map((l) => el('span', { class: 'imp-label', dir: 'auto' }, l))))
+      ? section('imp-labels', `${t('rptNewLabels')} (${num(r.labels_added.length)})`, el('p', { id: 'import-labels' }, ...r.labels_added.map((l) => el('span', { class: 'imp-label', dir: 'auto' }, l))))
       : null,
-    r.imported.length ? section('imp-imported', `Imported (${num(r.imported.length)})`, ...articles(r.imported, readAs)) : null,
-    r.duplicates.length ? section('imp-dups', `Duplicates — same text already in the project (${num(r.duplicates.length)})`, ...articles(r.duplicates, readAs)) : null,
+    r.imported.length ? section('imp-imported', `${t('rptImported')} (${num(r.imported.length)})`, ...articles(r.imported, readAs)) : null,
+    r.duplicates.length ? section('imp-dups', `${t('rptDupsDash')} (${num(r.duplicates.length)})`, ...articles(r.duplicates, readAs)) : null,
   ];
   const desktop = isTauri();
   box.replaceChildren(
     el('p', { id: 'import-summary', class: r.rejected.length ? 'imp-bad' : r.cancelled.length ? 'imp-warn' : 'imp-good' }, sum),
     el('div', { id: 'import-report' }, ...parts.filter((p): p is HTMLElement => p !== null)),
-    desktop ? el('p', { class: 'muted small' }, 'The desktop app does not write report files: Copy report puts the whole report on the clipboard, to paste into a file.') : '',
+    desktop ? el('p', { class: 'muted small' }, t('rptDesktopNote')) : '',
     el(
       'div',
       { class: 'dialog-actions imp-actions' },
-      el('button', { type: 'button', id: 'import-again', class: 'btn' }, 'Import more…'),
-      desktop ? '' : el('button', { type: 'button', id: 'import-save', class: 'btn' }, 'Save report'),
-      el('button', { type: 'button', id: 'import-copy', class: 'btn' }, 'Copy report'),
-      el('button', { type: 'button', id: 'import-close', class: 'btn btn-primary' }, 'Close'),
+      el('button', { type: 'button', id: 'import-again', class: 'btn' }, t('importMore')),
+      desktop ? '' : el('button', { type: 'button', id: 'import-save', class: 'btn' }, t('saveReport')),
+      el('button', { type: 'button', id: 'import-copy', class: 'btn' }, t('copyReport')),
+      el('button', { type: 'button', id: 'import-close', class: 'btn btn-primary' }, t('close')),
     ),
   );
   return sum;
@@ -106,14 +107,14 @@ export function saveReport(): void {
   a.click();
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  toast(`Saved ${reportFileName(lastWhen)} to your downloads.`, 'success');
+  toast(t('savedToDownloads', { file: reportFileName(lastWhen) }), 'success');
 }
 
 /** Put the last report on the clipboard. */
 export async function copyReport(): Promise<void> {
-  if (!navigator.clipboard) throw new Error('the clipboard is not available here');
+  if (!navigator.clipboard) throw new Error(t('noClipboard'));
   await navigator.clipboard.writeText(lastText);
-  toast('The import report is on the clipboard.', 'success');
+  toast(t('reportCopied'), 'success');
 }
 
 export function lastReportText(): string {

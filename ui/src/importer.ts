@@ -12,6 +12,7 @@ import { buildRequest, expectedRecords, jobName, num, ProgressTracker, progressT
 import { copyReport, renderReport, saveReport } from './importReport';
 import { state } from './state';
 import { guard, toast, toastError } from './toast';
+import { count, type Key, t } from './i18n';
 
 type Step = 'form' | 'progress' | 'report';
 const POLL_MS = 200;
@@ -25,13 +26,15 @@ let readAs = new Map<string, string>();
 
 const dialog = () => byId<HTMLDialogElement>('import-dialog');
 
-const TITLES: Record<Step, string> = { form: 'Import articles', progress: 'Importing…', report: 'Import report' };
+const TITLES: Record<Step, Key> = { form: 'importArticles', progress: 'importing', report: 'importReportTitle' };
 
 function show(s: Step): void {
   step = s;
   const d = dialog();
   d.dataset.step = s;
-  byId('import-title').textContent = TITLES[s];
+  const title = byId('import-title');
+  title.dataset.i18n = TITLES[s];
+  title.textContent = t(TITLES[s]);
   byId('import-form-step').hidden = s !== 'form';
   byId('import-progress').hidden = s !== 'progress';
   byId('import-result').hidden = s !== 'report';
@@ -65,7 +68,7 @@ function renderProgress(v: ProgressView): void {
   box.dataset.filesTotal = String(v.filesTotal);
   box.dataset.records = String(v.records);
   byId('import-progress-text').textContent = progressText(v);
-  byId('import-files-done').textContent = v.phase === 'sending' ? '' : `${num(v.filesDone)} of ${num(v.filesTotal)} files done`;
+  byId('import-files-done').textContent = v.phase === 'sending' ? '' : t('filesDone', { n: num(v.filesDone), total: num(v.filesTotal), files: count(v.filesTotal, 'file', { num: num(v.filesTotal), gen: true }) });
   byId('import-current').textContent = v.phase === 'reading' && v.file ? v.file : '';
   byId('import-current-row').hidden = !(v.phase === 'reading' && v.file);
 }
@@ -76,9 +79,9 @@ function requestCancel(): void {
   running.cancel = true;
   const btn = byId<HTMLButtonElement>('import-cancel');
   btn.disabled = true;
-  btn.textContent = 'Cancelling…';
+  btn.textContent = t('cancelling');
   byId('import-progress').dataset.cancelling = 'true';
-  call('cancel_job', { job: running.job }).catch((e) => toastError(e, 'Cancelling failed'));
+  call('cancel_job', { job: running.job }).catch((e) => toastError(e, t('errCancel')));
 }
 
 const sleep = (ms: number) => new Promise((r) => window.setTimeout(r, ms));
@@ -93,7 +96,7 @@ async function runImport(form: ImportForm, files: Chosen[]): Promise<void> {
   byId('import-result').replaceChildren();
   const cancelBtn = byId<HTMLButtonElement>('import-cancel');
   cancelBtn.disabled = false;
-  cancelBtn.textContent = 'Cancel';
+  cancelBtn.textContent = t('cancel');
   delete byId('import-progress').dataset.cancelling;
   const tracker = new ProgressTracker(files.map((f) => expectedRecords(f.name, f.text, form.format)));
   renderProgress(tracker.update({ running: false, cancelled: false, files_done: 0, files_total: files.length, file: '', records: 0, elapsed_ms: 0 }));
@@ -125,8 +128,8 @@ async function runImport(form: ImportForm, files: Chosen[]): Promise<void> {
     running = null;
     await polling;
     show('form');
-    showFormError(dialog(), [`The import failed: ${(e as Error).message ?? String(e)}`]);
-    toastError(e, 'Import failed');
+    showFormError(dialog(), [t('importFailedMsg', { msg: (e as Error).message ?? String(e) })]);
+    toastError(e, t('errImport'));
     return;
   }
   finished = true;
@@ -143,8 +146,8 @@ export function showReport(r: ImportReport): void {
   const sum = renderReport(box, r, { project: state.project?.name, annotator: state.analyst, readAs });
   readAs = new Map();
   byId('import-again').addEventListener('click', openForm);
-  document.getElementById('import-save')?.addEventListener('click', guard(saveReport, 'Saving the report failed')); // browser only
-  byId('import-copy').addEventListener('click', guard(copyReport, 'Copying the report failed'));
+  document.getElementById('import-save')?.addEventListener('click', guard(saveReport, t('errSaveReport'))); // browser only
+  byId('import-copy').addEventListener('click', guard(copyReport, t('errCopyReport')));
   byId('import-close').addEventListener('click', () => dialog().close());
   show('report');
   byId('import-close').focus();
@@ -195,7 +198,7 @@ function buildDialog(): void {
   d.classList.add('import-dialog');
   const form = buildForm();
   d.replaceChildren(
-    el('h2', { id: 'import-title' }, TITLES.form),
+    el('h2', { id: 'import-title', 'data-i18n': TITLES.form }, t(TITLES.form)),
     el(
       'div',
       { id: 'import-form-step' },
@@ -203,8 +206,8 @@ function buildDialog(): void {
       el(
         'div',
         { class: 'dialog-actions imp-actions' },
-        el('button', { type: 'button', id: 'import-dismiss', class: 'btn' }, 'Cancel'),
-        el('button', { type: 'button', id: 'import-run', class: 'btn btn-primary' }, 'Import'),
+        el('button', { type: 'button', id: 'import-dismiss', class: 'btn', 'data-i18n': 'cancel' }, t('cancel')),
+        el('button', { type: 'button', id: 'import-run', class: 'btn btn-primary', 'data-i18n': 'import' }, t('import')),
       ),
     ),
     el(
@@ -213,9 +216,9 @@ function buildDialog(): void {
       el('progress', { id: 'import-bar', max: 1, 'aria-labelledby': 'import-progress-text' }),
       el('p', { id: 'import-progress-text' }),
       el('p', { class: 'small' }, el('span', { id: 'import-files-done' })),
-      el('p', { id: 'import-current-row', class: 'small', hidden: true }, el('span', { class: 'muted' }, 'Reading '), el('span', { id: 'import-current', dir: 'ltr' })),
-      el('p', { class: 'muted small' }, 'Cancel (or Esc) stops after the record being read: files already imported stay, the file in progress is rolled back whole.'),
-      el('div', { class: 'dialog-actions imp-actions' }, el('button', { type: 'button', id: 'import-cancel', class: 'btn btn-danger' }, 'Cancel')),
+      el('p', { id: 'import-current-row', class: 'small', hidden: true }, el('span', { class: 'muted', 'data-i18n': 'reading' }, t('reading')), el('span', { id: 'import-current', dir: 'ltr' })),
+      el('p', { class: 'muted small', 'data-i18n': 'cancelHelp' }, t('cancelHelp')),
+      el('div', { class: 'dialog-actions imp-actions' }, el('button', { type: 'button', id: 'import-cancel', class: 'btn btn-danger' }, t('cancel'))),
     ),
     el('section', { id: 'import-result', hidden: true }),
   );
@@ -241,16 +244,16 @@ export function initImport(reload: () => Promise<void>): void {
       } finally {
         input.value = '';
       }
-    }, 'Import failed'),
+    }, () => t('errImport')),
   );
   byId('import-format').addEventListener('change', () => refreshChoices(d));
-  byId('import-run').addEventListener('click', guard(startFromForm, 'Import failed'));
+  byId('import-run').addEventListener('click', guard(startFromForm, () => t('errImport')));
   byId('import-dismiss').addEventListener('click', () => d.close());
   byId('import-cancel').addEventListener('click', requestCancel);
   byId('import-annotator').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      guard(startFromForm, 'Import failed')();
+      guard(startFromForm, t('errImport'))();
     }
   });
   // While importing, Esc cancels the import instead of closing the dialog.

@@ -27,22 +27,32 @@ import { state } from './state';
 import { installTestHook } from './testHook';
 import { initWorkbench, loadWorkbenchSettings } from './workbench';
 import { guard, toastError } from './toast';
+import { count, onLangChange, t } from './i18n';
+import { translateShell } from './shellText';
+
+/** The project's name and size in the top bar and the window title (again after a language switch). */
+function showProjectName(): void {
+  if (!state.project) return;
+  byId('project-count').textContent = t('projectCount', { n: count(state.project.article_count, 'article') });
+  document.title = t('appTitle', { name: state.project.name });
+}
 
 async function loadProject(): Promise<void> {
   state.project = await call('project_info', {});
   state.labels = state.project.labels;
   byId('project-name').textContent = state.project.name;
-  byId('project-count').textContent = ` · ${state.project.article_count} articles`;
-  document.title = `${state.project.name} — Hashiya`;
-  renderPalette((label, exact) => guard(() => applyLabel(label, exact), 'Adding the span failed')());
+  showProjectName();
+  renderPalette((label, exact) => guard(() => applyLabel(label, exact), t('errAddSpan'))());
   await loadWorkbenchSettings();
 }
 
 async function start(): Promise<void> {
   buildLayout(byId('app'));
+  translateShell();
+  onLangChange(showProjectName);
   window.addEventListener('unhandledrejection', (e) => toastError(e.reason));
   installTestHook();
-  initList((id) => guard(() => openFromList(id), 'Opening the article failed')());
+  initList((id) => guard(() => openFromList(id), t('errOpenArticle'))());
   initAnnotate();
   initHotkeys();
   initWorkbench();
@@ -50,13 +60,13 @@ async function start(): Promise<void> {
   initAgreement((id, annotators) => {
     rv.annotators = annotators;
     rememberAnnotators(annotators);
-    guard(() => go({ mode: 'review', id }), 'Opening the review failed')();
+    guard(() => go({ mode: 'review', id }), t('errOpenReview'))();
   });
   initImport(loadProject);
   initExport();
   watchLayout();
   for (const b of byId('mode-nav').querySelectorAll<HTMLElement>('[data-mode]')) {
-    b.addEventListener('click', guard(() => go({ mode: b.dataset.mode as Mode, id: null }), 'Switching the view failed'));
+    b.addEventListener('click', guard(() => go({ mode: b.dataset.mode as Mode, id: null }), () => t('errSwitchView')));
   }
   byId('analyst-btn').addEventListener(
     'click',
@@ -70,7 +80,7 @@ async function start(): Promise<void> {
   );
   await ensureAnalyst();
   await loadProject();
-  await initDesktopMenu().catch((e) => toastError(e, 'The File menu is not available'));
+  await initDesktopMenu().catch((e) => toastError(e, t('errFileMenu')));
   initReviewChoice();
   await refreshList();
   const route = parseHash(window.location.hash);
@@ -78,10 +88,10 @@ async function start(): Promise<void> {
     await go(route);
   } catch (e) {
     history.replaceState(history.state, '', window.location.pathname);
-    toastError(e, 'The view in the address could not be opened');
+    toastError(e, t('errRouteView'));
     await go({ mode: 'annotate', id: null }).catch(() => {});
   }
   document.body.dataset.ready = 'true';
 }
 
-start().catch((e) => toastError(e, 'Hashiya could not start'));
+start().catch((e) => toastError(e, t('errStart')));

@@ -24,9 +24,9 @@ export function renderModeBar(): void {
   const once = session.cliticOverride !== null;
   const clitics = el(
     'button',
-    { type: 'button', class: `chip mode-chip${once ? ' once' : ''}`, id: 'clitic-toggle', 'data-clitics': mode, 'aria-pressed': String(once), title: 'Clitic prefixes (و ف ب ك ل before ال): left out of the span, or kept. Shift+C switches it for the next selection.' },
+    { type: 'button', class: `chip mode-chip${once ? ' once' : ''}`, id: 'clitic-toggle', 'data-clitics': mode, 'aria-pressed': String(once), title: t('cliticTitle') },
     mode === 'exclude' ? 'و|الرباط → الرباط' : 'والرباط → والرباط',
-    once ? el('span', { class: 'muted' }, ' (next only)') : null,
+    once ? el('span', { class: 'muted' }, t('nextOnly')) : null,
     el('kbd', {}, '⇧C'),
   );
   clitics.addEventListener('mousedown', (e) => e.preventDefault());
@@ -35,9 +35,9 @@ export function renderModeBar(): void {
   if (session.sticky) sw.style.backgroundColor = safeColor(labelByName(session.sticky)?.color ?? '');
   const sticky = el(
     'button',
-    { type: 'button', class: 'chip mode-chip', id: 'sticky-toggle', 'data-sticky': session.sticky ?? '', 'aria-pressed': String(!!session.sticky), title: 'Sticky label: every selection is labelled at once with this label (Shift+S; a label key switches the label).' },
+    { type: 'button', class: 'chip mode-chip', id: 'sticky-toggle', 'data-sticky': session.sticky ?? '', 'aria-pressed': String(!!session.sticky), title: t('stickyTitle') },
     session.sticky ? sw : null,
-    session.sticky ? `Sticky: ${session.sticky}` : 'Sticky: off',
+    session.sticky ? t('stickyOn', { label: session.sticky }) : t('stickyOff'),
     el('kbd', {}, '⇧S'),
   );
   sticky.addEventListener('mousedown', (e) => e.preventDefault());
@@ -48,9 +48,9 @@ export function renderModeBar(): void {
   bigger.addEventListener('click', () => textSize(1));
   const size = el('span', { class: 'muted small', id: 'text-size' }, `${prefs.textSize}px`);
   const p = history.peek();
-  const u = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'undo-btn', disabled: !p.undo, title: p.undo ? `Undo: ${p.undo} (Ctrl+Z)` : 'Nothing to undo' }, t('undo'));
-  const r = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'redo-btn', disabled: !p.redo, title: p.redo ? `Redo: ${p.redo} (Ctrl+Shift+Z, Ctrl+Y)` : 'Nothing to redo' }, t('redo'));
-  u.addEventListener('click', guard(async () => toast(`Undone: ${(await undo()) ?? 'nothing'}`, 'info'), 'Undo failed'));
-  r.addEventListener('click', guard(async () => toast(`Redone: ${(await redo()) ?? 'nothing'}`, 'info'), 'Redo failed'));
+  const u = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'undo-btn', disabled: !p.undo, title: p.undo ? t('undoTitle', { what: p.undo }) : t('nothingToUndo') }, t('undo'));
+  const r = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'redo-btn', disabled: !p.redo, title: p.redo ? t('redoTitle', { what: p.redo }) : t('nothingToRedo') }, t('redo'));
+  u.addEventListener('click', guard(async () => toast(t('undone', { what: (await undo()) ?? t('nothing') }), 'info'), () => t('errUndo')));
+  r.addEventListener('click', guard(async () => toast(t('redone', { what: (await redo()) ?? t('nothing') }), 'info'), () => t('errRedo')));
   bar().replaceChildren(clitics, sticky, el('span', { class: 'spacer' }), smaller, size, bigger, u, r);
 }

@@ -7,6 +7,7 @@ import { el, safeColor } from './dom';
 import { addMany } from './edits';
 import { labelByName, spanLabels, state } from './state';
 import { guard, toast } from './toast';
+import { count as countOf, enWord, t } from './i18n';
 
 let wholeProject = false;
 
@@ -38,8 +39,8 @@ function row(o: FoundOccurrence, i: number, label: string, showTitle: boolean): 
       el(
         'span',
         { class: 'occ-meta muted small' },
-        showTitle ? el('span', { class: 'occ-title', dir: 'auto' }, o.title || '(untitled)') : null,
-        already ? el('span', { class: 'badge occ-already' }, `already ${o.labelled_as.join(', ')}`) : null,
+        showTitle ? el('span', { class: 'occ-title', dir: 'auto' }, o.title || t('untitled')) : null,
+        already ? el('span', { class: 'badge occ-already' }, t('alreadyAs', { labels: o.labelled_as.join(t('listSep')) })) : null,
       ),
     ),
   );
@@ -51,25 +52,25 @@ export async function openOccurrences(span: Span): Promise<void> {
   let label = span.label;
   let result: OccurrencesResult | null = null;
 
-  const status = el('p', { class: 'muted small', id: 'occ-status', role: 'status' }, 'Searching…');
+  const status = el('p', { class: 'muted small', id: 'occ-status', role: 'status' }, t('searching'));
   const list = el('div', { id: 'occ-list', class: 'occ-list' });
   const project = el('input', { type: 'checkbox', id: 'occ-project' });
   project.checked = wholeProject;
   const labelSel = el('select', { id: 'occ-label' });
   for (const l of spanLabels()) labelSel.append(el('option', { value: l.name }, l.name));
   labelSel.value = label;
-  const applyAll = el('button', { type: 'button', class: 'btn', id: 'occ-apply-all' }, 'Label all');
-  const applyTicked = el('button', { type: 'button', class: 'btn btn-primary', id: 'occ-apply' }, 'Label ticked');
-  const cancel = el('button', { type: 'button', class: 'btn', id: 'occ-cancel' }, 'Cancel');
-  const tickAll = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'occ-tick-all' }, 'Tick all');
-  const tickNone = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'occ-tick-none' }, 'Tick none');
+  const applyAll = el('button', { type: 'button', class: 'btn', id: 'occ-apply-all' }, t('labelAll'));
+  const applyTicked = el('button', { type: 'button', class: 'btn btn-primary', id: 'occ-apply' }, t('labelTicked'));
+  const cancel = el('button', { type: 'button', class: 'btn', id: 'occ-cancel' }, t('cancel'));
+  const tickAll = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'occ-tick-all' }, t('tickAll'));
+  const tickNone = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'occ-tick-none' }, t('tickNone'));
 
   const boxes = () => [...list.querySelectorAll<HTMLInputElement>('input[data-occ]')];
   const count = () => {
     const n = boxes().filter((b) => b.checked).length;
-    applyTicked.textContent = `Label ticked (${n})`;
+    applyTicked.textContent = t('labelTickedN', { n });
     applyTicked.disabled = n === 0;
-    applyAll.textContent = `Label all (${result?.items.length ?? 0})`;
+    applyAll.textContent = t('labelAllN', { n: result?.items.length ?? 0 });
     applyAll.disabled = !result?.items.length;
   };
   list.addEventListener('change', count);
@@ -77,16 +78,22 @@ export async function openOccurrences(span: Span): Promise<void> {
   tickNone.addEventListener('click', () => (boxes().forEach((b) => (b.checked = false)), count()));
 
   const load = async () => {
-    status.textContent = 'Searching…';
+    status.textContent = t('searching');
     list.replaceChildren();
     result = await call('find_occurrences', { article_id: span.article_id, start: span.start, end: span.end, annotator: state.analyst, project: wholeProject });
     const articles = new Set(result.items.map((o) => o.article_id)).size;
     const already = result.items.filter((o) => o.labelled_as.length > 0).length;
     status.textContent = result.items.length
-      ? `${result.items.length} other place${result.items.length === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'}${already ? ` (${already} already labelled)` : ''}${result.truncated ? ' — the list is cut; label these, then search again' : ''}.`
+      ? t('occFound', {
+          n: result.items.length,
+          places: enWord(result.items.length, 'place'),
+          articles: countOf(articles, 'article', { gen: true }),
+          already: already ? t('occAlready', { n: already }) : '',
+          cut: result.truncated ? t('occCut') : '',
+        })
       : wholeProject
-        ? 'No other place in the project.'
-        : 'No other place in this article. Tick “Whole project” to look further.';
+        ? t('occNoneProject')
+        : t('occNoneArticle');
     list.replaceChildren(...result.items.map((o, i) => row(o, i, label, wholeProject)));
     count();
   };
@@ -94,7 +101,7 @@ export async function openOccurrences(span: Span): Promise<void> {
   project.addEventListener('change', guard(async () => {
     wholeProject = project.checked;
     await load();
-  }, 'Finding the occurrences failed'));
+  }, t('errFindOcc')));
   labelSel.addEventListener('change', () => (label = labelSel.value));
 
   const apply = async (onlyTicked: boolean) => {
@@ -104,20 +111,20 @@ export async function openOccurrences(span: Span): Promise<void> {
     if (places.length === 0) return;
     const res = await addMany(label, places);
     d.close();
-    toast(`Labelled ${res.added.length} place${res.added.length === 1 ? '' : 's'} ${label}${res.already ? ` (${res.already} already were)` : ''}. Ctrl+Z undoes it in one step.`, 'success');
+    toast(t('occLabelled', { places: countOf(res.added.length, 'place'), label, already: res.already ? t('occAlreadyWere', { n: res.already }) : '' }), 'success');
     await refreshAnnotations();
   };
-  applyAll.addEventListener('click', guard(() => apply(false), 'Labelling the occurrences failed'));
-  applyTicked.addEventListener('click', guard(() => apply(true), 'Labelling the occurrences failed'));
+  applyAll.addEventListener('click', guard(() => apply(false), t('errLabelOcc')));
+  applyTicked.addEventListener('click', guard(() => apply(true), t('errLabelOcc')));
   cancel.addEventListener('click', () => d.close());
 
   d.replaceChildren(
-    el('h2', { id: 'occ-title' }, 'All occurrences of ', el('bdi', { class: 'occ-needle', dir: 'auto' }, span.text)),
+    el('h2', { id: 'occ-title' }, t('occTitle'), el('bdi', { class: 'occ-needle', dir: 'auto' }, span.text)),
     el(
       'div',
       { class: 'occ-controls' },
-      el('label', {}, 'Label ', labelSel),
-      el('label', { for: 'occ-project' }, project, ' Whole project'),
+      el('label', {}, t('labelWord'), labelSel),
+      el('label', { for: 'occ-project' }, project, t('wholeProject')),
       tickAll,
       tickNone,
     ),

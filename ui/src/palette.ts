@@ -26,7 +26,7 @@ export function renderPalette(apply: (label: string, exact: boolean) => void): v
     sw.style.backgroundColor = safeColor(l.color);
     const b = el(
       'button',
-      { type: 'button', class: 'chip', 'data-label': l.name, title: `${l.description || l.name}${l.hotkey ? ` (key ${l.hotkey.toUpperCase()})` : ''}\nShift+click: sticky label` },
+      { type: 'button', class: 'chip', 'data-label': l.name, title: `${l.description || l.name}${l.hotkey ? t('keyHint', { key: l.hotkey.toUpperCase() }) : ''}\n${t('shiftClickSticky')}` },
       sw,
       el('span', {}, l.name),
       l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null,

@@ -1,58 +1,61 @@
 // The shortcut sheet (?): every key of the annotation view, the label and tag keys of this project, and the app's.
 
 import { el } from './dom';
-import { t } from './i18n';
+import { t, type Key } from './i18n';
 import { spanLabels, tagLabels } from './state';
 
-const GROUPS: [string, [string, string][]][] = [
+/** Key names that are words are translated (k:…); the rest are keys as printed on the keyboard. */
+const GROUPS: [Key, [string, Key][]][] = [
   [
-    'Labelling',
+    'scLabelling',
     [
-      ['label key', 'Label the selection, or the word at the caret (a click into a word)'],
-      ['Alt+← / Alt+→', 'Select the next / previous word on screen (← is the next word in Arabic)'],
-      ['Shift+← / → (with a selection)', 'Grow or shrink the selection by a word (Alt+Shift: a letter)'],
-      ['Alt + label key / Alt-drag', 'Exact selection: letters, not whole words'],
-      ['Shift+C', 'Keep / leave out clitic prefixes (و ف ب ك ل) for the next selection'],
-      ['Shift+S', 'Sticky label: every selection is labelled at once (a label key switches it)'],
-      ['Shift+A', 'All occurrences of the focused span (this article or the project)'],
+      ['k:scLabelKey', 'scLabelSel'],
+      ['Alt+← / Alt+→', 'scAltArrow'],
+      ['k:scShiftArrowSel', 'scGrow'],
+      ['k:scAltLabelKey', 'scExact'],
+      ['Shift+C', 'scClitic'],
+      ['Shift+S', 'scSticky'],
+      ['Shift+A', 'scAllOcc'],
     ],
   ],
   [
-    'Spans',
+    'scSpans',
     [
-      ['] / [', 'Focus the next / previous span (text order)'],
-      ['Enter', 'Edit the focused span (relabel, resize, note, delete)'],
-      ['label key', 'Relabel the focused span (or the one in the editor)'],
-      ['Shift+← / Shift+→', 'Move the end one word (in Arabic text ← is later)'],
-      ['Ctrl+Shift+← / →', 'Move the start one word'],
-      ['Alt+Shift+… ', 'The same by one letter (grapheme)'],
-      ['Delete', 'Delete the focused span'],
-      ['Ctrl+Enter (in a note)', 'Save the note'],
-      ['Esc', 'Close the popover; again: unfocus'],
+      ['] / [', 'scFocusNext'],
+      ['Enter', 'scEdit'],
+      ['k:scLabelKey', 'scRelabel'],
+      ['Shift+← / Shift+→', 'scMoveEnd'],
+      ['Ctrl+Shift+← / →', 'scMoveStart'],
+      ['Alt+Shift+… ', 'scByLetter'],
+      ['Delete', 'scDelete'],
+      ['k:scCtrlEnterNote', 'scSaveNote'],
+      ['Esc', 'scEsc'],
     ],
   ],
   [
-    'History and article',
+    'scHistory',
     [
-      ['Ctrl+Z', 'Undo (every edit of this session, also all occurrences in one step)'],
-      ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
-      ['Ctrl+Enter', 'Mark the article done'],
-      ['Shift+N', 'Next unfinished article'],
-      ['/', 'Search the articles'],
+      ['Ctrl+Z', 'scUndo'],
+      ['Ctrl+Shift+Z, Ctrl+Y', 'scRedo'],
+      ['Ctrl+Enter', 'scMarkDone'],
+      ['Shift+N', 'scNext'],
+      ['/', 'scSearch'],
     ],
   ],
   [
-    'View',
+    'scView',
     [
-      ['+ / -', 'Larger / smaller text (remembered)'],
-      ['Shift+D', 'Light / dark theme'],
-      ['Shift+U', 'Interface in English / Arabic'],
-      ['Shift+G', 'Guidelines'],
-      ['Shift+L', 'Settings: labels, guidelines, clitic default'],
-      ['?', 'This sheet'],
+      ['+ / -', 'scTextSize'],
+      ['Shift+D', 'scTheme'],
+      ['Shift+U', 'scLang'],
+      ['Shift+G', 'guidelines'],
+      ['Shift+L', 'scSettings'],
+      ['?', 'scSheet'],
     ],
   ],
 ];
+
+const keyName = (k: string): string => (k.startsWith('k:') ? t(k.slice(2) as Key) : k);
 
 export function openShortcuts(): void {
   let d = document.getElementById('shortcuts-dialog') as HTMLDialogElement | null;
@@ -63,14 +66,14 @@ export function openShortcuts(): void {
   const table = (rows: [string, string][]) => el('table', { class: 'keys' }, ...rows.map(([k, v]) => el('tr', {}, el('th', {}, el('kbd', {}, k)), el('td', {}, v))));
   const labels: [string, string][] = [
     ...spanLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey.toUpperCase(), `${l.name}${l.description ? ` — ${l.description}` : ''}`]),
-    ...tagLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey, `Tag ${l.name}`]),
+    ...tagLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey, t('scTag', { name: l.name })]),
   ];
   const close = el('button', { type: 'button', class: 'btn btn-primary', id: 'shortcuts-close' }, t('close'));
   const dd = d;
   close.addEventListener('click', () => dd.close());
   d.replaceChildren(
     el('h2', { id: 'shortcuts-title' }, t('shortcuts')),
-    el('div', { class: 'keys-grid' }, ...GROUPS.map(([title, rows]) => el('section', {}, el('h3', {}, title), table(rows))), el('section', {}, el('h3', {}, 'This project’s labels and tags'), table(labels))),
+    el('div', { class: 'keys-grid' }, ...GROUPS.map(([title, rows]) => el('section', {}, el('h3', {}, t(title)), table(rows.map(([k, v]): [string, string] => [keyName(k), t(v)])))), el('section', {}, el('h3', {}, t('scProjectLabels')), table(labels))),
     el('div', { class: 'dialog-actions' }, close),
   );
   if (!d.open) d.showModal();

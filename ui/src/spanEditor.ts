@@ -6,6 +6,7 @@ import type { Unit } from './edges';
 import type { Edge } from './nudge';
 import { labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
+import { t } from './i18n';
 
 export interface EditorActions {
   relabel(span: Span, label: string): Promise<void>;
@@ -59,47 +60,47 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   const pop = byId('span-editor');
   pop.dataset.spanId = String(span.id);
   const mine = span.annotator === state.analyst;
-  const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small', dir: 'auto' }, ` by ${span.annotator}`));
+  const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small', dir: 'auto' }, t('byAnnotator', { name: span.annotator })));
   const quote = el('blockquote', { dir: 'auto', class: 'pop-quote' }, span.text);
-  const all = el('button', { type: 'button', id: 'span-occurrences', class: 'btn', title: 'Find this text again in the article or the project and label it (Shift+A)' }, 'All occurrences… ', el('kbd', {}, '⇧A'));
-  all.addEventListener('click', guard(() => actions.occurrences(span), 'Finding the occurrences failed'));
+  const all = el('button', { type: 'button', id: 'span-occurrences', class: 'btn', title: t('allOccTitle') }, t('allOccBtn'), el('kbd', {}, '⇧A'));
+  all.addEventListener('click', guard(() => actions.occurrences(span), t('errFindOcc')));
   if (!mine) {
-    const note = span.note ? el('p', { dir: 'auto', class: 'small' }, `Note: ${span.note}`) : null;
-    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, `Read-only: only ${span.annotator} can change this span.`), all));
+    const note = span.note ? el('p', { dir: 'auto', class: 'small' }, t('noteIs', { note: span.note })) : null;
+    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, t('readOnlySpan', { name: span.annotator })), all));
     place(pop, at);
     return;
   }
-  const labels = el('div', { class: 'pop-labels', role: 'group', 'aria-label': 'Relabel' });
+  const labels = el('div', { class: 'pop-labels', role: 'group', 'aria-label': t('relabelAria') });
   for (const l of spanLabels()) {
     const b = el('button', { type: 'button', class: 'chip', 'data-relabel': l.name, 'aria-pressed': String(l.name === span.label), title: l.description || l.name }, swatch(l.name), l.name, l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null);
-    b.addEventListener('click', guard(() => actions.relabel(span, l.name), 'Relabel failed'));
+    b.addEventListener('click', guard(() => actions.relabel(span, l.name), t('errRelabel')));
     labels.append(b);
   }
   // Resize: arrows as on screen in right-to-left text (the start is on the right).
   const sizes: [Edge, -1 | 1, string, string, string][] = [
-    ['start', -1, 'start-earlier', '→|', 'Start one word earlier (Ctrl+Shift+→; with Alt: one letter)'],
-    ['start', 1, 'start-later', '|←', 'Start one word later (Ctrl+Shift+←)'],
-    ['end', -1, 'end-earlier', '|→', 'End one word earlier (Shift+→)'],
-    ['end', 1, 'end-later', '←|', 'End one word later (Shift+←; with Alt: one letter)'],
+    ['start', -1, 'start-earlier', '→|', t('startEarlier')],
+    ['start', 1, 'start-later', '|←', t('startLater')],
+    ['end', -1, 'end-earlier', '|→', t('endEarlier')],
+    ['end', 1, 'end-later', '←|', t('endLater')],
   ];
-  const resize = el('div', { class: 'pop-resize', role: 'group', 'aria-label': 'Resize' }, el('span', { class: 'muted small' }, 'Resize:'));
+  const resize = el('div', { class: 'pop-resize', role: 'group', 'aria-label': t('resizeAria') }, el('span', { class: 'muted small' }, t('resizeLabel')));
   for (const [edge, dir, id, text, title] of sizes) {
     const b = el('button', { type: 'button', class: 'btn small', 'data-resize': id, title }, text);
-    b.addEventListener('click', (e) => guard(() => actions.resize(span, edge, dir, e.altKey ? 'grapheme' : 'word'), 'Resizing failed')());
+    b.addEventListener('click', (e) => guard(() => actions.resize(span, edge, dir, e.altKey ? 'grapheme' : 'word'), t('errResize'))());
     resize.append(b);
   }
-  const note = el('textarea', { id: 'span-note', rows: 2, dir: 'auto', placeholder: 'Note (optional)' });
+  const note = el('textarea', { id: 'span-note', rows: 2, dir: 'auto', placeholder: t('notePlaceholder') });
   note.value = span.note;
   note.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      guard(() => actions.saveNote(span, note.value), 'Saving the note failed')();
+      guard(() => actions.saveNote(span, note.value), t('errSaveNote'))();
     }
   });
-  const save = el('button', { type: 'button', id: 'span-note-save', class: 'btn', title: 'Ctrl+Enter in the note' }, 'Save note');
-  save.addEventListener('click', guard(() => actions.saveNote(span, note.value), 'Saving the note failed'));
-  const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: 'Delete (Del)' }, 'Delete span');
-  del.addEventListener('click', guard(() => actions.remove(span), 'Delete failed'));
+  const save = el('button', { type: 'button', id: 'span-note-save', class: 'btn', title: t('saveNoteTitle') }, t('saveNote'));
+  save.addEventListener('click', guard(() => actions.saveNote(span, note.value), t('errSaveNote')));
+  const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: t('deleteSpanTitle') }, t('deleteSpan'));
+  del.addEventListener('click', guard(() => actions.remove(span), t('errDelete')));
   pop.replaceChildren(...present(head, hint(span.label), quote, labels, resize, note, el('div', { class: 'pop-actions' }, save, all, del)));
   place(pop, at);
 }
@@ -114,7 +115,7 @@ export function openChooser(spans: readonly Span[], at: At, pick: (s: Span) => v
     b.addEventListener('click', () => pick(s));
     list.append(b);
   }
-  pop.replaceChildren(el('div', { class: 'pop-head' }, el('strong', {}, 'Overlapping spans')), list);
+  pop.replaceChildren(el('div', { class: 'pop-head' }, el('strong', {}, t('overlapping'))), list);
   place(pop, at);
   list.querySelector<HTMLElement>('button')?.focus();
 }

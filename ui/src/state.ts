@@ -2,6 +2,7 @@
 
 import type { ArticleView, Label, ProjectInfo, Status } from './bindings';
 import type { Mode } from './route';
+import { t } from './i18n';
 
 export const state = {
   analyst: '',
@@ -25,4 +26,15 @@ export function myStatus(): Status {
   return state.view?.statuses.find((s) => s.annotator === state.analyst)?.status ?? 'todo';
 }
 
-export const STATUS_TEXT: Record<Status, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done' };
+/** Status names in the interface language (read at render time). */
+export const STATUS_TEXT: Record<Status, string> = {
+  get todo() {
+    return t('todo');
+  },
+  get in_progress() {
+    return t('in_progress');
+  },
+  get done() {
+    return t('done');
+  },
+};

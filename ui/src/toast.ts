@@ -1,6 +1,7 @@
 // User-visible messages: one #toast banner for info, success and errors (errors are never swallowed).
 
 import { el } from './dom';
+import { t } from './i18n';
 
 type Kind = 'info' | 'success' | 'error';
 let timer: number | undefined;
@@ -12,7 +13,7 @@ export function toast(message: string, kind: Kind = 'info'): void {
   window.clearTimeout(timer);
   box.replaceChildren(
     el('span', { class: 'toast-text' }, message),
-    el('button', { type: 'button', class: 'toast-close', 'aria-label': 'Close message' }, '×'),
+    el('button', { type: 'button', class: 'toast-close', 'aria-label': t('closeMessage') }, '×'),
   );
   box.className = `toast toast-${kind}`;
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
@@ -28,14 +29,18 @@ export function describeError(err: unknown): string {
   return String(err);
 }
 
-/** Show an error to the user. */
-export function toastError(err: unknown, context?: string): void {
+/** What a failure was about: a sentence, or a function giving it in the language of the moment. */
+export type Context = string | (() => string);
+
+/** Show an error to the user: the UI's own framing (translated) around the message as the backend sent it. */
+export function toastError(err: unknown, context?: Context): void {
   const msg = describeError(err);
-  toast(context ? `${context}: ${msg}` : msg, 'error');
+  const c = typeof context === 'function' ? context() : context;
+  toast(c ? `${c}${t('colon')}${msg}` : msg, 'error');
 }
 
 /** Wrap an async handler so any failure becomes a visible error message. */
-export function guard<A extends unknown[]>(fn: (...args: A) => Promise<unknown> | unknown, context?: string) {
+export function guard<A extends unknown[]>(fn: (...args: A) => Promise<unknown> | unknown, context?: Context) {
   return (...args: A): void => {
     try {
       const r = fn(...args);

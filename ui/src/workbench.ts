@@ -19,6 +19,7 @@ import { openShortcuts } from './shortcuts';
 import { state } from './state';
 import { guard } from './toast';
 import { globalKey, initWorkbenchKeys, shiftLetter } from './workbenchKeys';
+import { t } from './i18n';
 
 /** Once at start-up, after the layout exists. */
 export function initWorkbench(): void {
@@ -47,8 +48,8 @@ export function initWorkbench(): void {
   globalKey(shiftLetter('u'), toggleLang);
   globalKey(shiftLetter('g'), openGuidelines);
   globalKey(shiftLetter('l'), () => openSettings('labels'));
-  byId('guidelines-btn').addEventListener('click', guard(openGuidelines, 'Opening the guidelines failed'));
-  byId('settings-btn').addEventListener('click', guard(() => openSettings('labels'), 'Opening the settings failed'));
+  byId('guidelines-btn').addEventListener('click', guard(openGuidelines, () => t('errGuidelines')));
+  byId('settings-btn').addEventListener('click', guard(() => openSettings('labels'), () => t('errSettings')));
   byId('theme-btn').addEventListener('click', toggleTheme);
   byId('lang-btn').addEventListener('click', toggleLang);
   renderModeBar();

@@ -15,6 +15,7 @@ import { session } from './session';
 import { editorOpenFor } from './spanEditor';
 import { spanLabels, state } from './state';
 import { guard, toast } from './toast';
+import { t } from './i18n';
 
 /** App-wide keys registered by other modules (theme, size, sheet…): code or key → action. */
 const global: { match: (e: KeyboardEvent) => boolean; run: () => unknown }[] = [];
@@ -27,7 +28,7 @@ export const shiftLetter = (letter: string) => (e: KeyboardEvent) => e.shiftKey 
 
 async function doUndo(redoIt: boolean): Promise<void> {
   const what = redoIt ? await redo() : await undo();
-  toast(what ? `${redoIt ? 'Redone' : 'Undone'}: ${what}` : redoIt ? 'Nothing to redo.' : 'Nothing to undo.', 'info');
+  toast(what ? t(redoIt ? 'redone' : 'undone', { what }) : redoIt ? t('nothingToRedoDot') : t('nothingToUndoDot'), 'info');
 }
 
 /** Alt+arrow: select the word after (or before) the current selection, or the first word on screen. */
@@ -61,7 +62,7 @@ function handle(e: KeyboardEvent): boolean {
   if (typing(e)) return false;
   for (const g of global) {
     if (g.match(e)) {
-      guard(g.run, 'The shortcut failed')();
+      guard(g.run, t('errShortcut'))();
       return true;
     }
   }
@@ -69,11 +70,11 @@ function handle(e: KeyboardEvent): boolean {
   const ctrl = e.ctrlKey || e.metaKey;
   const k = e.key.toLowerCase();
   if (ctrl && !e.altKey && (e.code === 'KeyZ' || k === 'z')) {
-    guard(() => doUndo(e.shiftKey), e.shiftKey ? 'Redo failed' : 'Undo failed')();
+    guard(() => doUndo(e.shiftKey), e.shiftKey ? t('errRedo') : t('errUndo'))();
     return true;
   }
   if (ctrl && !e.altKey && !e.shiftKey && (e.code === 'KeyY' || k === 'y')) {
-    guard(() => doUndo(true), 'Redo failed')();
+    guard(() => doUndo(true), t('errRedo'))();
     return true;
   }
   const view = textView();
@@ -104,8 +105,8 @@ function handle(e: KeyboardEvent): boolean {
   if (shiftLetter('s')(e)) return toggleSticky(), true;
   if (shiftLetter('a')(e)) {
     const s = span ?? state.view.spans.find((x) => x.id === editorOpenFor());
-    if (!s) toast('Focus a span first (click it, or [ and ] to move between spans).', 'info');
-    else guard(() => actions.occurrences(s), 'Finding the occurrences failed')();
+    if (!s) toast(t('focusSpanFirst'), 'info');
+    else guard(() => actions.occurrences(s), t('errFindOcc'))();
     return true;
   }
   if (e.key === ']' || e.key === '[') {
@@ -135,7 +136,7 @@ function handle(e: KeyboardEvent): boolean {
     const onFocus = span && (caret === null || (span.start <= caret && caret <= span.end)) ? span : undefined;
     const target = inEditor ?? onFocus;
     if (target && target.annotator === state.analyst) {
-      guard(() => actions.relabel(target, label.name), 'Relabel failed')();
+      guard(() => actions.relabel(target, label.name), t('errRelabel'))();
       return true;
     }
     if (session.sticky && caret === null) return toggleSticky(label.name), true;
