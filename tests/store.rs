@@ -285,3 +285,19 @@ fn search_catches_up_in_the_background_on_its_own_connection() {
     let (total, _) = articles::list(store.conn(), "x", &search("طنجه"), 0, 10).expect("list");
     assert_eq!(total, 300);
 }
+
+#[test]
+fn adding_the_same_span_again_says_it_was_already_there() {
+    let (mut store, id) = store_with_article(TRICKY);
+    let (s, e) = cp_range(TRICKY, "حموشي");
+    let req = serde_json::json!({"article_id": id, "annotator": "salma", "start": s, "end": e, "label": "PER"});
+    let first = hashiya::api::dispatch(&mut store, "add_span", req.clone()).expect("add");
+    assert_eq!((first["existing"].as_bool(), first["text"].as_str()), (Some(false), Some("حموشي")));
+    let again = hashiya::api::dispatch(&mut store, "add_span", req).expect("add again");
+    assert_eq!((again["existing"].as_bool(), &again["id"]), (Some(true), &first["id"]), "the same span, kept once");
+    // Another analyst's identical span is their own, new span.
+    let other = serde_json::json!({"article_id": id, "annotator": "karim", "start": s, "end": e, "label": "PER"});
+    let theirs = hashiya::api::dispatch(&mut store, "add_span", other).expect("add theirs");
+    assert_eq!(theirs["existing"].as_bool(), Some(false));
+    assert_ne!(theirs["id"], first["id"]);
+}

@@ -70,6 +70,15 @@ pub struct ArticleView {
     pub statuses: Vec<AnnotatorStatus>,
 }
 
+/// The span `add_span` stored, or found already stored: the same place, label and annotator is kept once, and
+/// `existing` says so (the UI then records no edit, so an undo cannot delete the earlier span).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AddedSpan {
+    #[serde(flatten)]
+    pub span: Span,
+    pub existing: bool,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct AddSpanReq {
     pub article_id: i64,
@@ -373,7 +382,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     }
                 }
                 let added = annotations::add_span(tx, &text, &new, false)?;
-                annotations::get_span(tx, added.id())
+                Ok(AddedSpan { span: annotations::get_span(tx, added.id())?, existing: matches!(added, annotations::Added::Existing(_)) })
             })?;
             to_json(span)
         }

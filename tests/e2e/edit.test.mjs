@@ -140,3 +140,37 @@ test('edit spans by clicking them; tags and status persist across reload', async
   for (const r of recs) assert.equal(r.status.find((s) => s.annotator === 'Reviewer')?.status, 'done', `${r.id} is done`);
   assert.deepEqual(browser.errors, []);
 });
+
+test('a span saved elsewhere since the article opened is not an edit here: undo leaves it', async (t) => {
+  const project = tempProject();
+  t.after(project.cleanup);
+  cli(project.db, 'import', fixture(project.dir, 'dup.jsonl', JSON.stringify({ id: 'dup-b', title: 'مقال الحالة', text: B }) + '\n'));
+  const { page, server } = await startApp(t, project.db, 'Amal');
+  const id = await articleIdByTitle(page, 'مقال الحالة');
+  await openArticle(page, id);
+
+  // The same analyst labels الرباط from another window (here: the HTTP API) after this view was loaded.
+  const rabat = cpOf(B, 'الرباط');
+  const url = new URL(server.url);
+  const res = await fetch(new URL('/api/add_span', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hashiya-token': url.searchParams.get('token') },
+    body: JSON.stringify({ article_id: id, annotator: 'Amal', ...rabat, label: 'LOC' }),
+  });
+  assert.equal(res.status, 200);
+  const elsewhere = await res.json();
+  assert.equal(elsewhere.existing, false);
+
+  // Labelling it here finds it stored: no new span, no undo step, and it is drawn after the refresh.
+  await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [rabat.start, rabat.end]);
+  await page.keyboard.press('l');
+  await page.locator('#toast', { hasText: 'LOC' }).waitFor();
+  await page.locator(`.hl[data-span-id="${elsewhere.id}"]`).first().waitFor();
+  await page.keyboard.press('Control+z');
+  await settle(page);
+  assert.equal(await page.locator(`.hl[data-span-id="${elsewhere.id}"]`).count() > 0, true, 'undo did not delete the span saved elsewhere');
+
+  await server.stop();
+  const [rec] = exportRecords(project.db);
+  assert.deepEqual(rec.spans.map((s) => [s.label, s.text, s.annotator]), [['LOC', 'الرباط', 'Amal']]);
+});

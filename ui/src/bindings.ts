@@ -114,6 +114,12 @@ end: number, label: string, note?: string,
  */
 created_at?: string, };
 
+export type AddedSpan = { existing: boolean, id: number, article_id: number, start: number, end: number, label: string, annotator: string, 
+/**
+ * `text[start..end]`, for display and checks.
+ */
+text: string, note: string, created_at: string, updated_at: string, };
+
 export type UpdateSpanReq = { id: number, annotator: string, start?: number, end?: number, label?: string, note?: string, };
 
 export type DeleteSpanReq = { id: number, annotator: string, };
@@ -589,7 +595,7 @@ export type Commands = {
   list_articles: { req: ListArticlesReq; res: ArticlePage };
   get_article: { req: GetArticleReq; res: ArticleView };
   list_labels: { req: Record<string, never>; res: Array<Label> };
-  add_span: { req: AddSpanReq; res: Span };
+  add_span: { req: AddSpanReq; res: AddedSpan };
   update_span: { req: UpdateSpanReq; res: Span };
   delete_span: { req: DeleteSpanReq; res: Done };
   delete_spans: { req: DeleteSpansReq; res: Done };

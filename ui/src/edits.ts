@@ -1,7 +1,7 @@
 // Every edit of the session as an undoable command: spans (add, delete, relabel, resize, note, add many), tags, status.
 
 import { ApiError, call } from './api';
-import type { AddSpansResult, Span, SpanPlace, Status } from './bindings';
+import type { AddedSpan, AddSpansResult, Span, SpanPlace, Status } from './bindings';
 import { CommandStack, SpanIds, type Command } from './history';
 import { changed as sessionChanged } from './session';
 import { state } from './state';
@@ -54,7 +54,7 @@ interface Place {
   created_at?: string;
 }
 
-async function create(p: Place): Promise<Span> {
+async function create(p: Place): Promise<AddedSpan> {
   return call('add_span', {
     article_id: p.article_id,
     annotator: who(),
@@ -71,6 +71,9 @@ export async function addSpan(p: Place): Promise<Span | null> {
   const dup = state.view?.spans.some((s) => s.article_id === p.article_id && s.start === p.start && s.end === p.end && s.label === p.label && s.annotator === who());
   if (dup) return null;
   const span = await create(p);
+  // Stored already (from another window or the CLI since this view was loaded): not an edit of this session,
+  // so no undo step that would delete it.
+  if (span.existing) return null;
   const first = span.id;
   record({
     label: t('hAdd', { label: p.label }),
