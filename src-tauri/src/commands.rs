@@ -1,14 +1,15 @@
 //! The project's Tauri commands: `api` (every core command, via `hashiya::api::dispatch`) and `export_to_file`
-//! (a path the user picked in the save dialog).
+//! (the shell shows the save dialog itself and writes only where the user chose).
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use hashiya::api::ExportReq;
 use hashiya::ApiError;
 use serde::Serialize;
 use serde_json::Value;
-use tauri::State;
+use tauri::{State, WebviewWindow};
 
+use crate::dialogs::{self, FileDialog};
 use crate::project::Project;
 
 /// What `export_to_file` wrote.
@@ -22,6 +23,15 @@ pub struct ExportDone {
     pub labels: Vec<String>,
     /// Every data file written (one, or three with a train/dev/test split).
     pub files: Vec<String>,
+}
+
+/// `export_to_file`'s answer: `{"status": "cancelled"}` when the user closed the save dialog, else
+/// `{"status": "written", articles, spans, notes, labels, files}`.
+#[derive(Debug, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Exported {
+    Cancelled,
+    Written(ExportDone),
 }
 
 fn invalid(message: String) -> ApiError {
@@ -39,40 +49,58 @@ pub async fn api(project: State<'_, Project>, cmd: String, args: Option<Value>) 
     project.with(|store| hashiya::api::dispatch(store, &cmd, args))
 }
 
-/// `invoke('export_to_file', {format, path, req?})`: write an export to the file the user picked in the
-/// save dialog. `req` carries the export options (the same `ExportReq` as the `export` command); without
-/// it the format's defaults apply.
+/// The save dialog's filter for an export format (the file extension the format's files use).
+fn save_filter(format: &str) -> (&'static str, &'static [&'static str]) {
+    match format {
+        "labelstudio" => ("Label Studio JSON", &["json"]),
+        "conll" => ("CoNLL", &["conll"]),
+        _ => ("JSON Lines", &["jsonl"]),
+    }
+}
+
+/// `invoke('export_to_file', {format, name, req?})`: show the save dialog (suggesting the file name `name`,
+/// in the project's folder), then write the export where the user chose. The webview passes no path.
+/// `req` carries the export options (the same `ExportReq` as the `export` command); without it the format's
+/// defaults apply. A named export (`req.job`) can be followed (job_status) and stopped (cancel_job) through
+/// `api`, also while the dialog is up.
 #[tauri::command]
 pub async fn export_to_file(
+    window: WebviewWindow,
     project: State<'_, Project>,
     format: String,
-    path: String,
+    name: String,
     req: Option<ExportReq>,
-) -> Result<ExportDone, ApiError> {
-    let path = PathBuf::from(path);
-    if !path.is_absolute() {
-        return Err(invalid(format!("the export path must be absolute, got {}", path.display())));
-    }
+) -> Result<Exported, ApiError> {
+    let name = dialogs::plain_file_name(&name)?;
     let req = req.unwrap_or_else(|| ExportReq { format: format.clone(), ..Default::default() });
     if req.format != format {
         return Err(invalid(format!("export format mismatch: {format:?} and {:?} in the options", req.format)));
     }
+    // Bad options fail before any dialog shows.
     let mut options = req.options().map_err(|e| e.to_api())?;
-    // A named export can be followed (job_status) and stopped (cancel_job) through `api`.
     let job = req.job.as_deref().map(hashiya::api::jobs::register).transpose().map_err(|e| e.to_api())?;
     if let Some(j) = &job {
         options.control = j.control.clone();
     }
+    let cancelled = || hashiya::Error::Conflict("the export was cancelled; nothing was written".into()).to_api();
+    let dir = project.with(|store| Ok(store.path().and_then(Path::parent).map(Path::to_path_buf)))?;
+    let dialog = FileDialog { title: None, dir: dir.as_deref(), filter: save_filter(&format) };
+    let Some(path) = dialogs::save(&window, dialog, name).await? else {
+        return Ok(Exported::Cancelled);
+    };
+    if options.control.is_cancelled() {
+        return Err(cancelled());
+    }
     let report = project.with(|store| match hashiya::export::export_file_with(store.conn(), &options, &path) {
-        Err(_) if options.control.is_cancelled() => Err(hashiya::Error::Conflict("the export was cancelled; nothing was written".into()).to_api()),
+        Err(_) if options.control.is_cancelled() => Err(cancelled()),
         other => other.map_err(|e| e.to_api()),
     })?;
     drop(job);
-    Ok(ExportDone {
+    Ok(Exported::Written(ExportDone {
         articles: report.total.articles,
         spans: report.total.spans,
         notes: report.total.notes(),
         labels: report.labels,
         files: report.files.into_iter().map(|f| f.path).collect(),
-    })
+    }))
 }

@@ -2,6 +2,7 @@
 //! gives the window a File menu (new, open, recent, import, export); window size and place are remembered.
 
 mod commands;
+mod dialogs;
 mod menu;
 mod project;
 
@@ -23,21 +24,31 @@ const USAGE: &str = "usage: hashiya-desktop [FILE]\n\
 enum Launch {
     Help,
     Version,
-    Project(Option<PathBuf>),
+    /// The project FILE, and (debug builds only, for tests) the folder every save dialog answers with.
+    Project(Option<PathBuf>, Option<PathBuf>),
 }
 
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Launch, String> {
     let mut file: Option<PathBuf> = None;
-    for arg in args {
+    #[cfg_attr(not(debug_assertions), allow(unused_mut))]
+    let mut test_save_dir: Option<PathBuf> = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("-h" | "--help") => return Ok(Launch::Help),
             Some("-V" | "--version") => return Ok(Launch::Version),
+            // Debug builds only (see dialogs.rs); a release build refuses it as an unknown option.
+            #[cfg(debug_assertions)]
+            Some("--test-save-dir") => {
+                let dir = args.next().ok_or("--test-save-dir needs a folder")?;
+                test_save_dir = Some(PathBuf::from(dir));
+            }
             Some(s) if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
             _ if file.is_some() => return Err("only one project FILE can be opened".into()),
             _ => file = Some(PathBuf::from(arg)),
         }
     }
-    Ok(Launch::Project(file))
+    Ok(Launch::Project(file, test_save_dir))
 }
 
 /// What the window-state plugin keeps: size, place and maximised (not visibility or decorations).
@@ -71,7 +82,15 @@ fn main() -> ExitCode {
             println!("hashiya-desktop {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
-        Ok(Launch::Project(file)) => file,
+        Ok(Launch::Project(file, test_save_dir)) => {
+            #[cfg(debug_assertions)]
+            if let Some(dir) = test_save_dir {
+                dialogs::set_test_save_dir(dir);
+            }
+            #[cfg(not(debug_assertions))]
+            let _ = test_save_dir;
+            file
+        }
         Err(msg) => {
             eprintln!("hashiya-desktop: {msg}\n{USAGE}");
             return ExitCode::from(2);

@@ -1,11 +1,13 @@
-//! The open project (swapped by New / Open / Open Recent) and the list of recent projects in the app's config folder.
+//! The open project (swapped by New / Open / Open Recent, through dialogs the shell shows) and the recent projects list.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use hashiya::{demo, ApiError, Store};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
+
+use crate::dialogs::FileDialog;
 
 /// How many projects File → Open Recent remembers.
 pub const RECENT_MAX: usize = 10;
@@ -151,40 +153,76 @@ pub struct Opened {
     pub name: String,
 }
 
-fn switch(app: &AppHandle, project: &Project, path: PathBuf) -> Result<Opened, ApiError> {
+/// `open_project` / `new_project`'s answer: `{"status": "cancelled"}` when the user closed the dialog
+/// (nothing changed), else `{"status": "opened", path, name}`.
+#[derive(Debug, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Switched {
+    Cancelled,
+    Opened(Opened),
+}
+
+fn switch(app: &AppHandle, project: &Project, path: PathBuf) -> Result<Switched, ApiError> {
     let (store, path) = open_store(Some(&path)).map_err(|m| error("io", m))?;
     project.replace(store)?;
     remember(app, &path);
     set_title(app, &path);
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Opened { path: path.display().to_string(), name })
+    Ok(Switched::Opened(Opened { path: path.display().to_string(), name }))
 }
 
-fn absolute(path: &str) -> Result<PathBuf, ApiError> {
-    let p = PathBuf::from(path);
-    if p.is_absolute() {
-        Ok(p)
-    } else {
-        Err(error("invalid", format!("the project path must be absolute, got {path}")))
-    }
+const PROJECT_FILTER: (&str, &[&str]) = ("Hashiya project", &["hashiya"]);
+
+/// The open project's folder (where the dialogs start), when it has one.
+fn project_dir(project: &Project) -> Result<Option<PathBuf>, ApiError> {
+    project.with(|store| Ok(store.path().and_then(Path::parent).map(Path::to_path_buf)))
 }
 
-/// `invoke('open_project', {path})`: close the open project and open this existing one (File → Open, Open Recent).
+/// `invoke('open_project', {path?})`: close the open project and open another existing one.
+/// Without `path` (File → Open project) the shell shows the open dialog; with one (File → Open Recent) the
+/// path must be in the app's recent list — the webview cannot name any other file.
 #[tauri::command]
-pub async fn open_project(app: AppHandle, project: State<'_, Project>, path: String) -> Result<Opened, ApiError> {
-    let p = absolute(&path)?;
+pub async fn open_project(window: WebviewWindow, app: AppHandle, project: State<'_, Project>, path: Option<String>) -> Result<Switched, ApiError> {
+    let p = match path {
+        Some(path) => {
+            let p = PathBuf::from(&path);
+            if !recent(&app).contains(&p) {
+                return Err(error("forbidden", format!("{path} is not in File → Open Recent; open it with File → Open project")));
+            }
+            p
+        }
+        None => {
+            let dir = project_dir(&project)?;
+            let dialog = FileDialog { title: Some("Open project"), dir: dir.as_deref(), filter: PROJECT_FILTER };
+            match crate::dialogs::open(&window, dialog).await? {
+                Some(p) => p,
+                None => return Ok(Switched::Cancelled),
+            }
+        }
+    };
     if !p.is_file() {
-        return Err(error("not_found", format!("there is no project file at {path}")));
+        return Err(error("not_found", format!("there is no project file at {}", p.display())));
     }
     switch(&app, &project, p)
 }
 
-/// `invoke('new_project', {path})`: create a project file there and open it (File → New project).
+/// `invoke('new_project', {name?})`: show the save dialog (suggesting the file name `name`, by default
+/// `untitled.hashiya`), then create a project file where the user chose (`.hashiya` appended when missing)
+/// and open it (File → New project). Never overwrites a file.
 #[tauri::command]
-pub async fn new_project(app: AppHandle, project: State<'_, Project>, path: String) -> Result<Opened, ApiError> {
-    let p = absolute(&path)?;
+pub async fn new_project(window: WebviewWindow, app: AppHandle, project: State<'_, Project>, name: Option<String>) -> Result<Switched, ApiError> {
+    let dir = project_dir(&project)?;
+    let dialog = FileDialog { title: Some("New project"), dir: dir.as_deref(), filter: PROJECT_FILTER };
+    let Some(mut p) = crate::dialogs::save(&window, dialog, name.as_deref().unwrap_or("untitled.hashiya")).await? else {
+        return Ok(Switched::Cancelled);
+    };
+    if p.extension().is_none_or(|e| e != "hashiya") {
+        let mut with_ext = p.into_os_string();
+        with_ext.push(".hashiya");
+        p = PathBuf::from(with_ext);
+    }
     if p.exists() {
-        return Err(error("conflict", format!("{path} already exists; open it with File → Open project, or choose a new name")));
+        return Err(error("conflict", format!("{} already exists; open it with File → Open project, or choose a new name", p.display())));
     }
     switch(&app, &project, p)
 }

@@ -1,4 +1,5 @@
-"""Projects in the desktop window: the commands File → New / Open / Open Recent use, the recent list (in the app's
+"""Projects in the desktop window: the commands File → New / Open / Open Recent use (the shell shows the dialogs;
+a path from the page is accepted only from the recent list), the recent list (in the app's
 config folder, last 10), the real File menu (Ctrl+O → the native dialog → the other project, Ctrl+I → the import
 dialog, Ctrl+E → the export dialog, and a screenshot of the open menu), the window's size remembered between runs, and closing the window closing the project cleanly."""
 
@@ -43,12 +44,17 @@ def _ready(d) -> None:
 
 def test_open_and_new_project_commands_and_the_recent_list(launch, tmp_path, app_home):
     a, b = _project(tmp_path, "alpha"), _project(tmp_path, "beta", 2)
-    d = launch([str(a)])
+    # A project opened from the command line goes into the recent list, so open_project accepts its path later.
+    launch([str(b)]).quit()
+    saves = tmp_path / "sub"
+    saves.mkdir()
+    # Debug builds only: the shell's save dialogs answer saves/<suggested name> without showing.
+    d = launch(["--test-save-dir", str(saves), str(a)])
     _ready(d)
 
     r = invoke(d, "open_project", {"path": str(b)})
     assert r["ok"], r
-    assert r["value"] == {"path": str(b), "name": "beta"}
+    assert r["value"] == {"status": "opened", "path": str(b), "name": "beta"}
     info = invoke(d, "api", {"cmd": "project_info", "args": {}})["value"]
     assert Path(info["path"]) == b and info["article_count"] == 2
 
@@ -58,28 +64,31 @@ def test_open_and_new_project_commands_and_the_recent_list(launch, tmp_path, app
     stored = json.loads((app_home / "config" / CONFIG / "recent.json").read_text(encoding="utf-8"))
     assert stored[:2] == [str(b), str(a)]
 
-    # New project: the file is created and opened, empty.
-    c = tmp_path / "sub" / "gamma.hashiya"
-    c.parent.mkdir()
-    r = invoke(d, "new_project", {"path": str(c)})
-    assert r["ok"], r
+    # New project: the shell's save dialog picks the file (".hashiya" appended), which is created and opened, empty.
+    c = saves / "gamma.hashiya"
+    r = invoke(d, "new_project", {"name": "gamma"})
+    assert r["ok"] and r["value"] == {"status": "opened", "path": str(c), "name": "gamma"}, r
     assert c.is_file()
     info = invoke(d, "api", {"cmd": "project_info", "args": {}})["value"]
     assert Path(info["path"]) == c and info["article_count"] == 0
 
     # Refusals are clear and leave the open project alone.
-    for cmd, path, kind in [
-        ("new_project", str(b), "conflict"),  # never overwrites a project
-        ("open_project", str(tmp_path / "missing.hashiya"), "not_found"),
-        ("open_project", "relative.hashiya", "invalid"),
-        ("new_project", str(tmp_path / "no" / "folder" / "x.hashiya"), "io"),
+    for cmd, args, kind in [
+        ("new_project", {"name": "gamma.hashiya"}, "conflict"),  # never overwrites a project
+        ("new_project", {"name": "gamma"}, "conflict"),  # nor once ".hashiya" is appended
+        ("new_project", {"name": "../up.hashiya"}, "invalid"),  # a suggested name, never a path
+        ("open_project", {"path": str(tmp_path / "missing.hashiya")}, "forbidden"),  # not in the recent list
+        ("open_project", {"path": "relative.hashiya"}, "forbidden"),
+        ("open_project", {"path": str(_project(tmp_path, "never-opened"))}, "forbidden"),
     ]:
-        r = invoke(d, cmd, {"path": path})
-        assert not r["ok"] and r["error"]["kind"] == kind, (cmd, path, r)
+        r = invoke(d, cmd, args)
+        assert not r["ok"] and r["error"]["kind"] == kind, (cmd, args, r)
     info = invoke(d, "api", {"cmd": "project_info", "args": {}})["value"]
     assert Path(info["path"]) == c
-    # Not a project: a clear error, nothing swapped.
-    junk = tmp_path / "junk.hashiya"
+    # A recent project that is no longer a project: a clear error, nothing swapped.
+    junk = saves / "junk.hashiya"
+    assert invoke(d, "new_project", {"name": "junk.hashiya"})["ok"]
+    assert invoke(d, "open_project", {"path": str(c)})["ok"]
     junk.write_text("not sqlite at all " * 100, encoding="utf-8")
     r = invoke(d, "open_project", {"path": str(junk)})
     assert not r["ok"] and str(junk) in r["error"]["message"], r
@@ -91,9 +100,9 @@ def test_open_and_new_project_commands_and_the_recent_list(launch, tmp_path, app
     # At most 10, most recent first; files that vanished are left out.
     more = []
     for i in range(11):
-        p = tmp_path / f"many{i}.hashiya"
-        assert invoke(d, "new_project", {"path": str(p)})["ok"]
-        more.append(str(p))
+        r = invoke(d, "new_project", {"name": f"many{i}"})
+        assert r["ok"], r
+        more.append(str(saves / f"many{i}.hashiya"))
     r = invoke(d, "recent_projects", {})["value"]
     assert r == list(reversed(more))[:10], r
     Path(more[-2]).unlink()

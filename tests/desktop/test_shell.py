@@ -1,13 +1,16 @@
-"""The Tauri shell on its own: command line, both commands over real IPC, CSP, window title."""
+"""The Tauri shell on its own: command line, its commands over real IPC, where exports may be written, the
+capabilities (least privilege), CSP, window title."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
 
-from conftest import DESKTOP_BIN, HERE
+from conftest import DESKTOP_BIN, HERE, cli
+from xinput import focus, press, wait_for_window
 
 INVOKE = """
 const [cmd, args, done] = arguments;
@@ -36,11 +39,18 @@ def test_command_line_usage(binaries):
     assert r.returncode == 0 and "usage: hashiya-desktop [FILE]" in r.stdout
     r = subprocess.run([str(DESKTOP_BIN), "a", "b"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "only one project FILE" in r.stderr
+    # The debug-build test option (save dialogs answer a folder) is not advertised; release builds refuse it.
+    assert "test-save-dir" not in subprocess.run([str(DESKTOP_BIN), "--help"], capture_output=True, text=True, timeout=60).stdout
+    r = subprocess.run([str(DESKTOP_BIN), "--test-save-dir"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2, r.stderr
 
 
 def test_commands_over_ipc(launch, tmp_path):
     project = tmp_path / "shell.hashiya"
-    d = launch([str(project)])
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    # Debug builds only: every save dialog answers saves/<suggested name> without showing.
+    d = launch(["--test-save-dir", str(saves), str(project)])
     assert d.title  # the page loaded
 
     r = invoke(d, "api", {"cmd": "project_info", "args": {}})
@@ -56,27 +66,59 @@ def test_commands_over_ipc(launch, tmp_path):
     r = invoke(d, "api", {"cmd": "no_such_command", "args": {}})
     assert not r["ok"] and r["error"]["kind"] == "not_found"
 
-    out = tmp_path / "out.jsonl"
-    r = invoke(d, "export_to_file", {"format": "jsonl", "path": str(out)})
+    out = saves / "out.jsonl"
+    r = invoke(d, "export_to_file", {"format": "jsonl", "name": "out.jsonl"})
     assert r["ok"], r
+    assert r["value"]["status"] == "written"
     assert r["value"]["articles"] == 1 and r["value"]["spans"] == 0
     assert r["value"]["files"] == [str(out)]
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["text"].startswith("قمة الرباط")
 
     # The export options travel as `req` (the core's ExportReq) and are honoured.
-    filtered = tmp_path / "filtered.jsonl"
     req = {"format": "jsonl", "query": "no such text anywhere"}
-    r = invoke(d, "export_to_file", {"format": "jsonl", "path": str(filtered), "req": req})
+    r = invoke(d, "export_to_file", {"format": "jsonl", "name": "filtered.jsonl", "req": req})
     assert r["ok"], r
-    assert r["value"]["articles"] == 0 and filtered.read_text(encoding="utf-8") == ""
-    r = invoke(d, "export_to_file", {"format": "conll", "path": str(tmp_path / "x.conll"), "req": req})
+    assert r["value"]["articles"] == 0 and (saves / "filtered.jsonl").read_text(encoding="utf-8") == ""
+    r = invoke(d, "export_to_file", {"format": "conll", "name": "x.conll", "req": req})
     assert not r["ok"] and r["error"]["kind"] == "invalid", r
+    r = invoke(d, "export_to_file", {"format": "nope", "name": "x.nope"})
+    assert not r["ok"] and r["error"]["kind"] == "invalid"
+    assert sorted(p.name for p in saves.iterdir() if not p.name.endswith(".manifest.json")) == ["filtered.jsonl", "out.jsonl"]
 
-    r = invoke(d, "export_to_file", {"format": "jsonl", "path": "relative.jsonl"})
-    assert not r["ok"] and r["error"]["kind"] == "invalid"
-    r = invoke(d, "export_to_file", {"format": "nope", "path": str(tmp_path / "x.nope")})
-    assert not r["ok"] and r["error"]["kind"] == "invalid"
+
+def test_the_webview_cannot_choose_where_files_are_written(launch, tmp_path):
+    """Only a dialog the user answered (or the app's own recent list) names a file the shell writes, creates or opens."""
+    project = tmp_path / "where.hashiya"
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    d = launch(["--test-save-dir", str(saves), str(project)])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    # A path argument is not part of export_to_file: alone it is refused, next to a name it is ignored.
+    target = elsewhere / "planted.jsonl"
+    r = invoke(d, "export_to_file", {"format": "jsonl", "path": str(target)})
+    assert not r["ok"], r
+    r = invoke(d, "export_to_file", {"format": "jsonl", "name": "chosen.jsonl", "path": str(target)})
+    assert r["ok"] and r["value"]["files"] == [str(saves / "chosen.jsonl")], r
+    # The suggested name is a file name only: no folder, no way out of the dialog's answer.
+    for name in ["../up.jsonl", str(target), "a/b.jsonl", "..", ""]:
+        r = invoke(d, "export_to_file", {"format": "jsonl", "name": name})
+        assert not r["ok"] and r["error"]["kind"] == "invalid", (name, r)
+        r = invoke(d, "new_project", {"name": name})
+        assert not r["ok"] and r["error"]["kind"] == "invalid", (name, r)
+    r = invoke(d, "new_project", {"path": str(elsewhere / "p.hashiya"), "name": "made.hashiya"})
+    assert r["ok"] and r["value"]["path"] == str(saves / "made.hashiya"), r
+
+    # open_project takes a path only from the recent list (a project created elsewhere, by the CLI, is not in it).
+    other = elsewhere / "other.hashiya"
+    cli("--db", str(other), "import", str(HERE / "fixtures" / "ar_sample.txt"))
+    for path in [other, elsewhere / "missing.hashiya", Path("/etc/passwd"), "relative.hashiya"]:
+        r = invoke(d, "open_project", {"path": str(path)})
+        assert not r["ok"] and r["error"]["kind"] == "forbidden", (path, r)
+    assert Path(invoke(d, "api", {"cmd": "project_info", "args": {}})["value"]["path"]) == saves / "made.hashiya"
+    assert not target.exists() and not (elsewhere / "p.hashiya").exists()
 
 
 def test_csp_blocks_remote_and_inline_script(launch, tmp_path):
@@ -121,25 +163,39 @@ def test_no_argument_opens_the_demo_project(launch, app_home):
     assert r["value"]["article_count"] == 4
 
 
-def test_only_granted_permissions(launch, tmp_path):
+def test_only_granted_permissions(launch, tmp_path, display):
     d = launch([str(tmp_path / "acl.hashiya")])
-    # Not granted in capabilities/default.json: a dialog command other than open/save, core APIs, fs.
+    # Nothing of a plugin or of the core is granted in capabilities/default.json: not the dialogs (the shell
+    # shows them itself), not core APIs, not fs.
     for cmd, args in [
+        ("plugin:dialog|save", {"options": {"defaultPath": str(tmp_path / "x.jsonl")}}),
+        ("plugin:dialog|open", {"options": {}}),
         ("plugin:dialog|message", {"message": "x"}),
         ("plugin:event|listen", {"event": "x", "target": {"kind": "Any"}, "handler": 0}),
         ("plugin:fs|read_file", {"path": "/etc/hostname"}),
     ]:
         r = invoke(d, cmd, args)
         assert not r["ok"] and "not allowed" in str(r["error"]), (cmd, r)
-    # Granted: the save dialog opens (the call stays pending while the native dialog waits for the user).
-    d.set_script_timeout(20)
-    state = d.execute_async_script(
+    # The app's own export shows the real GTK save dialog; closing it is an answer, not an error.
+    d.set_script_timeout(30)
+    d.execute_script(
         """
-        const done = arguments[0];
-        let state = 'pending';
-        window.__TAURI_INTERNALS__.invoke('plugin:dialog|save', { options: { defaultPath: 'x.jsonl' } })
-          .then((v) => (state = 'resolved'), (e) => (state = 'rejected: ' + e));
-        setTimeout(() => done(state), 1500);
+        window.__exportAnswer = null;
+        window.__TAURI_INTERNALS__.invoke('export_to_file', { format: 'jsonl', name: 'never.jsonl' })
+          .then((value) => (window.__exportAnswer = { ok: true, value }), (error) => (window.__exportAnswer = { ok: false, error }));
         """
     )
-    assert state == "pending", state
+    dp, dialog = wait_for_window(display, "Save File")
+    try:
+        focus(dp, dialog)
+        press(dp, "Escape")
+    finally:
+        dp.close()
+    answer = None
+    for _ in range(100):
+        answer = d.execute_script("return window.__exportAnswer")
+        if answer:
+            break
+        time.sleep(0.1)
+    assert answer == {"ok": True, "value": {"status": "cancelled"}}, answer
+    assert not list(tmp_path.glob("never*"))

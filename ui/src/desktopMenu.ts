@@ -1,19 +1,22 @@
-// Desktop only: the window's File menu (sent by the shell over a channel) — new, open and recent projects; import and export open their dialogs.
+// Desktop only: the window's File menu (sent by the shell over a channel) — new, open and recent projects (the shell shows their dialogs); import and export open their dialogs.
 
 import { Channel } from '@tauri-apps/api/core';
-import { open, save } from '@tauri-apps/plugin-dialog';
 import { invokeDesktop, isTauri } from './api';
 import { byId } from './dom';
-import { inProjectDir, projectDir } from './exporter';
 import { guard } from './toast';
 
 type MenuAction = { action: 'new' } | { action: 'open' } | { action: 'open_recent'; path: string } | { action: 'import' } | { action: 'export' };
 
-const PROJECT_FILTER = [{ name: 'Hashiya project', extensions: ['hashiya'] }];
+/** open_project / new_project's answer: the user closed the dialog, or the project now open. */
+type Switched = { status: 'cancelled' } | { status: 'opened'; path: string; name: string };
 
-/** Close this project and open another (the shell swaps it), then start the page again on it. */
-async function switchTo(cmd: 'open_project' | 'new_project', path: string): Promise<void> {
-  await invokeDesktop(cmd, { path });
+/**
+ * Close this project and open another: the shell shows the dialog (new: save, open: open) or, for Open Recent,
+ * checks the path is in its recent list; then start the page again on the new project.
+ */
+async function switchTo(cmd: 'open_project' | 'new_project', args: Record<string, unknown>): Promise<void> {
+  const r = await invokeDesktop<Switched>(cmd, args);
+  if (r.status === 'cancelled') return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
   window.location.reload();
 }
@@ -23,18 +26,12 @@ async function handle(m: MenuAction): Promise<void> {
     if (d.id !== 'name-dialog') d.close();
   }
   switch (m.action) {
-    case 'new': {
-      const path = await save({ title: 'New project', defaultPath: inProjectDir('untitled.hashiya'), filters: PROJECT_FILTER });
-      if (path) await switchTo('new_project', path.endsWith('.hashiya') ? path : `${path}.hashiya`);
-      return;
-    }
-    case 'open': {
-      const path = await open({ title: 'Open project', multiple: false, directory: false, defaultPath: projectDir() ?? undefined, filters: PROJECT_FILTER });
-      if (typeof path === 'string') await switchTo('open_project', path);
-      return;
-    }
+    case 'new':
+      return switchTo('new_project', {});
+    case 'open':
+      return switchTo('open_project', {});
     case 'open_recent':
-      return switchTo('open_project', m.path);
+      return switchTo('open_project', { path: m.path });
     case 'import':
       // The import dialog (files, annotator, format, progress); its file button is a real click, which the file chooser needs.
       byId('import-btn').click();

@@ -1,6 +1,5 @@
-// Export: the dialog's Export button → `export` + a download of every file (browser) or save dialog + export_to_file (desktop).
+// Export: the dialog's Export button → `export` + a download of every file (browser) or export_to_file (desktop: the shell shows the save dialog and writes there).
 
-import { save } from '@tauri-apps/plugin-dialog';
 import { call, invokeDesktop, isTauri } from './api';
 import type { ExportFile, ExportReq, ExportResult } from './bindings';
 import { byId, el } from './dom';
@@ -68,9 +67,9 @@ function downloadAll(r: ExportResult): HTMLElement {
   return el('ul', { id: 'export-files' }, ...links.map((a) => el('li', {}, a)));
 }
 
-/** While a browser-mode export runs: "N articles written" and a Stop button (cancel_job), from job_status. */
-async function withProgress<T>(job: string, work: Promise<T>): Promise<T> {
-  const line = el('p', { id: 'export-progress', class: 'small', role: 'status' }, 'Exporting…');
+/** While an export runs: `first`, then "N articles written" (from job_status) and a Stop button (cancel_job). */
+async function withProgress<T>(job: string, work: Promise<T>, first = 'Exporting…'): Promise<T> {
+  const line = el('p', { id: 'export-progress', class: 'small', role: 'status' }, first);
   const stop = el('button', { type: 'button', id: 'export-stop', class: 'btn' }, 'Stop');
   stop.addEventListener('click', () => {
     stop.setAttribute('disabled', '');
@@ -85,7 +84,7 @@ async function withProgress<T>(job: string, work: Promise<T>): Promise<T> {
       if (done) return;
       try {
         const s = await call('job_status', { job });
-        if (s.running && !s.cancelled) line.textContent = `Exporting… ${s.records.toLocaleString('en-US')} articles written`;
+        if (s.running && !s.cancelled && s.records > 0) line.textContent = `Exporting… ${s.records.toLocaleString('en-US')} articles written`;
       } catch {
         // A missed snapshot only delays the line; the export's own answer reports failures.
       }
@@ -112,33 +111,19 @@ async function exportBrowser(req: ExportReq): Promise<void> {
   toast(`${summary}${notes.length ? ` ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more notes)` : ''}` : ''}`, 'success');
 }
 
-/** The folder of the open project (where save dialogs start), or null for an in-memory project. */
-export function projectDir(): string | null {
-  const p = state.project?.path ?? '';
-  if (!p || p === ':memory:') return null;
-  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
-  return i > 0 ? p.slice(0, i) : null;
-}
-
-/** `name` inside the project's folder (a bare name when the folder is unknown). */
-export function inProjectDir(name: string): string {
-  const dir = projectDir();
-  return dir ? `${dir}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}` : name;
-}
+/** export_to_file's answer: the user closed the save dialog, or what was written. */
+type DesktopExport = { status: 'cancelled' } | { status: 'written'; articles: number; spans: number; notes?: string[]; files?: string[] };
 
 async function exportDesktop(req: ExportReq): Promise<void> {
-  const { name, ext } = saveFilter(req.format);
-  const stem = state.project?.name ?? 'hashiya';
-  const file = req.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.${req.format}.${ext}`;
-  const path = await save({ defaultPath: inProjectDir(file), filters: [{ name, extensions: [ext] }] });
-  if (!path) return;
+  const { ext } = saveFilter(req.format);
+  const stem = (state.project?.name ?? 'hashiya').replace(/[/\\]/g, '_') || 'hashiya';
+  const name = req.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.${req.format}.${ext}`;
   const job = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const r = await withProgress(
-    job,
-    invokeDesktop<{ articles: number; spans: number; notes?: string[]; files?: string[] }>('export_to_file', { format: req.format, path, req: { ...req, job } }),
-  );
-  const files = r.files ?? [path];
-  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${files.length > 1 ? files.join(', ') : path} (a manifest beside it).`;
+  // The shell shows the save dialog (in the project's folder, suggesting `name`) and writes only where the user chose.
+  const r = await withProgress(job, invokeDesktop<DesktopExport>('export_to_file', { format: req.format, name, req: { ...req, job } }), 'Choose where to save the export…');
+  if (r.status === 'cancelled') return;
+  const files = r.files ?? [];
+  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${files.join(', ')} (a manifest beside it).`;
   showResult(summary, r.notes ?? []);
   toast(summary, 'success');
 }
