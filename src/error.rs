@@ -13,16 +13,52 @@ pub enum Error {
     Forbidden(String),
     #[error("{0}")]
     Conflict(String),
-    #[error("{context}: {source}")]
+    #[error("{context}: {}", io_message(.source))]
     Io {
         context: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("database error: {0}")]
+    #[error("{}", db_message(.0))]
     Db(#[from] rusqlite::Error),
-    #[error("JSON error: {0}")]
+    #[error("{}", json_message(.0))]
     Json(#[from] serde_json::Error),
+}
+
+/// A write refused for want of space (or over the file-size limit), whatever the OS calls it.
+fn is_full(kind: std::io::ErrorKind) -> bool {
+    use std::io::ErrorKind::{FileTooLarge, QuotaExceeded, StorageFull};
+    matches!(kind, StorageFull | FileTooLarge | QuotaExceeded)
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    if is_full(e.kind()) {
+        format!("the disk is full ({e}); free some space and try again")
+    } else {
+        e.to_string()
+    }
+}
+
+/// SQLite's "database or disk is full" and "disk I/O error" as a sentence: a transaction that fails
+/// so is rolled back whole.
+fn db_message(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => "the disk holding the project is full (or the project reached its size limit), so nothing of this \
+                                                change was saved; free some space and try again"
+            .into(),
+        Some(rusqlite::ErrorCode::SystemIoFailure) => "the project file could not be written or read (a disk I/O error: is the disk full or \
+                                                       failing?), so nothing of this change was saved; free some space or check the disk, then try again"
+            .into(),
+        _ => format!("database error: {e}"),
+    }
+}
+
+/// JSON written to a disk that filled up is a write error, not a JSON one.
+fn json_message(e: &serde_json::Error) -> String {
+    match e.io_error_kind() {
+        Some(kind) if is_full(kind) => format!("cannot write the output: the disk is full ({e}); free some space and try again"),
+        _ => format!("JSON error: {e}"),
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
