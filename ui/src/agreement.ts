@@ -8,9 +8,20 @@ import { bars, heatmap } from './charts';
 import { byId, el, present } from './dom';
 import { loadProgress, renderProgress } from './progress';
 import { toastError } from './toast';
+import { count, t } from './i18n';
 
 type Metric = 'cohen_kappa' | 'exact_f1' | 'overlap_f1';
-const METRIC_TEXT: Record<Metric, string> = { cohen_kappa: "Cohen's κ (tokens)", exact_f1: 'Span F1, exact', overlap_f1: 'Span F1, overlap' };
+const METRIC_TEXT: Record<Metric, string> = {
+  get cohen_kappa() {
+    return t('mCohen');
+  },
+  get exact_f1() {
+    return t('mExact');
+  },
+  get overlap_f1() {
+    return t('mOverlap');
+  },
+};
 
 let chosen: string[] = [];
 let metric: Metric = 'cohen_kappa';
@@ -34,7 +45,7 @@ function card(title: string, value: HTMLElement, sub: string): HTMLElement {
 }
 
 function select<T extends string>(id: string, label: string, options: [T, string][], value: T, change: (v: T) => void): HTMLElement {
-  const s = el('select', { id }, ...options.map(([v, t]) => el('option', { value: v, selected: v === value }, t)));
+  const s = el('select', { id }, ...options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
   s.addEventListener('change', () => change(s.value as T));
   return el('label', { class: 'small' }, `${label} `, s);
 }
@@ -51,44 +62,44 @@ function render(): void {
     el(
       'div',
       { class: 'cards' },
-      card('Articles compared', el('span', { id: 'agreement-articles' }, String(r.articles)), `${names.length} analysts`),
-      card("Fleiss' κ (group)", num(g.fleiss_kappa, 'fleiss_kappa'), `${g.fleiss_articles} articles · ${g.fleiss_tokens} tokens`),
-      card("Krippendorff's α", num(g.krippendorff_alpha, 'krippendorff_alpha'), `${g.alpha_articles} articles · ${g.alpha_tokens} tokens`),
+      card(t('agArticles'), el('span', { id: 'agreement-articles' }, String(r.articles)), t('agNAnalysts', { n: names.length, analysts: count(names.length, 'analyst') })),
+      card(t('agFleissGroup'), num(g.fleiss_kappa, 'fleiss_kappa'), t('agArticlesTokens', { a: g.fleiss_articles, t: g.fleiss_tokens })),
+      card(t('agAlpha'), num(g.krippendorff_alpha, 'krippendorff_alpha'), t('agArticlesTokens', { a: g.alpha_articles, t: g.alpha_tokens })),
     ),
     el(
       'section',
       { class: 'dash-sec', id: 'agreement-matrix' },
-      el('h2', {}, 'Agreement matrix'),
-      select('agreement-metric', 'Show', Object.entries(METRIC_TEXT) as [Metric, string][], metric, (v) => ((metric = v), render())),
-      names.length >= 2 ? heatmap(names, (i, j) => metricOf(pairOf(r, names[i], names[j])), `${METRIC_TEXT[metric]} between each pair of analysts`) : el('p', { class: 'muted' }, 'Two analysts are needed.'),
-      el('p', { class: 'small muted' }, 'Colour: red at 0 (or below), pale yellow at 0.5, green at 1; grey where the core could not compute the value (n/a).'),
+      el('h2', {}, t('agMatrix')),
+      select('agreement-metric', t('agShow'), Object.entries(METRIC_TEXT) as [Metric, string][], metric, (v) => ((metric = v), render())),
+      names.length >= 2 ? heatmap(names, (i, j) => metricOf(pairOf(r, names[i], names[j])), t('agBetweenPairs', { metric: METRIC_TEXT[metric] })) : el('p', { class: 'muted' }, t('agTwoNeeded')),
+      el('p', { class: 'small muted' }, t('agColourHelp')),
     ),
     el(
       'section',
       { class: 'dash-sec', id: 'agreement-per-label' },
-      el('h2', {}, 'Per label (group)'),
-      bars(g.per_label.map((l) => ({ label: l.label, values: [l.fleiss_kappa, l.krippendorff_alpha] })), [{ name: "Fleiss' κ", color: '#1971c2' }, { name: "Krippendorff's α", color: '#e8590c' }], 'Agreement per label'),
+      el('h2', {}, t('agPerLabelGroup')),
+      bars(g.per_label.map((l) => ({ label: l.label, values: [l.fleiss_kappa, l.krippendorff_alpha] })), [{ name: t('agFleiss'), color: '#1971c2' }, { name: t('agAlpha'), color: '#e8590c' }], t('agPerLabelChart')),
       groupLabelTable(r),
     ),
-    el('section', { class: 'dash-sec' }, el('h2', {}, 'Pairs'), pairsTable(r)),
+    el('section', { class: 'dash-sec' }, el('h2', {}, t('agPairs')), pairsTable(r)),
     pair
       ? el(
           'section',
           { class: 'dash-sec', id: 'agreement-pair' },
-          el('h2', {}, 'Per label, one pair'),
-          select('agreement-pair-select', 'Pair', r.pairs.map((p, i) => [String(i), `${p.a} × ${p.b}`] as [string, string]), String(pairIndex), (v) => ((pairIndex = Number(v)), render())),
-          bars(pair.per_label.map((l) => ({ label: l.label, values: [l.exact.f1, l.overlap.f1, l.cohen_kappa] })), [{ name: 'Exact F1', color: '#2f9e44' }, { name: 'Overlap F1', color: '#74b816' }, { name: "Cohen's κ", color: '#1971c2' }], `Per label: ${pair.a} × ${pair.b}`),
+          el('h2', {}, t('agOnePair')),
+          select('agreement-pair-select', t('agPair'), r.pairs.map((p, i) => [String(i), `${p.a} × ${p.b}`] as [string, string]), String(pairIndex), (v) => ((pairIndex = Number(v)), render())),
+          bars(pair.per_label.map((l) => ({ label: l.label, values: [l.exact.f1, l.overlap.f1, l.cohen_kappa] })), [{ name: t('agExactF1'), color: '#2f9e44' }, { name: t('agOverlapF1'), color: '#74b816' }, { name: t('agCohen'), color: '#1971c2' }], t('agPerLabelPair', { a: pair.a, b: pair.b })),
           pairLabelTable(pair),
         )
       : null,
-    el('section', { class: 'dash-sec' }, el('h2', {}, 'Articles to review first'), rankedList(r, openForReview)),
+    el('section', { class: 'dash-sec' }, el('h2', {}, t('agReviewFirst')), rankedList(r, openForReview)),
     el(
       'section',
       { class: 'dash-sec rules small muted', id: 'agreement-rules' },
-      el('p', {}, el('strong', {}, 'Overlap matching: '), r.overlap_rule),
-      el('p', {}, el('strong', {}, 'Tokens: '), r.token_rule),
-      el('p', {}, el('strong', {}, 'Alpha: '), r.alpha_rule),
-      el('p', {}, el('strong', {}, 'Worked on: '), r.worked_rule),
+      el('p', {}, el('strong', {}, t('agRuleOverlap')), el('span', { dir: 'ltr' }, r.overlap_rule)),
+      el('p', {}, el('strong', {}, t('agRuleTokens')), el('span', { dir: 'ltr' }, r.token_rule)),
+      el('p', {}, el('strong', {}, t('agRuleAlpha')), el('span', { dir: 'ltr' }, r.alpha_rule)),
+      el('p', {}, el('strong', {}, t('agRuleWorked')), el('span', { dir: 'ltr' }, r.worked_rule)),
     ),
     ),
   );
@@ -97,7 +108,7 @@ function render(): void {
 async function refresh(): Promise<void> {
   if (chosen.length === 1) {
     report = null;
-    byId('agreement-body').replaceChildren(el('p', { class: 'empty', id: 'agreement-one' }, 'Tick at least two analysts (or none for everyone).'));
+    byId('agreement-body').replaceChildren(el('p', { class: 'empty', id: 'agreement-one' }, t('agTickTwo')));
     return;
   }
   report = await call('agreement', chosen.length ? { annotators: chosen } : {});
@@ -105,7 +116,7 @@ async function refresh(): Promise<void> {
 }
 
 async function progress(): Promise<void> {
-  byId('progress-box').replaceChildren(el('p', { class: 'muted small' }, 'Counting…'));
+  byId('progress-box').replaceChildren(el('p', { class: 'muted small' }, t('counting')));
   byId('progress-box').replaceChildren(renderProgress(await loadProgress()));
 }
 
@@ -114,18 +125,18 @@ export async function loadAgreement(): Promise<void> {
   const pane = byId('agreement-pane');
   if (!pane.firstChild) {
     pane.append(
-      el('h1', {}, 'Agreement'),
-      el('div', { id: 'agreement-annotators', role: 'group', 'aria-label': 'Analysts to compare' }),
+      el('h1', { 'data-i18n': 'agreement' }, t('agreement')),
+      el('div', { id: 'agreement-annotators', role: 'group', 'aria-label': t('rvAnalystsAria'), 'data-i18n-aria': 'rvAnalystsAria' }),
       el('div', { id: 'agreement-body' }),
-      el('section', { class: 'dash-sec' }, el('h2', {}, 'Progress per analyst'), el('div', { id: 'progress-box' })),
+      el('section', { class: 'dash-sec' }, el('h2', { 'data-i18n': 'agProgress' }, t('agProgress')), el('div', { id: 'progress-box' })),
     );
   }
   const change = async (names: string[]) => {
     chosen = names;
-    renderAnnotatorPicker(byId('agreement-annotators'), projectAnalysts(), chosen, change, 'Analysts (none ticked: everyone):');
+    renderAnnotatorPicker(byId('agreement-annotators'), projectAnalysts(), chosen, change, t('agPickerLegend'));
     await refresh();
   };
   chosen = chosen.filter((n) => projectAnalysts().includes(n));
-  renderAnnotatorPicker(byId('agreement-annotators'), projectAnalysts(), chosen, change, 'Analysts (none ticked: everyone):');
-  await Promise.all([refresh(), progress().catch((e) => toastError(e, 'Counting progress failed'))]);
+  renderAnnotatorPicker(byId('agreement-annotators'), projectAnalysts(), chosen, change, t('agPickerLegend'));
+  await Promise.all([refresh(), progress().catch((e) => toastError(e, t('errCountProgress')))]);
 }

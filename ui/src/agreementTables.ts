@@ -3,6 +3,7 @@
 import type { AgreementReport, PairAgreement, Prf } from './bindings';
 import { el } from './dom';
 import { fmt, pct } from './scale';
+import { count, t } from './i18n';
 
 type Cell = string | number | Node;
 
@@ -26,7 +27,7 @@ const prf = (p: Prf, k: string) => [num(p.precision, `${k}.precision`), num(p.re
 export function pairsTable(r: AgreementReport): HTMLTableElement {
   return table(
     'agreement-pairs',
-    ['A (reference)', 'B', 'Articles', 'Tokens', 'Exact P', 'Exact R', 'Exact F1', 'Overlap P', 'Overlap R', 'Overlap F1', "Cohen's κ"],
+    [t('agColARef'), 'B', t('articlesAria'), t('agTokens'), t('agExactP'), t('agExactR'), t('agExactF1'), t('agOverlapP'), t('agOverlapR'), t('agOverlapF1'), t('agCohen')],
     r.pairs.map((p) => [el('bdi', {}, p.a), el('bdi', {}, p.b), p.articles, p.tokens, ...prf(p.exact, 'exact'), ...prf(p.overlap, 'overlap'), num(p.cohen_kappa, 'cohen_kappa')]),
     (i) => ({ 'data-pair': `${r.pairs[i].a}|${r.pairs[i].b}` }),
   );
@@ -35,7 +36,7 @@ export function pairsTable(r: AgreementReport): HTMLTableElement {
 export function groupLabelTable(r: AgreementReport): HTMLTableElement {
   return table(
     'agreement-labels',
-    ['Label', "Fleiss' κ", "Krippendorff's α"],
+    [t('kindLabel'), t('agFleiss'), t('agAlpha')],
     r.group.per_label.map((l) => [l.label, num(l.fleiss_kappa, 'fleiss_kappa'), num(l.krippendorff_alpha, 'krippendorff_alpha')]),
     (i) => ({ 'data-label': r.group.per_label[i].label }),
   );
@@ -44,23 +45,23 @@ export function groupLabelTable(r: AgreementReport): HTMLTableElement {
 export function pairLabelTable(p: PairAgreement): HTMLTableElement {
   return table(
     'agreement-pair-labels',
-    ['Label', 'Exact P', 'Exact R', 'Exact F1', 'Overlap P', 'Overlap R', 'Overlap F1', "Cohen's κ"],
+    [t('kindLabel'), t('agExactP'), t('agExactR'), t('agExactF1'), t('agOverlapP'), t('agOverlapR'), t('agOverlapF1'), t('agCohen')],
     p.per_label.map((l) => [l.label, ...prf(l.exact, 'exact'), ...prf(l.overlap, 'overlap'), num(l.cohen_kappa, 'cohen_kappa')]),
     (i) => ({ 'data-label': p.per_label[i].label }),
   );
 }
 
 export function rankedList(r: AgreementReport, open: (articleId: number, annotators: string[]) => void): HTMLElement {
-  if (!r.ranked.length) return el('p', { class: 'muted small' }, 'No article has two analysts yet.');
+  if (!r.ranked.length) return el('p', { class: 'muted small' }, t('agNoRanked'));
   return el(
     'ol',
     { id: 'agreement-ranked' },
     ...r.ranked.map((a) => {
       const b = el(
         'button',
-        { type: 'button', class: 'ranked-item', 'data-article-id': a.article_id, title: 'Open in the review view' },
+        { type: 'button', class: 'ranked-item', 'data-article-id': a.article_id, title: t('agOpenReview') },
         el('span', { class: 'article-title', dir: 'auto' }, a.title || a.ext_id || `#${a.article_id}`),
-        el('span', { class: 'muted small' }, `${a.disagreements} disagreement${a.disagreements === 1 ? '' : 's'} · ${pct(a.token_disagreement)} of tokens · `, el('bdi', {}, a.annotators.join(', '))),
+        el('span', { class: 'muted small' }, t('agRankedLine', { dis: count(a.disagreements, 'disagreement'), pct: pct(a.token_disagreement) }), el('bdi', {}, a.annotators.join(t('listSep')))),
       );
       b.addEventListener('click', () => open(a.article_id, a.annotators));
       return el('li', {}, b);

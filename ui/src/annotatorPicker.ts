@@ -3,6 +3,7 @@
 import { el } from './dom';
 import { state } from './state';
 import { guard } from './toast';
+import { t } from './i18n';
 
 /** The analysts to offer: those with spans, tags or statuses of their own (reviewers who only adjudicated are not). */
 export const projectAnalysts = (): string[] => state.project?.analysts ?? state.project?.annotators ?? [];
@@ -13,7 +14,7 @@ export function renderAnnotatorPicker(
   all: readonly string[],
   chosen: readonly string[],
   change: (names: string[]) => Promise<void> | void,
-  legend = 'Compare:',
+  legend = t('compareLegend'),
 ): void {
   const items = all.map((name) => {
     const input = el('input', { type: 'checkbox', 'data-annotator': name, checked: chosen.includes(name) });
@@ -23,9 +24,9 @@ export function renderAnnotatorPicker(
         const on = new Set([...box.querySelectorAll<HTMLInputElement>('input[data-annotator]')].filter((i) => i.checked).map((i) => i.dataset.annotator!));
         const next = [...chosen.filter((n) => on.has(n)), ...all.filter((n) => on.has(n) && !chosen.includes(n))];
         return change(next);
-      }, 'Changing the analysts failed'),
+      }, t('errAnalysts')),
     );
     return el('label', { class: 'check' }, input, el('span', { dir: 'auto' }, name));
   });
-  box.replaceChildren(el('span', { class: 'muted small' }, legend), ...(items.length ? items : [el('span', { class: 'muted small' }, 'No analysts in this project yet.')]));
+  box.replaceChildren(el('span', { class: 'muted small' }, legend), ...(items.length ? items : [el('span', { class: 'muted small' }, t('noAnalysts'))]));
 }

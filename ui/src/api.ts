@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { ApiError as ApiErrorShape, Commands } from './bindings';
 import { loadToken } from './token';
+import { t } from './i18n';
 
 /** A failed command, as `{kind, message}` from the core. */
 export class ApiError extends Error implements ApiErrorShape {
@@ -34,7 +35,7 @@ function toApiError(e: unknown): ApiError {
 async function viaHttp(cmd: string, args: unknown): Promise<unknown> {
   if (token === null) token = loadToken();
   if (!token) {
-    throw new ApiError('unauthorized', 'No access token: open the full URL that `hashiya serve` printed (it ends in ?token=…).');
+    throw new ApiError('unauthorized', t('noToken'));
   }
   let resp: Response;
   try {
@@ -44,7 +45,7 @@ async function viaHttp(cmd: string, args: unknown): Promise<unknown> {
       body: JSON.stringify(args ?? {}),
     });
   } catch {
-    throw new ApiError('network', 'Cannot reach the Hashiya server. Is `hashiya serve` still running?');
+    throw new ApiError('network', t('noServer'));
   }
   const body = await resp.text();
   let json: unknown;
@@ -55,7 +56,7 @@ async function viaHttp(cmd: string, args: unknown): Promise<unknown> {
   }
   if (!resp.ok) {
     if (json && typeof json === 'object' && 'kind' in json) throw toApiError(json);
-    throw new ApiError('http', `The server answered ${resp.status} ${resp.statusText} to ${cmd}.`);
+    throw new ApiError('http', t('httpError', { status: `${resp.status} ${resp.statusText}`, cmd }));
   }
   return json;
 }

@@ -1,5 +1,7 @@
 // Label colours: readable under text as a highlight tint in the light and dark themes, and far enough apart.
 
+import { t as tr } from './i18n';
+
 export type Rgb = [number, number, number];
 
 export function parseHex(hex: string): Rgb | null {
@@ -50,16 +52,17 @@ export const THEMES = {
 /** Problems with `color` as a label colour next to `others` (empty when it is fine). */
 export function colorProblems(color: string, others: { name: string; color: string }[]): string[] {
   const c = parseHex(color);
-  if (!c) return ['Not a colour (#rrggbb).'];
+  if (!c) return [tr('notColour')];
   const out: string[] = [];
   for (const [name, t] of Object.entries(THEMES)) {
     const under = blend(c, t.alpha, t.bg);
-    if (contrast(t.text, under) < 4.5) out.push(`Text on this highlight is hard to read in the ${name} theme.`);
-    if (contrast(c, t.bg) < 1.5) out.push(`The underline is hard to see in the ${name} theme.`);
+    const theme = tr(name === 'dark' ? 'themeDark' : 'themeLight');
+    if (contrast(t.text, under) < 4.5) out.push(tr('hardToRead', { theme }));
+    if (contrast(c, t.bg) < 1.5) out.push(tr('hardToSee', { theme }));
   }
   for (const o of others) {
     const oc = parseHex(o.color);
-    if (oc && deltaE(c, oc) < 20) out.push(`Too close to ${o.name}'s colour.`);
+    if (oc && deltaE(c, oc) < 20) out.push(tr('tooClose', { name: o.name }));
   }
   return out;
 }

@@ -5,27 +5,28 @@ import { projectAnalysts } from './annotatorPicker';
 import { byId, el } from './dom';
 import { FORMATS, OFFSET_FORMATS, TOKEN_FORMATS, type ExportForm } from './exportReq';
 import { spanLabels, tagLabels } from './state';
+import { t, type Key } from './i18n';
 
-const FORMAT_TEXT: Record<string, string> = {
-  jsonl: 'jsonl — native, lossless, re-importable',
-  spans: 'spans — text + spans (Hugging Face datasets)',
-  doccano: 'doccano — UTF-16 offsets',
-  labelstudio: 'labelstudio — Label Studio tasks',
-  prodigy: 'prodigy — ner_manual, tokens',
-  hf: 'hf — tokens + IOB2 ner_tags',
-  conll: 'conll — CoNLL-2003 IOB2',
+const FORMAT_TEXT: Record<string, Key> = {
+  jsonl: 'xfJsonl',
+  spans: 'xfSpans',
+  doccano: 'xfDoccano',
+  labelstudio: 'xfLabelstudio',
+  prodigy: 'xfProdigy',
+  hf: 'xfHf',
+  conll: 'xfConll',
 };
 
-const field = (label: string, control: HTMLElement, hint = '') =>
-  el('label', { class: 'field' }, el('span', { class: 'field-label' }, label), control, hint ? el('span', { class: 'muted small' }, hint) : null);
+const field = (label: Key, control: HTMLElement, hint: Key | null = null) =>
+  el('label', { class: 'field' }, el('span', { class: 'field-label' }, t(label)), control, hint ? el('span', { class: 'muted small' }, t(hint)) : null);
 
-const options = (pairs: [string, string][]) => pairs.map(([v, t]) => el('option', { value: v }, t));
+const options = (pairs: [string, string][]) => pairs.map(([v, text]) => el('option', { value: v }, text));
 
 /** Fill the dialog (again) with the project's current analysts, tags and labels. */
 export function buildExportForm(): void {
   const d = byId<HTMLDialogElement>('export-dialog');
   const keep = d.querySelector<HTMLSelectElement>('#export-format')?.value ?? 'jsonl';
-  const format = el('select', { id: 'export-format' }, ...options(FORMATS.map((f) => [f, FORMAT_TEXT[f]])));
+  const format = el('select', { id: 'export-format' }, ...options(FORMATS.map((f) => [f, FORMAT_TEXT[f] ? t(FORMAT_TEXT[f]) : f])));
   format.value = keep;
   const analysts = el(
     'div',
@@ -35,47 +36,47 @@ export function buildExportForm(): void {
   const source = el(
     'fieldset',
     { id: 'export-source' },
-    el('legend', {}, 'Annotations'),
-    el('label', { class: 'check' }, el('input', { type: 'radio', name: 'export-source', id: 'export-src-analysts', value: 'analysts', checked: true }), "Analysts' work — tick some, or none for everyone:"),
+    el('legend', {}, t('xAnnotations')),
+    el('label', { class: 'check' }, el('input', { type: 'radio', name: 'export-source', id: 'export-src-analysts', value: 'analysts', checked: true }), t('xAnalystsWork')),
     analysts,
-    el('label', { class: 'check' }, el('input', { type: 'radio', name: 'export-source', id: 'export-src-gold', value: 'gold' }), 'Gold layer (adjudicated by reviewers)'),
-    el('label', { class: 'check indent' }, el('input', { type: 'checkbox', id: 'export-unadjudicated' }), 'also articles not yet marked adjudicated'),
+    el('label', { class: 'check' }, el('input', { type: 'radio', name: 'export-source', id: 'export-src-gold', value: 'gold' }), t('xGold')),
+    el('label', { class: 'check indent' }, el('input', { type: 'checkbox', id: 'export-unadjudicated' }), t('xUnadjudicated')),
   );
-  const status = el('select', { id: 'export-status' }, ...options([['', 'any status'], ['todo', 'to do'], ['in_progress', 'in progress'], ['done', 'done']]));
-  const tag = el('select', { id: 'export-tag' }, ...options([['', 'any tag'], ...tagLabels().map((t) => [t.name, t.name] as [string, string])]));
-  const query = el('input', { id: 'export-query', type: 'search', dir: 'auto', placeholder: 'title or text contains…' });
-  const rename = el('textarea', { id: 'export-rename', rows: 2, placeholder: 'GPE=LOC (one per line)' });
+  const status = el('select', { id: 'export-status' }, ...options([['', t('xAnyStatus')], ['todo', t('xTodo')], ['in_progress', t('xInProgress')], ['done', t('xDone')]]));
+  const tag = el('select', { id: 'export-tag' }, ...options([['', t('xAnyTag')], ...tagLabels().map((l) => [l.name, l.name] as [string, string])]));
+  const query = el('input', { id: 'export-query', type: 'search', dir: 'auto', placeholder: t('xQueryPh') });
+  const rename = el('textarea', { id: 'export-rename', rows: 2, placeholder: t('xRenamePh') });
   const drop = el('div', { id: 'export-drop', class: 'checks' }, ...spanLabels().map((l) => el('label', { class: 'check' }, el('input', { type: 'checkbox', 'data-drop': l.name }), l.name)));
-  const offsets = el('select', { id: 'export-offsets' }, ...options([['codepoint', 'code points (Python)'], ['utf16', 'UTF-16 units (JavaScript)'], ['utf8', 'UTF-8 bytes']]));
-  const misaligned = el('select', { id: 'export-misaligned' }, ...options([['', 'refuse and list them'], ['expand', 'expand to whole tokens'], ['split', 'split the tokens'], ['skip', 'skip those spans']]));
-  const clitics = el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-clitics' }), 'split clitic prefixes (', el('bdi', { lang: 'ar', dir: 'rtl' }, 'و ف ب ك ل ال'), ')');
-  const ratio = (id: string, label: string, value: string) =>
-    el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, label), el('input', { id, type: 'number', min: 0, max: 1, step: 0.05, value, inputmode: 'decimal' }));
+  const offsets = el('select', { id: 'export-offsets' }, ...options([['codepoint', t('xCodepoints')], ['utf16', t('xUtf16')], ['utf8', t('xUtf8')]]));
+  const misaligned = el('select', { id: 'export-misaligned' }, ...options([['', t('xRefuse')], ['expand', t('xExpand')], ['split', t('xSplitTokens')], ['skip', t('xSkip')]]));
+  const clitics = el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-clitics' }), t('xSplitClitics'), el('bdi', { lang: 'ar', dir: 'rtl' }, 'و ف ب ك ل ال'), ')');
+  const ratio = (id: string, label: Key, value: string) =>
+    el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, t(label)), el('input', { id, type: 'number', min: 0, max: 1, step: 0.05, value, inputmode: 'decimal' }));
   const split = el(
     'fieldset',
     { id: 'export-split' },
-    el('legend', {}, 'Train / dev / test'),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-split-on' }), 'split by article into three files'),
+    el('legend', {}, t('xTrainDevTest')),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-split-on' }), t('xSplitOn')),
     el(
       'div',
       { class: 'ratios' },
-      ratio('export-split-train', 'Train', '0.8'),
-      ratio('export-split-dev', 'Dev', '0.1'),
-      ratio('export-split-test', 'Test', '0.1'),
-      el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, 'Seed'), el('input', { id: 'export-seed', type: 'number', min: 0, step: 1, value: '1', inputmode: 'numeric' })),
+      ratio('export-split-train', 'xTrain', '0.8'),
+      ratio('export-split-dev', 'xDev', '0.1'),
+      ratio('export-split-test', 'xTest', '0.1'),
+      el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, t('xSeed')), el('input', { id: 'export-seed', type: 'number', min: 0, step: 1, value: '1', inputmode: 'numeric' })),
     ),
-    el('span', { class: 'muted small' }, 'Ratios add up to 1; the same seed gives the same split.'),
+    el('span', { class: 'muted small' }, t('xRatiosHint')),
   );
   d.replaceChildren(
-    el('h2', { id: 'export-title' }, 'Export training data'),
+    el('h2', { id: 'export-title' }, t('xTitle')),
     el(
       'div',
       { class: 'export-grid' },
-      field('Format', format),
+      field('impFormat', format),
       source,
-      el('fieldset', {}, el('legend', {}, 'Articles'), field('Status', status, 'of one of the chosen analysts'), field('Tag', tag), field('Search', query)),
-      el('fieldset', {}, el('legend', {}, 'Labels'), field('Rename', rename, 'OLD=NEW; two labels renamed to one are merged'), el('span', { class: 'field-label' }, 'Leave out'), drop),
-      el('fieldset', { id: 'export-units' }, el('legend', {}, 'Offsets and tokens'), field('Offsets', offsets, 'jsonl and spans only'), field('Span edge inside a token', misaligned, 'token formats: prodigy, hf, conll'), clitics),
+      el('fieldset', {}, el('legend', {}, t('articlesAria')), field('statusAria', status, 'xStatusHint'), field('fTag', tag), field('xSearch', query)),
+      el('fieldset', {}, el('legend', {}, t('xLabels')), field('xRename', rename, 'xRenameHint'), el('span', { class: 'field-label' }, t('xLeaveOut')), drop),
+      el('fieldset', { id: 'export-units' }, el('legend', {}, t('xOffsetsTokens')), field('xOffsets', offsets, 'xOffsetsHint'), field('xEdge', misaligned, 'xEdgeHint'), clitics),
       split,
     ),
     el('div', { id: 'export-error', role: 'alert', hidden: true }),
@@ -83,8 +84,8 @@ export function buildExportForm(): void {
     el(
       'div',
       { class: 'dialog-actions' },
-      el('button', { type: 'button', id: 'export-cancel', class: 'btn' }, 'Close'),
-      el('button', { type: 'button', id: 'export-run', class: 'btn btn-primary' }, 'Export'),
+      el('button', { type: 'button', id: 'export-cancel', class: 'btn' }, t('close')),
+      el('button', { type: 'button', id: 'export-run', class: 'btn btn-primary' }, t('xRun')),
     ),
   );
   syncExportForm();

@@ -1,6 +1,7 @@
 // Pure export-dialog logic: form values → ExportReq, OLD=NEW rename lists, train/dev/test split, misaligned-span errors.
 
 import type { ExportReq, Status } from './bindings';
+import { t as tr } from './i18n';
 
 export const FORMATS = ['jsonl', 'spans', 'doccano', 'labelstudio', 'prodigy', 'hf', 'conll'] as const;
 export const TOKEN_FORMATS = ['prodigy', 'hf', 'conll'];
@@ -32,12 +33,12 @@ export interface ExportForm {
 export function parseSplit(train: string, dev: string, test: string): string {
   const parts = [train, dev, test].map((x) => Number(x.trim().replace('%', '')));
   if (parts.some((x) => !Number.isFinite(x) || x < 0) || [train, dev, test].some((x) => !x.trim())) {
-    throw new Error('The split needs three ratios of 0 or more for train, dev and test, e.g. 0.8, 0.1, 0.1.');
+    throw new Error(tr('splitThree'));
   }
   const sum = parts.reduce((a, b) => a + b, 0);
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
   const ratios = close(sum, 1) ? parts : close(sum, 100) ? parts.map((x) => x / 100) : null;
-  if (!ratios) throw new Error(`The split ratios must add up to 1 (or 100 %), e.g. 0.8, 0.1, 0.1; these add up to ${+sum.toFixed(6)}.`);
+  if (!ratios) throw new Error(tr('splitSum', { sum: +sum.toFixed(6) }));
   return ratios.map((x) => String(+x.toFixed(9))).join(',');
 }
 
@@ -46,7 +47,7 @@ export function parseSeed(text: string): number | undefined {
   const t = text.trim();
   if (!t) return undefined;
   const n = Number(t);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`The seed must be a whole number of 0 or more, not "${t}".`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(tr('seedWhole', { seed: t }));
   return n;
 }
 
@@ -58,7 +59,7 @@ export function parseRenames(text: string): [string, string][] {
     if (!item) continue;
     const i = item.indexOf('=');
     const [a, b] = i < 0 ? ['', ''] : [item.slice(0, i).trim(), item.slice(i + 1).trim()];
-    if (!a || !b) throw new Error(`Rename "${item}" must look like OLD=NEW.`);
+    if (!a || !b) throw new Error(tr('renameForm', { item }));
     out.push([a, b]);
   }
   return out;

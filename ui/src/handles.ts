@@ -9,6 +9,7 @@ import { wordsCp } from './nudge';
 import { graphemeMarks, type CpRange } from './snap';
 import { offsetsFor } from './offsets';
 import type { TextView } from './textView';
+import { t } from './i18n';
 
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
@@ -55,7 +56,7 @@ export function drawHandles(view: TextView | null, span: Span | null, commit: (s
     h.className = `handle handle-${edge}`;
     h.dataset.edge = edge;
     h.dataset.spanId = String(span.id);
-    h.title = edge === 'start' ? 'Drag to move the start (Alt: exact)' : 'Drag to move the end (Alt: exact)';
+    h.title = edge === 'start' ? t('dragStart') : t('dragEnd');
     h.style.left = `${b.x - base.left - 4}px`;
     h.style.top = `${b.top - base.top - 2}px`;
     h.style.height = `${b.h + 4}px`;

@@ -6,6 +6,7 @@ import { table } from './agreementTables';
 import type { Progress } from './bindings';
 import { el, safeColor } from './dom';
 import { labelByName, spanLabels, state } from './state';
+import { count, t } from './i18n';
 
 export interface ProgressRow {
   annotator: string;
@@ -48,23 +49,23 @@ export function renderProgress({ progress, rows }: { progress: Progress; rows: P
   const labels = [...new Set([...spanLabels().map((l) => l.name), ...rows.flatMap((r) => Object.keys(r.spans))])];
   const tbl = table(
     'progress-table',
-    ['Analyst', 'Done', 'In progress', 'To do', 'Spans', ...labels, 'Tags'],
+    [t('pAnalyst'), t('done'), t('in_progress'), t('todo'), t('scSpans'), ...labels, t('pTags')],
     rows.map((p) => [el('bdi', {}, p.annotator), p.done, p.inProgress, p.todo, p.spanTotal, ...labels.map((l) => p.spans[l] ?? 0), p.tags]),
     (i) => ({ 'data-annotator': rows[i].annotator }),
   );
   const spanChart = stacked(
     rows.map((p) => ({ label: p.annotator, parts: labels.map((l) => ({ label: l, color: labelByName(l)?.color ?? '', value: p.spans[l] ?? 0 })) })),
-    'Spans per label, per analyst',
+    t('pSpansChart'),
   );
   const doneChart = stacked(
     rows.map((p) => ({
       label: p.annotator,
       parts: [
-        { label: 'done', color: '#2b8a3e', value: p.done },
-        { label: 'in progress', color: '#f59f00', value: p.inProgress },
+        { label: t('xDone'), color: '#2b8a3e', value: p.done },
+        { label: t('xInProgress'), color: '#f59f00', value: p.inProgress },
       ],
     })),
-    'Articles done and in progress, per analyst',
+    t('pDoneChart'),
   );
   return el(
     'div',
@@ -72,9 +73,14 @@ export function renderProgress({ progress, rows }: { progress: Progress; rows: P
     el(
       'p',
       { id: 'progress-gold', class: 'small muted' },
-      `${progress.articles.toLocaleString('en-US')} articles · ${progress.adjudicated.toLocaleString('en-US')} adjudicated by reviewers · ${progress.gold_spans.toLocaleString('en-US')} gold spans`,
+      t('pGold', {
+        n: progress.articles.toLocaleString('en-US'),
+        articles: count(progress.articles, 'article', { num: progress.articles.toLocaleString('en-US') }),
+        adj: progress.adjudicated.toLocaleString('en-US'),
+        gold: progress.gold_spans.toLocaleString('en-US'),
+      }),
     ),
-    rows.length ? tbl : el('p', { class: 'muted' }, 'No analyst has worked in this project yet.'),
-    el('div', { class: 'charts' }, el('figure', {}, doneChart, el('figcaption', { class: 'small muted' }, 'Articles done (green) and in progress (amber)')), el('figure', {}, spanChart, el('figcaption', { class: 'small muted legend-row' }, 'Spans per label: ', ...labels.map((l) => el('span', { class: 'legend-item' }, swatch(labelByName(l)?.color ?? ''), l))))),
+    rows.length ? tbl : el('p', { class: 'muted' }, t('pNobody')),
+    el('div', { class: 'charts' }, el('figure', {}, doneChart, el('figcaption', { class: 'small muted' }, t('pDoneCaption'))), el('figure', {}, spanChart, el('figcaption', { class: 'small muted legend-row' }, t('pSpansCaption'), ...labels.map((l) => el('span', { class: 'legend-item' }, swatch(labelByName(l)?.color ?? ''), l))))),
   );
 }

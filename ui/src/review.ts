@@ -14,6 +14,7 @@ import type { CpRange } from './snap';
 import { state } from './state';
 import { TextView } from './textView';
 import { toast } from './toast';
+import { count, enWord, t } from './i18n';
 
 const base = () => ({ article_id: rv.view!.article.id, reviewer: state.analyst, annotators: rv.annotators });
 
@@ -52,7 +53,7 @@ export async function openReview(id: number): Promise<void> {
   if (rv.annotators.length < 2) {
     rv.view = null;
     byId('review-title').textContent = '';
-    showEmpty('Choose at least two analysts to compare.');
+    showEmpty(t('rvChooseTwo'));
     return;
   }
   const v = await call('review_article', { article_id: id, annotators: rv.annotators });
@@ -69,12 +70,12 @@ export async function openReview(id: number): Promise<void> {
 /** Nothing to review yet (no article chosen). */
 export function reviewNothing(): void {
   renderAnnotatorPicker(byId('review-annotators'), projectAnalysts(), rv.annotators, setAnnotators);
-  showEmpty('Choose an article from the list to review it.');
+  showEmpty(t('rvChooseArticle'));
 }
 
 function need(): NonNullable<ReturnType<typeof current>> | null {
   const d = current();
-  if (!d) toast('No disagreement is selected: press j to go to the first one.', 'info');
+  if (!d) toast(t('rvNoneSelected'), 'info');
   return d;
 }
 
@@ -99,7 +100,7 @@ export async function removeCurrentGold(): Promise<void> {
   if (!d || !rv.view) return;
   const g = goldAt(d, rv.view.gold);
   if (!g) {
-    toast('The gold layer has no span exactly here; remove others from the Gold list.', 'info');
+    toast(t('rvNoGoldHere'), 'info');
     return;
   }
   await decide({ action: 'remove', gold_id: g.id });
@@ -119,13 +120,13 @@ export async function acceptAgreeing(): Promise<void> {
   const before = rv.view.gold.length;
   take(await call('accept_agreeing', base()));
   const added = rv.view.gold.length - before;
-  toast(`${added} agreeing span${added === 1 ? '' : 's'} added to the gold layer.`, 'success');
+  toast(t('rvAgreeingAdded', { n: added, spans: enWord(added, 'span'), spansAr: count(added, 'span') }), 'success');
 }
 
 export async function toggleAdjudicated(): Promise<void> {
   if (!rv.view) return;
   take(await call('set_adjudicated', { ...base(), done: !rv.view.adjudicated }));
-  toast(rv.view.adjudicated ? 'Article marked adjudicated.' : 'Article reopened for review.', 'success');
+  toast(rv.view.adjudicated ? t('rvMarkedAdj') : t('rvReopened'), 'success');
 }
 
 export async function toggleGoldTag(label: string): Promise<void> {
@@ -136,12 +137,12 @@ export async function toggleGoldTag(label: string): Promise<void> {
 export async function comment(text: string, spanId: number | null): Promise<void> {
   if (!rv.view) return;
   if (!text.trim()) {
-    toast('Write the comment first.', 'info');
+    toast(t('rvWriteFirst'), 'info');
     return;
   }
   const { article_id, annotators } = base();
   take(await call('review_comment', { article_id, annotators, author: state.analyst, text, ...(spanId === null ? {} : { span_id: spanId }) }));
-  toast('Comment saved.', 'success');
+  toast(t('rvCommentSaved'), 'success');
 }
 
 /** Move the cursor and show it. */

@@ -8,6 +8,7 @@ import { current, rv } from './reviewState';
 import { snapRange, type CpRange } from './snap';
 import { spanLabels } from './state';
 import { guard } from './toast';
+import { type Key, t } from './i18n';
 
 let range: CpRange | null = null;
 let label = '';
@@ -20,11 +21,11 @@ export function closeEditor(): void {
   range = null;
 }
 
-const NUDGES: [Edge, -1 | 1, string, string][] = [
-  ['start', -1, 'Start one word earlier', '1'],
-  ['start', 1, 'Start one word later', '2'],
-  ['end', -1, 'End one word earlier', '3'],
-  ['end', 1, 'End one word later', '4'],
+const NUDGES: [Edge, -1 | 1, Key, string][] = [
+  ['start', -1, 'nStartEarlier', '1'],
+  ['start', 1, 'nStartLater', '2'],
+  ['end', -1, 'nEndEarlier', '3'],
+  ['end', 1, 'nEndLater', '4'],
 ];
 
 function render(): void {
@@ -42,19 +43,19 @@ function render(): void {
     return b;
   });
   const nudges = NUDGES.map(([edge, dir, title, key]) => {
-    const b = el('button', { type: 'button', class: 'btn small', 'data-nudge': `${edge}${dir}` }, `${title} `, el('kbd', {}, key));
+    const b = el('button', { type: 'button', class: 'btn small', 'data-nudge': `${edge}${dir}` }, `${t(title)} `, el('kbd', {}, key));
     b.addEventListener('click', () => move(edge, dir));
     return b;
   });
-  const useSel = el('button', { type: 'button', class: 'btn small', id: 'review-editor-selection' }, 'Use the text selection ', el('kbd', {}, 'u'));
+  const useSel = el('button', { type: 'button', class: 'btn small', id: 'review-editor-selection' }, t('reUseSel'), el('kbd', {}, 'u'));
   useSel.addEventListener('mousedown', (e) => e.preventDefault());
   useSel.addEventListener('click', () => useSelection());
-  const ok = el('button', { type: 'button', class: 'btn btn-primary', id: 'review-editor-save' }, 'Save to gold ', el('kbd', {}, '↵'));
-  ok.addEventListener('click', guard(submit, 'Editing the span failed'));
-  const cancel = el('button', { type: 'button', class: 'btn', id: 'review-editor-cancel' }, 'Cancel ', el('kbd', {}, 'Esc'));
+  const ok = el('button', { type: 'button', class: 'btn btn-primary', id: 'review-editor-save' }, t('reSave'), el('kbd', {}, '↵'));
+  ok.addEventListener('click', guard(submit, t('errEditSpan')));
+  const cancel = el('button', { type: 'button', class: 'btn', id: 'review-editor-cancel' }, `${t('cancel')} `, el('kbd', {}, 'Esc'));
   cancel.addEventListener('click', closeEditor);
   pop.replaceChildren(
-    el('div', { class: 'pop-head' }, el('strong', {}, 'Edit into the gold layer'), el('span', { class: 'muted small' }, ` [${range.start}, ${range.end})`)),
+    el('div', { class: 'pop-head' }, el('strong', {}, t('reTitle')), el('span', { class: 'muted small' }, ` [${range.start}, ${range.end})`)),
     el('blockquote', { class: 'pop-quote', dir: 'auto', id: 'review-editor-quote' }, sliceCp(text, range)),
     el('div', { class: 'pop-labels' }, ...chips),
     el('div', { class: 'nudges' }, ...nudges, useSel),
@@ -118,7 +119,7 @@ export function editorKey(e: KeyboardEvent): boolean {
   }
   if (e.key === 'Enter') {
     if (e.target instanceof HTMLButtonElement && byId('review-editor').contains(e.target)) return false; // the focused button's own click
-    guard(submit, 'Editing the span failed')();
+    guard(submit, t('errEditSpan'))();
     return true;
   }
   const n = NUDGES.find((x) => x[3] === e.key);

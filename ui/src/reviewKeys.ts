@@ -6,6 +6,7 @@ import { rv } from './reviewState';
 import { spanLabels, state, tagLabels } from './state';
 import { selectionCp } from './geometry';
 import { guard } from './toast';
+import { t } from './i18n';
 
 export interface ReviewKeyActions {
   next(): void;
@@ -36,38 +37,38 @@ export function initReviewKeys(a: ReviewKeyActions): void {
       e.preventDefault();
       guard(fn, what)();
     };
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) return run(a.toggleAdjudicated, 'Marking the article adjudicated failed');
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) return run(a.toggleAdjudicated, t('errAdj'));
     if (e.ctrlKey || e.metaKey) return;
     const keys = keysOf(e);
     // With text selected, label keys add it to the gold layer (as in the annotation view).
     if (hasSelection()) {
       const l = find(spanLabels(), keys);
-      if (l) return run(() => a.add(l.name, e.altKey), 'Adding the gold span failed');
+      if (l) return run(() => a.add(l.name, e.altKey), t('errAddGold'));
     }
     if (e.altKey) return;
-    if (e.shiftKey && keys.includes('a')) return run(a.acceptAgreeing, 'Accepting the agreeing spans failed');
-    if (e.shiftKey && keys.includes('n')) return run(a.nextArticle, 'Finding the next article with disagreements failed');
+    if (e.shiftKey && keys.includes('a')) return run(a.acceptAgreeing, t('errAcceptAgreeing'));
+    if (e.shiftKey && keys.includes('n')) return run(a.nextArticle, t('errNextDis'));
     // The typed letter, or the physical key (so the commands also work with an Arabic layout).
     const cmd = keys.find((k) => k.length === 1 && 'jnkparexc'.includes(k));
     switch (cmd) {
       case 'j':
       case 'n':
-        return run(a.next, 'Moving failed');
+        return run(a.next, t('errMove'));
       case 'k':
       case 'p':
-        return run(a.previous, 'Moving failed');
+        return run(a.previous, t('errMove'));
       case 'a':
-        return run(a.accept, 'Accepting failed');
+        return run(a.accept, t('errAccept'));
       case 'r':
-        return run(a.reject, 'Rejecting failed');
+        return run(a.reject, t('errReject'));
       case 'e':
-        return run(a.edit, 'Editing failed');
+        return run(a.edit, t('errEdit'));
       case 'x':
-        return run(a.removeCurrent, 'Removing from gold failed');
+        return run(a.removeCurrent, t('errRemoveGold'));
       case 'c':
-        return run(a.comment, 'Commenting failed');
+        return run(a.comment, t('errCommenting'));
     }
     const tag = find(tagLabels(), keys);
-    if (tag) return run(() => a.goldTag(tag.name), 'Changing the gold tag failed');
+    if (tag) return run(() => a.goldTag(tag.name), t('errGoldTag'));
   });
 }

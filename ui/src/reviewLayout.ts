@@ -1,6 +1,7 @@
 // The review pane's skeleton: header (analysts, gold actions), the overlaid text, and the side panel.
 
 import { byId, el } from './dom';
+import { t } from './i18n';
 
 export function buildReviewPane(): void {
   byId('review-pane').replaceChildren(
@@ -8,27 +9,22 @@ export function buildReviewPane(): void {
       'div',
       { id: 'review-head' },
       el('h1', { id: 'review-title', dir: 'auto' }),
-      el('div', { id: 'review-annotators', role: 'group', 'aria-label': 'Analysts to compare' }),
+      el('div', { id: 'review-annotators', role: 'group', 'aria-label': t('rvAnalystsAria'), 'data-i18n-aria': 'rvAnalystsAria' }),
       el(
         'div',
         { class: 'review-toolbar' },
-        el('button', { type: 'button', id: 'review-accept-agreeing', class: 'btn', title: 'Put every span all compared analysts agree on into the gold layer (Shift+A)' }, 'Accept all agreeing ', el('kbd', {}, '⇧A')),
-        el('button', { type: 'button', id: 'review-adjudicated', class: 'btn', 'aria-pressed': 'false', title: 'Mark this article adjudicated, or reopen it (Ctrl+Enter)' }, 'Mark adjudicated ', el('kbd', {}, 'Ctrl+↵')),
-        el('button', { type: 'button', id: 'review-next-article', class: 'btn', title: 'Open the next article where the compared analysts disagree (Shift+N)' }, 'Next article with disagreements ', el('kbd', {}, '⇧N')),
-        el('div', { id: 'review-gold-tags', role: 'group', 'aria-label': 'Gold tags' }),
+        el('button', { type: 'button', id: 'review-accept-agreeing', class: 'btn', title: t('rvAcceptAllTitle'), 'data-i18n-title': 'rvAcceptAllTitle' }, el('span', { 'data-i18n': 'rvAcceptAll' }, t('rvAcceptAll')), el('kbd', {}, '⇧A')),
+        el('button', { type: 'button', id: 'review-adjudicated', class: 'btn', 'aria-pressed': 'false', title: t('rvAdjTitle'), 'data-i18n-title': 'rvAdjTitle' }, el('span', { 'data-i18n': 'rvMarkAdj' }, t('rvMarkAdj')), el('kbd', {}, 'Ctrl+↵')),
+        el('button', { type: 'button', id: 'review-next-article', class: 'btn', title: t('rvNextTitle'), 'data-i18n-title': 'rvNextTitle' }, el('span', { 'data-i18n': 'rvNext' }, t('rvNext')), el('kbd', {}, '⇧N')),
+        el('div', { id: 'review-gold-tags', role: 'group', 'aria-label': t('rvGoldTagsAria'), 'data-i18n-aria': 'rvGoldTagsAria' }),
       ),
-      el('div', { id: 'review-palette', role: 'toolbar', 'aria-label': 'Add the selected text to the gold layer' }),
-      el(
-        'p',
-        { id: 'review-hint', class: 'muted small' },
-        'j / k: next / previous disagreement · Shift+N next article with disagreements · a accept · r reject · e edit · x remove from gold · c comment. ' +
-          'Select text and press a label key to add a span to the gold layer; tag keys toggle gold tags.',
-      ),
+      el('div', { id: 'review-palette', role: 'toolbar', 'aria-label': t('rvPaletteAria'), 'data-i18n-aria': 'rvPaletteAria' }),
+      el('p', { id: 'review-hint', class: 'muted small', 'data-i18n': 'rvHint' }, t('rvHint')),
     ),
     el(
       'div',
       { id: 'review-grid' },
-      el('aside', { id: 'review-side', 'aria-label': 'Disagreements' }),
+      el('aside', { id: 'review-side', 'aria-label': t('rvDisagreements'), 'data-i18n-aria': 'rvDisagreements' }),
       el(
         'div',
         { id: 'review-doc' },

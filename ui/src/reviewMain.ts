@@ -17,12 +17,13 @@ import { chooseAnnotators } from './reviewModel';
 import { snapRange } from './snap';
 import { state } from './state';
 import { guard, toast } from './toast';
+import { t } from './i18n';
 
 async function addSelection(label: string, exact: boolean): Promise<void> {
   const sel = rv.text && selectionCp(rv.text);
   const r = sel && rv.text ? snapRange(rv.text.text, sel.start, sel.end, exact) : null;
   if (!r) {
-    toast('Select some text in the article first, then choose a label.', 'info');
+    toast(t('rvSelectFirst'), 'info');
     return;
   }
   await R.addGold(r, label);
@@ -31,7 +32,7 @@ async function addSelection(label: string, exact: boolean): Promise<void> {
 
 function edit(): void {
   if (!current()) {
-    toast('No disagreement is selected: press j to go to the first one.', 'info');
+    toast(t('rvNoneSelected'), 'info');
     return;
   }
   openEditor(R.editCurrent);
@@ -81,9 +82,9 @@ export function initReview(): void {
     add: addSelection,
     nextArticle: () => nextDisagreeing(openNext),
   });
-  byId('review-accept-agreeing').addEventListener('click', guard(R.acceptAgreeing, 'Accepting the agreeing spans failed'));
-  byId('review-next-article').addEventListener('click', guard(() => nextDisagreeing(openNext), 'Finding the next article with disagreements failed'));
-  byId('review-adjudicated').addEventListener('click', guard(R.toggleAdjudicated, 'Marking the article adjudicated failed'));
+  byId('review-accept-agreeing').addEventListener('click', guard(R.acceptAgreeing, () => t('errAcceptAgreeing')));
+  byId('review-next-article').addEventListener('click', guard(() => nextDisagreeing(openNext), () => t('errNextDis')));
+  byId('review-adjudicated').addEventListener('click', guard(R.toggleAdjudicated, () => t('errAdj')));
   document.addEventListener('mousedown', (e) => {
     const t = e.target as Node;
     if (!byId('review-editor').contains(t) && !byId('review-text').contains(t)) closeEditor();

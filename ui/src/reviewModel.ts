@@ -1,6 +1,7 @@
 // Pure review logic: disagreements in text order, keyboard navigation, how each one was resolved, analyst marks.
 
 import type { DecisionLog, Disagreement, GoldSpan } from './bindings';
+import { t } from './i18n';
 
 /** A stable key for a disagreement (place, label and who has it). */
 export const disKey = (d: Disagreement): string => `${d.start}:${d.end}:${d.label}:${d.has.join(',')}`;
@@ -32,11 +33,21 @@ export function keepCursor(list: readonly Disagreement[], oldKey: string | null,
 export type Resolution = 'open' | 'accepted' | 'edited' | 'rejected' | 'other';
 
 export const RESOLUTION_TEXT: Record<Resolution, string> = {
-  open: 'Open',
-  accepted: 'Accepted',
-  edited: 'Edited',
-  rejected: 'Rejected',
-  other: 'Other version in gold',
+  get open() {
+    return t('resOpen');
+  },
+  get accepted() {
+    return t('resAccepted');
+  },
+  get edited() {
+    return t('resEdited');
+  },
+  get rejected() {
+    return t('resRejected');
+  },
+  get other() {
+    return t('resOther');
+  },
 };
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.min(a.end, b.end) > Math.max(a.start, b.start);

@@ -4,6 +4,7 @@
 import { call } from './api';
 import { rv } from './reviewState';
 import { toast } from './toast';
+import { t } from './i18n';
 
 /** The report is read again after this long (analysts may import more work meanwhile). */
 const FRESH_MS = 60_000;
@@ -17,7 +18,7 @@ async function disagreeing(annotators: readonly string[]): Promise<number[]> {
   const key = JSON.stringify([...annotators].sort());
   if (!cache || cache.key !== key || Date.now() - cache.at > FRESH_MS) {
     // The report reads the whole project once (seconds on a large one); later presses use it for a minute.
-    toast('Finding the articles where these analysts disagree…');
+    toast(t('rvFinding'));
     const r = await call('agreement', { annotators: [...annotators], top: TOP });
     cache = { key, at: Date.now(), ids: r.ranked.filter((a) => a.disagreements > 0).map((a) => a.article_id).sort((a, b) => a - b) };
   }
@@ -35,12 +36,12 @@ export function nextAfter(ids: readonly number[], current: number | null): numbe
 /** Open the next article where the compared analysts disagree. */
 export async function nextDisagreeing(open: (id: number) => Promise<void>): Promise<void> {
   if (rv.annotators.length < 2) {
-    toast('Choose at least two analysts to compare first.', 'info');
+    toast(t('rvChooseTwoFirst'), 'info');
     return;
   }
   const id = nextAfter(await disagreeing(rv.annotators), rv.articleId);
   if (id === null) {
-    toast(rv.articleId === null ? 'The compared analysts agree on every article.' : 'No other article has disagreements between these analysts.', 'info');
+    toast(rv.articleId === null ? t('rvAgreeAll') : t('rvNoOther'), 'info');
     return;
   }
   await open(id);

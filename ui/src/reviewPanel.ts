@@ -6,6 +6,7 @@ import { bandBackground, patternOf, resolution, RESOLUTION_TEXT } from './review
 import { current, rv } from './reviewState';
 import { labelByName } from './state';
 import { guard } from './toast';
+import { count, type Key, t } from './i18n';
 
 export interface PanelActions {
   go(index: number): void;
@@ -20,7 +21,11 @@ export interface PanelActions {
 let act: PanelActions;
 export const initReviewPanel = (a: PanelActions) => (act = a);
 
-const KIND_TEXT = { label: 'Label', boundary: 'Boundary', conflict: 'Conflict', missing: 'Missing' } as const;
+const KIND_KEY: Record<'label' | 'boundary' | 'conflict' | 'missing', Key> = { label: 'kindLabel', boundary: 'kindBoundary', conflict: 'kindConflict', missing: 'kindMissing' };
+const kindText = (k: keyof typeof KIND_KEY): string => t(KIND_KEY[k]);
+const DECISION_KEY: Record<string, Key> = { accepted: 'decAccepted', added: 'decAdded', edited: 'decEdited', rejected: 'decRejected', removed: 'decRemoved' };
+/** A decision as the core names it, in the interface language when known. */
+const decisionText = (d: string): string => (DECISION_KEY[d] ? t(DECISION_KEY[d]) : d);
 
 function labelChip(label: string): HTMLElement {
   const s = el('span', { class: 'swatch' });
@@ -32,19 +37,19 @@ function legend(): HTMLElement {
   const items = rv.annotators.map((a, i) => {
     const sample = el('span', { class: 'band-sample' });
     sample.style.background = bandBackground(patternOf(i), '#495057');
-    return el('span', { class: 'legend-item', 'data-legend': a }, sample, el('span', { dir: 'auto' }, a), el('span', { class: 'muted small' }, ` lane ${i + 1}`));
+    return el('span', { class: 'legend-item', 'data-legend': a }, sample, el('span', { dir: 'auto' }, a), el('span', { class: 'muted small' }, t('rvLane', { n: i + 1 })));
   });
-  const gold = el('span', { class: 'legend-item' }, el('span', { class: 'gold-sample' }), 'gold');
+  const gold = el('span', { class: 'legend-item' }, el('span', { class: 'gold-sample' }), t('rvGoldWord'));
   return el('div', { id: 'review-legend' }, ...items, gold);
 }
 
 function who(d: Disagreement): HTMLElement {
-  return el('span', { class: 'muted small who', dir: 'auto' }, `${d.has.join(', ')} has it · ${d.lacks.join(', ')} ${d.lacks.length === 1 ? 'lacks' : 'lack'} it`);
+  return el('span', { class: 'muted small who', dir: 'auto' }, t(d.lacks.length === 1 ? 'rvHasLacks1' : 'rvHasLacksN', { has: d.has.join(t('listSep')), lacks: d.lacks.join(t('listSep')) }));
 }
 
 function currentBox(): HTMLElement {
   const d = current();
-  if (!d || !rv.view) return el('div', { id: 'review-current', class: 'muted small' }, rv.list.length ? 'Press j for the first disagreement.' : 'No disagreements between these analysts.');
+  if (!d || !rv.view) return el('div', { id: 'review-current', class: 'muted small' }, rv.list.length ? t('rvPressJ') : t('rvNoDisagreements'));
   const res = resolution(d, rv.view.gold, rv.view.decisions);
   const btn = (id: string, text: string, key: string, fn: () => Promise<void> | void, cls = 'btn') => {
     const b = el('button', { type: 'button', id, class: cls }, `${text} `, el('kbd', {}, key));
@@ -54,16 +59,16 @@ function currentBox(): HTMLElement {
   return el(
     'div',
     { id: 'review-current', 'data-dis-index': rv.cur },
-    el('div', { class: 'cur-head' }, el('span', { class: `kind kind-${d.kind}` }, KIND_TEXT[d.kind]), labelChip(d.label), el('span', { class: `res res-${res}`, 'data-resolution': res }, RESOLUTION_TEXT[res]), el('span', { class: 'muted small' }, `${rv.cur + 1} / ${rv.list.length}`)),
+    el('div', { class: 'cur-head' }, el('span', { class: `kind kind-${d.kind}` }, kindText(d.kind)), labelChip(d.label), el('span', { class: `res res-${res}`, 'data-resolution': res }, RESOLUTION_TEXT[res]), el('span', { class: 'muted small' }, `${rv.cur + 1} / ${rv.list.length}`)),
     el('blockquote', { class: 'pop-quote', dir: 'auto' }, d.text),
     who(d),
     el(
       'div',
       { class: 'cur-actions' },
-      btn('review-accept', 'Accept', 'a', act.accept, 'btn btn-primary'),
-      btn('review-reject', 'Reject', 'r', act.reject),
-      btn('review-edit', 'Edit', 'e', act.edit),
-      btn('review-remove', 'Remove from gold', 'x', act.removeCurrent, 'btn btn-danger'),
+      btn('review-accept', t('rvAccept'), 'a', act.accept, 'btn btn-primary'),
+      btn('review-reject', t('rvReject'), 'r', act.reject),
+      btn('review-edit', t('rvEdit'), 'e', act.edit),
+      btn('review-remove', t('rvRemove'), 'x', act.removeCurrent, 'btn btn-danger'),
     ),
   );
 }
@@ -78,7 +83,7 @@ function disList(): HTMLElement {
       const b = el(
         'button',
         { type: 'button', class: 'dis-item', 'data-dis-index': i, 'data-kind': d.kind, 'data-resolution': res, 'aria-current': i === rv.cur ? 'true' : undefined },
-        el('span', { class: 'dis-row' }, el('span', { class: `kind kind-${d.kind}` }, KIND_TEXT[d.kind]), labelChip(d.label), el('span', { class: `res res-${res}` }, RESOLUTION_TEXT[res])),
+        el('span', { class: 'dis-row' }, el('span', { class: `kind kind-${d.kind}` }, kindText(d.kind)), labelChip(d.label), el('span', { class: `res res-${res}` }, RESOLUTION_TEXT[res])),
         el('span', { class: 'dis-text', dir: 'auto' }, d.text),
         who(d),
       );
@@ -94,14 +99,14 @@ function section(title: string, ...body: (Node | null)[]): HTMLElement {
 
 function goldList(): HTMLElement {
   const v = rv.view!;
-  if (!v.gold.length) return el('p', { class: 'muted small', id: 'review-gold-list' }, 'The gold layer is empty.');
+  if (!v.gold.length) return el('p', { class: 'muted small', id: 'review-gold-list' }, t('rvGoldEmpty'));
   return el(
     'ul',
     { id: 'review-gold-list' },
     ...v.gold.map((g) => {
-      const rm = el('button', { type: 'button', class: 'btn btn-ghost btn-danger small', 'data-remove-gold': g.id, 'aria-label': `Remove ${g.label} ${g.text} from the gold layer` }, '×');
-      rm.addEventListener('click', guard(() => act.removeGold(g.id), 'Removing the gold span failed'));
-      return el('li', { 'data-gold-id': g.id }, labelChip(g.label), el('span', { class: 'dis-text', dir: 'auto' }, g.text), el('span', { class: 'muted small' }, g.decision), rm);
+      const rm = el('button', { type: 'button', class: 'btn btn-ghost btn-danger small', 'data-remove-gold': g.id, 'aria-label': t('rvRemoveAria', { label: g.label, text: g.text }) }, '×');
+      rm.addEventListener('click', guard(() => act.removeGold(g.id), t('errRemoveGoldSpan')));
+      return el('li', { 'data-gold-id': g.id }, labelChip(g.label), el('span', { class: 'dis-text', dir: 'auto' }, g.text), el('span', { class: 'muted small' }, decisionText(g.decision)), rm);
     }),
   );
 }
@@ -109,24 +114,24 @@ function goldList(): HTMLElement {
 function comments(): HTMLElement {
   const v = rv.view!;
   const d = current();
-  const target = el('select', { id: 'review-comment-target', 'aria-label': 'Comment on' }, el('option', { value: '' }, 'the article'));
-  if (d) target.append(el('option', { value: String(d.span_ids[0]) }, `the current span (${d.has[0]}'s ${d.label})`));
-  const text = el('textarea', { id: 'review-comment-text', rows: 2, dir: 'auto', placeholder: 'Reviewer comment (Ctrl+Enter saves)' });
+  const target = el('select', { id: 'review-comment-target', 'aria-label': t('rvCommentOn') }, el('option', { value: '' }, t('rvTheArticle')));
+  if (d) target.append(el('option', { value: String(d.span_ids[0]) }, t('rvTheSpan', { name: d.has[0], label: d.label })));
+  const text = el('textarea', { id: 'review-comment-text', rows: 2, dir: 'auto', placeholder: t('rvCommentPh') });
   const send = () => act.comment(text.value, target.value ? Number(target.value) : null);
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      guard(send, 'Saving the comment failed')();
+      guard(send, t('errComment'))();
     }
   });
-  const add = el('button', { type: 'button', id: 'review-comment-add', class: 'btn' }, 'Comment');
-  add.addEventListener('click', guard(send, 'Saving the comment failed'));
-  const spanText = (id: number | null) => (id === null ? 'article' : (v.spans.find((s) => s.id === id)?.text ?? `span ${id}`));
+  const add = el('button', { type: 'button', id: 'review-comment-add', class: 'btn' }, t('rvComment'));
+  add.addEventListener('click', guard(send, t('errComment')));
+  const spanText = (id: number | null) => (id === null ? t('rvArticleWord') : (v.spans.find((s) => s.id === id)?.text ?? t('rvSpanN', { n: id })));
   return el(
     'div',
     { id: 'review-comments' },
-    el('ul', {}, ...v.comments.map((c) => el('li', { 'data-comment-id': c.id }, el('strong', { dir: 'auto' }, c.author), el('span', { class: 'muted small', dir: 'auto' }, ` on ${spanText(c.span_id)}: `), el('span', { dir: 'auto' }, c.text)))),
-    el('div', { class: 'comment-form' }, el('label', { class: 'small muted' }, 'On ', target), text, add),
+    el('ul', {}, ...v.comments.map((c) => el('li', { 'data-comment-id': c.id }, el('strong', { dir: 'auto' }, c.author), el('span', { class: 'muted small', dir: 'auto' }, t('rvOn', { what: spanText(c.span_id) })), el('span', { dir: 'auto' }, c.text)))),
+    el('div', { class: 'comment-form' }, el('label', { class: 'small muted' }, t('rvOnLabel'), target), text, add),
   );
 }
 
@@ -135,8 +140,8 @@ function decisionLog(): HTMLElement {
   return el(
     'details',
     { id: 'review-log' },
-    el('summary', { class: 'small' }, `Decision log (${v.decisions.length})`),
-    el('ol', { class: 'small' }, ...v.decisions.map((x) => el('li', { dir: 'auto' }, `${x.created_at.slice(0, 19).replace('T', ' ')} ${x.reviewer}: ${x.decision}${x.label ? ` ${x.label}` : ''}${x.start !== null ? ` [${x.start}, ${x.end})` : ''}`))),
+    el('summary', { class: 'small' }, t('rvLog', { n: v.decisions.length })),
+    el('ol', { class: 'small' }, ...v.decisions.map((x) => el('li', { dir: 'auto' }, `${x.created_at.slice(0, 19).replace('T', ' ')} ${x.reviewer}: ${decisionText(x.decision)}${x.label ? ` ${x.label}` : ''}${x.start !== null ? ` [${x.start}, ${x.end})` : ''}`))),
   );
 }
 
@@ -152,14 +157,14 @@ export function renderReviewPanel(): void {
   side.replaceChildren(
     ...present(
     legend(),
-    el('p', { id: 'review-summary', class: 'small' }, `${rv.list.length} disagreements (${open} open) · ${v.comparison.agreed.length} agreed · ${v.gold.length} in gold${v.adjudicated ? ' · adjudicated' : ''}`),
+    el('p', { id: 'review-summary', class: 'small' }, t('rvSummary', { n: rv.list.length, dis: count(rv.list.length, 'disagreement'), open, agreed: v.comparison.agreed.length, gold: v.gold.length, adj: v.adjudicated ? t('rvAdjSuffix') : '' })),
     currentBox(),
-    section('Disagreements', rv.list.length ? disList() : el('p', { class: 'muted small' }, 'None.')),
+    section(t('rvDisagreements'), rv.list.length ? disList() : el('p', { class: 'muted small' }, t('rvNone'))),
     tagDiffs.length
-      ? section('Tag differences', el('ul', { id: 'review-tag-diffs' }, ...tagDiffs.map((t) => el('li', { 'data-tag-diff': t.label }, el('strong', {}, t.label), ' ', el('span', { class: 'muted small', dir: 'auto' }, `${t.has.join(', ')} has it · ${t.lacks.join(', ')} not`)))))
+      ? section(t('rvTagDiffs'), el('ul', { id: 'review-tag-diffs' }, ...tagDiffs.map((td) => el('li', { 'data-tag-diff': td.label }, el('strong', {}, td.label), ' ', el('span', { class: 'muted small', dir: 'auto' }, t('rvTagHasNot', { has: td.has.join(t('listSep')), lacks: td.lacks.join(t('listSep')) }))))))
       : null,
-    section('Gold layer', goldList()),
-    section('Comments', comments()),
+    section(t('rvGoldLayer'), goldList()),
+    section(t('rvComments'), comments()),
     decisionLog(),
     ),
   );

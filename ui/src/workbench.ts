@@ -13,13 +13,15 @@ import { invalidateHighlights } from './highlights';
 import { renderModeBar } from './modeBar';
 import { onPaletteShiftClick, rerenderPalette } from './palette';
 import { initPrefs, textSize, toggleLang, toggleTheme } from './prefs';
+import { go } from './modes';
 import { session } from './session';
+import { closePopovers } from './spanEditor';
 import { onLabelsChanged, openGuidelines, openSettings } from './settingsDialog';
 import { openShortcuts } from './shortcuts';
 import { state } from './state';
 import { guard } from './toast';
 import { globalKey, initWorkbenchKeys, shiftLetter } from './workbenchKeys';
-import { t } from './i18n';
+import { onLangChange, t } from './i18n';
 
 /** Once at start-up, after the layout exists. */
 export function initWorkbench(): void {
@@ -39,6 +41,14 @@ export function initWorkbench(): void {
     renderModeBar();
     invalidateHighlights();
     scheduleRedraw();
+  });
+  // A language switch: draw again what code rendered in the old language (the [data-i18n] texts follow by themselves).
+  onLangChange(() => {
+    closePopovers();
+    rerenderPalette();
+    if (state.mode === 'annotate') {
+      if (state.view) guard(refreshAnnotations)();
+    } else guard(() => go({ mode: state.mode, id: null }))();
   });
   const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
   globalKey((e) => plain(e) && e.key === '?', openShortcuts);
