@@ -100,6 +100,13 @@ fn check_txt_files(db: &Path, dir: &Path, files: usize, finished: bool) -> Resul
     Ok(rows.len())
 }
 
+/// Staging files of imports into `db` (`.<name>.import-…`) in `dir`.
+fn staging_files(dir: &Path, db: &Path) -> Vec<std::path::PathBuf> {
+    let prefix = format!(".{}.import-", db.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+    let entries = std::fs::read_dir(dir).map(|d| d.flatten().collect::<Vec<_>>()).unwrap_or_default();
+    entries.into_iter().filter(|e| e.file_name().to_string_lossy().starts_with(&prefix)).map(|e| e.path()).collect()
+}
+
 #[test]
 fn killed_imports_leave_each_file_whole_or_absent() {
     let seed = seed("crash import");
@@ -112,7 +119,7 @@ fn killed_imports_leave_each_file_whole_or_absent() {
     let full_jsonl = timed(&["--db", s(&dir.path().join("ref1.hashiya")), "import", s(&jsonl)]);
     let full_txt = timed(&["--db", s(&dir.path().join("ref2.hashiya")), "import", s(&txt)]);
     let n = trials();
-    let (mut finished, mut partial_files) = (0, 0);
+    let (mut finished, mut partial_files, mut staging_left) = (0, 0, 0);
     for t in 0..n {
         let db = dir.path().join(format!("t{t}.hashiya"));
         let use_txt = t % 2 == 1;
@@ -134,17 +141,29 @@ fn killed_imports_leave_each_file_whole_or_absent() {
         if done.is_none() && stored > 0 {
             partial_files += 1;
         }
+        // A finished import leaves no staging file; a killed one may, which a later import removes once stale.
+        let left = staging_files(dir.path(), &db);
+        if done.is_some() {
+            assert!(left.is_empty(), "{ctx}: a finished import left staging files {left:?}");
+        }
+        staging_left += usize::from(!left.is_empty());
         // Importing again after the crash completes the project without duplicates.
         if t % 8 == 0 {
+            let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 3600);
+            for f in &left {
+                let _ = std::fs::File::options().write(true).open(f).and_then(|f| f.set_modified(two_hours_ago));
+            }
             assert!(harness::hashiya(&["--db", s(&db), "import", s(src)]).status.success(), "{ctx}: re-import");
             let r = if use_txt { check_txt_files(&db, &txt, 61, true) } else { check_jsonl_files(&db, &names, lines as i64, spans as i64, true) };
             r.unwrap_or_else(|e| panic!("{ctx}, after re-import: {e}"));
+            let still = staging_files(dir.path(), &db);
+            assert!(still.is_empty(), "{ctx}: stale staging files survived the next import: {still:?}");
         }
         let _ = std::fs::remove_file(&db);
     }
     eprintln!(
         "crash import: {n} trials (jsonl {full_jsonl:?}, txt {full_txt:?} uninterrupted); {finished} finished before the kill, \
-         {partial_files} killed with part of the files stored"
+         {partial_files} killed with part of the files stored, {staging_left} left a staging file"
     );
 }
 

@@ -209,7 +209,7 @@ fn store_article(tx: &Transaction, name: &str, annotator: &str, per_column: bool
     let idx = crate::text::CharIndex::new(&article.text);
     tx.execute_batch("SAVEPOINT conll_article")?;
     let outcome = (|| -> Result<(ImportedArticle, bool)> {
-        let inserted = articles::insert(tx, &article)?;
+        let inserted = super::staging::insert_article(tx, &article)?;
         let mut item = ImportedArticle {
             file: name.to_string(),
             line: first_line,

@@ -167,7 +167,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
         published_at: rec.published_at.clone().unwrap_or_default(),
         meta: rec.meta.clone().unwrap_or_default(),
     };
-    let inserted = articles::insert(tx, &article)?;
+    let inserted = super::staging::insert_article(tx, &article)?;
     let article_id = inserted.id();
     let mut item = ImportedArticle {
         file: name.to_string(),
@@ -206,7 +206,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
 /// Import native JSONL held in memory (tests, the UI's file picker).
 pub fn import_jsonl_str(store: &mut Store, name: &str, content: &str, opts: &ImportOptions) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    store.with_tx(|tx| import_jsonl(tx, name, content, opts, &mut report))?;
+    super::staging::import_file(store, &mut report, |tx, r| import_jsonl(tx, name, content, opts, r))?;
     for item in report.imported.iter_mut().chain(report.duplicates.iter_mut()) {
         item.encoding = "UTF-8".into();
     }

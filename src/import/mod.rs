@@ -2,6 +2,8 @@
 //!
 //! Each file is imported in one transaction (all of its accepted articles, or nothing);
 //! each JSONL line, CSV row or tool record in its own savepoint, so a rejected one writes nothing.
+//! Into a project file, the importers write a private staging database (`staging.rs`) and the
+//! project's write lock is taken only for the final copy (`merge.rs`), so analysts' writes go on.
 
 mod conll;
 mod control;
@@ -12,7 +14,9 @@ mod doccano;
 pub mod html;
 mod jsonl;
 mod labelstudio;
+mod merge;
 mod prodigy;
+mod staging;
 mod tools;
 mod txt;
 
@@ -274,7 +278,7 @@ fn streamable(path: &Path, format: Format) -> bool {
     }
 }
 
-/// JSON lines straight from the file, line by line, in one transaction (the file is imported or absent).
+/// JSON lines straight from the file, line by line, staged and then copied in one transaction (the file is imported or absent).
 fn stream_json(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -286,7 +290,7 @@ fn stream_json(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions,
     let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
     let format = opts.format.filter(|f| *f != Format::Json);
     let mut file_report = ImportReport::default();
-    let outcome = store.with_tx(|tx| tools::import_reader(tx, name, &mut reader, format, opts, &mut file_report));
+    let outcome = staging::import_file(store, &mut file_report, |tx, r| tools::import_reader(tx, name, &mut reader, format, opts, r));
     finish(name, "UTF-8", outcome, file_report, opts, report);
     Ok(())
 }
@@ -327,13 +331,13 @@ pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOp
     };
     let text = decoded.text.as_str();
     let mut file_report = ImportReport::default();
-    let outcome = store.with_tx(|tx| match format {
-        Format::Txt => txt::import_txt(tx, name, text, opts, &mut file_report),
-        Format::Html => html::import_html(tx, name, text, opts, &mut file_report),
-        Format::Csv => csv::import_csv(tx, name, text, opts, &mut file_report),
-        Format::Conll => conll::import_conll(tx, name, text, opts, &mut file_report),
-        Format::Json => tools::import_str(tx, name, text, None, opts, &mut file_report),
-        Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy => tools::import_str(tx, name, text, Some(format), opts, &mut file_report),
+    let outcome = staging::import_file(store, &mut file_report, |tx, r| match format {
+        Format::Txt => txt::import_txt(tx, name, text, opts, r),
+        Format::Html => html::import_html(tx, name, text, opts, r),
+        Format::Csv => csv::import_csv(tx, name, text, opts, r),
+        Format::Conll => conll::import_conll(tx, name, text, opts, r),
+        Format::Json => tools::import_str(tx, name, text, None, opts, r),
+        Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy => tools::import_str(tx, name, text, Some(format), opts, r),
     });
     finish(name, decoded.encoding, outcome, file_report, opts, report);
     Ok(())
