@@ -114,7 +114,7 @@ test('Arabic interface: editor, dialogs, review and agreement in Arabic, mirrore
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), imp.locator('#import-choose').click()]);
   await chooser.setFiles([{ name: 'akhbar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
   await imp.locator('#import-mapping legend', { hasText: 'الأعمدة' }).waitFor();
-  assert.equal(await imp.locator('#import-file-count').textContent(), `ملف واحد، ${Buffer.byteLength(csv)} B`);
+  assert.equal(await imp.locator('#import-file-count').textContent(), `ملف واحد، ${Buffer.byteLength(csv)} بايت`);
   assertArabic(await imp.locator('#import-preview-note').textContent(), 'the preview note');
   assert.match(await imp.locator('#import-preview-note').textContent(), /3 أعمدة؛ أول 3 صفوف/);
   await shot(page, 'arabic-import-mapping.png');

@@ -31,9 +31,9 @@ const field = (label: Key, control: HTMLElement, hint: HTMLElement | Key | null 
 const q = <T extends HTMLElement>(root: ParentNode, sel: string) => root.querySelector(sel) as T;
 
 function sizeText(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024) return t('sizeB', { n });
+  if (n < 1024 * 1024) return t('sizeKB', { n: (n / 1024).toFixed(1) });
+  return t('sizeMB', { n: (n / 1024 / 1024).toFixed(1) });
 }
 
 /** The form section (built once; `resetForm` fills it for a new import). */

@@ -5,13 +5,16 @@ import { t, type Key } from './i18n';
 import { spanLabels, tagLabels } from './state';
 
 /** Key names that are words are translated (k:…); the rest are keys as printed on the keyboard. */
-const GROUPS: [Key, [string, Key][]][] = [
+/** A key cell: keys as printed (a kbd), 'k:key' (a translated key name), or keys with a translated note after them. */
+type KeyCell = string | [string, Key];
+
+const GROUPS: [Key, [KeyCell, Key][]][] = [
   [
     'scLabelling',
     [
       ['k:scLabelKey', 'scLabelSel'],
       ['Alt+← / Alt+→', 'scAltArrow'],
-      ['k:scShiftArrowSel', 'scGrow'],
+      [['Shift+← / →', 'scWithSel'], 'scGrow'],
       ['k:scAltLabelKey', 'scExact'],
       ['Shift+C', 'scClitic'],
       ['Shift+S', 'scSticky'],
@@ -28,7 +31,7 @@ const GROUPS: [Key, [string, Key][]][] = [
       ['Ctrl+Shift+← / →', 'scMoveStart'],
       ['Alt+Shift+… ', 'scByLetter'],
       ['Delete', 'scDelete'],
-      ['k:scCtrlEnterNote', 'scSaveNote'],
+      [['Ctrl+Enter', 'scInNote'], 'scSaveNote'],
       ['Esc', 'scEsc'],
     ],
   ],
@@ -55,7 +58,11 @@ const GROUPS: [Key, [string, Key][]][] = [
   ],
 ];
 
-const keyName = (k: string): string => (k.startsWith('k:') ? t(k.slice(2) as Key) : k);
+/** Key names are read left to right (kbd in CSS); a translated name takes its direction from its own text. */
+function keyCell(k: KeyCell): (HTMLElement | string)[] {
+  if (Array.isArray(k)) return [el('kbd', {}, k[0]), t(k[1])];
+  return k.startsWith('k:') ? [el('kbd', { dir: 'auto' }, t(k.slice(2) as Key))] : [el('kbd', {}, k)];
+}
 
 export function openShortcuts(): void {
   let d = document.getElementById('shortcuts-dialog') as HTMLDialogElement | null;
@@ -63,7 +70,7 @@ export function openShortcuts(): void {
     d = el('dialog', { id: 'shortcuts-dialog', class: 'wide-dialog', 'aria-labelledby': 'shortcuts-title' });
     document.body.append(d);
   }
-  const table = (rows: [string, string][]) => el('table', { class: 'keys' }, ...rows.map(([k, v]) => el('tr', {}, el('th', {}, el('kbd', {}, k)), el('td', {}, v))));
+  const table = (rows: [KeyCell, string][]) => el('table', { class: 'keys' }, ...rows.map(([k, v]) => el('tr', {}, el('th', {}, ...keyCell(k)), el('td', {}, v))));
   const labels: [string, string][] = [
     ...spanLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey.toUpperCase(), `${l.name}${l.description ? ` — ${l.description}` : ''}`]),
     ...tagLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey, t('scTag', { name: l.name })]),
@@ -73,7 +80,7 @@ export function openShortcuts(): void {
   close.addEventListener('click', () => dd.close());
   d.replaceChildren(
     el('h2', { id: 'shortcuts-title' }, t('shortcuts')),
-    el('div', { class: 'keys-grid' }, ...GROUPS.map(([title, rows]) => el('section', {}, el('h3', {}, t(title)), table(rows.map(([k, v]): [string, string] => [keyName(k), t(v)])))), el('section', {}, el('h3', {}, t('scProjectLabels')), table(labels))),
+    el('div', { class: 'keys-grid' }, ...GROUPS.map(([title, rows]) => el('section', {}, el('h3', {}, t(title)), table(rows.map(([k, v]): [KeyCell, string] => [k, t(v)])))), el('section', {}, el('h3', {}, t('scProjectLabels')), table(labels))),
     el('div', { class: 'dialog-actions' }, close),
   );
   if (!d.open) d.showModal();
