@@ -10,14 +10,48 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 /// of a long article costs O(1) each instead of a scan of the text.
 pub struct CharIndex<'a> {
     text: &'a str,
-    /// `bytes[cp]` is the byte offset of code point `cp`; the last entry is `text.len()`.
-    bytes: Vec<usize>,
+    /// Entry `cp` is the byte offset of code point `cp`; the last entry is `text.len()`.
+    bytes: Offsets,
+}
+
+/// Byte offsets, 4 bytes each when the text is under 4 GiB (always, for a stored article: SQLite caps a
+/// value at 1 GB), which halves the table of a long article.
+enum Offsets {
+    Small(Vec<u32>),
+    Large(Vec<usize>),
+}
+
+impl Offsets {
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Offsets::Small(v) => v.get(i).map(|&b| b as usize),
+            Offsets::Large(v) => v.get(i).copied(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Offsets::Small(v) => v.len(),
+            Offsets::Large(v) => v.len(),
+        }
+    }
 }
 
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bytes.push(text.len());
+        let bytes = match u32::try_from(text.len()) {
+            Ok(len) => {
+                // Every offset is at most `len`, so each fits.
+                let mut v: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+                v.push(len);
+                Offsets::Small(v)
+            }
+            Err(_) => {
+                let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+                v.push(text.len());
+                Offsets::Large(v)
+            }
+        };
         CharIndex { text, bytes }
     }
 
@@ -38,12 +72,12 @@ impl<'a> CharIndex<'a> {
         if start > end {
             return None;
         }
-        Some(&self.text[*self.bytes.get(start)?..*self.bytes.get(end)?])
+        Some(&self.text[self.bytes.get(start)?..self.bytes.get(end)?])
     }
 
     /// Is code point `cp` the start of a grapheme cluster (or the end of the text)?
     pub fn is_grapheme_boundary(&self, cp: usize) -> bool {
-        let Some(&byte) = self.bytes.get(cp) else { return false };
+        let Some(byte) = self.bytes.get(cp) else { return false };
         GraphemeCursor::new(byte, self.text.len(), true).is_boundary(self.text, 0).unwrap_or(false)
     }
 

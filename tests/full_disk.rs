@@ -240,6 +240,7 @@ fn an_export_onto_a_full_disk_leaves_the_previous_file_and_no_partial_one() {
         let last = err.lines().last().unwrap_or_default();
         assert!(last.starts_with("error: "), "{format}: {err}");
         assert!(last.contains("the disk is full") && last.contains("free some space"), "{format}: {last}");
+        assert!(last.contains(&format!("cannot write the export to {}", target.display())), "{format}: the message names the file: {last}");
         eprintln!("export {format} onto a full disk: {last}");
         assert!(!err.contains("panicked"), "{err}");
         assert_eq!(std::fs::read_to_string(&target).expect("read"), "the previous export\n", "{format}: the previous file is unchanged");

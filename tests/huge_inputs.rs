@@ -43,15 +43,23 @@ fn a_huge_article_imports_and_exports_in_bounded_memory() {
     let (st, export_kb, export_t) = run_measuring(Command::new(BIN).args(["--db", s(&db), "export", "--out", s(&out)]));
     assert!(st.success(), "export failed: {st}");
     assert!(std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0) > size);
+    // A token format: tokenized, aligned and written one sentence at a time.
+    let hf = dir.path().join("out.hf.jsonl");
+    let (st, hf_kb, hf_t) = run_measuring(Command::new(BIN).args(["--db", s(&db), "export", "--format", "hf", "--out", s(&hf)]));
+    assert!(st.success(), "hf export failed: {st}");
+    let first = std::fs::read_to_string(&hf).ok().and_then(|t| t.lines().next().map(str::to_string)).unwrap_or_default();
+    assert!(first.contains("\"tokens\":[\"خبر\",\"طويل\",\"جدا\"]"), "first sentence: {first}");
     eprintln!(
-        "huge article: {} MB: import {import_t:?}, peak {} MB; export {export_t:?}, peak {} MB",
+        "huge article: {} MB: import {import_t:?}, peak {} MB; export {export_t:?}, peak {} MB; hf {hf_t:?}, peak {} MB",
         text.len() as u64 / MB,
         import_kb / 1024,
-        export_kb / 1024
+        export_kb / 1024,
+        hf_kb / 1024
     );
     let input = text.len() as u64;
     assert!(import_kb < limit_kb(input, 8), "import peak {import_kb} kB for a {input}-byte article");
     assert!(export_kb < limit_kb(input, 8), "export peak {export_kb} kB for a {input}-byte article");
+    assert!(hf_kb < limit_kb(input, 8), "hf export peak {hf_kb} kB for a {input}-byte article");
 }
 
 #[test]

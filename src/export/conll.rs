@@ -10,16 +10,20 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let td = token_doc(doc, o, &mut sink.tally)?;
     let al = &td.al;
     let tags = al.iob();
-    let mut buf = String::from("-DOCSTART- O\n\n");
+    sink.bytes(b"-DOCSTART- O\n\n")?;
+    // One sentence at a time: a long article's output is never held whole.
+    let mut buf = String::new();
     for (a, b) in al.sentence_ranges() {
-        for (t, tag) in al.tokens[a..b].iter().zip(&tags[a..b]) {
+        buf.clear();
+        for (k, t) in al.tokens[a..b].iter().enumerate() {
             buf.push_str(td.text(t));
             buf.push(' ');
-            buf.push_str(tag);
+            buf.push_str(tags.get(a + k));
             buf.push('\n');
         }
         buf.push('\n');
+        sink.bytes(buf.as_bytes())?;
     }
     sink.records += 1;
-    sink.bytes(buf.as_bytes())
+    Ok(())
 }

@@ -12,7 +12,7 @@ use crate::error::Result;
 struct Record<'a> {
     id: String,
     tokens: Vec<&'a str>,
-    ner_tags: &'a [String],
+    ner_tags: Vec<&'a str>,
 }
 
 pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
@@ -21,7 +21,7 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let tags = al.iob();
     for (k, (a, b)) in al.sentence_ranges().into_iter().enumerate() {
         let tokens = al.tokens[a..b].iter().map(|t| td.text(t)).collect();
-        sink.json_line(&Record { id: format!("{}:{k}", doc.article.ext_id), tokens, ner_tags: &tags[a..b] })?;
+        sink.json_line(&Record { id: format!("{}:{k}", doc.article.ext_id), tokens, ner_tags: tags.range(a, b) })?;
     }
     Ok(())
 }

@@ -70,7 +70,7 @@ pub fn export_to_file(conn: &Connection, format: &str, path: &Path) -> Result<Ex
         Ok((&tallies[0]).into())
     })();
     files.abandon();
-    result
+    result.map_err(|e| naming(e, path))
 }
 
 /// Write an export to any writer (one stream; `--split` needs files).
@@ -137,7 +137,17 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
         Ok(Report { total, files: reports, labels })
     })();
     files.abandon();
-    result
+    result.map_err(|e| naming(e, path))
+}
+
+/// A failed write says which export it was (the writes themselves go to temporary files).
+fn naming(e: Error, path: &Path) -> Error {
+    let named = |source: std::io::Error| Error::io(format!("cannot write the export to {}", path.display()), source);
+    match e {
+        Error::Io { context, source } if context == "cannot write the export" => named(source),
+        Error::Json(j) if j.io_error_kind().is_some() => named(j.into()),
+        other => other,
+    }
 }
 
 /// `<path>.<suffix>`, e.g. `train.jsonl.manifest.json`.

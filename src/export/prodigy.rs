@@ -3,7 +3,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::align::token_doc;
+use super::align::{token_doc, TokenDoc};
 use super::options::ExportOptions;
 use super::select::Doc;
 use super::sink::Sink;
@@ -13,7 +13,7 @@ use crate::error::Result;
 struct Task<'a> {
     text: &'a str,
     meta: Meta<'a>,
-    tokens: Vec<TokenOut<'a>>,
+    tokens: Tokens<'a, 'a>,
     spans: Vec<SpanOut<'a>>,
     #[serde(rename = "_input_hash")]
     input_hash: i32,
@@ -34,6 +34,16 @@ struct TokenOut<'a> {
     end: usize,
     id: usize,
     ws: bool,
+}
+
+/// The tokens, written one by one as the line is serialised (never a list of millions of objects in memory).
+struct Tokens<'d, 'a>(&'d TokenDoc<'a>);
+
+impl Serialize for Tokens<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
+        let td = self.0;
+        ser.collect_seq(td.al.tokens.iter().enumerate().map(|(id, t)| TokenOut { text: td.text(t), start: t.start, end: t.end, id, ws: td.space_after(t) }))
+    }
 }
 
 #[derive(Serialize)]
@@ -61,17 +71,10 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let td = token_doc(doc, o, &mut sink.tally)?;
     let al = &td.al;
     let text = &doc.article.text;
-    let chars: Vec<char> = text.chars().collect();
-    let tokens = al
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(id, t)| TokenOut { text: td.text(t), start: t.start, end: t.end, id, ws: chars.get(t.end) == Some(&' ') })
-        .collect();
     let spans: Vec<SpanOut> =
         al.spans.iter().map(|s| SpanOut { start: s.start, end: s.end, token_start: s.first, token_end: s.last - 1, label: &s.label }).collect();
     let input_hash = hash32(&[text.as_bytes()]);
     let spans_json = serde_json::to_vec(&spans)?;
     let task_hash = hash32(&[&input_hash.to_le_bytes(), &spans_json]);
-    sink.json_line(&Task { text, meta: Meta { id: &doc.article.ext_id }, tokens, spans, input_hash, task_hash, answer: "accept" })
+    sink.json_line(&Task { text, meta: Meta { id: &doc.article.ext_id }, tokens: Tokens(&td), spans, input_hash, task_hash, answer: "accept" })
 }
