@@ -320,6 +320,15 @@ fn split_is_deterministic_disjoint_and_written_atomically_with_a_manifest() {
     assert_eq!(manifest["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(manifest["counts"]["articles"], 40);
     assert_eq!(manifest["options"]["seed"], 7);
+    // Each file is listed with its size and SHA-256, so a set whose move into place was interrupted shows.
+    let files = manifest["files"].as_array().expect("files");
+    assert_eq!(files.len(), 3);
+    for f in files {
+        let bytes = std::fs::read(f["path"].as_str().expect("path")).expect("listed file");
+        assert_eq!(f["bytes"].as_u64(), Some(bytes.len() as u64));
+        use sha2::Digest;
+        assert_eq!(f["sha256"].as_str(), Some(format!("{:x}", sha2::Sha256::digest(&bytes)).as_str()), "{}", f["path"]);
+    }
     let tags: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("data.jsonl.labels.json")).expect("labels")).expect("json");
     assert_eq!(tags[0], "O");
     assert_eq!(tags[1], "B-DATE");

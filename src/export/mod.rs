@@ -21,6 +21,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
+use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
@@ -103,14 +104,15 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
             let outs: Vec<&mut dyn Write> = writers.iter_mut().map(|w| w as &mut dyn Write).collect();
             stream(conn, o, outs, assign.as_ref())?
         };
+        let mut written = Vec::new();
         for w in writers {
-            files.finish(w)?;
+            written.push(files.finish(w)?);
         }
         let mut total = Tally::default();
         let mut reports = Vec::new();
-        for ((split, p), t) in targets.iter().zip(tallies) {
+        for (((split, p), t), (bytes, sha256)) in targets.iter().zip(tallies).zip(written) {
             total.add(&t);
-            reports.push(FileReport { split: split.clone(), path: p.display().to_string(), counts: t });
+            reports.push(FileReport { split: split.clone(), path: p.display().to_string(), counts: t, bytes, sha256 });
         }
         let tags = matches!(o.format, Format::Hf | Format::Conll).then(|| iob_tags(&labels));
         if o.format == Format::Hf {
@@ -247,6 +249,26 @@ fn remove_stale(dir: &Path, prefix: &str) {
     }
 }
 
+/// A file being written, with the size and SHA-256 of what went into it.
+struct Hashed {
+    file: std::fs::File,
+    sha: Sha256,
+    bytes: u64,
+}
+
+impl Write for Hashed {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.sha.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
 /// Files being written under temporary names, renamed into place together by [`Pending::commit`].
 #[derive(Default)]
 struct Pending {
@@ -256,24 +278,34 @@ struct Pending {
 }
 
 impl Pending {
-    fn create(&mut self, path: &Path) -> Result<std::io::BufWriter<std::fs::File>> {
+    fn create(&mut self, path: &Path) -> Result<std::io::BufWriter<Hashed>> {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
         let tmp = dir.join(format!(".{name}.partial-{}", std::process::id()));
         remove_stale(dir, &format!(".{name}.partial-"));
         let f = std::fs::File::create(&tmp).map_err(|e| Error::io(format!("cannot create {}", tmp.display()), e))?;
         self.files.push((tmp, path.to_path_buf()));
-        Ok(std::io::BufWriter::with_capacity(1 << 16, f))
+        Ok(std::io::BufWriter::with_capacity(1 << 16, Hashed { file: f, sha: Sha256::new(), bytes: 0 }))
     }
 
-    fn finish(&mut self, w: std::io::BufWriter<std::fs::File>) -> Result<()> {
-        let f = w.into_inner().map_err(|e| Error::io("cannot write the export", e.into_error()))?;
-        f.sync_all().map_err(|e| Error::io("cannot write the export", e))
+    /// Flush and sync a file; its size and SHA-256 go into the manifest.
+    fn finish(&mut self, w: std::io::BufWriter<Hashed>) -> Result<(u64, String)> {
+        let h = w.into_inner().map_err(|e| Error::io("cannot write the export", e.into_error()))?;
+        h.file.sync_all().map_err(|e| Error::io("cannot write the export", e))?;
+        Ok((h.bytes, format!("{:x}", h.sha.finalize())))
     }
 
     fn commit(&mut self) -> Result<()> {
         for (tmp, path) in &self.files {
             std::fs::rename(tmp, path).map_err(|e| Error::io(format!("cannot move the export to {}", path.display()), e))?;
+        }
+        // The renames reach the disk too (a power cut after this keeps the new names). Best effort: a
+        // directory cannot be opened for syncing everywhere, and the files themselves are already synced.
+        let dirs: std::collections::BTreeSet<&Path> = self.files.iter().filter_map(|(_, p)| p.parent()).map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d }).collect();
+        for d in dirs {
+            if let Ok(f) = std::fs::File::open(d) {
+                let _ = f.sync_all();
+            }
         }
         self.committed = true;
         Ok(())

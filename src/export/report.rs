@@ -82,6 +82,10 @@ pub struct FileReport {
     pub split: String,
     pub path: String,
     pub counts: Tally,
+    /// Size and SHA-256 of the file as written. The manifest is moved into place last, after every file it
+    /// lists: a file that does not match it is from an export that was interrupted while moving its files.
+    pub bytes: u64,
+    pub sha256: String,
 }
 
 /// The whole export: per-file counts and their sum.
