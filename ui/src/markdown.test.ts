@@ -38,6 +38,9 @@ describe('parseMarkdown', () => {
       { kind: 'text', text: ' and ' },
       { kind: 'em', text: 'it' },
     ]);
+    // Double underscores that open or close inside a word stay text.
+    expect(parseInline('window.__pwned=1; window.__pwned=2 and a__b__c')).toEqual([{ kind: 'text', text: 'window.__pwned=1; window.__pwned=2 and a__b__c' }]);
+    expect(parseInline('(__مهم__)')).toEqual([{ kind: 'text', text: '(' }, { kind: 'strong', text: 'مهم' }, { kind: 'text', text: ')' }]);
   });
 
   it('joins indented continuation lines to the list item; \\r\\n is a line break', () => {

@@ -12,7 +12,7 @@ export type Block =
 /** Inline spans of one line or paragraph: `code` first, then **strong** / __strong__, then *em* / _em_. */
 export function parseInline(src: string): Inline[] {
   const out: Inline[] = [];
-  const re = /`([^`]+)`|\*\*(.+?)\*\*|__(.+?)__|\*([^*\s](?:[^*]*[^*\s])?)\*|(?<![\p{L}\p{N}])_([^_\s](?:[^_]*[^_\s])?)_(?![\p{L}\p{N}])/gu;
+  const re = /`([^`]+)`|\*\*(.+?)\*\*|(?<![\p{L}\p{N}_])__(.+?)__(?![\p{L}\p{N}_])|\*([^*\s](?:[^*]*[^*\s])?)\*|(?<![\p{L}\p{N}_])_([^_\s](?:[^_]*[^_\s])?)_(?![\p{L}\p{N}_])/gu;
   let last = 0;
   for (let m = re.exec(src); m; m = re.exec(src)) {
     if (m.index > last) out.push({ kind: 'text', text: src.slice(last, m.index) });
