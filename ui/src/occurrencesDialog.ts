@@ -25,9 +25,7 @@ function row(o: FoundOccurrence, i: number, label: string, showTitle: boolean): 
   const already = o.labelled_as.length > 0;
   const box = el('input', { type: 'checkbox', 'data-occ': i, id: `occ-${i}`, 'aria-describedby': `occ-ctx-${i}` });
   box.checked = !already;
-  // Right to left when the place is Arabic text, as the article shows it (a cut Latin word at the start must not turn it).
-  const dir = /[\u0600-\u06ff]/.test(o.before + o.text + o.after) ? 'rtl' : 'auto';
-  const ctx = el('span', { class: 'occ-context', dir, id: `occ-ctx-${i}`, lang: 'ar' }, el('span', { class: 'occ-side' }, o.before), el('mark', { class: 'occ-hit' }, o.text), el('span', { class: 'occ-side' }, o.after));
+  const ctx = el('span', { class: 'occ-context', dir: 'auto', id: `occ-ctx-${i}`, lang: 'ar' }, el('span', { class: 'occ-side' }, o.before), el('mark', { class: 'occ-hit' }, o.text), el('span', { class: 'occ-side' }, o.after));
   const color = safeColor(labelByName(label)?.color ?? '');
   ctx.querySelector('mark')!.setAttribute('style', `border-bottom: 2px solid ${color}`);
   return el(
