@@ -592,6 +592,8 @@ const S = {
   sizeB: ['{n} B', '{n} بايت'],
   sizeKB: ['{n} KB', '{n} كيلوبايت'],
   sizeMB: ['{n} MB', '{n} ميغابايت'],
+  // --- importer busy ---
+  importRunning: ['an import is already running', 'هناك استيراد جارٍ بالفعل'],
   // @end-of-strings
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -88,7 +88,7 @@ const sleep = (ms: number) => new Promise((r) => window.setTimeout(r, ms));
 
 /** Import `files` with `form`, following the job until the core answers; then show the report. */
 async function runImport(form: ImportForm, files: Chosen[]): Promise<void> {
-  if (running) throw new Error('an import is already running');
+  if (running) throw new Error(t('importRunning'));
   const job = jobName();
   const me = { job, cancel: false };
   running = me;
@@ -164,7 +164,7 @@ async function filesChosen(list: FileList): Promise<void> {
     byId('import-run').focus();
     return;
   }
-  if (running) throw new Error('an import is already running');
+  if (running) throw new Error(t('importRunning'));
   // Not from the dialog (e.g. a script or test setting the input): the defaults, unless a table needs its columns.
   resetForm(d, state.analyst);
   setFiles(d, files);

@@ -81,7 +81,7 @@ function handle(e: KeyboardEvent): boolean {
   const span = focusedSpan();
   const hasSel = !!(view && selectionCp(view));
   if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.shiftKey && span && !hasSel) {
-    guard(() => resizeByArrow(span, e.key as 'ArrowLeft' | 'ArrowRight', ctrl, e.altKey), 'Resizing failed')();
+    guard(() => resizeByArrow(span, e.key as 'ArrowLeft' | 'ArrowRight', ctrl, e.altKey), t('errResize'))();
     return true;
   }
   // Selecting by keyboard: Alt+←/→ selects the next word on screen (← is the next word in Arabic text),
@@ -119,7 +119,7 @@ function handle(e: KeyboardEvent): boolean {
     return true;
   }
   if ((e.key === 'Delete' || e.key === 'Backspace') && span) {
-    guard(deleteFocused, 'Delete failed')();
+    guard(deleteFocused, t('errDelete'))();
     return true;
   }
   if (e.key === 'Escape' && session.focusId !== null && editorOpenFor() === null) {
