@@ -13,6 +13,7 @@ import type { CpRange } from './snap';
 import { closePopovers } from './spanEditor';
 import { myStatus, state } from './state';
 import { TextView } from './textView';
+import { t } from './i18n';
 import { guard } from './toast';
 
 let view: TextView | null = null;
@@ -52,9 +53,9 @@ export function redrawNow(): void {
 
 function resizeTo(span: Span, r: CpRange): void {
   guard(async () => {
-    await edits.changeSpan(span, { start: r.start, end: r.end }, 'Resize');
+    await edits.changeSpan(span, { start: r.start, end: r.end }, t('hResize'));
     await refreshAnnotations();
-  }, 'Resizing failed')();
+  }, t('errResize'))();
 }
 
 function renderHead(): void {
@@ -75,7 +76,7 @@ export async function openArticle(id: number): Promise<void> {
   session.focusId = null;
   if (!view) view = new TextView(byId('article-text'));
   view.render(v.article.text);
-  byId('article-title').textContent = v.article.title || '(untitled)';
+  byId('article-title').textContent = v.article.title || t('untitled');
   byId('article-meta').textContent = [v.article.source, v.article.published_at, v.article.url].filter(Boolean).join(' · ');
   byId('article-empty').hidden = true;
   byId('article-pane').hidden = false;

@@ -3,6 +3,7 @@
 import { Channel } from '@tauri-apps/api/core';
 import { invokeDesktop, isTauri } from './api';
 import { byId } from './dom';
+import { t } from './i18n';
 import { guard } from './toast';
 
 type MenuAction = { action: 'new' } | { action: 'open' } | { action: 'open_recent'; path: string } | { action: 'import' } | { action: 'export' };
@@ -46,6 +47,6 @@ async function handle(m: MenuAction): Promise<void> {
 export async function initDesktopMenu(): Promise<void> {
   if (!isTauri()) return;
   const channel = new Channel<MenuAction>();
-  channel.onmessage = (m) => guard(() => handle(m), 'The File menu action failed')();
+  channel.onmessage = (m) => guard(() => handle(m), t('errFileMenuAction'))();
   await invokeDesktop('menu_events', { channel });
 }

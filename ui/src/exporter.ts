@@ -6,9 +6,8 @@ import { byId, el } from './dom';
 import { buildExportForm, readExportForm } from './exportDialog';
 import { buildExportReq, isMisalignedError, saveFilter } from './exportReq';
 import { state } from './state';
+import { count, t } from './i18n';
 import { describeError, guard, toast } from './toast';
-
-const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
 
 function showResult(summary: string, notes: readonly string[], files: Node | null = null): void {
   const box = byId('export-result');
@@ -21,17 +20,17 @@ function showError(err: unknown): void {
   const msg = describeError(err);
   const box = byId('export-error');
   box.hidden = false;
-  const children: Node[] = [el('p', { class: 'err-title' }, 'The export failed:'), el('pre', { id: 'export-error-text', dir: 'auto' }, msg)];
+  const children: Node[] = [el('p', { class: 'err-title' }, t('exportFailedTitle')), el('pre', { id: 'export-error-text', dir: 'auto' }, msg)];
   if (isMisalignedError(msg)) {
     const choices = (['expand', 'split', 'skip'] as const).map((c) => {
-      const b = el('button', { type: 'button', class: 'btn', 'data-misaligned-choice': c }, { expand: 'Expand them to whole tokens', split: 'Split the tokens', skip: 'Skip those spans' }[c]);
+      const b = el('button', { type: 'button', class: 'btn', 'data-misaligned-choice': c }, t(({ expand: 'misExpand', split: 'misSplit', skip: 'misSkip' } as const)[c]));
       b.addEventListener('click', () => {
         byId<HTMLSelectElement>('export-misaligned').value = c;
-        guard(run, 'Export failed')();
+        guard(run, t('errExport'))();
       });
       return b;
     });
-    children.push(el('div', { class: 'err-choices' }, el('span', { class: 'small' }, 'Choose what to do with them:'), ...choices));
+    children.push(el('div', { class: 'err-choices' }, el('span', { class: 'small' }, t('misChoose')), ...choices));
   }
   box.replaceChildren(...children);
   toast(msg.split('\n')[0], 'error');
@@ -68,12 +67,12 @@ function downloadAll(r: ExportResult): HTMLElement {
 }
 
 /** While an export runs: `first`, then "N articles written" (from job_status) and a Stop button (cancel_job). */
-async function withProgress<T>(job: string, work: Promise<T>, first = 'Exporting…'): Promise<T> {
+async function withProgress<T>(job: string, work: Promise<T>, first = t('exporting')): Promise<T> {
   const line = el('p', { id: 'export-progress', class: 'small', role: 'status' }, first);
-  const stop = el('button', { type: 'button', id: 'export-stop', class: 'btn' }, 'Stop');
+  const stop = el('button', { type: 'button', id: 'export-stop', class: 'btn' }, t('stop'));
   stop.addEventListener('click', () => {
     stop.setAttribute('disabled', '');
-    line.textContent = 'Stopping: nothing will be written…';
+    line.textContent = t('stopping');
     call('cancel_job', { job }).catch((e) => toast(describeError(e), 'error'));
   });
   byId('export-run').after(stop, line);
@@ -84,7 +83,7 @@ async function withProgress<T>(job: string, work: Promise<T>, first = 'Exporting
       if (done) return;
       try {
         const s = await call('job_status', { job });
-        if (s.running && !s.cancelled && s.records > 0) line.textContent = `Exporting… ${s.records.toLocaleString('en-US')} articles written`;
+        if (s.running && !s.cancelled && s.records > 0) line.textContent = t('exportingN', { n: count(s.records, 'article', { num: s.records.toLocaleString('en-US') }) });
       } catch {
         // A missed snapshot only delays the line; the export's own answer reports failures.
       }
@@ -104,11 +103,12 @@ async function exportBrowser(req: ExportReq): Promise<void> {
   const job = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const r = await withProgress(job, call('export', { ...req, job }));
   const list = downloadAll(r);
-  const parts = (r.files?.length ?? 1) > 1 ? ` (${n(r.files.length, 'file')}: ${r.files.map((f) => f.name).join(', ')})` : '';
-  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${r.filename}${parts}.`;
-  showResult(`${summary}${r.labels.length ? ` Labels: ${r.labels.join(', ')}.` : ''}`, r.notes ?? [], list);
+  const many = (r.files?.length ?? 1) > 1;
+  const target = many ? t('exportedFiles', { target: r.filename, files: count(r.files.length, 'file'), names: r.files.map((f) => f.name).join(t('listSep')) }) : r.filename;
+  const summary = t('exportedTo', { articles: count(r.articles, 'article'), spans: count(r.spans, 'span'), target });
+  showResult(`${summary}${r.labels.length ? t('exportLabels', { labels: r.labels.join(t('listSep')) }) : ''}`, r.notes ?? [], list);
   const notes = r.notes ?? [];
-  toast(`${summary}${notes.length ? ` ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more notes)` : ''}` : ''}`, 'success');
+  toast(`${summary}${notes.length ? ` ${notes[0]}${notes.length > 1 ? t('moreNotes', { n: notes.length - 1 }) : ''}` : ''}`, 'success');
 }
 
 /** export_to_file's answer: the user closed the save dialog, or what was written. */
@@ -120,10 +120,10 @@ async function exportDesktop(req: ExportReq): Promise<void> {
   const name = req.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.${req.format}.${ext}`;
   const job = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   // The shell shows the save dialog (in the project's folder, suggesting `name`) and writes only where the user chose.
-  const r = await withProgress(job, invokeDesktop<DesktopExport>('export_to_file', { format: req.format, name, req: { ...req, job } }), 'Choose where to save the export…');
+  const r = await withProgress(job, invokeDesktop<DesktopExport>('export_to_file', { format: req.format, name, req: { ...req, job } }), t('chooseSave'));
   if (r.status === 'cancelled') return;
   const files = r.files ?? [];
-  const summary = `Exported ${n(r.articles, 'article')} and ${n(r.spans, 'span')} to ${files.join(', ')} (a manifest beside it).`;
+  const summary = t('exportedDesktop', { articles: count(r.articles, 'article'), spans: count(r.spans, 'span'), target: files.join(t('listSep')) });
   showResult(summary, r.notes ?? []);
   toast(summary, 'success');
 }
@@ -149,7 +149,7 @@ export function initExport(): void {
   const dialog = byId<HTMLDialogElement>('export-dialog');
   byId('export-btn').addEventListener('click', () => {
     buildExportForm();
-    byId('export-run').addEventListener('click', guard(run, 'Export failed'));
+    byId('export-run').addEventListener('click', guard(run, t('errExport')));
     byId('export-cancel').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', forgetFiles, { once: true });
     dialog.showModal();

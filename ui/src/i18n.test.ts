@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { arabicCategory, count, currentLang, fill, t, TABLES } from './i18n';
 
 /** Keys whose Arabic is allowed to equal the English (punctuation, or names of formats and tools). */
-const SAME = new Set(['colon', 'projectCount', 'fmtDoccano']);
+const SAME = new Set(['colon', 'projectCount', 'fmtDoccano', 'exportedFiles']);
 /** Keys whose Arabic holds no Arabic letter of its own (punctuation, a tool's name, a count phrase filled in). */
-const NO_ARABIC = new Set(['colon', 'projectCount', 'fmtDoccano', 'language', 'agNAnalysts']);
+const NO_ARABIC = new Set(['colon', 'projectCount', 'fmtDoccano', 'language', 'agNAnalysts', 'exportedFiles']);
 
 describe('string tables', () => {
   const keys = Object.keys(TABLES.en).sort();
