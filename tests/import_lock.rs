@@ -29,6 +29,13 @@ fn leftovers(dir: &Path) -> Vec<String> {
     out
 }
 
+/// Every file in `dir` is large enough to go through a staging database.
+fn assert_staged(dir: &Path) {
+    for e in std::fs::read_dir(dir).expect("read dir").flatten() {
+        assert!(e.metadata().expect("metadata").len() >= import::STAGE_FROM, "{:?} would be imported without staging", e.path());
+    }
+}
+
 /// While one thread imports a large JSONL file, another handle with a 2 s busy timeout adds spans one
 /// by one: every write succeeds and is stored, and the import is complete.
 #[test]
@@ -36,8 +43,9 @@ fn writes_with_a_short_busy_timeout_succeed_during_a_large_import() {
     let mut rng = StdRng::seed_from_u64(11);
     let dir = tempfile::tempdir().expect("tempdir");
     let (db, arts) = annotator::project(&mut rng, dir.path());
-    let lines = env_count("HASHIYA_LOCK_LINES", 20_000);
+    let lines = env_count("HASHIYA_LOCK_LINES", 10_000);
     let src = corpus::jsonl_folder(&mut rng, &dir.path().join("big"), 1, lines, 3);
+    assert_staged(&src);
     let done = Arc::new(AtomicBool::new(false));
     let importer = {
         let (db, src, done) = (db.clone(), src.clone(), done.clone());
@@ -91,8 +99,9 @@ fn the_same_file_imported_twice_at_once_is_stored_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("p.hashiya");
     Store::open(&db).expect("create");
-    let (files, lines, spans) = (3, 300, 2);
+    let (files, lines, spans) = (2, 1600, 2);
     let src = corpus::jsonl_folder(&mut rng, &dir.path().join("src"), files, lines, spans);
+    assert_staged(&src);
     let total = (files * lines) as i64;
     for round in 0..3 {
         let handles: Vec<_> = (0..2)
@@ -128,32 +137,40 @@ fn the_same_file_imported_twice_at_once_is_stored_once() {
 }
 
 /// Duplicates inside one file and of articles already in the project are found, and the report
-/// names the stored article and counts only annotations that are new.
+/// names the stored article and counts only annotations that are new: the same for a small file (read
+/// in the project's transaction) and a large one (staged; blank lines pad it to the size).
 #[test]
 fn duplicates_in_the_file_and_in_the_project() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("p.hashiya");
-    let line = |text: &str, start: usize, end: usize, who: &str| {
-        let slice: String = text.chars().skip(start).take(end - start).collect();
-        json!({"text": text, "spans": [{"start": start, "end": end, "label": "PER", "text": slice, "annotator": who}]}).to_string()
-    };
-    let a = "وصل المدير العام إلى الرباط";
-    let b = "التقى عبد اللطيف حموشي في مقر";
-    std::fs::write(dir.path().join("first.jsonl"), format!("{}\n", line(a, 0, 3, "salma"))).expect("write");
-    let mut store = Store::open(&db).expect("open");
-    let first = import::import_paths(&mut store, &[dir.path().join("first.jsonl")], &ImportOptions::default()).expect("import");
-    let a_id = first.imported[0].article_id;
-    // a again (same span: nothing new; another span: new), b twice (its second span is new).
-    let content = [line(a, 0, 3, "salma"), line(a, 4, 10, "salma"), line(b, 0, 5, "karim"), line(b, 0, 5, "karim"), line(b, 6, 16, "karim")];
-    std::fs::write(dir.path().join("second.jsonl"), content.join("\n")).expect("write");
-    let r = import::import_paths(&mut store, &[dir.path().join("second.jsonl")], &ImportOptions::default()).expect("import");
-    let b_id = read(&db).query_row("SELECT id FROM articles WHERE text = ?1", [b], |row| row.get::<_, i64>(0)).expect("b stored");
-    let got = |list: &[import::ImportedArticle]| list.iter().map(|i| (i.line, i.article_id, i.new_spans)).collect::<Vec<_>>();
-    assert_eq!(got(&r.imported), vec![(Some(3), b_id, 1)]);
-    assert_eq!(got(&r.duplicates), vec![(Some(1), a_id, 0), (Some(2), a_id, 1), (Some(4), b_id, 0), (Some(5), b_id, 1)]);
-    assert_eq!(r.spans_added, 3);
-    assert_eq!(count(&read(&db), "SELECT count(*) FROM spans"), 4);
-    assert_eq!(count(&read(&db), "SELECT count(*) FROM articles"), 2);
+    for pad in [0, import::STAGE_FROM as usize] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("p.hashiya");
+        let line = |text: &str, start: usize, end: usize, who: &str| {
+            let slice: String = text.chars().skip(start).take(end - start).collect();
+            json!({"text": text, "spans": [{"start": start, "end": end, "label": "PER", "text": slice, "annotator": who}], "tags": [{"label": "NEW-TAG", "annotator": who}]}).to_string()
+        };
+        let a = "وصل المدير العام إلى الرباط";
+        let b = "التقى عبد اللطيف حموشي في مقر";
+        std::fs::write(dir.path().join("first.jsonl"), format!("{}\n", line(a, 0, 3, "salma"))).expect("write");
+        let mut store = Store::open(&db).expect("open");
+        let first = import::import_paths(&mut store, &[dir.path().join("first.jsonl")], &ImportOptions::default()).expect("import");
+        assert_eq!(first.labels_added, vec!["NEW-TAG".to_string()]);
+        let a_id = first.imported[0].article_id;
+        // a again (same span: nothing new; another span: new), b twice (its second span is new).
+        let content = [line(a, 0, 3, "salma"), line(a, 4, 10, "salma"), line(b, 0, 5, "karim"), line(b, 0, 5, "karim"), line(b, 6, 16, "karim")];
+        std::fs::write(dir.path().join("second.jsonl"), content.join("\n") + &"\n".repeat(pad)).expect("write");
+        let r = import::import_paths(&mut store, &[dir.path().join("second.jsonl")], &ImportOptions::default()).expect("import");
+        let b_id = read(&db).query_row("SELECT id FROM articles WHERE text = ?1", [b], |row| row.get::<_, i64>(0)).expect("b stored");
+        let got = |list: &[import::ImportedArticle]| list.iter().map(|i| (i.line, i.article_id, i.new_spans, i.new_tags)).collect::<Vec<_>>();
+        assert_eq!(got(&r.imported), vec![(Some(3), b_id, 1, 1)], "pad {pad}");
+        assert_eq!(got(&r.duplicates), vec![(Some(1), a_id, 0, 0), (Some(2), a_id, 1, 0), (Some(4), b_id, 0, 0), (Some(5), b_id, 1, 0)], "pad {pad}");
+        assert_eq!((r.spans_added, r.tags_added), (3, 1), "pad {pad}");
+        assert!(r.labels_added.is_empty(), "pad {pad}: {:?}", r.labels_added);
+        assert_eq!(count(&read(&db), "SELECT count(*) FROM spans"), 4, "pad {pad}");
+        assert_eq!(count(&read(&db), "SELECT count(*) FROM article_tags"), 2, "pad {pad}");
+        assert_eq!(count(&read(&db), "SELECT count(*) FROM articles"), 2, "pad {pad}");
+        assert_eq!(count(&read(&db), "SELECT count(*) FROM labels WHERE name = 'NEW-TAG'"), 1, "pad {pad}");
+        check_project(&db).expect("sound");
+    }
 }
 
 /// A cancelled or finished import leaves no staging file; one a crash left is removed once stale.
@@ -162,13 +179,14 @@ fn staging_files_are_removed() {
     let mut rng = StdRng::seed_from_u64(13);
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("p.hashiya");
-    let src = corpus::jsonl_folder(&mut rng, &dir.path().join("src"), 2, 200, 1);
+    let src = corpus::jsonl_folder(&mut rng, &dir.path().join("src"), 2, 1600, 1);
+    assert_staged(&src);
     let mut store = Store::open(&db).expect("open");
     let control: Arc<std::sync::OnceLock<Control>> = Arc::new(std::sync::OnceLock::new());
     let seen = control.clone();
     let watcher = Control::with_interval(
         Some(Box::new(move |p: &import::Progress| {
-            if p.records >= 100 {
+            if p.records >= 700 {
                 if let Some(c) = seen.get() {
                     c.cancel();
                 }
@@ -190,7 +208,7 @@ fn staging_files_are_removed() {
     f.set_modified(std::time::SystemTime::now() - Duration::from_secs(2 * 3600)).expect("mtime");
     std::fs::File::create(&fresh).expect("create");
     let r = import::import_paths(&mut store, &[src], &ImportOptions::default()).expect("import");
-    assert_eq!(r.imported_total(), 400);
+    assert_eq!(r.imported_total(), 3200);
     assert!(!stale.exists(), "the stale staging file is still there");
     assert!(fresh.exists(), "a fresh staging file (another import's) was removed");
     std::fs::remove_file(&fresh).expect("remove");

@@ -206,7 +206,7 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
 /// Import native JSONL held in memory (tests, the UI's file picker).
 pub fn import_jsonl_str(store: &mut Store, name: &str, content: &str, opts: &ImportOptions) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    super::staging::import_file(store, &mut report, |tx, r| import_jsonl(tx, name, content, opts, r))?;
+    super::staging::import_file(store, content.len() as u64, &mut report, |tx, r| import_jsonl(tx, name, content, opts, r))?;
     for item in report.imported.iter_mut().chain(report.duplicates.iter_mut()) {
         item.encoding = "UTF-8".into();
     }

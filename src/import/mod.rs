@@ -2,8 +2,9 @@
 //!
 //! Each file is imported in one transaction (all of its accepted articles, or nothing);
 //! each JSONL line, CSV row or tool record in its own savepoint, so a rejected one writes nothing.
-//! Into a project file, the importers write a private staging database (`staging.rs`) and the
-//! project's write lock is taken only for the final copy (`merge.rs`), so analysts' writes go on.
+//! A file of 1 MB or more into a project file is written to a private staging database first
+//! (`staging.rs`) and the project's write lock is taken only for the final copy (`merge.rs`), so
+//! analysts' writes go on; a smaller file is read in milliseconds, in the project's transaction.
 
 mod conll;
 mod control;
@@ -33,6 +34,7 @@ pub use control::{Control, Progress};
 pub use csv::Columns;
 pub use detect::{Format, OffsetUnit, FORMAT_NAMES};
 pub use jsonl::import_jsonl_str;
+pub use staging::STAGE_FROM;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -290,7 +292,8 @@ fn stream_json(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions,
     let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
     let format = opts.format.filter(|f| *f != Format::Json);
     let mut file_report = ImportReport::default();
-    let outcome = staging::import_file(store, &mut file_report, |tx, r| tools::import_reader(tx, name, &mut reader, format, opts, r));
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(u64::MAX);
+    let outcome = staging::import_file(store, size, &mut file_report, |tx, r| tools::import_reader(tx, name, &mut reader, format, opts, r));
     finish(name, "UTF-8", outcome, file_report, opts, report);
     Ok(())
 }
@@ -331,7 +334,7 @@ pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOp
     };
     let text = decoded.text.as_str();
     let mut file_report = ImportReport::default();
-    let outcome = staging::import_file(store, &mut file_report, |tx, r| match format {
+    let outcome = staging::import_file(store, bytes.len() as u64, &mut file_report, |tx, r| match format {
         Format::Txt => txt::import_txt(tx, name, text, opts, r),
         Format::Html => html::import_html(tx, name, text, opts, r),
         Format::Csv => csv::import_csv(tx, name, text, opts, r),
