@@ -17,6 +17,13 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs =
 /** Rough width of a label in px (SVG cannot measure before it is in the page). */
 const textWidth = (s: string, px = 13) => Math.max(...s.split('\n').map((l) => l.length)) * px * 0.6;
 
+/** A name that fits `maxPx`: cut with "…" when too long, the whole name then in a tooltip. */
+export function fitName(name: string, maxPx: number, px = 13): (Node | string)[] {
+  if (textWidth(name, px) <= maxPx) return [name];
+  const chars = Math.max(1, Math.floor(maxPx / (px * 0.6)) - 1);
+  return [`${[...name].slice(0, chars).join('')}…`, svg('title', {}, name)];
+}
+
 /**
  * An analyst × analyst matrix: each cell coloured by `value(i, j)` on [min, max] with the value
  * printed; the diagonal is left blank.
@@ -28,9 +35,9 @@ export function heatmap(names: readonly string[], value: (i: number, j: number) 
   const n = names.length;
   const root = svg('svg', { width: left + n * cell + 4, height: top + n * cell + 4, role: 'img', class: 'heatmap', 'aria-label': title });
   root.append(svg('title', {}, title));
-  names.forEach((name, j) => root.append(svg('text', { x: left + j * cell + cell / 2, y: top - 10, 'text-anchor': 'middle', class: 'axis' }, name)));
+  names.forEach((name, j) => root.append(svg('text', { x: left + j * cell + cell / 2, y: top - 10, 'text-anchor': 'middle', class: 'axis' }, ...fitName(name, cell - 6))));
   names.forEach((name, i) => {
-    root.append(svg('text', { x: left - 8, y: top + i * cell + cell / 2 + 4, 'text-anchor': 'end', class: 'axis' }, name));
+    root.append(svg('text', { x: left - 8, y: top + i * cell + cell / 2 + 4, 'text-anchor': 'end', class: 'axis' }, ...fitName(name, left - 12)));
     names.forEach((other, j) => {
       const x = left + j * cell;
       const y = top + i * cell;
@@ -80,7 +87,7 @@ export function bars(rows: readonly BarRow[], series: readonly Series[], title: 
   root.append(svg('line', { x1: left + width, x2: left + width, y1: legendH - 2, y2: h, stroke: '#e9ecef', 'stroke-dasharray': '3 3' }));
   rows.forEach((r, i) => {
     const y0 = legendH + i * group;
-    root.append(svg('text', { x: left - 8, y: y0 + (series.length * (bar + 2)) / 2 + 4, 'text-anchor': 'end', class: 'axis' }, r.label));
+    root.append(svg('text', { x: left - 8, y: y0 + (series.length * (bar + 2)) / 2 + 4, 'text-anchor': 'end', class: 'axis' }, ...fitName(r.label, left - 12)));
     series.forEach((s, k) => {
       const v = r.values[k] ?? null;
       const y = y0 + k * (bar + 2);
@@ -112,7 +119,7 @@ export function stacked(rows: readonly { label: string; parts: StackPart[] }[], 
   root.append(svg('title', {}, title));
   rows.forEach((r, i) => {
     const y = i * (bar + gap) + 4;
-    root.append(svg('text', { x: left - 8, y: y + bar - 3, 'text-anchor': 'end', class: 'axis' }, r.label));
+    root.append(svg('text', { x: left - 8, y: y + bar - 3, 'text-anchor': 'end', class: 'axis' }, ...fitName(r.label, left - 12)));
     let x = left;
     for (const p of r.parts) {
       const w = (p.value / max) * width;
