@@ -171,6 +171,13 @@ async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, 
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),
         };
+        // An import or export runs on its own connection: the project handle is free for edits meanwhile.
+        if crate::api::DETACHED.contains(&cmd.as_str()) {
+            if let Some(path) = store.path().map(std::path::Path::to_path_buf) {
+                drop(store);
+                return crate::api::dispatch_detached(&path, &cmd, args);
+            }
+        }
         crate::api::dispatch(&mut store, &cmd, args)
     })
     .await;

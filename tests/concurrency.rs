@@ -212,3 +212,99 @@ fn two_stores_in_threads_lose_nothing() {
     }
     check_project(&db).expect("sound");
 }
+
+/// An export reads one state of the project: a span stored by another connection while the export is
+/// being written is not in it (it is in the next export), even on an article written after the change.
+#[test]
+fn an_export_sees_one_state_of_the_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut rng = StdRng::seed_from_u64(3);
+    let src = corpus::jsonl_folder(&mut rng, &dir.path().join("src"), 1, 400, 2); // more than a write buffer
+    let db = dir.path().join("p.hashiya");
+    assert!(harness::hashiya(&["--db", s(&db), "import", s(&src)]).status.success());
+    let (last, text): (i64, String) = read(&db).query_row("SELECT id, text FROM articles ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).expect("last article");
+    let word = text.split(' ').next().unwrap_or_default().chars().count();
+    let spans_in = |out: &[u8]| -> usize {
+        String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).ok().and_then(|v| v["spans"].as_array().map(Vec::len)).unwrap_or(0)).sum()
+    };
+
+    /// Stores a span on the last article through another connection the first time the export writes.
+    struct WriteMeanwhile {
+        out: Vec<u8>,
+        other: Option<(hashiya::Store, serde_json::Value)>,
+    }
+    impl std::io::Write for WriteMeanwhile {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if let Some((mut other, req)) = self.other.take() {
+                hashiya::api::dispatch(&mut other, "add_span", req).map_err(|e| std::io::Error::other(e.message))?;
+            }
+            self.out.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let store = hashiya::Store::open(&db).expect("open");
+    let o = hashiya::export::ExportOptions::default();
+    let mut before = Vec::new();
+    hashiya::export::export_with(store.conn(), &o, &mut before).expect("export");
+    let req = json!({"article_id": last, "annotator": "Meanwhile", "start": 0, "end": word, "label": "PER"});
+    let mut sink = WriteMeanwhile { out: Vec::new(), other: Some((hashiya::Store::open(&db).expect("second handle"), req)) };
+    hashiya::export::export_with(store.conn(), &o, &mut sink).expect("export");
+    assert!(sink.other.is_none(), "the other connection wrote during the export");
+    assert_eq!(spans_in(&sink.out), spans_in(&before), "the export saw the project as it was when it began");
+    let mut again = Vec::new();
+    hashiya::export::export_with(store.conn(), &o, &mut again).expect("export again");
+    assert_eq!(spans_in(&again), spans_in(&before) + 1, "the next export has the new span");
+}
+
+/// Browser mode (as the desktop app) runs an import on a connection of its own: the analyst's edits are
+/// answered while it runs instead of queueing behind it.
+#[test]
+fn edits_are_answered_while_the_app_imports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ui = harness::fake_ui(dir.path());
+    let mut rng = StdRng::seed_from_u64(4);
+    let (db, arts) = annotator::project(&mut rng, dir.path());
+    let lines: Vec<String> = (0..harness::env_count("HASHIYA_APP_IMPORT_LINES", 12_000))
+        .map(|i| corpus::jsonl_line(&mut rng, &format!("app-{i}"), "app", 40, 3, "Nadia"))
+        .collect();
+    let content = lines.join("\n") + "\n";
+    let mut server = harness::Server::start(&db, &ui).expect("serve starts");
+    let client = server.client();
+    let importing = Arc::new(AtomicBool::new(true));
+    let importer = {
+        let (client, importing, content) = (server.client(), importing.clone(), content.clone());
+        std::thread::spawn(move || {
+            let t0 = Instant::now();
+            let r = client.post("import_files", &json!({"annotator": "Nadia", "files": [{"name": "big.jsonl", "content": content}]}));
+            importing.store(false, Ordering::SeqCst);
+            (r, t0.elapsed())
+        })
+    };
+    // Edits while the import runs: each answered, and at least some answered before the import finished.
+    std::thread::sleep(Duration::from_millis(300));
+    let article = arts.0[0].0;
+    let mut during = 0;
+    let mut slowest = Duration::ZERO;
+    for k in 0..40 {
+        let t0 = Instant::now();
+        let (code, body) = client.post("set_status", &json!({"article_id": article, "annotator": "Salma", "status": if k % 2 == 0 { "in_progress" } else { "done" }}));
+        slowest = slowest.max(t0.elapsed());
+        assert_eq!(code, 200, "edit {k}: {body}");
+        if importing.load(Ordering::SeqCst) {
+            during += 1;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let ((code, body), took) = importer.join().expect("importer");
+    server.stop();
+    assert_eq!(code, 200, "{body}");
+    let report: serde_json::Value = serde_json::from_str(&body).expect("report");
+    let imported = report["imported"].as_array().map_or(0, Vec::len) as i64 + report["imported_not_listed"].as_i64().unwrap_or(0);
+    assert_eq!(imported, lines.len() as i64, "{}", &body[..body.len().min(300)]);
+    assert!(during >= 10, "only {during} of 40 edits were answered while the {took:?} import ran (slowest {slowest:?})");
+    check_project(&db).expect("sound");
+    eprintln!("app import of {} lines took {took:?}; {during} of 40 edits answered meanwhile, slowest {slowest:?}", lines.len());
+}

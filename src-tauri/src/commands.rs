@@ -46,6 +46,15 @@ pub async fn api(project: State<'_, Project>, cmd: String, args: Option<Value>) 
     if let Some(r) = hashiya::api::jobs::dispatch_unlocked(&cmd, &args) {
         return r;
     }
+    // An import or export runs on its own connection (off the async runtime): the project stays free for edits.
+    if hashiya::api::DETACHED.contains(&cmd.as_str()) {
+        if let Some(path) = project.with(|store| Ok(store.path().map(Path::to_path_buf)))? {
+            let name = cmd.clone();
+            return tauri::async_runtime::spawn_blocking(move || hashiya::api::dispatch_detached(&path, &name, args))
+                .await
+                .map_err(|e| ApiError { kind: "internal".into(), message: format!("the {cmd} command failed: {e}") })?;
+        }
+    }
     project.with(|store| hashiya::api::dispatch(store, &cmd, args))
 }
 
@@ -83,7 +92,8 @@ pub async fn export_to_file(
         options.control = j.control.clone();
     }
     let cancelled = || hashiya::Error::Conflict("the export was cancelled; nothing was written".into()).to_api();
-    let dir = project.with(|store| Ok(store.path().and_then(Path::parent).map(Path::to_path_buf)))?;
+    let project_path = project.with(|store| Ok(store.path().map(Path::to_path_buf)))?;
+    let dir = project_path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
     let dialog = FileDialog { title: None, dir: dir.as_deref(), filter: save_filter(&format) };
     let Some(path) = dialogs::save(&window, dialog, name).await? else {
         return Ok(Exported::Cancelled);
@@ -91,10 +101,18 @@ pub async fn export_to_file(
     if options.control.is_cancelled() {
         return Err(cancelled());
     }
-    let report = project.with(|store| match hashiya::export::export_file_with(store.conn(), &options, &path) {
-        Err(_) if options.control.is_cancelled() => Err(cancelled()),
-        other => other.map_err(|e| e.to_api()),
-    })?;
+    // On a connection of its own, off the async runtime: the analyst keeps working while it writes.
+    let Some(project_path) = project_path else {
+        return Err(invalid("an in-memory project cannot be exported to a file".into()));
+    };
+    let written = tauri::async_runtime::spawn_blocking(move || {
+        let store = hashiya::Store::open(&project_path).map_err(|e| e.to_api())?;
+        match hashiya::export::export_file_with(store.conn(), &options, &path) {
+            Err(_) if options.control.is_cancelled() => Err(cancelled()),
+            other => other.map_err(|e| e.to_api()),
+        }
+    });
+    let report = written.await.map_err(|e| ApiError { kind: "internal".into(), message: format!("the export failed: {e}") })??;
     drop(job);
     Ok(Exported::Written(ExportDone {
         articles: report.total.articles,

@@ -341,6 +341,18 @@ pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<V
     Ok(out)
 }
 
+/// Commands that can run for minutes (an import, an export): a transport runs them with
+/// [`dispatch_detached`] on a connection of their own, so the analyst's edits never queue behind them.
+pub const DETACHED: &[&str] = &["import_files", "export"];
+
+/// Run a long command on its own connection to the project file at `path`, leaving the app's shared
+/// handle free meanwhile: SQLite's WAL lets the analyst read and write alongside, and an import holds the
+/// write lock only for its final copy. No rolling backup here: the app's next edit takes it as usual.
+pub fn dispatch_detached(path: &std::path::Path, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
+    let mut store = Store::open(path).map_err(|e| e.to_api())?;
+    run(&mut store, cmd, a).map_err(|e| e.to_api())
+}
+
 /// Commands that change the project (and so may trigger a rolling backup).
 const WRITES: &[&str] = &["add_span", "update_span", "delete_span", "delete_spans", "set_tag", "set_status", "import_files"];
 

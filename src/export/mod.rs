@@ -58,6 +58,7 @@ pub fn export_to(conn: &Connection, format: &str, out: &mut dyn Write) -> Result
 /// Write `format` with default options to `path` atomically (no manifest).
 pub fn export_to_file(conn: &Connection, format: &str, path: &Path) -> Result<ExportCounts> {
     let o = ExportOptions { format: Format::parse(format)?, ..Default::default() };
+    let _snapshot = snapshot(conn)?;
     prepare(conn, &o)?;
     let mut files = Pending::default();
     let result = (|| {
@@ -76,6 +77,7 @@ pub fn export_to_file(conn: &Connection, format: &str, path: &Path) -> Result<Ex
 
 /// Write an export to any writer (one stream; `--split` needs files).
 pub fn export_with(conn: &Connection, o: &ExportOptions, out: &mut dyn Write) -> Result<Report> {
+    let _snapshot = snapshot(conn)?;
     prepare(conn, o)?;
     if o.split.is_some() {
         return Err(Error::Invalid("a train/dev/test split writes three files: give --out FILE".into()));
@@ -87,6 +89,7 @@ pub fn export_with(conn: &Connection, o: &ExportOptions, out: &mut dyn Write) ->
 /// Write an export to `path` (or `<stem>.train/.dev/.test.<ext>` beside it with a split), plus
 /// `<path>.manifest.json` and, for `hf`, `<path>.labels.json`. Every file appears at once or not at all.
 pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Result<Report> {
+    let _snapshot = snapshot(conn)?;
     prepare(conn, o)?;
     let labels = select::label_set(conn, o)?;
     let targets: Vec<(String, PathBuf)> = match o.split {
@@ -140,6 +143,13 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
     })();
     files.abandon();
     result.map_err(|e| naming(e, path))
+}
+
+/// One read transaction for a whole export, so every query of it sees the same state of the project while
+/// analysts or an import write meanwhile (WAL: readers and the writer do not wait for each other). Nothing
+/// when the caller already has a transaction open. Dropped (rolled back: it wrote nothing) at the end.
+fn snapshot(conn: &Connection) -> Result<Option<rusqlite::Transaction<'_>>> {
+    Ok(if conn.is_autocommit() { Some(conn.unchecked_transaction()?) } else { None })
 }
 
 /// A failed write says which export it was (the writes themselves go to temporary files).
