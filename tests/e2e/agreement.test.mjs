@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, cpRange } from './harness.mjs';
 
 const TEXTS = [
   'قال وزير الخارجية ناصر بوريطة في الرباط إن مؤتمر Interpol سيعقد يوم 5 يونيو 2025.',
@@ -15,11 +15,7 @@ const PLAN = {
   Karim: [[['ناصر بوريطة', 'PER'], ['الرباط', 'LOC'], ['مؤتمر Interpol', 'EVENT'], ['يونيو 2025', 'DATE']], [['الملك محمد السادس', 'PER'], ['GITEX Africa', 'EVENT'], ['مراكش', 'LOC']], [['الشرطة', 'ORG'], ['طنجة', 'LOC'], ['Europol', 'ORG']]],
   Nadia: [[['بوريطة', 'PER'], ['الرباط', 'LOC'], ['Interpol', 'ORG']], [['محمد السادس', 'PER'], ['GITEX Africa', 'ORG'], ['مراكش', 'LOC'], ['Huawei', 'ORG']], []],
 };
-const cp = (t, s) => {
-  const i = t.indexOf(s);
-  const start = [...t.slice(0, i)].length;
-  return { start, end: start + [...s].length, text: s };
-};
+const cp = (t, s) => cpRange(t, s);
 const fmt = (v) => (v === null ? 'n/a' : v.toFixed(3));
 const same = (shown, v) => (v === null ? shown === 'null' : Number(shown) === v);
 

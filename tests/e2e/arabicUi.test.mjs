@@ -4,16 +4,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleIdByTitle, cli, fixture, openArticle, settle, shot, startApp, tempProject } from './harness.mjs';
+import { articleIdByTitle, cli, fixture, openArticle, settle, shot, startApp, tempProject, cpRange } from './harness.mjs';
 
 const TEXT = 'أعلن الرئيس عبد الفتاح السيسي في القاهرة يوم 12 مارس 2024 أن شركة Siemens AG ستبني محطة جديدة في مدينة العلمين قرب القاهرة.';
 const TITLE = 'محطة العلمين';
-const cp = (s) => {
-  const i = TEXT.indexOf(s);
-  assert.ok(i >= 0, `${s} is in the text`);
-  const start = [...TEXT.slice(0, i)].length;
-  return { start, end: start + [...s].length, text: s };
-};
+const cp = (s) => cpRange(TEXT, s);
 const span = (s, label, annotator) => ({ ...cp(s), label, annotator });
 const record = (annotator, spans) =>
   JSON.stringify({ id: 'ar-ui-1', title: TITLE, text: TEXT, spans, tags: [], status: [{ annotator, status: 'done', updated_at: '2026-11-20T10:00:00.000Z' }] }) + '\n';

@@ -3,15 +3,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, settle, shot, tempProject, startApp } from './harness.mjs';
+import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, settle, shot, tempProject, startApp, cpRange } from './harness.mjs';
 
 const TEXT =
   'في 12 فبراير/شباط 2026 أعلن مكتب FBI ومعرض IGEF 2025 عن شراكة 😀 مع المدير العامّ عَبْدُ اللَّطِيفِ حَمُّوشِي في الرباط.\n' +
   'وزار الوفد والرباط ثم طنجة.';
 const cpOf = (s, from = 0) => {
-  const i = TEXT.indexOf(s, from);
-  const start = [...TEXT.slice(0, i)].length;
-  return { start, end: start + [...s].length, u16: i, u16end: i + s.length };
+  const u16 = TEXT.indexOf(s, from);
+  return { ...cpRange(TEXT, s, from), u16, u16end: u16 + s.length };
 };
 const sel = (page, r) => page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
 

@@ -3,15 +3,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, cpRange } from './harness.mjs';
 
 const T = '2026-11-20T10:00:00.000Z';
-const cp = (text, s) => {
-  const i = text.indexOf(s);
-  if (i < 0) throw new Error(`${s} not in ${text}`);
-  const start = [...text.slice(0, i)].length;
-  return { start, end: start + [...s].length, text: s };
-};
+const cp = (text, s) => cpRange(text, s);
 const span = (text, s, label, annotator) => ({ ...cp(text, s), label, annotator, created_at: T });
 const tag = (label, annotator) => ({ label, annotator, created_at: T });
 const status = (annotator, s) => ({ annotator, status: s, updated_at: T });

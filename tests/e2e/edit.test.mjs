@@ -2,15 +2,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle } from './harness.mjs';
+import { cli, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle, cpRange } from './harness.mjs';
 
 const A = 'قال المدير العام عبد اللطيف حموشي إن مدينة طنجة تستضيف مؤتمر قادة الشرطة والأمن العرب.';
 const B = 'وصل وفد من الإنتربول إلى الرباط صباح اليوم.';
-const cpOf = (text, s) => {
-  const i = text.indexOf(s);
-  const start = [...text.slice(0, i)].length;
-  return { start, end: start + [...s].length };
-};
+const cpOf = (text, s) => cpRange(text, s);
 const tanger = cpOf(A, 'طنجة');
 const records = [
   { id: 'edit-a', title: 'مقال التحرير', text: A, spans: [{ ...tanger, label: 'LOC', text: 'طنجة', annotator: 'Other' }] },

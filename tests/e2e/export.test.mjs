@@ -4,14 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, cpRange } from './harness.mjs';
 
 const TEXT = 'وصل ناصر بوريطة 😀 بالرباط يوم 5 يونيو 2025 لحضور مؤتمر Interpol.';
-const cp = (s) => {
-  const i = TEXT.indexOf(s);
-  const start = [...TEXT.slice(0, i)].length;
-  return { start, end: start + [...s].length, text: s };
-};
+const cp = (s) => cpRange(TEXT, s);
 const rec = (annotator, spans) =>
   JSON.stringify({ id: 'exp-1', title: 'زيارة', text: TEXT, spans: spans.map(([s, label]) => ({ ...cp(s), label, annotator })), status: [{ annotator, status: 'done', updated_at: '2026-11-20T10:00:00.000Z' }] }) + '\n';
 

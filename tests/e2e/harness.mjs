@@ -54,6 +54,15 @@ export function seeds() {
     .map((f) => ({ file: path.join(seedsDir, f), name: f, text: readFileSync(path.join(seedsDir, f), 'utf8') }));
 }
 
+/** Code-point range `{start, end, text}` of `s` in `text` (its first occurrence at or after UTF-16 index `from`):
+ * what native JSONL spans and `selectRange` take. Throws when `s` is not there. */
+export function cpRange(text, s, from = 0) {
+  const i = text.indexOf(s, from);
+  if (i < 0) throw new Error(`${s} is not in the text`);
+  const start = [...text.slice(0, i)].length;
+  return { start, end: start + [...s].length, text: s };
+}
+
 /** Code-point range of the first occurrence of `name` at `from` or later that stands alone as words. */
 export function cpRangeOf(text, name, from = 0) {
   const isWordChar = (c) => c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);

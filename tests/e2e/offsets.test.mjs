@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle, measureTextAndBoxes } from './harness.mjs';
+import { cli, covers, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, serve, shot, tempProject, startApp, settle, measureTextAndBoxes, cpRange } from './harness.mjs';
 
 const TITLE = 'تقرير خاص 😀 عن التعاون الأمني';
 const TEXT = [
@@ -15,11 +15,10 @@ const TEXT = [
 
 /** Code-point range of the n-th (0-based) occurrence of `s` in TEXT. */
 function cp(s, nth = 0) {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) i = TEXT.indexOf(s, i + 1);
-  assert.ok(i >= 0, `${s} is in the fixture`);
-  const start = [...TEXT.slice(0, i)].length;
-  return { start, end: start + [...s].length };
+  let i = TEXT.indexOf(s);
+  for (let k = 0; k < nth && i >= 0; k++) i = TEXT.indexOf(s, i + 1);
+  assert.ok(i >= 0, `${s} is in the fixture ${nth + 1} times`);
+  return cpRange(TEXT, s, i);
 }
 
 test('spans after an emoji and \\r\\n export with exact code-point offsets', async (t) => {

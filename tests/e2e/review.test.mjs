@@ -6,17 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, settle } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, settle, cpRange } from './harness.mjs';
 
 // Harakat, shadda, Latin words and digits inside Arabic.
 const TEXT = 'أعلنَ الرئيسُ عبدُ الفتّاح السيسي في القاهرة يوم 12 مارس 2024 أنّ شركة Siemens AG ستبني محطةً جديدة في مدينة العلمين.';
 const TITLE = 'محطة العلمين';
-const cp = (s) => {
-  const i = TEXT.indexOf(s);
-  assert.ok(i >= 0, `${s} is in the text`);
-  const start = [...TEXT.slice(0, i)].length;
-  return { start, end: start + [...s].length, text: s };
-};
+const cp = (s) => cpRange(TEXT, s);
 const span = (s, label, annotator) => ({ ...cp(s), label, annotator });
 const record = (annotator, spans, tags) =>
   JSON.stringify({ id: 'review-1', title: TITLE, text: TEXT, spans, tags: tags.map((label) => ({ label, annotator })), status: [{ annotator, status: 'done', updated_at: '2026-11-20T10:00:00.000Z' }] }) + '\n';

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, fixture, launch, openApp, serve, tempProject, startApp } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, tempProject, startApp, cpRange } from './harness.mjs';
 
 const TEXTS = [
   'قال وزير الخارجية ناصر بوريطة في الرباط إن المؤتمر سيعقد قريبا.',
@@ -17,11 +17,7 @@ const PLAN = {
   Salma: [[0, 'ناصر بوريطة', 'PER'], [0, 'الرباط', 'LOC'], [1, 'محمد السادس', 'PER'], [2, 'طنجة', 'LOC'], [3, 'فاس', 'LOC']],
   Karim: [[0, 'ناصر بوريطة', 'PER'], [0, 'الرباط', 'ORG'], [1, 'محمد السادس', 'PER'], [2, 'طنجة', 'LOC'], [2, 'الشرطة', 'ORG']],
 };
-const cp = (t, s) => {
-  const i = t.indexOf(s);
-  const start = [...t.slice(0, i)].length;
-  return { start, end: start + [...s].length, text: s };
-};
+const cp = (t, s) => cpRange(t, s);
 
 test('review: next article with disagreements; reviewers are not offered as analysts', async (t) => {
   const project = tempProject();

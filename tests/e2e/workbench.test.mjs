@@ -3,18 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, settle, shot, tempProject, startApp } from './harness.mjs';
+import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, settle, shot, tempProject, startApp, cpRange } from './harness.mjs';
 
 const A =
   'وصل وفد من الإنتربول إلى الرباط صباح اليوم، ثم زار والرباط مرة أخرى وحموشي هناك.\n' +
   'قال المدير العام للأمن الوطني عبد اللطيف حموشي للمملكة وبالمغرب في 12 فبراير/شباط إن FBI و IGEF 2025 شريكان 😀.\n' +
   'وتابع الوفد زيارته إلى طنجة ثم فاس ثم مراكش ثم أكادير.';
-const cpOf = (text, s, from = 0) => {
-  const i = text.indexOf(s, from);
-  assert.ok(i >= 0, `${s} is in the text`);
-  const start = [...text.slice(0, i)].length;
-  return { start, end: start + [...s].length };
-};
+const cpOf = (text, s, from = 0) => cpRange(text, s, from);
 const sel = (page, r) => page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
 const mySpans = (page) => page.evaluate(() => [...new Set([...document.querySelectorAll('.hl:not(.hl-other)')].map((e) => e.dataset.spanId))].length);
 /** Poll until `check()` holds (the UI saves asynchronously), then assert it with `message`. */
