@@ -131,12 +131,17 @@ fn check_origin(state: &AppState, headers: &HeaderMap) -> std::result::Result<()
     Ok(())
 }
 
+/// Compare a presented token with the secret in time that does not depend on where they differ.
+fn same_secret(given: &[u8], secret: &[u8]) -> bool {
+    given.len() == secret.len() && given.iter().zip(secret).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
 async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, headers: HeaderMap, body: Body) -> Response {
     if let Err(r) = check_origin(&state, &headers) {
         return r;
     }
     let token = headers.get(TOKEN_HEADER).and_then(|h| h.to_str().ok()).unwrap_or("");
-    if token != state.token {
+    if !same_secret(token.as_bytes(), state.token.as_bytes()) {
         return error_response(StatusCode::UNAUTHORIZED, "unauthorized", "missing or wrong token: open the URL that `hashiya serve` printed");
     }
     // Read only after the token is checked, up to a limit large enough for the files the UI imports.
@@ -245,5 +250,25 @@ async fn serve_file(state: &AppState, headers: &HeaderMap, rel: &str) -> Respons
             resp
         }
         Err(_) => error_response(StatusCode::NOT_FOUND, "not_found", format!("no such file: {}", rel.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_secret;
+
+    #[test]
+    fn tokens_match_only_when_equal() {
+        let secret = b"129c745ceaac75fea6415ce285a17d8e";
+        let cases: &[(&[u8], bool)] = &[
+            (b"129c745ceaac75fea6415ce285a17d8e", true),
+            (b"129c745ceaac75fea6415ce285a17d8f", false),
+            (b"029c745ceaac75fea6415ce285a17d8e", false),
+            (b"129c745ceaac75fea6415ce285a17d8", false),
+            (b"", false),
+        ];
+        for (given, want) in cases {
+            assert_eq!(same_secret(given, secret), *want, "{}", String::from_utf8_lossy(given));
+        }
     }
 }
