@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, cpRange } from './harness.mjs';
+import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, cpRange, settle } from './harness.mjs';
 
 const TEXT = 'وصل ناصر بوريطة 😀 بالرباط يوم 5 يونيو 2025 لحضور مؤتمر Interpol.';
 const cp = (s) => cpRange(TEXT, s);
@@ -39,6 +39,7 @@ test('export dialog: gold spans, filters and label mapping, misaligned spans res
   await page.locator('#review-gold-list li').nth(1).waitFor();
   await page.keyboard.press('Control+Enter');
   await page.locator('#review-adjudicated[aria-pressed=true]').waitFor();
+  await settle(page); // the adjudication is stored before the export reads the gold layer
 
   // 1. spans + gold layer.
   const gold = await exportWith(page, async () => {
