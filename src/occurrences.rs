@@ -20,7 +20,7 @@ pub struct Occurrence {
     pub end: i64,
     /// The text at `[start, end)`, as written there.
     pub text: String,
-    /// Up to 40 characters before and after, for the list.
+    /// Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
     pub before: String,
     pub after: String,
 }
@@ -108,11 +108,46 @@ pub fn find_in(text: &str, needle: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Up to [`CONTEXT`] characters on each side of a match, within its paragraph and cut at whole words
+/// ("…" where the text goes on), so the list never shows half a word and lays out like its paragraph.
 fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
-    let b0 = start.saturating_sub(40);
-    let a1 = (end + 40).min(chars.len());
-    (chars[b0..start].iter().collect(), chars[end..a1].iter().collect())
+    let is_break = |c: &char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+    // Before: from the paragraph's start or the first word boundary inside the window.
+    let window = start.saturating_sub(CONTEXT);
+    let mut b0 = chars[window..start].iter().rposition(is_break).map_or(window, |k| window + k + 1);
+    let mut before_cut = false;
+    if b0 == window && b0 > 0 && !chars[b0 - 1].is_whitespace() {
+        match chars[b0..start].iter().position(|c| c.is_whitespace()) {
+            Some(k) => b0 += k + 1,
+            None => b0 = start,
+        }
+        before_cut = true;
+    } else if b0 == window && b0 > 0 {
+        before_cut = true;
+    }
+    // After: to the paragraph's end or the last word boundary inside the window.
+    let limit = (end + CONTEXT).min(chars.len());
+    let mut a1 = chars[end..limit].iter().position(is_break).map_or(limit, |k| end + k);
+    let mut after_cut = false;
+    if a1 == limit && a1 < chars.len() && !is_break(&chars[a1]) {
+        if !chars[a1].is_whitespace() {
+            a1 = chars[end..a1].iter().rposition(|c| c.is_whitespace()).map_or(end, |k| end + k);
+        }
+        after_cut = true;
+    }
+    let mut before: String = chars[b0..start].iter().collect();
+    let mut after: String = chars[end..a1].iter().collect();
+    if before_cut {
+        before = format!("…{}", before.trim_start());
+    }
+    if after_cut {
+        after = format!("{}…", after.trim_end());
+    }
+    (before, after)
 }
+
+/// Characters of context on each side of an occurrence (before cutting at a word).
+const CONTEXT: usize = 40;
 
 /// Occurrences of `needle` in one article (`Some(id)`) or in every article (`None`). Project-wide,
 /// the full-text index picks the candidate articles first (run `search::catch_up` before).
@@ -153,6 +188,29 @@ pub fn find(conn: &Connection, needle: &str, article: Option<i64>, limit: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_keeps_whole_words_inside_the_paragraph() {
+        let ctx = |text: &str, needle: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let i = text.find(needle).map(|b| text[..b].chars().count()).unwrap_or(0);
+            context(&chars, i, i + needle.chars().count())
+        };
+        let long = "أعلن الرئيس عبد الفتاح السيسي في القاهرة يوم 12 مارس 2024 أن شركة Siemens AG ستبني محطة جديدة في مدينة العلمين قرب القاهرة المصرية اليوم.";
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("زار الوفد الرباط أمس.", "الرباط", "زار الوفد ", " أمس."),
+            ("سطر أول\nزار الوفد الرباط أمس.\nسطر ثالث", "الرباط", "زار الوفد ", " أمس."),
+            ("سطر أول\r\nالرباط\r\nسطر", "الرباط", "", ""),
+            (long, "العلمين", "…Siemens AG ستبني محطة جديدة في مدينة ", " قرب القاهرة المصرية اليوم."),
+            (long, "السيسي", "أعلن الرئيس عبد الفتاح ", " في القاهرة يوم 12 مارس 2024 أن شركة…"),
+        ];
+        for (text, needle, before, after) in cases {
+            assert_eq!(ctx(text, needle), (before.to_string(), after.to_string()), "{needle}");
+        }
+        // A window that starts or ends inside a word leaves that word out.
+        let cut = format!("{} عن الرباط {}", "ب".repeat(45), "ك".repeat(45));
+        assert_eq!(ctx(&cut, "الرباط"), ("…عن ".to_string(), "…".to_string()));
+    }
 
     fn found(text: &str, needle: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();

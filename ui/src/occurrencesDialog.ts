@@ -8,6 +8,7 @@ import { addMany } from './edits';
 import { labelByName, spanLabels, state } from './state';
 import { guard, toast } from './toast';
 import { count as countOf, enWord, t } from './i18n';
+import { majorityDir } from './direction';
 
 let wholeProject = false;
 
@@ -20,12 +21,12 @@ function dialog(): HTMLDialogElement {
   return d;
 }
 
-/** One occurrence in context: before, the match (marked), after — all as text, direction from the text itself. */
+/** One occurrence in context: before, the match (marked), after — all as text, laid out in the direction of most of its letters. */
 function row(o: FoundOccurrence, i: number, label: string, showTitle: boolean): HTMLElement {
   const already = o.labelled_as.length > 0;
   const box = el('input', { type: 'checkbox', 'data-occ': i, id: `occ-${i}`, 'aria-describedby': `occ-ctx-${i}` });
   box.checked = !already;
-  const ctx = el('span', { class: 'occ-context', dir: 'auto', id: `occ-ctx-${i}`, lang: 'ar' }, el('span', { class: 'occ-side' }, o.before), el('mark', { class: 'occ-hit' }, o.text), el('span', { class: 'occ-side' }, o.after));
+  const ctx = el('span', { class: 'occ-context', dir: majorityDir(o.before + o.text + o.after), id: `occ-ctx-${i}`, lang: 'ar' }, el('span', { class: 'occ-side' }, o.before), el('mark', { class: 'occ-hit' }, o.text), el('span', { class: 'occ-side' }, o.after));
   const color = safeColor(labelByName(label)?.color ?? '');
   ctx.querySelector('mark')!.setAttribute('style', `border-bottom: 2px solid ${color}`);
   return el(
