@@ -441,7 +441,7 @@ start: number, end: number,
  */
 text: string, 
 /**
- * Up to 40 characters before and after, for the list.
+ * Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
  */
 before: string, after: string, };
 
@@ -477,7 +477,7 @@ start: number, end: number,
  */
 text: string, 
 /**
- * Up to 40 characters before and after, for the list.
+ * Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
  */
 before: string, after: string, };
 
