@@ -75,20 +75,15 @@ pub fn list(project: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// An unfinished copy untouched for this long was left by a crash (a live backup keeps writing its copy).
-const STALE: Duration = Duration::from_secs(60 * 60);
-
 fn prune(dir: &Path) -> Result<()> {
     let entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     let unfinished = |p: &&PathBuf| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.') && n.to_string_lossy().contains(".partial"));
-    for p in entries.iter().filter(unfinished) {
-        let age = std::fs::metadata(p).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
-        if age.is_some_and(|a| a > STALE) {
-            let _ = std::fs::remove_file(p);
-        }
+    // An unfinished copy left by a crash (a live backup keeps writing its copy).
+    for p in entries.iter().filter(unfinished).filter(|p| crate::leftovers::is_stale(p)) {
+        let _ = std::fs::remove_file(p);
     }
     let mut all: Vec<PathBuf> = entries.into_iter().filter(|p| p.extension().is_some_and(|x| x == "hashiya")).collect();
     all.sort();

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod labels;
+pub mod leftovers;
 pub mod model;
 pub mod native;
 pub mod occurrences;

@@ -245,20 +245,6 @@ fn stream(conn: &Connection, o: &ExportOptions, outs: Vec<&mut dyn Write>, assig
     Ok(sinks.into_iter().map(|s| s.tally).collect())
 }
 
-/// A temporary file untouched for this long was left by an export that crashed (a live one keeps writing).
-const STALE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
-
-/// Remove the stale temporary files (`prefix*` in `dir`) that crashed exports to the same file left behind.
-fn remove_stale(dir: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let age = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
-        if e.file_name().to_string_lossy().starts_with(prefix) && age.is_some_and(|a| a > STALE) {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
 /// A file being written, with the size and SHA-256 of what went into it.
 struct Hashed {
     file: std::fs::File,
@@ -292,7 +278,7 @@ impl Pending {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
         let tmp = dir.join(format!(".{name}.partial-{}", std::process::id()));
-        remove_stale(dir, &format!(".{name}.partial-"));
+        crate::leftovers::remove_stale(dir, &format!(".{name}.partial-"));
         let f = std::fs::File::create(&tmp).map_err(|e| Error::io(format!("cannot create {}", tmp.display()), e))?;
         self.files.push((tmp, path.to_path_buf()));
         Ok(std::io::BufWriter::with_capacity(1 << 16, Hashed { file: f, sha: Sha256::new(), bytes: 0 }))

@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 
@@ -32,9 +32,6 @@ const STAGE_SQL: &str = "
     DROP INDEX IF EXISTS spans_by_annotator;
     DROP INDEX IF EXISTS status_by_annotator;
 ";
-
-/// A staging file left behind this long ago (by a killed import) is removed.
-const STALE: Duration = Duration::from_secs(3600);
 
 static NEXT: AtomicU64 = AtomicU64::new(0);
 
@@ -111,7 +108,8 @@ impl Staging {
     fn create(project: &Path) -> Result<Staging> {
         let dir = project.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let prefix = format!(".{}.import-", project.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
-        remove_stale(dir, &prefix);
+        // Staging files (and their journals) of killed imports.
+        crate::leftovers::remove_stale(dir, &prefix);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
         let path = dir.join(format!("{prefix}{}-{n}-{nanos}", std::process::id()));
@@ -173,18 +171,4 @@ fn read_only_uri(path: &Path) -> String {
     }
     uri.push_str("?mode=ro");
     uri
-}
-
-/// Remove staging files (and their journals) that a killed import left, once untouched for [`STALE`].
-fn remove_stale(dir: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        if !e.file_name().to_string_lossy().starts_with(prefix) {
-            continue;
-        }
-        let old = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > STALE);
-        if old {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
 }
