@@ -112,38 +112,29 @@ pub fn find_in(text: &str, needle: &str) -> Vec<(usize, usize)> {
 /// ("…" where the text goes on), so the list never shows half a word and lays out like its paragraph.
 fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
     let is_break = |c: &char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
-    // Before: from the paragraph's start or the first word boundary inside the window.
+    // Before: from the paragraph's start, else from the window's start, else from the first word boundary
+    // inside the window (a cut says so with "…").
     let window = start.saturating_sub(CONTEXT);
-    let mut b0 = chars[window..start].iter().rposition(is_break).map_or(window, |k| window + k + 1);
-    let mut before_cut = false;
-    if b0 == window && b0 > 0 && !chars[b0 - 1].is_whitespace() {
-        match chars[b0..start].iter().position(|c| c.is_whitespace()) {
-            Some(k) => b0 += k + 1,
-            None => b0 = start,
-        }
-        before_cut = true;
-    } else if b0 == window && b0 > 0 {
-        before_cut = true;
-    }
-    // After: to the paragraph's end or the last word boundary inside the window.
+    let (b0, before_cut) = match chars[window..start].iter().rposition(is_break) {
+        Some(k) => (window + k + 1, false),
+        None if window == 0 || is_break(&chars[window - 1]) => (window, false),
+        None if chars[window - 1].is_whitespace() => (window, true),
+        None => (chars[window..start].iter().position(|c| c.is_whitespace()).map_or(start, |k| window + k + 1), true),
+    };
+    // After: the same, mirrored.
     let limit = (end + CONTEXT).min(chars.len());
-    let mut a1 = chars[end..limit].iter().position(is_break).map_or(limit, |k| end + k);
-    let mut after_cut = false;
-    if a1 == limit && a1 < chars.len() && !is_break(&chars[a1]) {
-        if !chars[a1].is_whitespace() {
-            a1 = chars[end..a1].iter().rposition(|c| c.is_whitespace()).map_or(end, |k| end + k);
-        }
-        after_cut = true;
-    }
-    let mut before: String = chars[b0..start].iter().collect();
-    let mut after: String = chars[end..a1].iter().collect();
-    if before_cut {
-        before = format!("…{}", before.trim_start());
-    }
-    if after_cut {
-        after = format!("{}…", after.trim_end());
-    }
-    (before, after)
+    let (a1, after_cut) = match chars[end..limit].iter().position(is_break) {
+        Some(k) => (end + k, false),
+        None if limit == chars.len() || is_break(&chars[limit]) => (limit, false),
+        None if chars[limit].is_whitespace() => (limit, true),
+        None => (chars[end..limit].iter().rposition(|c| c.is_whitespace()).map_or(end, |k| end + k), true),
+    };
+    let before: String = chars[b0..start].iter().collect();
+    let after: String = chars[end..a1].iter().collect();
+    (
+        if before_cut { format!("…{}", before.trim_start()) } else { before },
+        if after_cut { format!("{}…", after.trim_end()) } else { after },
+    )
 }
 
 /// Characters of context on each side of an occurrence (before cutting at a word).
