@@ -13,9 +13,48 @@ use rusqlite::params;
 use serde::Serialize;
 
 const WORDS: &[&str] = &[
-    "قال", "الوزير", "إن", "الحكومة", "ستعمل", "على", "تعزيز", "التعاون", "مع", "الشركاء", "في", "مجال", "الأمن", "والاقتصاد",
-    "وأضاف", "أن", "الاجتماع", "الذي", "عقد", "يوم", "الخميس", "بالرباط", "ناقش", "عدة", "ملفات", "منها", "الطاقة", "والمياه",
-    "FBI", "2025", "12", "فبراير", "المغرب", "مصر", "جامعة", "القاهرة", "عبد", "اللطيف", "حموشي", "😀", "كَتَبَ", "قــــال",
+    "قال",
+    "الوزير",
+    "إن",
+    "الحكومة",
+    "ستعمل",
+    "على",
+    "تعزيز",
+    "التعاون",
+    "مع",
+    "الشركاء",
+    "في",
+    "مجال",
+    "الأمن",
+    "والاقتصاد",
+    "وأضاف",
+    "أن",
+    "الاجتماع",
+    "الذي",
+    "عقد",
+    "يوم",
+    "الخميس",
+    "بالرباط",
+    "ناقش",
+    "عدة",
+    "ملفات",
+    "منها",
+    "الطاقة",
+    "والمياه",
+    "FBI",
+    "2025",
+    "12",
+    "فبراير",
+    "المغرب",
+    "مصر",
+    "جامعة",
+    "القاهرة",
+    "عبد",
+    "اللطيف",
+    "حموشي",
+    "😀",
+    "كَتَبَ",
+    "قــــال",
 ];
 const LABELS: &[&str] = &["PER", "ORG", "LOC", "DATE", "EVENT"];
 
@@ -100,7 +139,11 @@ struct SpanOut {
 
 fn vm_hwm_mb() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok()).unwrap_or(0.0) / 1024.0
+    s.lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0
 }
 
 fn serde(db: &str) -> Result<()> {
@@ -115,10 +158,14 @@ fn serde(db: &str) -> Result<()> {
         ids.push(r.get::<_, i64>(0)?);
         recs.push(Record { id: r.get(1)?, text: r.get(2)?, spans: Vec::new(), tags: Vec::new() });
     }
-    let index: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let index: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut rows = sp.query([])?;
     while let Some(r) = rows.next()? {
-        let i = index.get(&r.get::<_, i64>(0)?).copied().ok_or_else(|| Error::Invalid("span without article".into()))?;
+        let i = index
+            .get(&r.get::<_, i64>(0)?)
+            .copied()
+            .ok_or_else(|| Error::Invalid("span without article".into()))?;
         recs[i].spans.push(SpanOut { start: r.get(1)?, end: r.get(2)?, label: r.get(3)? });
     }
     let t0 = Instant::now();

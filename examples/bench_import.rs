@@ -12,9 +12,48 @@ use hashiya::{Error, Result};
 use rusqlite::{params, Connection};
 
 const WORDS: &[&str] = &[
-    "قال", "الوزير", "إن", "الحكومة", "ستعمل", "على", "تعزيز", "التعاون", "مع", "الشركاء", "في", "مجال", "الأمن", "والاقتصاد",
-    "وأضاف", "أن", "الاجتماع", "الذي", "عقد", "يوم", "الخميس", "بالرباط", "ناقش", "عدة", "ملفات", "منها", "الطاقة", "والمياه",
-    "FBI", "2025", "12", "فبراير", "المغرب", "مصر", "جامعة", "القاهرة", "عبد", "اللطيف", "حموشي", "كَتَبَ", "،", "المدير",
+    "قال",
+    "الوزير",
+    "إن",
+    "الحكومة",
+    "ستعمل",
+    "على",
+    "تعزيز",
+    "التعاون",
+    "مع",
+    "الشركاء",
+    "في",
+    "مجال",
+    "الأمن",
+    "والاقتصاد",
+    "وأضاف",
+    "أن",
+    "الاجتماع",
+    "الذي",
+    "عقد",
+    "يوم",
+    "الخميس",
+    "بالرباط",
+    "ناقش",
+    "عدة",
+    "ملفات",
+    "منها",
+    "الطاقة",
+    "والمياه",
+    "FBI",
+    "2025",
+    "12",
+    "فبراير",
+    "المغرب",
+    "مصر",
+    "جامعة",
+    "القاهرة",
+    "عبد",
+    "اللطيف",
+    "حموشي",
+    "كَتَبَ",
+    "،",
+    "المدير",
 ];
 const LABELS: &[&str] = &["PER", "ORG", "LOC", "DATE", "EVENT"];
 
@@ -98,7 +137,10 @@ fn main() -> std::process::ExitCode {
             _ => Err(Error::Invalid("ARTICLES and SPANS must be numbers".into())),
         },
         (Some("ceiling"), 4 | 5) => ceiling(&a[2], &a[3], a.get(4).is_some_and(|x| x == "fts")),
-        _ => Err(Error::Invalid("usage: bench_import gen FILE ARTICLES SPANS | bench_import ceiling DB FILE [fts]".into())),
+        _ => Err(Error::Invalid(
+            "usage: bench_import gen FILE ARTICLES SPANS | bench_import ceiling DB FILE [fts]"
+                .into(),
+        )),
     };
     match r {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -10,7 +10,7 @@ cd "$ROOT"
 
 # ---- apt -------------------------------------------------------------------------------------
 APT_PKGS=(build-essential pkg-config libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver chromium
-          fonts-noto-core python3-venv python3-pip)
+          fonts-noto-core python3-venv python3-pip imagemagick)
 # Keep an existing Node.js (e.g. from nvm or NodeSource); Debian's only when there is none.
 command -v node >/dev/null 2>&1 || APT_PKGS+=(nodejs)
 command -v npm >/dev/null 2>&1 || APT_PKGS+=(npm)

@@ -15,7 +15,7 @@ export HASHIYA_DESKTOP_BIN="$TARGET_DIR/debug/hashiya-desktop"
 
 ONLY=" $* "
 for a in "$@"; do
-  case "$a" in [1-7]) ;; *) die "unknown stage '$a' (stages are 1-7)" ;; esac
+  case "$a" in [0-7]) ;; *) die "unknown stage '$a' (stages are 0-7)" ;; esac
 done
 
 NAMES=()
@@ -73,6 +73,7 @@ skip() {
 }
 
 deps()          { bash scripts/install-deps.sh; }
+hygiene()       { cargo fmt --all --check && cargo clippy --all-targets -- -D warnings; }
 core_tests()    { cargo test; }
 ui_unit()       { npm --prefix ui test; }
 ui_build()      { npm --prefix ui run build; }
@@ -83,6 +84,7 @@ desktop_build() { cargo build -p hashiya-desktop; }
 desktop_e2e()   { .venv/bin/python -m pytest tests/desktop -q; }
 
 stage "install-deps" deps
+stage "0 hygiene: rustfmt, clippy" hygiene
 stage "1 core: cargo test" core_tests
 if [ -f ui/package.json ]; then
   stage "2 ui: vitest" ui_unit

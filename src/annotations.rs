@@ -18,7 +18,8 @@ pub fn annotator_id(tx: &Transaction, name: &str) -> Result<i64> {
     if let Some(id) = find.query_row([name], |r| r.get(0)).optional()? {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO annotators (name, created_at) VALUES (?1, ?2)")?.execute(params![name, crate::db::now()])?;
+    tx.prepare_cached("INSERT INTO annotators (name, created_at) VALUES (?1, ?2)")?
+        .execute(params![name, crate::db::now()])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -70,7 +71,12 @@ impl Added {
 
 /// Add a span after checking it against the article's text (range and grapheme boundaries).
 /// The label must exist unless `add_missing_label`; the same span by the same annotator is not duplicated.
-pub fn add_span(tx: &Transaction, article: &CharIndex, s: &NewSpan, add_missing_label: bool) -> Result<Added> {
+pub fn add_span(
+    tx: &Transaction,
+    article: &CharIndex,
+    s: &NewSpan,
+    add_missing_label: bool,
+) -> Result<Added> {
     article.check_span(s.start, s.end).map_err(Error::Invalid)?;
     let label = if add_missing_label {
         labels::ensure(tx, LabelKind::Span, s.label)?.0
@@ -100,7 +106,16 @@ pub fn add_span(tx: &Transaction, article: &CharIndex, s: &NewSpan, add_missing_
 /// Store a span already checked against its text, by label and annotator ids (bulk import).
 /// Returns whether it is new: the same span by the same annotator is kept once.
 #[allow(clippy::too_many_arguments)]
-pub fn insert_checked_span(tx: &Transaction, article_id: i64, label_id: i64, annotator_id: i64, start: usize, end: usize, note: &str, created_at: &str) -> Result<bool> {
+pub fn insert_checked_span(
+    tx: &Transaction,
+    article_id: i64,
+    label_id: i64,
+    annotator_id: i64,
+    start: usize,
+    end: usize,
+    note: &str,
+    created_at: &str,
+) -> Result<bool> {
     let n = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at)
@@ -173,8 +188,12 @@ pub fn update_span(tx: &Transaction, id: i64, annotator: &str, c: &SpanChange) -
         params![id, start, end, label_id, c.note, crate::db::now()],
     );
     match updated {
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
-            return Err(Error::Conflict("you already have a span with that label at that place".into()))
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            return Err(Error::Conflict(
+                "you already have a span with that label at that place".into(),
+            ))
         }
         other => other?,
     };
@@ -188,7 +207,8 @@ pub fn delete_span(tx: &Transaction, id: i64, annotator: &str) -> Result<()> {
     Ok(())
 }
 
-const SPAN_SELECT: &str = "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at
+const SPAN_SELECT: &str =
+    "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at
      FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id";
 
 fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> {
@@ -215,7 +235,8 @@ pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {
         .ok_or_else(|| Error::NotFound(format!("there is no span with id {id}")))?;
     let t = crate::articles::text_of(conn, article_id)?;
     let idx = CharIndex::new(&t);
-    Ok(conn.query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &idx))?)
+    Ok(conn
+        .query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &idx))?)
 }
 
 /// Every span of an article, by every annotator, ordered by position.
@@ -229,9 +250,21 @@ pub fn spans_of(conn: &Connection, article_id: i64, article_text: &str) -> Resul
 }
 
 /// Put a tag on (or take it off) an article, as one annotator. Returns whether anything changed.
-pub fn set_tag(tx: &Transaction, article_id: i64, annotator: &str, label: &str, on: bool, add_missing_label: bool, created_at: Option<&str>) -> Result<bool> {
+pub fn set_tag(
+    tx: &Transaction,
+    article_id: i64,
+    annotator: &str,
+    label: &str,
+    on: bool,
+    add_missing_label: bool,
+    created_at: Option<&str>,
+) -> Result<bool> {
     crate::articles::text_of(tx, article_id)?;
-    let label = if add_missing_label { labels::ensure(tx, LabelKind::Tag, label)?.0 } else { labels::require(tx, LabelKind::Tag, label)? };
+    let label = if add_missing_label {
+        labels::ensure(tx, LabelKind::Tag, label)?.0
+    } else {
+        labels::require(tx, LabelKind::Tag, label)?
+    };
     let who = annotator_id(tx, annotator)?;
     let changed = if on {
         let created = match created_at {
@@ -253,13 +286,21 @@ pub fn tags_of(conn: &Connection, article_id: i64) -> Result<Vec<Tag>> {
         "SELECT l.name, n.name, t.created_at FROM article_tags t JOIN labels l ON l.id = t.label_id
          JOIN annotators n ON n.id = t.annotator_id WHERE t.article_id = ?1 ORDER BY n.name, l.name",
     )?;
-    let rows = st.query_map([article_id], |r| Ok(Tag { label: r.get(0)?, annotator: r.get(1)?, created_at: r.get(2)? }))?;
+    let rows = st.query_map([article_id], |r| {
+        Ok(Tag { label: r.get(0)?, annotator: r.get(1)?, created_at: r.get(2)? })
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Record an annotator's progress on an article. An existing status with a later time is kept,
 /// so importing an older file never rolls work back.
-pub fn set_status(tx: &Transaction, article_id: i64, annotator: &str, status: Status, at: Option<&str>) -> Result<()> {
+pub fn set_status(
+    tx: &Transaction,
+    article_id: i64,
+    annotator: &str,
+    status: Status,
+    at: Option<&str>,
+) -> Result<()> {
     crate::articles::text_of(tx, article_id)?;
     let who = annotator_id(tx, annotator)?;
     let when = match at {
@@ -282,7 +323,11 @@ pub fn statuses_of(conn: &Connection, article_id: i64) -> Result<Vec<AnnotatorSt
     )?;
     let rows = st.query_map([article_id], |r| {
         let s: String = r.get(1)?;
-        Ok(AnnotatorStatus { annotator: r.get(0)?, status: Status::parse(&s).unwrap_or(Status::Todo), updated_at: r.get(2)? })
+        Ok(AnnotatorStatus {
+            annotator: r.get(0)?,
+            status: Status::parse(&s).unwrap_or(Status::Todo),
+            updated_at: r.get(2)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -46,7 +46,10 @@ pub fn title_from_text(text: &str) -> String {
 }
 
 pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
-    Ok(conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?.query_row([hash], |r| r.get(0)).optional()?)
+    Ok(conn
+        .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .query_row([hash], |r| r.get(0))
+        .optional()?)
 }
 
 /// Store an article unless one with the same text exists.
@@ -83,7 +86,8 @@ pub fn insert(tx: &Transaction, a: &NewArticle) -> Result<Inserted> {
     Ok(Inserted::New(tx.last_insert_rowid()))
 }
 
-const COLS: &str = "id, ext_id, title, text, source, url, published_at, meta, content_hash, imported_at";
+const COLS: &str =
+    "id, ext_id, title, text, source, url, published_at, meta, content_hash, imported_at";
 
 pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Article> {
     let meta: String = r.get(7)?;
@@ -175,8 +179,17 @@ pub struct ListFilter {
 ///
 /// Only the filters given become SQL conditions, and the page's ids are picked before any article
 /// row (which carries the text) is read: on 100,000 articles a page costs milliseconds.
-pub fn list(conn: &Connection, annotator: &str, f: &ListFilter, offset: i64, limit: i64) -> Result<(i64, Vec<ArticleSummary>)> {
-    let me: Option<i64> = conn.prepare_cached("SELECT id FROM annotators WHERE name = ?1")?.query_row([annotator], |r| r.get(0)).optional()?;
+pub fn list(
+    conn: &Connection,
+    annotator: &str,
+    f: &ListFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<(i64, Vec<ArticleSummary>)> {
+    let me: Option<i64> = conn
+        .prepare_cached("SELECT id FROM annotators WHERE name = ?1")?
+        .query_row([annotator], |r| r.get(0))
+        .optional()?;
     let mut conds: Vec<String> = Vec::new();
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     let mut arg = |v: rusqlite::types::Value| {
@@ -230,22 +243,26 @@ pub fn list(conn: &Connection, annotator: &str, f: &ListFilter, offset: i64, lim
     let rest = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
     let (fts_from, fts_filter, in_filter) = match &search {
         Some(k) => (
-            "articles_fts f JOIN articles a INDEXED BY articles_by_id ON a.id = f.rowid".to_string(),
+            "articles_fts f JOIN articles a INDEXED BY articles_by_id ON a.id = f.rowid"
+                .to_string(),
             format!("articles_fts MATCH {k} AND {rest}"),
-            format!("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {k}) AND {rest}"),
+            format!(
+                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {k}) AND {rest}"
+            ),
         ),
         None => ("articles a INDEXED BY articles_by_id".to_string(), rest.clone(), rest),
     };
     // With a search and no other filter, the index alone counts (5 ms for 100,000 matches instead of 18 ms):
     // every indexed rowid is an article, since articles are never deleted and are indexed after they commit.
     let count_sql = match &search {
-        Some(k) if conds.is_empty() => format!("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH {k}"),
+        Some(k) if conds.is_empty() => {
+            format!("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH {k}")
+        }
         _ => format!("SELECT count(*) FROM {fts_from} WHERE {fts_filter}"),
     };
-    let total: i64 = conn.prepare_cached(&count_sql)?.query_row(
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total: i64 = conn
+        .prepare_cached(&count_sql)?
+        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
     if limit == 0 {
         return Ok((total, Vec::new()));
     }
@@ -270,7 +287,9 @@ pub fn list(conn: &Connection, annotator: &str, f: &ListFilter, offset: i64, lim
     args.push(limit.into());
     args.push(offset.into());
     let ids: Vec<i64> = conn
-        .prepare_cached(&format!("SELECT a.id FROM {from} WHERE {filter} ORDER BY {order} LIMIT ?{lim} OFFSET ?{off}"))?
+        .prepare_cached(&format!(
+            "SELECT a.id FROM {from} WHERE {filter} ORDER BY {order} LIMIT ?{lim} OFFSET ?{off}"
+        ))?
         .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut row = conn.prepare_cached(

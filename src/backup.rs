@@ -37,11 +37,18 @@ pub(crate) fn restrict(_path: &Path) -> Result<()> {
 /// Copy the live database `conn` (the project at `project`) into a new backup file.
 pub fn create(conn: &Connection, project: &Path, reason: &str) -> Result<PathBuf> {
     let dir = dir_of(project);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     restrict(&dir)?;
-    let stem = project.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into());
+    let stem = project
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".into());
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let reason: String = reason.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    let reason: String = reason
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+        .collect();
     let target = dir.join(format!("{stem}-{stamp}-{reason}.hashiya"));
     // The process id keeps two programs backing up the same project in the same millisecond apart.
     let tmp = dir.join(format!(".{stem}-{stamp}-{}.partial", std::process::id()));
@@ -50,7 +57,8 @@ pub fn create(conn: &Connection, project: &Path, reason: &str) -> Result<PathBuf
         restrict(&tmp)?;
         Backup::new(conn, &mut out)?.run_to_completion(256, Duration::from_millis(5), None)?;
         drop(out);
-        std::fs::rename(&tmp, &target).map_err(|e| Error::io(format!("cannot write {}", target.display()), e))
+        std::fs::rename(&tmp, &target)
+            .map_err(|e| Error::io(format!("cannot write {}", target.display()), e))
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -80,19 +88,26 @@ fn prune(dir: &Path) -> Result<()> {
         .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
-    let unfinished = |p: &&PathBuf| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.') && n.to_string_lossy().contains(".partial"));
+    let unfinished = |p: &&PathBuf| {
+        p.file_name().is_some_and(|n| {
+            n.to_string_lossy().starts_with('.') && n.to_string_lossy().contains(".partial")
+        })
+    };
     // An unfinished copy left by a crash (a live backup keeps writing its copy).
     for p in entries.iter().filter(unfinished).filter(|p| crate::leftovers::is_stale(p)) {
         let _ = std::fs::remove_file(p);
     }
-    let mut all: Vec<PathBuf> = entries.into_iter().filter(|p| p.extension().is_some_and(|x| x == "hashiya")).collect();
+    let mut all: Vec<PathBuf> =
+        entries.into_iter().filter(|p| p.extension().is_some_and(|x| x == "hashiya")).collect();
     all.sort();
     let excess = all.len().saturating_sub(KEEP);
     for old in &all[..excess] {
         match std::fs::remove_file(old) {
             // Another process (the desktop app and the CLI) pruned it at the same moment.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            other => other.map_err(|e| Error::io(format!("cannot remove the old backup {}", old.display()), e))?,
+            other => other.map_err(|e| {
+                Error::io(format!("cannot remove the old backup {}", old.display()), e)
+            })?,
         }
     }
     Ok(())
@@ -108,8 +123,11 @@ pub fn verify(path: &Path) -> Result<()> {
     if check != "ok" {
         return Err(Error::Invalid(format!("{} is damaged: {check}", path.display())));
     }
-    let has_articles: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'", [], |r| r.get(0))?;
+    let has_articles: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'",
+        [],
+        |r| r.get(0),
+    )?;
     if has_articles == 0 {
         return Err(Error::Invalid(format!("{} is not a Hashiya project", path.display())));
     }

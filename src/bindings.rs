@@ -1,25 +1,25 @@
 //! TypeScript declarations of every type that crosses the command edge, generated with ts-rs.
-//! `ui/src/bindings.ts` is this output, committed; `tests/bindings.rs` fails when it is stale.
+//! `ui/src/bindings.ts` is this output, committed; `tests/core/bindings.rs` fails when it is stale.
 
 use ts_rs::{Config, TS};
 
-use crate::api::*;
-use crate::api::occurrences::*;
 use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
+use crate::api::occurrences::*;
 use crate::api::review::*;
 use crate::api::schema::*;
+use crate::api::*;
 use crate::articles::{ListFilter, Sort};
+use crate::error::ApiError;
+use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::labels::{LabelEdit, Usage};
-use crate::settings::Settings;
+use crate::model::*;
 use crate::occurrences::Occurrence;
 use crate::review::agreement::*;
 use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
-use crate::error::ApiError;
-use crate::import::{ImportReport, ImportedArticle, Rejection};
-use crate::model::*;
+use crate::settings::Settings;
 
 macro_rules! decls {
     ($cfg:expr, $($t:ty),* $(,)?) => {
@@ -32,7 +32,7 @@ pub fn typescript() -> String {
     // Ids and offsets are far below 2^53: plain numbers in TypeScript.
     let cfg = &Config::new().with_large_int("number");
     let mut out = String::from(
-        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --test bindings`. Do not edit.\n\n",
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --test core bindings`. Do not edit.\n\n",
     );
     let decls = decls!(
         cfg,
@@ -116,8 +116,16 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
-    out.push_str("/** Every command, with its request and response types. */\nexport type Commands = {\n");
-    for (name, req, resp) in COMMAND_TYPES.iter().chain(REVIEW_COMMANDS).chain(OCCURRENCE_COMMANDS).chain(SCHEMA_COMMANDS).chain(JOB_COMMANDS) {
+    out.push_str(
+        "/** Every command, with its request and response types. */\nexport type Commands = {\n",
+    );
+    for (name, req, resp) in COMMAND_TYPES
+        .iter()
+        .chain(REVIEW_COMMANDS)
+        .chain(OCCURRENCE_COMMANDS)
+        .chain(SCHEMA_COMMANDS)
+        .chain(JOB_COMMANDS)
+    {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }
     out.push_str("};\n");

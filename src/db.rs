@@ -29,7 +29,9 @@ pub fn open(path: &Path) -> Result<Connection> {
     }
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Error::Invalid(format!("cannot open project {}: {e}", path.display())))?;
     prepare(conn, Some(path))
@@ -59,7 +61,9 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
         // WAL lets the desktop app and the CLI read while one writes.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::Invalid(format!("the project file could not switch to WAL mode (got {mode})")));
+            return Err(Error::Invalid(format!(
+                "the project file could not switch to WAL mode (got {mode})"
+            )));
         }
     }
     // FULL: a commit reported to the analyst survives a power cut, not only a crash.
@@ -88,12 +92,16 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     if version == SCHEMA_VERSION as i64 {
         return Ok(());
     }
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
+    let tx =
+        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
     let version = schema_version(&tx)?;
     check_not_newer(version)?;
     for (n, sql) in (version + 1..).zip(MIGRATIONS.iter().skip(version as usize)) {
-        tx.execute_batch(sql)
-            .map_err(|e| Error::Invalid(format!("cannot upgrade the project to schema version {n} (nothing was changed): {e}")))?;
+        tx.execute_batch(sql).map_err(|e| {
+            Error::Invalid(format!(
+                "cannot upgrade the project to schema version {n} (nothing was changed): {e}"
+            ))
+        })?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION as i64)?;
     tx.commit()?;
@@ -118,7 +126,8 @@ pub fn check_not_newer(version: i64) -> Result<()> {
 
 /// Run `f` in one IMMEDIATE transaction: all of it is committed, or none of it.
 pub fn with_tx<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
+    let tx =
+        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
     let out = f(&tx)?;
     tx.commit()?;
     Ok(out)
@@ -146,7 +155,10 @@ mod tests {
 
     #[test]
     fn a_busy_project_is_one_clear_sentence() {
-        let locked = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
+        let locked = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        );
         let e = busy(locked);
         assert_eq!(e.kind(), "conflict");
         assert!(e.to_string().starts_with("the project is busy: another program"), "{e}");

@@ -44,17 +44,35 @@ pub fn fill(store: &mut Store) -> Result<()> {
     store.with_tx(|tx| {
         let mut ids = Vec::new();
         for (name, text) in &docs {
-            let a = NewArticle { title: articles::title_from_text(text), text: text.clone(), source: format!("demo/{name}"), ..Default::default() };
+            let a = NewArticle {
+                title: articles::title_from_text(text),
+                text: text.clone(),
+                source: format!("demo/{name}"),
+                ..Default::default()
+            };
             ids.push(articles::insert(tx, &a)?.id());
         }
         for (idx, needle, label) in DEMO_SPANS {
-            let (Some(text), Some(&article_id)) = (docs.get(*idx).map(|d| &d.1), ids.get(*idx)) else { continue };
+            let (Some(text), Some(&article_id)) = (docs.get(*idx).map(|d| &d.1), ids.get(*idx))
+            else {
+                continue;
+            };
             let Some(byte) = text.find(needle) else {
-                return Err(Error::Invalid(format!("demo span {needle:?} is not in demo article {idx}")));
+                return Err(Error::Invalid(format!(
+                    "demo span {needle:?} is not in demo article {idx}"
+                )));
             };
             let start = text[..byte].chars().count();
             let end = start + needle.chars().count();
-            let span = NewSpan { article_id, start, end, label, annotator: DEMO_ANNOTATOR, note: "", created_at: None };
+            let span = NewSpan {
+                article_id,
+                start,
+                end,
+                label,
+                annotator: DEMO_ANNOTATOR,
+                note: "",
+                created_at: None,
+            };
             annotations::add_span(tx, &crate::text::CharIndex::new(text), &span, false)?;
         }
         if let Some(&first) = ids.first() {
@@ -77,7 +95,8 @@ pub fn default_path() -> PathBuf {
 /// Open (creating and filling if needed) the demo project.
 pub fn open_demo(path: &Path) -> Result<Store> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     }
     let mut store = Store::open(path)?;
     fill(&mut store)?;

@@ -56,7 +56,9 @@ fn db_message(e: &rusqlite::Error) -> String {
 /// JSON written to a disk that filled up is a write error, not a JSON one.
 fn json_message(e: &serde_json::Error) -> String {
     match e.io_error_kind() {
-        Some(kind) if is_full(kind) => format!("cannot write the output: the disk is full ({e}); free some space and try again"),
+        Some(kind) if is_full(kind) => format!(
+            "cannot write the output: the disk is full ({e}); free some space and try again"
+        ),
         _ => format!("JSON error: {e}"),
     }
 }

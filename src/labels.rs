@@ -24,7 +24,8 @@ pub const DEFAULT_TAG_LABELS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Colours given to labels that arrive from imported data.
-const PALETTE: &[&str] = &["#0c8599", "#a61e4d", "#5c940d", "#364fc7", "#862e9c", "#e67700", "#0b7285", "#c92a2a"];
+const PALETTE: &[&str] =
+    &["#0c8599", "#a61e4d", "#5c940d", "#364fc7", "#862e9c", "#e67700", "#0b7285", "#c92a2a"];
 
 fn from_row(r: &Row) -> rusqlite::Result<Label> {
     let kind: String = r.get(1)?;
@@ -48,13 +49,19 @@ pub fn list(conn: &Connection) -> Result<Vec<Label>> {
 }
 
 pub fn find(conn: &Connection, kind: LabelKind, name: &str) -> Result<Option<Label>> {
-    let mut st = conn.prepare_cached(&format!("SELECT {COLS} FROM labels WHERE kind = ?1 AND name = ?2"))?;
+    let mut st =
+        conn.prepare_cached(&format!("SELECT {COLS} FROM labels WHERE kind = ?1 AND name = ?2"))?;
     Ok(st.query_row(params![kind.as_str(), name], from_row).optional()?)
 }
 
 /// Find a label that must exist (the analyst picked it from the schema).
 pub fn require(conn: &Connection, kind: LabelKind, name: &str) -> Result<Label> {
-    find(conn, kind, name)?.ok_or_else(|| Error::NotFound(format!("there is no {} label named {name:?} in this project", kind.as_str())))
+    find(conn, kind, name)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "there is no {} label named {name:?} in this project",
+            kind.as_str()
+        ))
+    })
 }
 
 /// Find a label, adding it to the schema if the project does not know it yet.
@@ -72,7 +79,14 @@ pub fn ensure(tx: &Transaction, kind: LabelKind, name: &str) -> Result<(Label, b
     Ok((require(tx, kind, name)?, true))
 }
 
-fn insert(tx: &Transaction, kind: LabelKind, name: &str, color: &str, hotkey: &str, description: &str) -> Result<()> {
+fn insert(
+    tx: &Transaction,
+    kind: LabelKind,
+    name: &str,
+    color: &str,
+    hotkey: &str,
+    description: &str,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO labels (kind, name, color, hotkey, description, position)
          VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), 0) + 1 FROM labels WHERE kind = ?1))",
@@ -87,7 +101,9 @@ pub fn seed_defaults(tx: &Transaction) -> Result<()> {
     if n > 0 {
         return Ok(());
     }
-    for (kind, set) in [(LabelKind::Span, DEFAULT_SPAN_LABELS), (LabelKind::Tag, DEFAULT_TAG_LABELS)] {
+    for (kind, set) in
+        [(LabelKind::Span, DEFAULT_SPAN_LABELS), (LabelKind::Tag, DEFAULT_TAG_LABELS)]
+    {
         for (name, color, hotkey, desc) in set {
             insert(tx, kind, name, color, hotkey, desc)?;
         }
@@ -147,7 +163,10 @@ fn check_edit(conn: &Connection, e: &LabelEdit) -> Result<()> {
     if name.is_empty() || name.chars().any(char::is_control) {
         return Err(Error::Invalid("a label needs a name without control characters".into()));
     }
-    let hex = e.color.strip_prefix('#').filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let hex = e
+        .color
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()));
     if hex.is_none() {
         return Err(Error::Invalid(format!("colour {:?} must look like #1a2b3c", e.color)));
     }
@@ -159,10 +178,16 @@ fn check_edit(conn: &Connection, e: &LabelEdit) -> Result<()> {
             continue;
         }
         if other.kind == e.kind && other.name == name {
-            return Err(Error::Conflict(format!("there is already a {} label named {name:?}", e.kind.as_str())));
+            return Err(Error::Conflict(format!(
+                "there is already a {} label named {name:?}",
+                e.kind.as_str()
+            )));
         }
         if !e.hotkey.is_empty() && other.hotkey.eq_ignore_ascii_case(&e.hotkey) {
-            return Err(Error::Conflict(format!("the key {:?} already belongs to {}", e.hotkey, other.name)));
+            return Err(Error::Conflict(format!(
+                "the key {:?} already belongs to {}",
+                e.hotkey, other.name
+            )));
         }
     }
     Ok(())

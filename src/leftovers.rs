@@ -9,7 +9,11 @@ pub const STALE: Duration = Duration::from_secs(60 * 60);
 
 /// Was `path` last written more than [`STALE`] ago?
 pub fn is_stale(path: &Path) -> bool {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > STALE)
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > STALE)
 }
 
 /// Remove the stale files in `dir` whose names start with `prefix` (best effort: what cannot be removed stays).

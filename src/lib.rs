@@ -2,10 +2,10 @@
 //! No Tauri here: the desktop shell, the CLI and browser mode all sit on top of this crate.
 
 pub mod annotations;
-pub mod bindings;
 pub mod api;
 pub mod articles;
 pub mod backup;
+pub mod bindings;
 pub mod db;
 pub mod demo;
 pub mod error;

@@ -10,7 +10,11 @@ use hashiya::import::{self, ImportOptions, ImportReport};
 use hashiya::{demo, export, serve, Error, Store};
 
 #[derive(Parser)]
-#[command(name = "hashiya", version, about = "Annotate Arabic news articles and export training data.")]
+#[command(
+    name = "hashiya",
+    version,
+    about = "Annotate Arabic news articles and export training data."
+)]
 struct Cli {
     /// The project file (SQLite). Created if missing. `serve` without it opens the demo project.
     #[arg(long, global = true, value_name = "FILE")]
@@ -168,7 +172,19 @@ fn require_db(db: Option<PathBuf>, what: &str) -> Result<PathBuf, Error> {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Import { annotator, format, sentences_per_article, columns_as_annotators, offsets, text_column, title_column, url_column, date_column, json, paths } => {
+        Command::Import {
+            annotator,
+            format,
+            sentences_per_article,
+            columns_as_annotators,
+            offsets,
+            text_column,
+            title_column,
+            url_column,
+            date_column,
+            json,
+            paths,
+        } => {
             let mut store = Store::open(&require_db(cli.db, "the articles go into")?)?;
             let opts = ImportOptions {
                 annotator,
@@ -176,7 +192,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 sentences_per_article: sentences_per_article.map(|n| n as usize),
                 columns_as_annotators,
                 offsets: offsets.as_deref().and_then(import::OffsetUnit::parse),
-                columns: import::Columns { text: text_column, title: title_column, url: url_column, date: date_column },
+                columns: import::Columns {
+                    text: text_column,
+                    title: title_column,
+                    url: url_column,
+                    date: date_column,
+                },
                 control: import::Control::new(Some(progress_line("importing"))),
             };
             cancel_on_ctrl_c(opts.control.clone(), "the file in progress is rolled back");
@@ -193,9 +214,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let pending = hashiya::search::pending(store.conn())?;
             if pending > 0 {
                 let t1 = std::time::Instant::now();
-                hashiya::search::catch_up(store.conn_mut(), 1000, |done, total| eprint!("\rindexing for search: {done}/{total}"))?;
+                hashiya::search::catch_up(store.conn_mut(), 1000, |done, total| {
+                    eprint!("\rindexing for search: {done}/{total}")
+                })?;
                 let secs = t1.elapsed().as_secs_f64();
-                eprintln!("\rindexed {pending} articles for search in {secs:.2} s ({:.0} articles/s)", pending as f64 / secs.max(1e-9));
+                eprintln!(
+                    "\rindexed {pending} articles for search in {secs:.2} s ({:.0} articles/s)",
+                    pending as f64 / secs.max(1e-9)
+                );
             }
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
@@ -210,7 +236,23 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ExitCode::FAILURE
             })
         }
-        Command::Export { format, out, annotators, status, tag, query, rename, drop, split, seed, offsets, misaligned, split_clitics, gold, include_unadjudicated } => {
+        Command::Export {
+            format,
+            out,
+            annotators,
+            status,
+            tag,
+            query,
+            rename,
+            drop,
+            split,
+            seed,
+            offsets,
+            misaligned,
+            split_clitics,
+            gold,
+            include_unadjudicated,
+        } => {
             let store = Store::open(&require_db(cli.db, "be exported")?)?;
             let opts = export::ExportOptions {
                 format: export::Format::parse(&format)?,
@@ -223,21 +265,36 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 split: split.as_deref().map(export::parse_split).transpose()?,
                 seed,
                 offsets: export::OffsetUnit::parse(&offsets)?,
-                misaligned: misaligned.as_deref().map(export::Misaligned::parse).transpose()?.unwrap_or_default(),
+                misaligned: misaligned
+                    .as_deref()
+                    .map(export::Misaligned::parse)
+                    .transpose()?
+                    .unwrap_or_default(),
                 split_clitics,
-                gold: gold.then_some(if include_unadjudicated { export::GoldScope::IncludeUnadjudicated } else { export::GoldScope::Adjudicated }),
+                gold: gold.then_some(if include_unadjudicated {
+                    export::GoldScope::IncludeUnadjudicated
+                } else {
+                    export::GoldScope::Adjudicated
+                }),
                 control: import::Control::new(Some(progress_line("exporting"))),
             };
             opts.control.set_total(1);
-            opts.control.start_file(&out.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "standard output".into()));
+            opts.control.start_file(
+                &out.as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "standard output".into()),
+            );
             cancel_on_ctrl_c(opts.control.clone(), "the export stops and writes nothing");
             let result = match out {
                 Some(path) => export::export_file_with(store.conn(), &opts, &path),
                 None => {
                     let stdout = std::io::stdout();
                     let mut w = std::io::BufWriter::new(stdout.lock());
-                    export::export_with(store.conn(), &opts, &mut w)
-                        .and_then(|r| w.flush().map(|()| r).map_err(|e| Error::io("cannot write to standard output", e)))
+                    export::export_with(store.conn(), &opts, &mut w).and_then(|r| {
+                        w.flush()
+                            .map(|()| r)
+                            .map_err(|e| Error::io("cannot write to standard output", e))
+                    })
                 }
             };
             end_progress_line();
@@ -249,7 +306,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let t = &report.total;
             eprintln!("exported {} articles, {} spans, {} tags", t.articles, t.spans, t.tags);
             for f in &report.files {
-                eprintln!("  {}: {} articles, {} spans → {}", f.split, f.counts.articles, f.counts.spans, f.path);
+                eprintln!(
+                    "  {}: {} articles, {} spans → {}",
+                    f.split, f.counts.articles, f.counts.spans, f.path
+                );
             }
             for n in t.notes() {
                 eprintln!("note: {n}");
@@ -287,7 +347,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             };
             let mut store = Store::open(&db)?;
             let safety = store.restore(&from)?;
-            println!("restored {} from {}; the state before is saved as {}", db.display(), from.display(), safety.display());
+            println!(
+                "restored {} from {}; the state before is saved as {}",
+                db.display(),
+                from.display(),
+                safety.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { port, ui } => {
@@ -306,10 +371,20 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .build()
                 .map_err(|e| Error::io("cannot start the server runtime", e))?;
             rt.block_on(async {
-                let server = serve::Server::bind(store, port, ui.unwrap_or_else(serve::default_ui_dir), serve::new_token()).await?;
+                let server = serve::Server::bind(
+                    store,
+                    port,
+                    ui.unwrap_or_else(serve::default_ui_dir),
+                    serve::new_token(),
+                )
+                .await?;
                 // A closed stdout (the launcher stopped reading) must not stop the server.
                 let mut out = std::io::stdout();
-                let _ = writeln!(out, "Hashiya is serving {project}\nOpen {}\nPress Ctrl+C to stop.", server.url());
+                let _ = writeln!(
+                    out,
+                    "Hashiya is serving {project}\nOpen {}\nPress Ctrl+C to stop.",
+                    server.url()
+                );
                 let _ = out.flush();
                 server.run().await
             })?;
@@ -326,7 +401,9 @@ fn progress_line(verb: &'static str) -> Box<dyn Fn(&import::Progress) + Send + S
     Box::new(move |p: &import::Progress| {
         if !terminal {
             match last.lock() {
-                Ok(mut t) if t.elapsed() >= std::time::Duration::from_secs(5) => *t = std::time::Instant::now(),
+                Ok(mut t) if t.elapsed() >= std::time::Duration::from_secs(5) => {
+                    *t = std::time::Instant::now()
+                }
                 _ => return,
             }
         }
@@ -360,7 +437,9 @@ fn end_progress_line() {
 /// SQLite rolls the open transaction back all the same.
 fn cancel_on_ctrl_c(control: import::Control, what: &'static str) {
     std::thread::spawn(move || {
-        let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            return;
+        };
         rt.block_on(async {
             if tokio::signal::ctrl_c().await.is_ok() {
                 eprintln!("\ncancelling: {what} (Ctrl+C again to stop at once)");
@@ -383,7 +462,11 @@ fn print_report(r: &ImportReport) {
     }
     for a in &r.duplicates {
         let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
-        let added = if a.new_spans + a.new_tags > 0 { format!("; added {} spans, {} tags", a.new_spans, a.new_tags) } else { String::new() };
+        let added = if a.new_spans + a.new_tags > 0 {
+            format!("; added {} spans, {} tags", a.new_spans, a.new_tags)
+        } else {
+            String::new()
+        };
         println!("duplicate  {}{at} — same text as article {}{added}", a.file, a.article_id);
     }
     for x in &r.rejected {
@@ -421,7 +504,15 @@ fn print_report(r: &ImportReport) {
         r.rejected.len(),
         r.spans_added,
         r.tags_added,
-        if r.left_out.is_empty() { String::new() } else { format!("; {} annotations left out", r.left_out.len()) },
-        if r.cancelled.is_empty() { String::new() } else { format!("; cancelled: {} files not imported", r.cancelled.len()) },
+        if r.left_out.is_empty() {
+            String::new()
+        } else {
+            format!("; {} annotations left out", r.left_out.len())
+        },
+        if r.cancelled.is_empty() {
+            String::new()
+        } else {
+            format!("; cancelled: {} files not imported", r.cancelled.len())
+        },
     );
 }

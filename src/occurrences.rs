@@ -53,8 +53,8 @@ fn is_word(c: char) -> bool {
 /// conjunction (و ف), a preposition (ب ك ل), the article (ال; after ل written ل: للـ)?
 fn clitic_prefix(prefix: &[char]) -> bool {
     const ALLOWED: &[&str] = &[
-        "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل", "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "ولل", "فبال",
-        "فكال", "فلل",
+        "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل", "ال", "وال", "فال", "بال",
+        "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل",
     ];
     let p: String = prefix.iter().collect();
     ALLOWED.contains(&p.as_str())
@@ -71,7 +71,8 @@ pub fn find_in(text: &str, needle: &str) -> Vec<(usize, usize)> {
     }
     // The article "ال" is written "ل" after the preposition ل (للرياض): also look for the needle
     // without its alef there.
-    let elided: Option<Vec<char>> = (pat.len() > 3 && pat[0] == 'ا' && pat[1] == 'ل').then(|| pat[1..].to_vec());
+    let elided: Option<Vec<char>> =
+        (pat.len() > 3 && pat[0] == 'ا' && pat[1] == 'ل').then(|| pat[1..].to_vec());
     let ends_word = |k: usize| hay.get(k).is_none_or(|c| !is_word(c.0));
     let mut i = 0;
     while i < hay.len() {
@@ -84,13 +85,21 @@ pub fn find_in(text: &str, needle: &str) -> Vec<(usize, usize)> {
         };
         let prefix: Vec<char> = hay[word_start..i].iter().map(|x| x.0).collect();
         let try_pat = |p: &[char], needs_lam: bool| -> Option<usize> {
-            if i + p.len() > hay.len() || hay[i..i + p.len()].iter().map(|x| x.0).ne(p.iter().copied()) || !ends_word(i + p.len()) {
+            if i + p.len() > hay.len()
+                || hay[i..i + p.len()].iter().map(|x| x.0).ne(p.iter().copied())
+                || !ends_word(i + p.len())
+            {
                 return None;
             }
-            let ok = if needs_lam { prefix.last() == Some(&'ل') && clitic_prefix(&prefix) } else { prefix.is_empty() || clitic_prefix(&prefix) };
+            let ok = if needs_lam {
+                prefix.last() == Some(&'ل') && clitic_prefix(&prefix)
+            } else {
+                prefix.is_empty() || clitic_prefix(&prefix)
+            };
             ok.then_some(i + p.len())
         };
-        let found = try_pat(&pat, false).or_else(|| elided.as_deref().and_then(|e| try_pat(e, true)));
+        let found =
+            try_pat(&pat, false).or_else(|| elided.as_deref().and_then(|e| try_pat(e, true)));
         match found {
             Some(end) => {
                 let start_cp = hay[i].1;
@@ -119,7 +128,13 @@ fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
         Some(k) => (window + k + 1, false),
         None if window == 0 || is_break(&chars[window - 1]) => (window, false),
         None if chars[window - 1].is_whitespace() => (window, true),
-        None => (chars[window..start].iter().position(|c| c.is_whitespace()).map_or(start, |k| window + k + 1), true),
+        None => (
+            chars[window..start]
+                .iter()
+                .position(|c| c.is_whitespace())
+                .map_or(start, |k| window + k + 1),
+            true,
+        ),
     };
     // After: the same, mirrored.
     let limit = (end + CONTEXT).min(chars.len());
@@ -127,7 +142,10 @@ fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
         Some(k) => (end + k, false),
         None if limit == chars.len() || is_break(&chars[limit]) => (limit, false),
         None if chars[limit].is_whitespace() => (limit, true),
-        None => (chars[end..limit].iter().rposition(|c| c.is_whitespace()).map_or(end, |k| end + k), true),
+        None => (
+            chars[end..limit].iter().rposition(|c| c.is_whitespace()).map_or(end, |k| end + k),
+            true,
+        ),
     };
     let before: String = chars[b0..start].iter().collect();
     let after: String = chars[end..a1].iter().collect();
@@ -142,13 +160,20 @@ const CONTEXT: usize = 40;
 
 /// Occurrences of `needle` in one article (`Some(id)`) or in every article (`None`). Project-wide,
 /// the full-text index picks the candidate articles first (run `search::catch_up` before).
-pub fn find(conn: &Connection, needle: &str, article: Option<i64>, limit: usize) -> Result<Vec<Occurrence>> {
+pub fn find(
+    conn: &Connection,
+    needle: &str,
+    article: Option<i64>,
+    limit: usize,
+) -> Result<Vec<Occurrence>> {
     let mut ids: Vec<i64> = Vec::new();
     match article {
         Some(id) => ids.push(id),
         None => {
             let Some(expr) = crate::search::match_expression(needle) else { return Ok(Vec::new()) };
-            let mut st = conn.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid")?;
+            let mut st = conn.prepare(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
+            )?;
             let rows = st.query_map([expr], |r| r.get(0))?;
             ids = rows.collect::<rusqlite::Result<Vec<i64>>>()?;
         }
@@ -192,7 +217,12 @@ mod tests {
             ("زار الوفد الرباط أمس.", "الرباط", "زار الوفد ", " أمس."),
             ("سطر أول\nزار الوفد الرباط أمس.\nسطر ثالث", "الرباط", "زار الوفد ", " أمس."),
             ("سطر أول\r\nالرباط\r\nسطر", "الرباط", "", ""),
-            (long, "العلمين", "…Siemens AG ستبني محطة جديدة في مدينة ", " قرب القاهرة المصرية اليوم."),
+            (
+                long,
+                "العلمين",
+                "…Siemens AG ستبني محطة جديدة في مدينة ",
+                " قرب القاهرة المصرية اليوم.",
+            ),
             (long, "السيسي", "أعلن الرئيس عبد الفتاح ", " في القاهرة يوم 12 مارس 2024 أن شركة…"),
         ];
         for (text, needle, before, after) in cases {
@@ -218,7 +248,11 @@ mod tests {
             ("قَالَ أحمدُ إن مستشفى المدينـــة", "احمد", &["أحمدُ"]),
             ("مستشفى المدينـــة", "مستشفي المدينة", &["مستشفى المدينـــة"]),
             // the seed spellings: only the same words, any spacing
-            ("حموشي، عبداللطيف حموشي و عبد  اللطيف\nحموشي واحموشي", "عبد اللطيف حموشي", &["عبد  اللطيف\nحموشي"]),
+            (
+                "حموشي، عبداللطيف حموشي و عبد  اللطيف\nحموشي واحموشي",
+                "عبد اللطيف حموشي",
+                &["عبد  اللطيف\nحموشي"],
+            ),
             ("حموشي، عبداللطيف حموشي واحموشي", "حموشي", &["حموشي", "حموشي"]),
             // Latin is case-folded, digits kept, no partial words
             ("وفد FBI و fbi وFBIs 2025", "FBI", &["FBI", "fbi"]),
@@ -226,7 +260,11 @@ mod tests {
             ("", "x", &[]),
         ];
         for (text, needle, want) in cases {
-            assert_eq!(found(text, needle), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{needle} in {text}");
+            assert_eq!(
+                found(text, needle),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{needle} in {text}"
+            );
         }
     }
 }

@@ -78,7 +78,9 @@ pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
 fn stems_of(normalized: &str) -> String {
     let mut out = String::new();
     // Only words that start with a clitic letter (و ف ب ك ل) or the article can have a stem.
-    for w in words(normalized).filter(|w| matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))) {
+    for w in words(normalized)
+        .filter(|w| matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا')))
+    {
         for s in clitic_stems(w) {
             out.push_str(&s);
             out.push(' ');
@@ -94,16 +96,24 @@ pub fn pending(conn: &Connection) -> Result<i64> {
 
 /// Index queued articles, `batch` per transaction, calling `progress(done, total)` after each batch.
 /// Returns how many were indexed. Safe to stop at any point: what is left stays queued.
-pub fn catch_up(conn: &mut Connection, batch: usize, mut progress: impl FnMut(i64, i64)) -> Result<i64> {
+pub fn catch_up(
+    conn: &mut Connection,
+    batch: usize,
+    mut progress: impl FnMut(i64, i64),
+) -> Result<i64> {
     let total = pending(conn)?;
     let mut done = 0;
     while done < total {
         let n = crate::db::with_tx(conn, |tx| {
             let mut pick = tx.prepare_cached("SELECT q.article_id, a.title, a.text FROM search_queue q JOIN articles a ON a.id = q.article_id LIMIT ?1")?;
-            let rows: Vec<(i64, String, String)> =
-                pick.query_map([batch as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
-            let mut put = tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?1, ?2, ?3, ?4)")?;
-            let mut unqueue = tx.prepare_cached("DELETE FROM search_queue WHERE article_id = ?1")?;
+            let rows: Vec<(i64, String, String)> = pick
+                .query_map([batch as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut put = tx.prepare_cached(
+                "INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut unqueue =
+                tx.prepare_cached("DELETE FROM search_queue WHERE article_id = ?1")?;
             for (id, title, text) in &rows {
                 let (t, b) = (normalize(title), normalize(text));
                 let stems = format!("{} {}", stems_of(&t), stems_of(&b));
@@ -127,6 +137,19 @@ pub fn match_expression(query: &str) -> Option<String> {
     let normalized = normalize(query);
     let terms: Vec<String> = words(&normalized).map(|w| format!("\"{w}\"*")).collect();
     (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// Index what is queued on a connection of its own, in the background, so the app opens at once
+/// on a large project (e.g. after an upgrade queued every article). Foreground searches still call
+/// [`catch_up`] first and so finish what is left; batches keep each write lock short.
+pub fn catch_up_in_background(path: std::path::PathBuf) -> std::thread::JoinHandle<Result<i64>> {
+    std::thread::spawn(move || {
+        let mut conn = crate::db::open(&path)?;
+        if pending(&conn)? == 0 {
+            return Ok(0);
+        }
+        catch_up(&mut conn, 200, |_, _| {})
+    })
 }
 
 #[cfg(test)]
@@ -160,28 +183,23 @@ mod tests {
             ("FBI", &[]),
         ];
         for (w, want) in cases {
-            assert_eq!(clitic_stems(w), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{w}");
+            assert_eq!(
+                clitic_stems(w),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{w}"
+            );
         }
     }
 
     #[test]
     fn match_expressions_quote_every_word() {
         assert_eq!(match_expression("  عبد اللطيف "), Some("\"عبد\"* AND \"اللطيف\"*".into()));
-        assert_eq!(match_expression("\" OR *"), Some("\"or\"*".into()), "FTS syntax in the query is a quoted word");
+        assert_eq!(
+            match_expression("\" OR *"),
+            Some("\"or\"*".into()),
+            "FTS syntax in the query is a quoted word"
+        );
         assert_eq!(match_expression("\"*() :"), None, "nothing searchable");
         assert_eq!(match_expression("إبراهيم"), Some("\"ابراهيم\"*".into()));
     }
-}
-
-/// Index what is queued on a connection of its own, in the background, so the app opens at once
-/// on a large project (e.g. after an upgrade queued every article). Foreground searches still call
-/// [`catch_up`] first and so finish what is left; batches keep each write lock short.
-pub fn catch_up_in_background(path: std::path::PathBuf) -> std::thread::JoinHandle<Result<i64>> {
-    std::thread::spawn(move || {
-        let mut conn = crate::db::open(&path)?;
-        if pending(&conn)? == 0 {
-            return Ok(0);
-        }
-        catch_up(&mut conn, 200, |_, _| {})
-    })
 }

@@ -62,9 +62,22 @@ impl Server {
         }
         let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port)))
             .await
-            .map_err(|e| Error::io(format!("cannot listen on 127.0.0.1:{port} (pass --port N; 0 picks a free one)"), e))?;
-        let port = listener.local_addr().map_err(|e| Error::io("cannot read the listening address", e))?.port();
-        Ok(Server { listener, state: Arc::new(AppState { store: Mutex::new(store), ui_dir, token, port }) })
+            .map_err(|e| {
+                Error::io(
+                    format!(
+                        "cannot listen on 127.0.0.1:{port} (pass --port N; 0 picks a free one)"
+                    ),
+                    e,
+                )
+            })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| Error::io("cannot read the listening address", e))?
+            .port();
+        Ok(Server {
+            listener,
+            state: Arc::new(AppState { store: Mutex::new(store), ui_dir, token, port }),
+        })
     }
 
     /// The URL to open, token included.
@@ -116,16 +129,26 @@ fn error_response(status: StatusCode, kind: &str, message: impl Into<String>) ->
 
 /// Requests must name this server as Host (no DNS rebinding) and, when a browser sends an
 /// Origin, come from this server's own pages (no cross-site requests).
+// The refusal is a ready response, built once per refused request: its size does not matter.
+#[allow(clippy::result_large_err)]
 fn check_origin(state: &AppState, headers: &HeaderMap) -> std::result::Result<(), Response> {
     let allowed_hosts = [format!("127.0.0.1:{}", state.port), format!("localhost:{}", state.port)];
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     if !allowed_hosts.iter().any(|h| h == host) {
-        return Err(error_response(StatusCode::FORBIDDEN, "forbidden", format!("requests must be addressed to 127.0.0.1:{}", state.port)));
+        return Err(error_response(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            format!("requests must be addressed to 127.0.0.1:{}", state.port),
+        ));
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
         if !allowed_hosts.iter().any(|h| origin == format!("http://{h}")) {
-            return Err(error_response(StatusCode::FORBIDDEN, "forbidden", "cross-site requests are refused"));
+            return Err(error_response(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "cross-site requests are refused",
+            ));
         }
     }
     Ok(())
@@ -133,16 +156,26 @@ fn check_origin(state: &AppState, headers: &HeaderMap) -> std::result::Result<()
 
 /// Compare a presented token with the secret in time that does not depend on where they differ.
 fn same_secret(given: &[u8], secret: &[u8]) -> bool {
-    given.len() == secret.len() && given.iter().zip(secret).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    given.len() == secret.len()
+        && given.iter().zip(secret).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
-async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, headers: HeaderMap, body: Body) -> Response {
+async fn api(
+    State(state): State<Arc<AppState>>,
+    UrlPath(cmd): UrlPath<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     if let Err(r) = check_origin(&state, &headers) {
         return r;
     }
     let token = headers.get(TOKEN_HEADER).and_then(|h| h.to_str().ok()).unwrap_or("");
     if !same_secret(token.as_bytes(), state.token.as_bytes()) {
-        return error_response(StatusCode::UNAUTHORIZED, "unauthorized", "missing or wrong token: open the URL that `hashiya serve` printed");
+        return error_response(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "missing or wrong token: open the URL that `hashiya serve` printed",
+        );
     }
     // Read only after the token is checked, up to a limit large enough for the files the UI imports.
     let body = match axum::body::to_bytes(body, MAX_BODY).await {
@@ -160,7 +193,13 @@ async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, 
     } else {
         match serde_json::from_slice(&body) {
             Ok(v) => v,
-            Err(e) => return error_response(StatusCode::BAD_REQUEST, "invalid", format!("the request body is not JSON: {e}")),
+            Err(e) => {
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    "invalid",
+                    format!("the request body is not JSON: {e}"),
+                )
+            }
         }
     };
     // Job status and cancel answer at once, without waiting for the project the job holds.
@@ -198,7 +237,11 @@ async fn api(State(state): State<Arc<AppState>>, UrlPath(cmd): UrlPath<String>, 
             };
             (status, axum::Json(e)).into_response()
         }
-        Err(e) => error_response(StatusCode::INTERNAL_SERVER_ERROR, "internal", format!("the command failed: {e}")),
+        Err(e) => error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("the command failed: {e}"),
+        ),
     }
 }
 
@@ -206,7 +249,11 @@ async fn index(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respon
     serve_file(&state, &headers, "index.html").await
 }
 
-async fn asset(State(state): State<Arc<AppState>>, UrlPath(path): UrlPath<String>, headers: HeaderMap) -> Response {
+async fn asset(
+    State(state): State<Arc<AppState>>,
+    UrlPath(path): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
     serve_file(&state, &headers, &path).await
 }
 
@@ -249,7 +296,11 @@ async fn serve_file(state: &AppState, headers: &HeaderMap, rel: &str) -> Respons
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             resp
         }
-        Err(_) => error_response(StatusCode::NOT_FOUND, "not_found", format!("no such file: {}", rel.display())),
+        Err(_) => error_response(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no such file: {}", rel.display()),
+        ),
     }
 }
 

@@ -16,7 +16,9 @@ pub struct Settings {
 }
 
 fn get_key(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
 }
 
 pub fn get(conn: &Connection) -> Result<Settings> {
@@ -30,7 +32,9 @@ pub fn get(conn: &Connection) -> Result<Settings> {
 pub fn set(tx: &Transaction, guidelines: Option<&str>, clitics: Option<&str>) -> Result<Settings> {
     if let Some(c) = clitics {
         if c != "exclude" && c != "include" {
-            return Err(Error::Invalid(format!("clitics must be \"exclude\" or \"include\", not {c:?}")));
+            return Err(Error::Invalid(format!(
+                "clitics must be \"exclude\" or \"include\", not {c:?}"
+            )));
         }
     }
     for (key, value) in [("guidelines", guidelines), ("clitics", clitics)] {

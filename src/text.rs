@@ -85,10 +85,14 @@ impl<'a> CharIndex<'a> {
     pub fn check_span(&self, start: usize, end: usize) -> Result<(), String> {
         let len = self.len();
         if start >= end {
-            return Err(format!("span [{start}, {end}) is empty or inverted (start must be less than end)"));
+            return Err(format!(
+                "span [{start}, {end}) is empty or inverted (start must be less than end)"
+            ));
         }
         if end > len {
-            return Err(format!("span [{start}, {end}) runs past the end of the text ({len} code points)"));
+            return Err(format!(
+                "span [{start}, {end}) runs past the end of the text ({len} code points)"
+            ));
         }
         for (edge, name) in [(start, "start"), (end, "end")] {
             if !self.is_grapheme_boundary(edge) {
@@ -243,7 +247,8 @@ mod tests {
 
     #[test]
     fn char_index_agrees_with_the_full_grapheme_scan() {
-        for text in [T, "👩🏽‍💻 ليلى 🇯🇴 كَتَبَ", "", "a\u{200c}b\u{200d}c"] {
+        for text in [T, "👩🏽‍💻 ليلى 🇯🇴 كَتَبَ", "", "a\u{200c}b\u{200d}c"]
+        {
             let idx = CharIndex::new(text);
             let bounds = grapheme_boundaries(text);
             for cp in 0..=cp_len(text) + 1 {
@@ -255,6 +260,9 @@ mod tests {
 
     #[test]
     fn content_hash_is_stable_hex() {
-        assert_eq!(content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

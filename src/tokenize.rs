@@ -55,13 +55,54 @@ fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation()
         || matches!(
             c,
-            '،' | '؛' | '؟' | '٪' | '٫' | '٬' | '۔' | '«' | '»' | '‹' | '›' | '“' | '”' | '‘' | '’' | '„' | '‚' | '…' | '–' | '—' | '‐' | '•' | '·' | '¡' | '¿'
+            '،' | '؛'
+                | '؟'
+                | '٪'
+                | '٫'
+                | '٬'
+                | '۔'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '„'
+                | '‚'
+                | '…'
+                | '–'
+                | '—'
+                | '‐'
+                | '•'
+                | '·'
+                | '¡'
+                | '¿'
         )
 }
 
 /// Punctuation split off even inside a word.
 fn splits_inside(c: char) -> bool {
-    matches!(c, '،' | '؛' | '؟' | '«' | '»' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '“' | '”' | '!' | '?' | '…')
+    matches!(
+        c,
+        '،' | '؛'
+            | '؟'
+            | '«'
+            | '»'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '!'
+            | '?'
+            | '…'
+    )
 }
 
 fn is_sentence_end(s: &str) -> bool {
@@ -132,7 +173,12 @@ fn chunk(gs: &[G], opts: Options, out: &mut Vec<Token>) {
     for k in a..b {
         let c = gs[k].first();
         let inside = punct_g(&gs[k])
-            && (splits_inside(c) || (c == '/' && k > a && k + 1 < b && gs[k - 1].first().is_alphabetic() && gs[k + 1].first().is_alphabetic()));
+            && (splits_inside(c)
+                || (c == '/'
+                    && k > a
+                    && k + 1 < b
+                    && gs[k - 1].first().is_alphabetic()
+                    && gs[k + 1].first().is_alphabetic()));
         if inside {
             word(&gs[w..k], opts, out);
             out.push(Token { start: gs[k].start, end: gs[k].end });
@@ -145,7 +191,8 @@ fn chunk(gs: &[G], opts: Options, out: &mut Vec<Token>) {
 
 /// Clitic prefixes, longest first (compared on base letters, ignoring harakat).
 const PREFIXES: &[&str] = &[
-    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "وك", "ول", "فب", "فك", "فل", "ال", "و", "ف", "ب", "ك", "ل",
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "وك",
+    "ول", "فب", "فك", "فل", "ال", "و", "ف", "ب", "ك", "ل",
 ];
 
 fn is_arabic_letter(c: char) -> bool {
@@ -191,7 +238,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<usize> {
         let mut line_break = false;
         while at < t.start {
             if let Some(c) = chars.next() {
-                line_break |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}');
+                line_break |= matches!(
+                    c,
+                    '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}'
+                );
             }
             at += 1;
         }
@@ -219,7 +269,10 @@ mod tests {
 
     fn words(text: &str, split_clitics: bool) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        tokenize(text, Options { split_clitics }).iter().map(|t| chars[t.start..t.end].iter().collect()).collect()
+        tokenize(text, Options { split_clitics })
+            .iter()
+            .map(|t| chars[t.start..t.end].iter().collect())
+            .collect()
     }
 
     #[test]
@@ -278,7 +331,10 @@ mod tests {
             let toks = tokenize(text, opts);
             for t in &toks {
                 assert!(t.start < t.end);
-                assert!(bounds.binary_search(&t.start).is_ok() && bounds.binary_search(&t.end).is_ok(), "{t:?}");
+                assert!(
+                    bounds.binary_search(&t.start).is_ok() && bounds.binary_search(&t.end).is_ok(),
+                    "{t:?}"
+                );
             }
             assert!(toks.windows(2).all(|w| w[0].end <= w[1].start));
         }

@@ -40,7 +40,11 @@ fn invalid(message: String) -> ApiError {
 
 /// `invoke('api', {cmd, args})`: run one core command (same code as browser mode's `POST /api/{cmd}`).
 #[tauri::command]
-pub async fn api(project: State<'_, Project>, cmd: String, args: Option<Value>) -> Result<Value, ApiError> {
+pub async fn api(
+    project: State<'_, Project>,
+    cmd: String,
+    args: Option<Value>,
+) -> Result<Value, ApiError> {
     let args = args.unwrap_or(Value::Object(Default::default()));
     // Job status and cancel answer at once, without waiting for the project a running import holds.
     if let Some(r) = hashiya::api::jobs::dispatch_unlocked(&cmd, &args) {
@@ -50,9 +54,14 @@ pub async fn api(project: State<'_, Project>, cmd: String, args: Option<Value>) 
     if hashiya::api::DETACHED.contains(&cmd.as_str()) {
         if let Some(path) = project.with(|store| Ok(store.path().map(Path::to_path_buf)))? {
             let name = cmd.clone();
-            return tauri::async_runtime::spawn_blocking(move || hashiya::api::dispatch_detached(&path, &name, args))
-                .await
-                .map_err(|e| ApiError { kind: "internal".into(), message: format!("the {cmd} command failed: {e}") })?;
+            return tauri::async_runtime::spawn_blocking(move || {
+                hashiya::api::dispatch_detached(&path, &name, args)
+            })
+            .await
+            .map_err(|e| ApiError {
+                kind: "internal".into(),
+                message: format!("the {cmd} command failed: {e}"),
+            })?;
         }
     }
     project.with(|store| hashiya::api::dispatch(store, &cmd, args))
@@ -83,15 +92,21 @@ pub async fn export_to_file(
     let name = dialogs::plain_file_name(&name)?;
     let req = req.unwrap_or_else(|| ExportReq { format: format.clone(), ..Default::default() });
     if req.format != format {
-        return Err(invalid(format!("export format mismatch: {format:?} and {:?} in the options", req.format)));
+        return Err(invalid(format!(
+            "export format mismatch: {format:?} and {:?} in the options",
+            req.format
+        )));
     }
     // Bad options fail before any dialog shows.
     let mut options = req.options().map_err(|e| e.to_api())?;
-    let job = req.job.as_deref().map(hashiya::api::jobs::register).transpose().map_err(|e| e.to_api())?;
+    let job =
+        req.job.as_deref().map(hashiya::api::jobs::register).transpose().map_err(|e| e.to_api())?;
     if let Some(j) = &job {
         options.control = j.control.clone();
     }
-    let cancelled = || hashiya::Error::Conflict("the export was cancelled; nothing was written".into()).to_api();
+    let cancelled = || {
+        hashiya::Error::Conflict("the export was cancelled; nothing was written".into()).to_api()
+    };
     let project_path = project.with(|store| Ok(store.path().map(Path::to_path_buf)))?;
     let dir = project_path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
     let dialog = FileDialog { title: None, dir: dir.as_deref(), filter: save_filter(&format) };
@@ -112,7 +127,10 @@ pub async fn export_to_file(
             other => other.map_err(|e| e.to_api()),
         }
     });
-    let report = written.await.map_err(|e| ApiError { kind: "internal".into(), message: format!("the export failed: {e}") })??;
+    let report = written.await.map_err(|e| ApiError {
+        kind: "internal".into(),
+        message: format!("the export failed: {e}"),
+    })??;
     drop(job);
     Ok(Exported::Written(ExportDone {
         articles: report.total.articles,

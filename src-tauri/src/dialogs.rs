@@ -19,7 +19,10 @@ static TEST_SAVE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
 #[cfg(debug_assertions)]
 pub fn set_test_save_dir(dir: PathBuf) {
     let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-    eprintln!("hashiya-desktop: test mode: save dialogs answer {}/<suggested name> without showing", dir.display());
+    eprintln!(
+        "hashiya-desktop: test mode: save dialogs answer {}/<suggested name> without showing",
+        dir.display()
+    );
     let _ = TEST_SAVE_DIR.set(dir);
 }
 
@@ -29,11 +32,18 @@ fn error(kind: &str, message: String) -> ApiError {
 
 /// `name` if it is a plain file name (no folder, not `.` or `..`): the only thing the webview may suggest.
 pub fn plain_file_name(name: &str) -> Result<&str, ApiError> {
-    let plain = !name.is_empty() && name.len() <= 255 && name != "." && name != ".." && !name.contains(['/', '\\', '\0']);
+    let plain = !name.is_empty()
+        && name.len() <= 255
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\\', '\0']);
     if plain {
         Ok(name)
     } else {
-        Err(error("invalid", format!("a suggested file name must be a plain name without a folder, got {name:?}")))
+        Err(error(
+            "invalid",
+            format!("a suggested file name must be a plain name without a folder, got {name:?}"),
+        ))
     }
 }
 
@@ -47,7 +57,10 @@ pub struct FileDialog<'a> {
     pub filter: (&'a str, &'a [&'a str]),
 }
 
-fn builder(window: &WebviewWindow, d: &FileDialog<'_>) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+fn builder(
+    window: &WebviewWindow,
+    d: &FileDialog<'_>,
+) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
     let mut b = window.dialog().file().add_filter(d.filter.0, d.filter.1);
     if let Some(t) = d.title {
         b = b.set_title(t);
@@ -58,16 +71,30 @@ fn builder(window: &WebviewWindow, d: &FileDialog<'_>) -> tauri_plugin_dialog::F
     b
 }
 
-async fn answer(rx: tokio::sync::oneshot::Receiver<Option<FilePath>>, what: &str) -> Result<Option<PathBuf>, ApiError> {
-    let chosen = rx.await.map_err(|_| error("internal", format!("the {what} dialog closed without an answer")))?;
+async fn answer(
+    rx: tokio::sync::oneshot::Receiver<Option<FilePath>>,
+    what: &str,
+) -> Result<Option<PathBuf>, ApiError> {
+    let chosen = rx
+        .await
+        .map_err(|_| error("internal", format!("the {what} dialog closed without an answer")))?;
     match chosen {
         None => Ok(None),
-        Some(p) => p.into_path().map(Some).map_err(|e| error("invalid", format!("the {what} dialog answered a location that is not a file path: {e}"))),
+        Some(p) => p.into_path().map(Some).map_err(|e| {
+            error(
+                "invalid",
+                format!("the {what} dialog answered a location that is not a file path: {e}"),
+            )
+        }),
     }
 }
 
 /// Show a save dialog suggesting `file_name`; the chosen path, or `None` when the user cancelled.
-pub async fn save(window: &WebviewWindow, d: FileDialog<'_>, file_name: &str) -> Result<Option<PathBuf>, ApiError> {
+pub async fn save(
+    window: &WebviewWindow,
+    d: FileDialog<'_>,
+    file_name: &str,
+) -> Result<Option<PathBuf>, ApiError> {
     let file_name = plain_file_name(file_name)?;
     #[cfg(debug_assertions)]
     if let Some(dir) = TEST_SAVE_DIR.get() {

@@ -43,7 +43,9 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Launch, String
                 let dir = args.next().ok_or("--test-save-dir needs a folder")?;
                 test_save_dir = Some(PathBuf::from(dir));
             }
-            Some(s) if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
+            Some(s) if s.starts_with('-') && s.len() > 1 => {
+                return Err(format!("unknown option {s}"))
+            }
             _ if file.is_some() => return Err("only one project FILE can be opened".into()),
             _ => file = Some(PathBuf::from(arg)),
         }

@@ -37,7 +37,12 @@ pub fn menu_events(state: State<'_, MenuState>, channel: Channel<MenuAction>) {
     }
 }
 
-fn item(app: &AppHandle, id: &str, text: &str, accel: Option<&str>) -> tauri::Result<tauri::menu::MenuItem<Wry>> {
+fn item(
+    app: &AppHandle,
+    id: &str,
+    text: &str,
+    accel: Option<&str>,
+) -> tauri::Result<tauri::menu::MenuItem<Wry>> {
     let b = MenuItemBuilder::with_id(id, text);
     match accel {
         Some(a) => b.accelerator(a).build(app),
@@ -77,15 +82,26 @@ pub fn refresh_recent(app: &AppHandle, list: &[PathBuf]) {
             sub.remove(&old)?;
         }
         if list.is_empty() {
-            sub.append(&MenuItemBuilder::with_id("recent-none", "No recent projects").enabled(false).build(app)?)?;
+            sub.append(
+                &MenuItemBuilder::with_id("recent-none", "No recent projects")
+                    .enabled(false)
+                    .build(app)?,
+            )?;
         }
         for (i, p) in list.iter().enumerate() {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let dir = p.parent().map(|d| d.display().to_string()).unwrap_or_default();
-            sub.append(&MenuItemBuilder::with_id(format!("recent:{i}"), format!("{name} — {dir}")).build(app)?)?;
+            sub.append(
+                &MenuItemBuilder::with_id(format!("recent:{i}"), format!("{name} — {dir}"))
+                    .build(app)?,
+            )?;
         }
         sub.append(&tauri::menu::PredefinedMenuItem::separator(app)?)?;
-        sub.append(&MenuItemBuilder::with_id("recent-clear", "Clear Recent").enabled(!list.is_empty()).build(app)?)?;
+        sub.append(
+            &MenuItemBuilder::with_id("recent-clear", "Clear Recent")
+                .enabled(!list.is_empty())
+                .build(app)?,
+        )?;
         Ok(())
     };
     if let Err(e) = fill() {
@@ -121,7 +137,8 @@ pub fn on_event(app: &AppHandle, event: MenuEvent) {
         "recent-clear" => crate::project::clear_recent(app),
         _ => {
             if let Some(i) = id.strip_prefix("recent:").and_then(|i| i.parse::<usize>().ok()) {
-                let path = app.state::<MenuState>().paths.lock().ok().and_then(|p| p.get(i).cloned());
+                let path =
+                    app.state::<MenuState>().paths.lock().ok().and_then(|p| p.get(i).cloned());
                 if let Some(path) = path {
                     send(app, MenuAction::OpenRecent { path: path.display().to_string() });
                 }

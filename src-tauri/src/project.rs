@@ -30,8 +30,13 @@ impl Project {
     }
 
     /// Run `f` on the open project.
-    pub fn with<R>(&self, f: impl FnOnce(&mut Store) -> Result<R, ApiError>) -> Result<R, ApiError> {
-        let mut guard = self.0.lock().map_err(|_| internal("an earlier command failed while holding the project; restart Hashiya"))?;
+    pub fn with<R>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<R, ApiError>,
+    ) -> Result<R, ApiError> {
+        let mut guard = self.0.lock().map_err(|_| {
+            internal("an earlier command failed while holding the project; restart Hashiya")
+        })?;
         match guard.as_mut() {
             Some(store) => f(store),
             None => Err(internal("the project is closed (Hashiya is quitting)")),
@@ -41,7 +46,9 @@ impl Project {
     /// Put `store` in place of the open project, which is closed (its connection dropped) once nothing uses it.
     fn replace(&self, store: Store) -> Result<(), ApiError> {
         let old = {
-            let mut guard = self.0.lock().map_err(|_| internal("an earlier command failed while holding the project; restart Hashiya"))?;
+            let mut guard = self.0.lock().map_err(|_| {
+                internal("an earlier command failed while holding the project; restart Hashiya")
+            })?;
             guard.replace(store)
         };
         drop(old);
@@ -94,7 +101,11 @@ pub fn open_store(file: Option<&Path>) -> Result<(Store, PathBuf), String> {
         Err(e) => {
             let msg = e.to_string();
             // The core's messages usually name the file already; add it only when they do not.
-            Err(if msg.contains(&path.display().to_string()) { msg } else { format!("cannot open the project {}: {msg}", path.display()) })
+            Err(if msg.contains(&path.display().to_string()) {
+                msg
+            } else {
+                format!("cannot open the project {}: {msg}", path.display())
+            })
         }
     }
 }
@@ -102,7 +113,10 @@ pub fn open_store(file: Option<&Path>) -> Result<(Store, PathBuf), String> {
 /// Recent projects, most recent first, from the app's config folder (missing files left out).
 pub fn recent(app: &AppHandle) -> Vec<PathBuf> {
     let Ok(dir) = app.path().app_config_dir() else { return Vec::new() };
-    let list: Vec<String> = std::fs::read(dir.join(RECENT_FILE)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
+    let list: Vec<String> = std::fs::read(dir.join(RECENT_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
     list.into_iter().map(PathBuf::from).filter(|p| p.is_file()).take(RECENT_MAX).collect()
 }
 
@@ -134,7 +148,8 @@ fn save_recent(app: &AppHandle, list: &[PathBuf]) -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let names: Vec<String> = list.iter().map(|p| p.display().to_string()).collect();
     let tmp = dir.join(format!("{RECENT_FILE}.tmp"));
-    std::fs::write(&tmp, serde_json::to_vec_pretty(&names).map_err(|e| e.to_string())?).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::write(&tmp, serde_json::to_vec_pretty(&names).map_err(|e| e.to_string())?)
+        .map_err(|e| format!("{}: {e}", tmp.display()))?;
     std::fs::rename(&tmp, dir.join(RECENT_FILE)).map_err(|e| format!("{}: {e}", dir.display()))
 }
 
@@ -182,18 +197,32 @@ fn project_dir(project: &Project) -> Result<Option<PathBuf>, ApiError> {
 /// Without `path` (File → Open project) the shell shows the open dialog; with one (File → Open Recent) the
 /// path must be in the app's recent list — the webview cannot name any other file.
 #[tauri::command]
-pub async fn open_project(window: WebviewWindow, app: AppHandle, project: State<'_, Project>, path: Option<String>) -> Result<Switched, ApiError> {
+pub async fn open_project(
+    window: WebviewWindow,
+    app: AppHandle,
+    project: State<'_, Project>,
+    path: Option<String>,
+) -> Result<Switched, ApiError> {
     let p = match path {
         Some(path) => {
             let p = PathBuf::from(&path);
             if !recent(&app).contains(&p) {
-                return Err(error("forbidden", format!("{path} is not in File → Open Recent; open it with File → Open project")));
+                return Err(error(
+                    "forbidden",
+                    format!(
+                        "{path} is not in File → Open Recent; open it with File → Open project"
+                    ),
+                ));
             }
             p
         }
         None => {
             let dir = project_dir(&project)?;
-            let dialog = FileDialog { title: Some("Open project"), dir: dir.as_deref(), filter: PROJECT_FILTER };
+            let dialog = FileDialog {
+                title: Some("Open project"),
+                dir: dir.as_deref(),
+                filter: PROJECT_FILTER,
+            };
             match crate::dialogs::open(&window, dialog).await? {
                 Some(p) => p,
                 None => return Ok(Switched::Cancelled),
@@ -210,10 +239,19 @@ pub async fn open_project(window: WebviewWindow, app: AppHandle, project: State<
 /// `untitled.hashiya`), then create a project file where the user chose (`.hashiya` appended when missing)
 /// and open it (File → New project). Never overwrites a file.
 #[tauri::command]
-pub async fn new_project(window: WebviewWindow, app: AppHandle, project: State<'_, Project>, name: Option<String>) -> Result<Switched, ApiError> {
+pub async fn new_project(
+    window: WebviewWindow,
+    app: AppHandle,
+    project: State<'_, Project>,
+    name: Option<String>,
+) -> Result<Switched, ApiError> {
     let dir = project_dir(&project)?;
-    let dialog = FileDialog { title: Some("New project"), dir: dir.as_deref(), filter: PROJECT_FILTER };
-    let Some(mut p) = crate::dialogs::save(&window, dialog, name.as_deref().unwrap_or("untitled.hashiya")).await? else {
+    let dialog =
+        FileDialog { title: Some("New project"), dir: dir.as_deref(), filter: PROJECT_FILTER };
+    let Some(mut p) =
+        crate::dialogs::save(&window, dialog, name.as_deref().unwrap_or("untitled.hashiya"))
+            .await?
+    else {
         return Ok(Switched::Cancelled);
     };
     if p.extension().is_none_or(|e| e != "hashiya") {
@@ -222,7 +260,13 @@ pub async fn new_project(window: WebviewWindow, app: AppHandle, project: State<'
         p = PathBuf::from(with_ext);
     }
     if p.exists() {
-        return Err(error("conflict", format!("{} already exists; open it with File → Open project, or choose a new name", p.display())));
+        return Err(error(
+            "conflict",
+            format!(
+                "{} already exists; open it with File → Open project, or choose a new name",
+                p.display()
+            ),
+        ));
     }
     switch(&app, &project, p)
 }

@@ -12,7 +12,8 @@ use ts_rs::TS;
 use crate::error::{ApiError, Error, Result};
 use crate::import::Control;
 
-static JOBS: LazyLock<Mutex<HashMap<String, Control>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+static JOBS: LazyLock<Mutex<HashMap<String, Control>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct JobReq {
@@ -33,7 +34,8 @@ pub struct JobStatus {
     pub elapsed_ms: i64,
 }
 
-pub const JOB_COMMANDS: &[(&str, &str, &str)] = &[("job_status", "JobReq", "JobStatus"), ("cancel_job", "JobReq", "JobStatus")];
+pub const JOB_COMMANDS: &[(&str, &str, &str)] =
+    &[("job_status", "JobReq", "JobStatus"), ("cancel_job", "JobReq", "JobStatus")];
 
 /// A running job's control, removed from the registry when dropped.
 pub struct Registered {
@@ -51,7 +53,8 @@ impl Drop for Registered {
 
 /// Register a job under the client's name (refused while one of that name runs).
 pub fn register(name: &str) -> Result<Registered> {
-    let mut jobs = JOBS.lock().map_err(|_| Error::Invalid("the job registry is unavailable".into()))?;
+    let mut jobs =
+        JOBS.lock().map_err(|_| Error::Invalid("the job registry is unavailable".into()))?;
     if jobs.contains_key(name) {
         return Err(Error::Conflict(format!("a job named {name:?} is already running")));
     }
@@ -82,7 +85,8 @@ pub fn status(name: &str) -> JobStatus {
 /// Commands answered without the project: call this first, before taking the project lock.
 pub fn dispatch_unlocked(cmd: &str, args: &Value) -> Option<std::result::Result<Value, ApiError>> {
     let run = |f: &dyn Fn(&str) -> JobStatus| -> std::result::Result<Value, ApiError> {
-        let r: JobReq = serde_json::from_value(args.clone()).map_err(|e| Error::Invalid(format!("bad arguments for {cmd}: {e}")).to_api())?;
+        let r: JobReq = serde_json::from_value(args.clone())
+            .map_err(|e| Error::Invalid(format!("bad arguments for {cmd}: {e}")).to_api())?;
         serde_json::to_value(f(&r.job)).map_err(|e| Error::from(e).to_api())
     };
     match cmd {

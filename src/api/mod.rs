@@ -16,7 +16,7 @@ use crate::articles;
 use crate::error::{ApiError, Error, Result};
 use crate::import::{self, ImportOptions, ImportReport};
 use crate::labels;
-use crate::model::{Article, AnnotatorStatus, ArticleSummary, Label, Span, Status, Tag};
+use crate::model::{AnnotatorStatus, Article, ArticleSummary, Label, Span, Status, Tag};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -259,16 +259,33 @@ impl ExportReq {
             query: self.query.clone().filter(|q| !q.is_empty()),
             rename: self.rename.clone().unwrap_or_default(),
             drop: self.drop.clone().unwrap_or_default(),
-            offsets: self.offsets.as_deref().map(OffsetUnit::parse).transpose()?.unwrap_or_default(),
-            misaligned: self.misaligned.as_deref().map(Misaligned::parse).transpose()?.unwrap_or_default(),
+            offsets: self
+                .offsets
+                .as_deref()
+                .map(OffsetUnit::parse)
+                .transpose()?
+                .unwrap_or_default(),
+            misaligned: self
+                .misaligned
+                .as_deref()
+                .map(Misaligned::parse)
+                .transpose()?
+                .unwrap_or_default(),
             split_clitics: self.split_clitics.unwrap_or(false),
-            split: self.split.as_deref().filter(|s| !s.trim().is_empty()).map(crate::export::parse_split).transpose()?,
+            split: self
+                .split
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .map(crate::export::parse_split)
+                .transpose()?,
             seed: self.seed.unwrap_or(1),
-            gold: self.gold.unwrap_or(false).then_some(if self.include_unadjudicated.unwrap_or(false) {
-                crate::export::GoldScope::IncludeUnadjudicated
-            } else {
-                crate::export::GoldScope::Adjudicated
-            }),
+            gold: self.gold.unwrap_or(false).then_some(
+                if self.include_unadjudicated.unwrap_or(false) {
+                    crate::export::GoldScope::IncludeUnadjudicated
+                } else {
+                    crate::export::GoldScope::Adjudicated
+                },
+            ),
             ..ExportOptions::default()
         })
     }
@@ -331,7 +348,8 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
     let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    let writes = [WRITES, review::REVIEW_WRITES, occurrences::OCCURRENCE_WRITES, schema::SCHEMA_WRITES];
+    let writes =
+        [WRITES, review::REVIEW_WRITES, occurrences::OCCURRENCE_WRITES, schema::SCHEMA_WRITES];
     if writes.iter().any(|w| w.contains(&cmd)) {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
@@ -348,13 +366,25 @@ pub const DETACHED: &[&str] = &["import_files", "export"];
 /// Run a long command on its own connection to the project file at `path`, leaving the app's shared
 /// handle free meanwhile: SQLite's WAL lets the analyst read and write alongside, and an import holds the
 /// write lock only for its final copy. No rolling backup here: the app's next edit takes it as usual.
-pub fn dispatch_detached(path: &std::path::Path, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
+pub fn dispatch_detached(
+    path: &std::path::Path,
+    cmd: &str,
+    a: Value,
+) -> std::result::Result<Value, ApiError> {
     let mut store = Store::open(path).map_err(|e| e.to_api())?;
     run(&mut store, cmd, a).map_err(|e| e.to_api())
 }
 
 /// Commands that change the project (and so may trigger a rolling backup).
-const WRITES: &[&str] = &["add_span", "update_span", "delete_span", "delete_spans", "set_tag", "set_status", "import_files"];
+const WRITES: &[&str] = &[
+    "add_span",
+    "update_span",
+    "delete_span",
+    "delete_spans",
+    "set_tag",
+    "set_status",
+    "import_files",
+];
 
 fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
     match cmd {
@@ -365,7 +395,13 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
             }
             let limit = r.limit.unwrap_or(200).clamp(0, 1000);
-            let (total, items) = articles::list(store.conn(), &r.annotator, &r.filter, r.offset.unwrap_or(0).max(0), limit)?;
+            let (total, items) = articles::list(
+                store.conn(),
+                &r.annotator,
+                &r.filter,
+                r.offset.unwrap_or(0).max(0),
+                limit,
+            )?;
             to_json(ArticlePage { total, items })
         }
         "get_article" => {
@@ -388,13 +424,18 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     created_at: r.created_at.as_deref(),
                 };
                 if let Some(t) = r.created_at.as_deref() {
-                    let when = chrono::DateTime::parse_from_rfc3339(t).map_err(|e| Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}")))?;
+                    let when = chrono::DateTime::parse_from_rfc3339(t).map_err(|e| {
+                        Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}"))
+                    })?;
                     if when > chrono::Utc::now() + chrono::Duration::seconds(5) {
                         return Err(Error::Invalid(format!("created_at {t:?} is in the future")));
                     }
                 }
                 let added = annotations::add_span(tx, &text, &new, false)?;
-                Ok(AddedSpan { span: annotations::get_span(tx, added.id())?, existing: matches!(added, annotations::Added::Existing(_)) })
+                Ok(AddedSpan {
+                    span: annotations::get_span(tx, added.id())?,
+                    existing: matches!(added, annotations::Added::Existing(_)),
+                })
             })?;
             to_json(span)
         }
@@ -416,27 +457,42 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         "delete_spans" => {
             // All or none: one span that is not the analyst's own (or is gone) refuses the whole step.
             let r: DeleteSpansReq = args(cmd, a)?;
-            store.with_tx(|tx| r.ids.iter().try_for_each(|id| annotations::delete_span(tx, *id, &r.annotator)))?;
+            store.with_tx(|tx| {
+                r.ids.iter().try_for_each(|id| annotations::delete_span(tx, *id, &r.annotator))
+            })?;
             to_json(Done { ok: true })
         }
         "set_tag" => {
             let r: SetTagReq = args(cmd, a)?;
-            store.with_tx(|tx| annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None))?;
+            store.with_tx(|tx| {
+                annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None)
+            })?;
             to_json(annotations::tags_of(store.conn(), r.article_id)?)
         }
         "set_status" => {
             let r: SetStatusReq = args(cmd, a)?;
-            store.with_tx(|tx| annotations::set_status(tx, r.article_id, &r.annotator, r.status, None))?;
+            store.with_tx(|tx| {
+                annotations::set_status(tx, r.article_id, &r.annotator, r.status, None)
+            })?;
             to_json(annotations::statuses_of(store.conn(), r.article_id)?)
         }
         "import_files" => {
             let r: ImportFilesReq = args(cmd, a)?;
             let format = match r.format.as_deref() {
-                Some(f) => Some(import::Format::parse(f).ok_or_else(|| Error::Invalid(format!("unknown import format {f:?} (expected one of {})", import::FORMAT_NAMES.join(", "))))?),
+                Some(f) => Some(import::Format::parse(f).ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "unknown import format {f:?} (expected one of {})",
+                        import::FORMAT_NAMES.join(", ")
+                    ))
+                })?),
                 None => None,
             };
             let offsets = match r.offsets.as_deref() {
-                Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| Error::Invalid(format!("unknown offset unit {u:?} (expected utf16 or codepoint)")))?),
+                Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "unknown offset unit {u:?} (expected utf16 or codepoint)"
+                    ))
+                })?),
                 None => None,
             };
             // A named job can be followed (job_status) and cancelled (cancel_job) while it runs.
@@ -448,9 +504,11 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 offsets,
                 columns: r.mapping.unwrap_or_default(),
                 control,
-                sentences_per_article: r.sentences_per_article.filter(|n| *n > 0).map(|n| n as usize),
+                sentences_per_article: r
+                    .sentences_per_article
+                    .filter(|n| *n > 0)
+                    .map(|n| n as usize),
                 columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
-                ..Default::default()
             };
             opts.control.set_total(r.files.len() as u64);
             let mut report = ImportReport::default();
@@ -462,7 +520,11 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 opts.control.start_file(&f.name);
                 import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
                 if let Some(enc) = f.encoding.as_deref().filter(|e| !e.is_empty()) {
-                    let items = report.imported.iter_mut().chain(report.duplicates.iter_mut()).filter(|i| i.file == f.name);
+                    let items = report
+                        .imported
+                        .iter_mut()
+                        .chain(report.duplicates.iter_mut())
+                        .filter(|i| i.file == f.name);
                     items.for_each(|i| i.encoding = enc.to_string());
                 }
                 opts.control.finish_file();
@@ -483,14 +545,27 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                 opts.control.start_file("export");
             }
             let stem = project_name(store);
-            let ext = if opts.format == crate::export::Format::Jsonl { "jsonl".to_string() } else { format!("{}.{}", r.format, opts.format.ext()) };
+            let ext = if opts.format == crate::export::Format::Jsonl {
+                "jsonl".to_string()
+            } else {
+                format!("{}.{}", r.format, opts.format.ext())
+            };
             let (report, files) = match export_in_memory(store, &opts, &format!("{stem}.{ext}")) {
-                Err(_) if opts.control.is_cancelled() => return Err(Error::Conflict("the export was cancelled; nothing was written".into())),
+                Err(_) if opts.control.is_cancelled() => {
+                    return Err(Error::Conflict(
+                        "the export was cancelled; nothing was written".into(),
+                    ))
+                }
                 other => other?,
             };
             drop(job);
-            let main = report.files.first().and_then(|f| std::path::Path::new(&f.path).file_name()).map(|n| n.to_string_lossy().into_owned());
-            let main = files.iter().find(|f| Some(&f.name) == main.as_ref()).or(files.first()).cloned();
+            let main = report
+                .files
+                .first()
+                .and_then(|f| std::path::Path::new(&f.path).file_name())
+                .map(|n| n.to_string_lossy().into_owned());
+            let main =
+                files.iter().find(|f| Some(&f.name) == main.as_ref()).or(files.first()).cloned();
             to_json(ExportResult {
                 filename: main.as_ref().map(|f| f.name.clone()).unwrap_or_default(),
                 content: main.map(|f| f.content).unwrap_or_default(),
@@ -509,18 +584,30 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
 }
 
 /// Run a file export into a private temporary folder and read every file it wrote back.
-fn export_in_memory(store: &Store, opts: &crate::export::ExportOptions, name: &str) -> Result<(crate::export::Report, Vec<ExportFile>)> {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+fn export_in_memory(
+    store: &Store,
+    opts: &crate::export::ExportOptions,
+    name: &str,
+) -> Result<(crate::export::Report, Vec<ExportFile>)> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     let dir = std::env::temp_dir().join(format!("hashiya-export-{}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     let result = (|| {
         crate::backup::restrict(&dir)?;
         let report = crate::export::export_file_with(store.conn(), opts, &dir.join(name))?;
         let mut files = Vec::new();
-        let mut entries: Vec<_> = std::fs::read_dir(&dir).map_err(|e| Error::io("cannot read the export", e))?.filter_map(|e| e.ok()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io("cannot read the export", e))?
+            .filter_map(|e| e.ok())
+            .collect();
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
-            let content = std::fs::read_to_string(e.path()).map_err(|err| Error::io("cannot read the export", err))?;
+            let content = std::fs::read_to_string(e.path())
+                .map_err(|err| Error::io("cannot read the export", err))?;
             files.push(ExportFile { name: e.file_name().to_string_lossy().into_owned(), content });
         }
         Ok((report, files))
@@ -531,7 +618,11 @@ fn export_in_memory(store: &Store, opts: &crate::export::ExportOptions, name: &s
 
 /// The project file's name without extension ("project" for an in-memory one).
 fn project_name(store: &Store) -> String {
-    store.path().and_then(|p| p.file_stem()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into())
+    store
+        .path()
+        .and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".into())
 }
 
 pub fn project_info(store: &Store) -> Result<ProjectInfo> {
@@ -550,5 +641,10 @@ pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
     let conn = store.conn();
     let article = articles::get(conn, id)?;
     let spans = annotations::spans_of(conn, id, &article.text)?;
-    Ok(ArticleView { spans, tags: annotations::tags_of(conn, id)?, statuses: annotations::statuses_of(conn, id)?, article })
+    Ok(ArticleView {
+        spans,
+        tags: annotations::tags_of(conn, id)?,
+        statuses: annotations::statuses_of(conn, id)?,
+        article,
+    })
 }

@@ -71,8 +71,10 @@ pub struct AddSpansResult {
     pub already: i64,
 }
 
-pub const OCCURRENCE_COMMANDS: &[(&str, &str, &str)] =
-    &[("find_occurrences", "FindOccurrencesReq", "OccurrencesResult"), ("add_spans", "AddSpansReq", "AddSpansResult")];
+pub const OCCURRENCE_COMMANDS: &[(&str, &str, &str)] = &[
+    ("find_occurrences", "FindOccurrencesReq", "OccurrencesResult"),
+    ("add_spans", "AddSpansReq", "AddSpansResult"),
+];
 
 /// Commands here that change the project.
 pub const OCCURRENCE_WRITES: &[&str] = &["add_spans"];
@@ -80,14 +82,20 @@ pub const OCCURRENCE_WRITES: &[&str] = &["add_spans"];
 fn find(store: &mut Store, r: FindOccurrencesReq) -> Result<OccurrencesResult> {
     let text = articles::text_of(store.conn(), r.article_id)?;
     let (s, e) = (usize::try_from(r.start), usize::try_from(r.end));
-    let (Ok(s), Ok(e)) = (s, e) else { return Err(Error::Invalid("offsets must not be negative".into())) };
-    let needle = CharIndex::new(&text).slice(s, e).ok_or_else(|| Error::Invalid(format!("[{s}, {e}) is not inside the article")))?.to_string();
+    let (Ok(s), Ok(e)) = (s, e) else {
+        return Err(Error::Invalid("offsets must not be negative".into()));
+    };
+    let needle = CharIndex::new(&text)
+        .slice(s, e)
+        .ok_or_else(|| Error::Invalid(format!("[{s}, {e}) is not inside the article")))?
+        .to_string();
     let project = r.project.unwrap_or(false);
     if project {
         search::catch_up(store.conn_mut(), 500, |_, _| {})?;
     }
     let limit = r.limit.unwrap_or(500).clamp(1, 10_000) as usize;
-    let found = occurrences::find(store.conn(), &needle, (!project).then_some(r.article_id), limit + 1)?;
+    let found =
+        occurrences::find(store.conn(), &needle, (!project).then_some(r.article_id), limit + 1)?;
     let truncated = found.len() > limit;
     let mut items = Vec::new();
     for at in found.into_iter().take(limit) {
@@ -98,8 +106,11 @@ fn find(store: &mut Store, r: FindOccurrencesReq) -> Result<OccurrencesResult> {
             "SELECT l.name FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id
              WHERE s.article_id = ?1 AND s.start = ?2 AND s.end = ?3 AND n.name = ?4 ORDER BY l.name",
         )?;
-        let labelled_as =
-            st.query_map(rusqlite::params![at.article_id, at.start, at.end, r.annotator], |row| row.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        let labelled_as = st
+            .query_map(rusqlite::params![at.article_id, at.start, at.end, r.annotator], |row| {
+                row.get(0)
+            })?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
         items.push(FoundOccurrence { at, labelled_as });
     }
     Ok(OccurrencesResult { needle, items, truncated })
@@ -117,9 +128,20 @@ fn add_spans(store: &mut Store, r: AddSpansReq) -> Result<AddSpansResult> {
             }
             let text = cache.as_ref().map(|c| c.1.as_str()).unwrap_or_default();
             let (Ok(start), Ok(end)) = (usize::try_from(p.start), usize::try_from(p.end)) else {
-                return Err(Error::Invalid(format!("article {}: offsets must not be negative", p.article_id)));
+                return Err(Error::Invalid(format!(
+                    "article {}: offsets must not be negative",
+                    p.article_id
+                )));
             };
-            let span = NewSpan { article_id: p.article_id, start, end, label: &r.label, annotator: &r.annotator, note: "", created_at: None };
+            let span = NewSpan {
+                article_id: p.article_id,
+                start,
+                end,
+                label: &r.label,
+                annotator: &r.annotator,
+                note: "",
+                created_at: None,
+            };
             match annotations::add_span(tx, &CharIndex::new(text), &span, false)? {
                 annotations::Added::New(id) => added.push(annotations::get_span(tx, id)?),
                 annotations::Added::Existing(_) => already += 1,
@@ -132,7 +154,9 @@ fn add_spans(store: &mut Store, r: AddSpansReq) -> Result<AddSpansResult> {
 /// Run an occurrence command; `None` if `cmd` is not one.
 pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value>> {
     Some(match cmd {
-        "find_occurrences" => args::<FindOccurrencesReq>(cmd, a).and_then(|r| to_json(find(store, r)?)),
+        "find_occurrences" => {
+            args::<FindOccurrencesReq>(cmd, a).and_then(|r| to_json(find(store, r)?))
+        }
         "add_spans" => args::<AddSpansReq>(cmd, a).and_then(|r| to_json(add_spans(store, r)?)),
         _ => return None,
     })

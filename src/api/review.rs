@@ -112,8 +112,14 @@ pub const REVIEW_COMMANDS: &[(&str, &str, &str)] = &[
 pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Result<ReviewView> {
     let conn = store.conn();
     let article = articles::get(conn, article_id)?;
-    let spans: Vec<Span> = annotations::spans_of(conn, article_id, &article.text)?.into_iter().filter(|s| annotators.contains(&s.annotator)).collect();
-    let tags: Vec<Tag> = annotations::tags_of(conn, article_id)?.into_iter().filter(|t| annotators.contains(&t.annotator)).collect();
+    let spans: Vec<Span> = annotations::spans_of(conn, article_id, &article.text)?
+        .into_iter()
+        .filter(|s| annotators.contains(&s.annotator))
+        .collect();
+    let tags: Vec<Tag> = annotations::tags_of(conn, article_id)?
+        .into_iter()
+        .filter(|t| annotators.contains(&t.annotator))
+        .collect();
     Ok(ReviewView {
         comparison: compare::compare(&spans, &tags, annotators),
         gold: gold::gold_spans(conn, article_id)?,
@@ -130,17 +136,21 @@ pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Res
 /// Run a review command; `None` if `cmd` is not one.
 pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value>> {
     let out = match cmd {
-        "review_article" => args::<ReviewArticleReq>(cmd, a).and_then(|r| to_json(review_view(store, r.article_id, &r.annotators)?)),
+        "review_article" => args::<ReviewArticleReq>(cmd, a)
+            .and_then(|r| to_json(review_view(store, r.article_id, &r.annotators)?)),
         "adjudicate" => args::<AdjudicateReq>(cmd, a).and_then(|r| {
             store.with_tx(|tx| gold::decide(tx, r.article_id, &r.reviewer, &r.decision))?;
             to_json(review_view(store, r.article_id, &r.annotators)?)
         }),
         "accept_agreeing" => args::<AcceptAgreeingReq>(cmd, a).and_then(|r| {
-            store.with_tx(|tx| gold::accept_agreeing(tx, r.article_id, &r.reviewer, &r.annotators))?;
+            store.with_tx(|tx| {
+                gold::accept_agreeing(tx, r.article_id, &r.reviewer, &r.annotators)
+            })?;
             to_json(review_view(store, r.article_id, &r.annotators)?)
         }),
         "set_gold_tag" => args::<GoldTagReq>(cmd, a).and_then(|r| {
-            store.with_tx(|tx| gold::set_gold_tag(tx, r.article_id, &r.reviewer, &r.label, r.on))?;
+            store
+                .with_tx(|tx| gold::set_gold_tag(tx, r.article_id, &r.reviewer, &r.label, r.on))?;
             to_json(review_view(store, r.article_id, &r.annotators)?)
         }),
         "set_adjudicated" => args::<AdjudicatedReq>(cmd, a).and_then(|r| {
@@ -148,7 +158,8 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
             to_json(review_view(store, r.article_id, &r.annotators)?)
         }),
         "review_comment" => args::<CommentReq>(cmd, a).and_then(|r| {
-            store.with_tx(|tx| gold::add_comment(tx, r.article_id, r.span_id, &r.author, &r.text))?;
+            store
+                .with_tx(|tx| gold::add_comment(tx, r.article_id, r.span_id, &r.author, &r.text))?;
             to_json(review_view(store, r.article_id, &r.annotators)?)
         }),
         "agreement" => args::<AgreementReq>(cmd, a).and_then(|r| {
@@ -156,11 +167,14 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
             to_json(agreement::agreement(store.conn(), &r.annotators.unwrap_or_default(), top)?)
         }),
         "progress" => crate::review::progress::progress(store.conn()).and_then(to_json),
-        "my_progress" => args::<MyProgressReq>(cmd, a).and_then(|r| to_json(crate::review::progress::my_progress(store.conn(), &r.annotator)?)),
+        "my_progress" => args::<MyProgressReq>(cmd, a).and_then(|r| {
+            to_json(crate::review::progress::my_progress(store.conn(), &r.annotator)?)
+        }),
         _ => return None,
     };
     Some(out)
 }
 
 /// Commands here that change the project.
-pub const REVIEW_WRITES: &[&str] = &["adjudicate", "accept_agreeing", "set_gold_tag", "set_adjudicated", "review_comment"];
+pub const REVIEW_WRITES: &[&str] =
+    &["adjudicate", "accept_agreeing", "set_gold_tag", "set_adjudicated", "review_comment"];

@@ -49,13 +49,21 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
             store.with_tx(|tx| labels::save(tx, &e))?;
             to_json(labels::list(store.conn())?)
         }),
-        "label_usage" => args::<LabelIdReq>(cmd, a).and_then(|r| to_json(labels::usage(store.conn(), r.id)?)),
+        "label_usage" => {
+            args::<LabelIdReq>(cmd, a).and_then(|r| to_json(labels::usage(store.conn(), r.id)?))
+        }
         "delete_label" => args::<DeleteLabelReq>(cmd, a).and_then(|r| {
             store.with_tx(|tx| labels::delete(tx, r.id, r.expected_annotations))?;
             to_json(labels::list(store.conn())?)
         }),
         "get_settings" => settings::get(store.conn()).and_then(to_json),
-        "set_settings" => args::<SetSettingsReq>(cmd, a).and_then(|r| to_json(store.with_tx(|tx| settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref()))?)),
+        "set_settings" => {
+            args::<SetSettingsReq>(cmd, a).and_then(|r| {
+                to_json(store.with_tx(|tx| {
+                    settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref())
+                })?)
+            })
+        }
         _ => return None,
     })
 }

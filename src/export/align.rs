@@ -31,13 +31,14 @@ impl Aligned {
     pub fn iob(&self) -> Tags {
         let mut names = vec!["O".to_string()];
         let mut ids = vec![0u32; self.tokens.len()];
-        let id_of = |name: String, names: &mut Vec<String>| match names.iter().position(|n| *n == name) {
-            Some(i) => i as u32,
-            None => {
-                names.push(name);
-                (names.len() - 1) as u32
-            }
-        };
+        let id_of =
+            |name: String, names: &mut Vec<String>| match names.iter().position(|n| *n == name) {
+                Some(i) => i as u32,
+                None => {
+                    names.push(name);
+                    (names.len() - 1) as u32
+                }
+            };
         for s in &self.spans {
             let b = id_of(format!("B-{}", s.label), &mut names);
             let i = id_of(format!("I-{}", s.label), &mut names);
@@ -91,14 +92,24 @@ pub struct Misfit {
 
 impl std::fmt::Display for Misfit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "article {}: [{}, {}) {} «{}» by {}", self.article, self.start, self.end, self.label, self.text, self.annotator)
+        write!(
+            f,
+            "article {}: [{}, {}) {} «{}» by {}",
+            self.article, self.start, self.end, self.label, self.text, self.annotator
+        )
     }
 }
 
 /// The article's own tokens from `meta.tokens` (and `meta.sentences`), or the tokenizer's.
 /// Returns tokens, sentence starts, and whether they came from the source.
 pub fn base_tokens(a: &Article, o: &ExportOptions) -> Result<(Vec<Token>, Vec<usize>, bool)> {
-    let bad = |what: &str| Error::Invalid(format!("article {} has a meta.{what} that is not usable: {}", a.ext_id, hint(what)));
+    let bad = |what: &str| {
+        Error::Invalid(format!(
+            "article {} has a meta.{what} that is not usable: {}",
+            a.ext_id,
+            hint(what)
+        ))
+    };
     match a.meta.get("tokens") {
         Some(v) => {
             let len = crate::text::cp_len(&a.text);
@@ -107,7 +118,10 @@ pub fn base_tokens(a: &Article, o: &ExportOptions) -> Result<(Vec<Token>, Vec<us
             let mut prev = 0;
             for p in pairs {
                 let (s, e) = match p.as_array().map(|x| x.as_slice()) {
-                    Some([s, e]) => (s.as_u64().ok_or_else(|| bad("tokens"))? as usize, e.as_u64().ok_or_else(|| bad("tokens"))? as usize),
+                    Some([s, e]) => (
+                        s.as_u64().ok_or_else(|| bad("tokens"))? as usize,
+                        e.as_u64().ok_or_else(|| bad("tokens"))? as usize,
+                    ),
                     _ => return Err(bad("tokens")),
                 };
                 if s < prev || s >= e || e > len {
@@ -137,7 +151,8 @@ pub fn base_tokens(a: &Article, o: &ExportOptions) -> Result<(Vec<Token>, Vec<us
             Ok((tokens, sentences, true))
         }
         None => {
-            let tokens = tokenize::tokenize(&a.text, tokenize::Options { split_clitics: o.split_clitics });
+            let tokens =
+                tokenize::tokenize(&a.text, tokenize::Options { split_clitics: o.split_clitics });
             let sentences = tokenize::sentences(&a.text, &tokens);
             Ok((tokens, sentences, false))
         }
@@ -164,7 +179,9 @@ pub fn misfits(doc: &Doc, o: &ExportOptions) -> Result<Vec<Misfit>> {
     Ok(doc
         .spans
         .iter()
-        .filter(|s| inside(&tokens, s.start as usize).is_some() || inside(&tokens, s.end as usize).is_some())
+        .filter(|s| {
+            inside(&tokens, s.start as usize).is_some() || inside(&tokens, s.end as usize).is_some()
+        })
         .map(|s| Misfit {
             article: doc.article.ext_id.clone(),
             start: s.start as usize,
@@ -246,7 +263,8 @@ pub fn align(doc: &Doc, o: &ExportOptions, tally: &mut Tally) -> Result<Aligned>
         }
     }
     // Sentence starts as character offsets survive token splitting.
-    let starts_at: Vec<usize> = sentences.iter().filter_map(|&i| tokens.get(i).map(|t| t.start)).collect();
+    let starts_at: Vec<usize> =
+        sentences.iter().filter_map(|&i| tokens.get(i).map(|t| t.start)).collect();
     if !cuts.is_empty() {
         cuts.sort_unstable();
         cuts.dedup();
@@ -270,9 +288,20 @@ pub fn align(doc: &Doc, o: &ExportOptions, tally: &mut Tally) -> Result<Aligned>
             tally.spans_without_tokens += 1;
             continue;
         }
-        cands.push(TokSpan { first, last, start: tokens[first].start, end: tokens[last - 1].end, label: s.label });
+        cands.push(TokSpan {
+            first,
+            last,
+            start: tokens[first].start,
+            end: tokens[last - 1].end,
+            label: s.label,
+        });
     }
-    cands.sort_by(|x, y| (y.last - y.first).cmp(&(x.last - x.first)).then(x.first.cmp(&y.first)).then(x.label.cmp(&y.label)));
+    cands.sort_by(|x, y| {
+        (y.last - y.first)
+            .cmp(&(x.last - x.first))
+            .then(x.first.cmp(&y.first))
+            .then(x.label.cmp(&y.label))
+    });
     let mut taken = vec![false; tokens.len()];
     let mut out: Vec<TokSpan> = Vec::with_capacity(cands.len());
     for c in cands {
@@ -285,8 +314,11 @@ pub fn align(doc: &Doc, o: &ExportOptions, tally: &mut Tally) -> Result<Aligned>
     }
     out.sort_by_key(|s| s.first);
     // No sentence break inside a span.
-    let mut sentences: Vec<usize> =
-        starts_at.iter().map(|&c| tokens.partition_point(|t| t.start < c)).filter(|&i| !out.iter().any(|s| s.first < i && i < s.last)).collect();
+    let mut sentences: Vec<usize> = starts_at
+        .iter()
+        .map(|&c| tokens.partition_point(|t| t.start < c))
+        .filter(|&i| !out.iter().any(|s| s.first < i && i < s.last))
+        .collect();
     sentences.dedup();
     if sentences.first() != Some(&0) && !tokens.is_empty() {
         sentences.insert(0, 0);

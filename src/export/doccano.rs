@@ -31,7 +31,10 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let rec = Record {
         id: &doc.article.ext_id,
         text: &doc.article.text,
-        label: spans.iter().map(|s| (units.at(s.start), units.at(s.end), s.label.as_str())).collect(),
+        label: spans
+            .iter()
+            .map(|s| (units.at(s.start), units.at(s.end), s.label.as_str()))
+            .collect(),
     };
     sink.json_line(&rec)
 }

@@ -21,7 +21,11 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let tags = al.iob();
     for (k, (a, b)) in al.sentence_ranges().into_iter().enumerate() {
         let tokens = al.tokens[a..b].iter().map(|t| td.text(t)).collect();
-        sink.json_line(&Record { id: format!("{}:{k}", doc.article.ext_id), tokens, ner_tags: tags.range(a, b) })?;
+        sink.json_line(&Record {
+            id: format!("{}:{k}", doc.article.ext_id),
+            tokens,
+            ner_tags: tags.range(a, b),
+        })?;
     }
     Ok(())
 }

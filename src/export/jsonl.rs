@@ -17,7 +17,13 @@ use crate::native::{NativeRecord, NativeSpan, NativeStatus, NativeTag};
 /// The native record of one stored article.
 pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
     let spans = annotations::spans_of(conn, a.id, &a.text)?;
-    let doc = Doc { tags: annotations::tags_of(conn, a.id)?, statuses: annotations::statuses_of(conn, a.id)?, spans, article: a, dropped_by_label: 0 };
+    let doc = Doc {
+        tags: annotations::tags_of(conn, a.id)?,
+        statuses: annotations::statuses_of(conn, a.id)?,
+        spans,
+        article: a,
+        dropped_by_label: 0,
+    };
     Ok(record_of(doc, OffsetUnit::Codepoint))
 }
 
@@ -37,11 +43,23 @@ pub fn record_of(doc: Doc, unit: OffsetUnit) -> NativeRecord {
             created_at: Some(s.created_at),
         })
         .collect();
-    let tags = doc.tags.into_iter().map(|t| NativeTag { label: t.label, annotator: Some(t.annotator), created_at: Some(t.created_at) }).collect();
+    let tags = doc
+        .tags
+        .into_iter()
+        .map(|t| NativeTag {
+            label: t.label,
+            annotator: Some(t.annotator),
+            created_at: Some(t.created_at),
+        })
+        .collect();
     let status = doc
         .statuses
         .into_iter()
-        .map(|s| NativeStatus { annotator: s.annotator, status: s.status.as_str().to_string(), updated_at: Some(s.updated_at) })
+        .map(|s| NativeStatus {
+            annotator: s.annotator,
+            status: s.status.as_str().to_string(),
+            updated_at: Some(s.updated_at),
+        })
         .collect();
     let a = doc.article;
     let meta = match a.meta {
@@ -81,5 +99,9 @@ pub fn write_native_jsonl(conn: &Connection, out: &mut dyn Write) -> Result<Expo
         write(doc, &o, &mut sink)
     })?;
     sink.out.flush().map_err(|e| Error::io("cannot write the export", e))?;
-    Ok(ExportCounts { articles: sink.tally.articles, spans: sink.tally.spans, tags: sink.tally.tags })
+    Ok(ExportCounts {
+        articles: sink.tally.articles,
+        spans: sink.tally.spans,
+        tags: sink.tally.tags,
+    })
 }

@@ -71,7 +71,11 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         });
     }
     let task = Task {
-        data: Data { text: &doc.article.text, id: &doc.article.ext_id, annotators: by.keys().copied().collect() },
+        data: Data {
+            text: &doc.article.text,
+            id: &doc.article.ext_id,
+            annotators: by.keys().copied().collect(),
+        },
         annotations: by.into_values().map(|result| Annotation { result }).collect(),
     };
     if sink.records > 0 {

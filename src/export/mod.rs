@@ -27,7 +27,9 @@ use crate::error::{Error, Result};
 
 pub use align::{base_tokens, Misfit};
 pub use jsonl::{native_record, write_native_jsonl};
-pub use options::{parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned, OffsetUnit};
+pub use options::{
+    parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned, OffsetUnit,
+};
 pub use prodigy::hash32;
 pub use report::{iob_tags, FileReport, Manifest, Report, Tally};
 use sink::Sink;
@@ -80,7 +82,9 @@ pub fn export_with(conn: &Connection, o: &ExportOptions, out: &mut dyn Write) ->
     let _snapshot = snapshot(conn)?;
     prepare(conn, o)?;
     if o.split.is_some() {
-        return Err(Error::Invalid("a train/dev/test split writes three files: give --out FILE".into()));
+        return Err(Error::Invalid(
+            "a train/dev/test split writes three files: give --out FILE".into(),
+        ));
     }
     let tallies = stream(conn, o, vec![out], None)?;
     Ok(Report { total: tallies[0].clone(), files: Vec::new(), labels: select::label_set(conn, o)? })
@@ -94,7 +98,9 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
     let labels = select::label_set(conn, o)?;
     let targets: Vec<(String, PathBuf)> = match o.split {
         None => vec![("all".to_string(), path.to_path_buf())],
-        Some(_) => split::NAMES.iter().map(|n| (n.to_string(), split_path(path, n, o.format))).collect(),
+        Some(_) => {
+            split::NAMES.iter().map(|n| (n.to_string(), split_path(path, n, o.format))).collect()
+        }
     };
     let assign = o.split.map(|r| split::assign(conn, o, r)).transpose()?;
     let mut files = Pending::default();
@@ -104,7 +110,8 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
             writers.push(files.create(p)?);
         }
         let tallies = {
-            let outs: Vec<&mut dyn Write> = writers.iter_mut().map(|w| w as &mut dyn Write).collect();
+            let outs: Vec<&mut dyn Write> =
+                writers.iter_mut().map(|w| w as &mut dyn Write).collect();
             stream(conn, o, outs, assign.as_ref())?
         };
         let mut written = Vec::new();
@@ -115,7 +122,13 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
         let mut reports = Vec::new();
         for (((split, p), t), (bytes, sha256)) in targets.iter().zip(tallies).zip(written) {
             total.add(&t);
-            reports.push(FileReport { split: split.clone(), path: p.display().to_string(), counts: t, bytes, sha256 });
+            reports.push(FileReport {
+                split: split.clone(),
+                path: p.display().to_string(),
+                counts: t,
+                bytes,
+                sha256,
+            });
         }
         let tags = matches!(o.format, Format::Hf | Format::Conll).then(|| iob_tags(&labels));
         if o.format == Format::Hf {
@@ -154,7 +167,9 @@ fn snapshot(conn: &Connection) -> Result<Option<rusqlite::Transaction<'_>>> {
 
 /// A failed write says which export it was (the writes themselves go to temporary files).
 fn naming(e: Error, path: &Path) -> Error {
-    let named = |source: std::io::Error| Error::io(format!("cannot write the export to {}", path.display()), source);
+    let named = |source: std::io::Error| {
+        Error::io(format!("cannot write the export to {}", path.display()), source)
+    };
     match e {
         Error::Io { context, source } if context == "cannot write the export" => named(source),
         Error::Json(j) if j.io_error_kind().is_some() => named(j.into()),
@@ -172,8 +187,14 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 
 /// `<stem>.<split>.<ext>` beside `path`.
 fn split_path(path: &Path, split: &str, format: Format) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| format.ext().into());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format.ext().into());
     path.with_file_name(format!("{stem}.{split}.{ext}"))
 }
 
@@ -209,7 +230,12 @@ pub fn misaligned(conn: &Connection, o: &ExportOptions) -> Result<Vec<Misfit>> {
 }
 
 /// Stream the selected articles into one output, or into the output `assign` picks for each.
-fn stream(conn: &Connection, o: &ExportOptions, outs: Vec<&mut dyn Write>, assign: Option<&HashMap<i64, usize>>) -> Result<Vec<Tally>> {
+fn stream(
+    conn: &Connection,
+    o: &ExportOptions,
+    outs: Vec<&mut dyn Write>,
+    assign: Option<&HashMap<i64, usize>>,
+) -> Result<Vec<Tally>> {
     let mut sinks: Vec<Sink> = outs.into_iter().map(Sink::new).collect();
     if o.format == Format::Labelstudio {
         sinks.iter_mut().try_for_each(labelstudio::begin)?;
@@ -276,12 +302,19 @@ struct Pending {
 impl Pending {
     fn create(&mut self, path: &Path) -> Result<std::io::BufWriter<Hashed>> {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+        let name = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "export".into());
         let tmp = dir.join(format!(".{name}.partial-{}", std::process::id()));
         crate::leftovers::remove_stale(dir, &format!(".{name}.partial-"));
-        let f = std::fs::File::create(&tmp).map_err(|e| Error::io(format!("cannot create {}", tmp.display()), e))?;
+        let f = std::fs::File::create(&tmp)
+            .map_err(|e| Error::io(format!("cannot create {}", tmp.display()), e))?;
         self.files.push((tmp, path.to_path_buf()));
-        Ok(std::io::BufWriter::with_capacity(1 << 16, Hashed { file: f, sha: Sha256::new(), bytes: 0 }))
+        Ok(std::io::BufWriter::with_capacity(
+            1 << 16,
+            Hashed { file: f, sha: Sha256::new(), bytes: 0 },
+        ))
     }
 
     /// Flush and sync a file; its size and SHA-256 go into the manifest.
@@ -293,11 +326,18 @@ impl Pending {
 
     fn commit(&mut self) -> Result<()> {
         for (tmp, path) in &self.files {
-            std::fs::rename(tmp, path).map_err(|e| Error::io(format!("cannot move the export to {}", path.display()), e))?;
+            std::fs::rename(tmp, path).map_err(|e| {
+                Error::io(format!("cannot move the export to {}", path.display()), e)
+            })?;
         }
         // The renames reach the disk too (a power cut after this keeps the new names). Best effort: a
         // directory cannot be opened for syncing everywhere, and the files themselves are already synced.
-        let dirs: std::collections::BTreeSet<&Path> = self.files.iter().filter_map(|(_, p)| p.parent()).map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d }).collect();
+        let dirs: std::collections::BTreeSet<&Path> = self
+            .files
+            .iter()
+            .filter_map(|(_, p)| p.parent())
+            .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
+            .collect();
         for d in dirs {
             if let Ok(f) = std::fs::File::open(d) {
                 let _ = f.sync_all();

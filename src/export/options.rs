@@ -19,7 +19,8 @@ pub enum Format {
 }
 
 impl Format {
-    pub const NAMES: &'static [&'static str] = &["jsonl", "spans", "doccano", "labelstudio", "prodigy", "hf", "conll"];
+    pub const NAMES: &'static [&'static str] =
+        &["jsonl", "spans", "doccano", "labelstudio", "prodigy", "hf", "conll"];
 
     pub fn parse(s: &str) -> Result<Format> {
         Ok(match s {
@@ -30,7 +31,12 @@ impl Format {
             "prodigy" => Format::Prodigy,
             "hf" => Format::Hf,
             "conll" => Format::Conll,
-            other => return Err(Error::Invalid(format!("unknown export format {other:?}; known: {}", Format::NAMES.join(", ")))),
+            other => {
+                return Err(Error::Invalid(format!(
+                    "unknown export format {other:?}; known: {}",
+                    Format::NAMES.join(", ")
+                )))
+            }
         })
     }
 
@@ -82,7 +88,9 @@ impl OffsetUnit {
             "codepoint" => Ok(OffsetUnit::Codepoint),
             "utf16" => Ok(OffsetUnit::Utf16),
             "utf8" => Ok(OffsetUnit::Utf8),
-            other => Err(Error::Invalid(format!("unknown offset unit {other:?}; known: codepoint, utf16, utf8"))),
+            other => Err(Error::Invalid(format!(
+                "unknown offset unit {other:?}; known: codepoint, utf16, utf8"
+            ))),
         }
     }
 }
@@ -109,7 +117,9 @@ impl Misaligned {
             "expand" => Ok(Misaligned::Expand),
             "split" => Ok(Misaligned::Split),
             "skip" => Ok(Misaligned::Skip),
-            other => Err(Error::Invalid(format!("unknown --misaligned choice {other:?}; known: expand, split, skip"))),
+            other => Err(Error::Invalid(format!(
+                "unknown --misaligned choice {other:?}; known: expand, split, skip"
+            ))),
         }
     }
 }
@@ -179,15 +189,23 @@ impl Default for ExportOptions {
 /// `OLD=NEW` → `(OLD, NEW)`.
 pub fn parse_rename(s: &str) -> Result<(String, String)> {
     match s.split_once('=') {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim().to_string(), b.trim().to_string())),
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
         _ => Err(Error::Invalid(format!("--rename {s:?} must look like OLD=NEW"))),
     }
 }
 
 /// `0.8,0.1,0.1` → ratios for train, dev and test, which must add up to 1.
 pub fn parse_split(s: &str) -> Result<[f64; 3]> {
-    let bad = || Error::Invalid(format!("--split {s:?} must be three ratios for train, dev and test adding up to 1, e.g. 0.8,0.1,0.1"));
-    let parts: Vec<f64> = s.split(',').map(|p| p.trim().parse::<f64>()).collect::<std::result::Result<_, _>>().map_err(|_| bad())?;
+    let bad = || {
+        Error::Invalid(format!("--split {s:?} must be three ratios for train, dev and test adding up to 1, e.g. 0.8,0.1,0.1"))
+    };
+    let parts: Vec<f64> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|_| bad())?;
     let [a, b, c] = parts[..] else { return Err(bad()) };
     if [a, b, c].iter().any(|r| !r.is_finite() || *r < 0.0) || ((a + b + c) - 1.0).abs() > 1e-6 {
         return Err(bad());
@@ -198,7 +216,12 @@ pub fn parse_split(s: &str) -> Result<[f64; 3]> {
 impl ExportOptions {
     /// The label a stored label becomes, or `None` when it is dropped.
     pub fn map_label(&self, label: &str) -> Option<String> {
-        let new = self.rename.iter().find(|(old, _)| old == label).map(|(_, new)| new.as_str()).unwrap_or(label);
+        let new = self
+            .rename
+            .iter()
+            .find(|(old, _)| old == label)
+            .map(|(_, new)| new.as_str())
+            .unwrap_or(label);
         if self.drop.iter().any(|d| d == label || d == new) {
             None
         } else {
@@ -211,7 +234,9 @@ impl ExportOptions {
         if self.gold.is_some() && !self.annotators.is_empty() {
             return Err(Error::Invalid("--gold exports the reviewers' adjudicated layer; --annotators does not apply to it".into()));
         }
-        if self.offsets != OffsetUnit::Codepoint && !matches!(self.format, Format::Jsonl | Format::Spans) {
+        if self.offsets != OffsetUnit::Codepoint
+            && !matches!(self.format, Format::Jsonl | Format::Spans)
+        {
             return Err(Error::Invalid(format!(
                 "--offsets applies to jsonl and spans only; {} has a fixed unit",
                 self.format.name()
@@ -242,11 +267,19 @@ mod tests {
 
     #[test]
     fn rename_then_drop() {
-        let o = ExportOptions { rename: vec![("GPE".into(), "LOC".into())], drop: vec!["MISC".into()], ..Default::default() };
+        let o = ExportOptions {
+            rename: vec![("GPE".into(), "LOC".into())],
+            drop: vec!["MISC".into()],
+            ..Default::default()
+        };
         assert_eq!(o.map_label("GPE").as_deref(), Some("LOC"));
         assert_eq!(o.map_label("LOC").as_deref(), Some("LOC"));
         assert_eq!(o.map_label("MISC"), None);
-        let o = ExportOptions { rename: vec![("X".into(), "MISC".into())], drop: vec!["MISC".into()], ..Default::default() };
+        let o = ExportOptions {
+            rename: vec![("X".into(), "MISC".into())],
+            drop: vec!["MISC".into()],
+            ..Default::default()
+        };
         assert_eq!(o.map_label("X"), None);
     }
 }

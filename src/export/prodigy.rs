@@ -42,7 +42,13 @@ struct Tokens<'d, 'a>(&'d TokenDoc<'a>);
 impl Serialize for Tokens<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
         let td = self.0;
-        ser.collect_seq(td.al.tokens.iter().enumerate().map(|(id, t)| TokenOut { text: td.text(t), start: t.start, end: t.end, id, ws: td.space_after(t) }))
+        ser.collect_seq(td.al.tokens.iter().enumerate().map(|(id, t)| TokenOut {
+            text: td.text(t),
+            start: t.start,
+            end: t.end,
+            id,
+            ws: td.space_after(t),
+        }))
     }
 }
 
@@ -71,10 +77,27 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let td = token_doc(doc, o, &mut sink.tally)?;
     let al = &td.al;
     let text = &doc.article.text;
-    let spans: Vec<SpanOut> =
-        al.spans.iter().map(|s| SpanOut { start: s.start, end: s.end, token_start: s.first, token_end: s.last - 1, label: &s.label }).collect();
+    let spans: Vec<SpanOut> = al
+        .spans
+        .iter()
+        .map(|s| SpanOut {
+            start: s.start,
+            end: s.end,
+            token_start: s.first,
+            token_end: s.last - 1,
+            label: &s.label,
+        })
+        .collect();
     let input_hash = hash32(&[text.as_bytes()]);
     let spans_json = serde_json::to_vec(&spans)?;
     let task_hash = hash32(&[&input_hash.to_le_bytes(), &spans_json]);
-    sink.json_line(&Task { text, meta: Meta { id: &doc.article.ext_id }, tokens: Tokens(&td), spans, input_hash, task_hash, answer: "accept" })
+    sink.json_line(&Task {
+        text,
+        meta: Meta { id: &doc.article.ext_id },
+        tokens: Tokens(&td),
+        spans,
+        input_hash,
+        task_hash,
+        answer: "accept",
+    })
 }

@@ -64,8 +64,14 @@ impl Tally {
             }
         };
         note(self.dropped_by_label, "spans left out by --drop");
-        note(self.duplicates_merged, "duplicate spans (same place and label from several annotators) written once");
-        note(self.overlapping_dropped, "overlapping spans left out (IOB cannot nest; the longest, then earliest, was kept)");
+        note(
+            self.duplicates_merged,
+            "duplicate spans (same place and label from several annotators) written once",
+        );
+        note(
+            self.overlapping_dropped,
+            "overlapping spans left out (IOB cannot nest; the longest, then earliest, was kept)",
+        );
         note(self.overlapping_written, "spans overlap another (doccano imports them only into a project that allows overlapping spans)");
         note(self.misaligned_expanded, "spans expanded to whole tokens");
         note(self.misaligned_split, "spans kept by splitting tokens at their edges");

@@ -5,12 +5,12 @@ use std::collections::BTreeSet;
 use rusqlite::Connection;
 
 use super::options::{ExportOptions, GoldScope};
-use crate::review::gold;
 use crate::annotations;
 use crate::articles;
 use crate::error::{Error, Result};
 use crate::labels;
 use crate::model::{AnnotatorStatus, Article, LabelKind, Span, Status, Tag};
+use crate::review::gold;
 
 /// One selected article with the chosen annotators' work on it; span labels already mapped.
 #[derive(Debug, Clone)]
@@ -36,8 +36,11 @@ impl Doc {
     /// Spans with the same place and label (several annotators agreeing) merged into one.
     /// Returns them by position, and how many were merged away.
     pub fn unique_spans(&self) -> (Vec<Plain>, u64) {
-        let set: BTreeSet<Plain> =
-            self.spans.iter().map(|s| Plain { start: s.start as usize, end: s.end as usize, label: s.label.clone() }).collect();
+        let set: BTreeSet<Plain> = self
+            .spans
+            .iter()
+            .map(|s| Plain { start: s.start as usize, end: s.end as usize, label: s.label.clone() })
+            .collect();
         let merged = (self.spans.len() - set.len()) as u64;
         (set.into_iter().collect(), merged)
     }
@@ -54,26 +57,40 @@ pub fn validate(conn: &Connection, o: &ExportOptions) -> Result<()> {
     let known = annotations::annotator_names(conn)?;
     for a in &o.annotators {
         if !known.contains(a) {
-            return Err(Error::Invalid(format!("there is no annotator named {a:?}; known: {}", known.join(", "))));
+            return Err(Error::Invalid(format!(
+                "there is no annotator named {a:?}; known: {}",
+                known.join(", ")
+            )));
         }
     }
     let all = labels::list(conn)?;
-    let names = |kind: LabelKind| all.iter().filter(|l| l.kind == kind).map(|l| l.name.clone()).collect::<Vec<_>>();
+    let names = |kind: LabelKind| {
+        all.iter().filter(|l| l.kind == kind).map(|l| l.name.clone()).collect::<Vec<_>>()
+    };
     let (span_labels, tag_labels) = (names(LabelKind::Span), names(LabelKind::Tag));
     if let Some(t) = &o.tag {
         if !tag_labels.contains(t) {
-            return Err(Error::Invalid(format!("there is no tag named {t:?}; known: {}", tag_labels.join(", "))));
+            return Err(Error::Invalid(format!(
+                "there is no tag named {t:?}; known: {}",
+                tag_labels.join(", ")
+            )));
         }
     }
     for (old, _) in &o.rename {
         if !span_labels.contains(old) {
-            return Err(Error::Invalid(format!("--rename names {old:?}, which is not a span label; known: {}", span_labels.join(", "))));
+            return Err(Error::Invalid(format!(
+                "--rename names {old:?}, which is not a span label; known: {}",
+                span_labels.join(", ")
+            )));
         }
     }
     let renamed: Vec<&String> = o.rename.iter().map(|(_, n)| n).collect();
     for d in &o.drop {
         if !span_labels.contains(d) && !renamed.contains(&d) {
-            return Err(Error::Invalid(format!("--drop names {d:?}, which is not a span label; known: {}", span_labels.join(", "))));
+            return Err(Error::Invalid(format!(
+                "--drop names {d:?}, which is not a span label; known: {}",
+                span_labels.join(", ")
+            )));
         }
     }
     Ok(())
@@ -81,8 +98,11 @@ pub fn validate(conn: &Connection, o: &ExportOptions) -> Result<()> {
 
 /// The span label set after renaming and dropping, sorted.
 pub fn label_set(conn: &Connection, o: &ExportOptions) -> Result<Vec<String>> {
-    let set: BTreeSet<String> =
-        labels::list(conn)?.into_iter().filter(|l| l.kind == LabelKind::Span).filter_map(|l| o.map_label(&l.name)).collect();
+    let set: BTreeSet<String> = labels::list(conn)?
+        .into_iter()
+        .filter(|l| l.kind == LabelKind::Span)
+        .filter_map(|l| o.map_label(&l.name))
+        .collect();
     Ok(set.into_iter().collect())
 }
 
@@ -114,7 +134,12 @@ fn chosen(o: &ExportOptions, who: &str) -> bool {
 
 /// Visit each selected article in id order. With `with_spans` false the spans are not read
 /// (for passes that only need to know which articles are in).
-pub fn for_each_doc(conn: &Connection, o: &ExportOptions, with_spans: bool, mut f: impl FnMut(Doc) -> Result<()>) -> Result<()> {
+pub fn for_each_doc(
+    conn: &Connection,
+    o: &ExportOptions,
+    with_spans: bool,
+    mut f: impl FnMut(Doc) -> Result<()>,
+) -> Result<()> {
     if let Some(scope) = o.gold {
         return for_each_gold_doc(conn, o, scope, with_spans, f);
     }
@@ -148,7 +173,13 @@ pub fn for_each_doc(conn: &Connection, o: &ExportOptions, with_spans: bool, mut 
 
 /// The gold layer as documents: gold spans (attributed to their reviewer), gold tags, and the
 /// analysts' statuses for the status filter.
-fn for_each_gold_doc(conn: &Connection, o: &ExportOptions, scope: GoldScope, with_spans: bool, mut f: impl FnMut(Doc) -> Result<()>) -> Result<()> {
+fn for_each_gold_doc(
+    conn: &Connection,
+    o: &ExportOptions,
+    scope: GoldScope,
+    with_spans: bool,
+    mut f: impl FnMut(Doc) -> Result<()>,
+) -> Result<()> {
     articles::for_each(conn, |a| {
         if scope == GoldScope::Adjudicated && !gold::is_adjudicated(conn, a.id)? {
             return Ok(());

@@ -35,7 +35,10 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let rec = Record {
         id: &doc.article.ext_id,
         text: &doc.article.text,
-        spans: spans.iter().map(|s| SpanOut { start: units.at(s.start), end: units.at(s.end), label: &s.label }).collect(),
+        spans: spans
+            .iter()
+            .map(|s| SpanOut { start: units.at(s.start), end: units.at(s.end), label: &s.label })
+            .collect(),
         tags,
     };
     sink.json_line(&rec)

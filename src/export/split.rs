@@ -32,7 +32,9 @@ pub fn sizes(n: usize, ratios: [f64; 3]) -> [usize; 3] {
         *o = e.floor() as usize;
     }
     let mut order: Vec<usize> = (0..3).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b))
+    });
     let mut left = n.saturating_sub(out.iter().sum());
     for i in order {
         if left == 0 {
@@ -47,7 +49,11 @@ pub fn sizes(n: usize, ratios: [f64; 3]) -> [usize; 3] {
 }
 
 /// Article id → split index (0 train, 1 dev, 2 test) for every selected article.
-pub fn assign(conn: &Connection, o: &ExportOptions, ratios: [f64; 3]) -> Result<HashMap<i64, usize>> {
+pub fn assign(
+    conn: &Connection,
+    o: &ExportOptions,
+    ratios: [f64; 3],
+) -> Result<HashMap<i64, usize>> {
     let mut ranked: Vec<(u64, i64)> = Vec::new();
     select::for_each_doc(conn, o, false, |d| {
         ranked.push((rank(o.seed, &d.article.ext_id), d.article.id));
@@ -55,7 +61,22 @@ pub fn assign(conn: &Connection, o: &ExportOptions, ratios: [f64; 3]) -> Result<
     })?;
     ranked.sort_unstable();
     let [a, b, _] = sizes(ranked.len(), ratios);
-    Ok(ranked.iter().enumerate().map(|(i, &(_, id))| (id, if i < a { 0 } else if i < a + b { 1 } else { 2 })).collect())
+    Ok(ranked
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, id))| {
+            (
+                id,
+                if i < a {
+                    0
+                } else if i < a + b {
+                    1
+                } else {
+                    2
+                },
+            )
+        })
+        .collect())
 }
 
 #[cfg(test)]

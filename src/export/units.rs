@@ -41,7 +41,11 @@ mod tests {
     #[test]
     fn units_table() {
         let t = "a😀ب";
-        let cases = [(OffsetUnit::Codepoint, [0, 1, 2, 3]), (OffsetUnit::Utf16, [0, 1, 3, 4]), (OffsetUnit::Utf8, [0, 1, 5, 7])];
+        let cases = [
+            (OffsetUnit::Codepoint, [0, 1, 2, 3]),
+            (OffsetUnit::Utf16, [0, 1, 3, 4]),
+            (OffsetUnit::Utf8, [0, 1, 5, 7]),
+        ];
         for (unit, want) in cases {
             let u = Units::new(t, unit);
             assert_eq!([u.at(0), u.at(1), u.at(2), u.at(3)], want, "{unit:?}");

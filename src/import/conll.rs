@@ -62,7 +62,12 @@ fn entities<'a>(s: &Sentence<'a>, column: Option<usize>) -> Vec<(usize, usize, &
     let mut open: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut out = Vec::new();
     for (i, tok) in s.tokens.iter().enumerate() {
-        let tok_tags: Vec<(char, &str)> = tok.tags.iter().filter(|t| column.is_none_or(|c| t.0 == c)).map(|t| (t.1, t.2)).collect();
+        let tok_tags: Vec<(char, &str)> = tok
+            .tags
+            .iter()
+            .filter(|t| column.is_none_or(|c| t.0 == c))
+            .map(|t| (t.1, t.2))
+            .collect();
         let mut types: Vec<&str> = open.keys().copied().collect();
         types.extend(tok_tags.iter().map(|t| t.1));
         types.sort();
@@ -107,7 +112,10 @@ fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec
     let mut docs: Vec<Vec<Sentence>> = vec![Vec::new()];
     let mut cur = Sentence { first_line: 1, tokens: Vec::new() };
     let mut broken = false;
-    let close = |cur: &mut Sentence<'a>, docs: &mut Vec<Vec<Sentence<'a>>>, broken: &mut bool, next_line: usize| {
+    let close = |cur: &mut Sentence<'a>,
+                 docs: &mut Vec<Vec<Sentence<'a>>>,
+                 broken: &mut bool,
+                 next_line: usize| {
         let done = std::mem::replace(cur, Sentence { first_line: next_line, tokens: Vec::new() });
         if !done.tokens.is_empty() && !*broken {
             if let Some(d) = docs.last_mut() {
@@ -149,7 +157,14 @@ fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec
         }
         if let Some(reason) = bad {
             if !broken {
-                report.reject(name, Some(lineno), format!("{reason}; the sentence starting at line {} was not imported", cur.first_line));
+                report.reject(
+                    name,
+                    Some(lineno),
+                    format!(
+                        "{reason}; the sentence starting at line {} was not imported",
+                        cur.first_line
+                    ),
+                );
             }
             broken = true;
         }
@@ -162,8 +177,19 @@ fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec
 
 /// Build one article from sentences and store it with its entities.
 /// With `per_column`, the entities of tag column N become spans of annotator `ANNOTATOR:N`.
-fn store_article(tx: &Transaction, name: &str, annotator: &str, per_column: bool, sentences: &[Sentence], report: &mut ImportReport) -> Result<()> {
-    let columns = sentences.iter().flat_map(|s| s.tokens.iter().flat_map(|t| t.tags.iter().map(|x| x.0))).max().unwrap_or(0);
+fn store_article(
+    tx: &Transaction,
+    name: &str,
+    annotator: &str,
+    per_column: bool,
+    sentences: &[Sentence],
+    report: &mut ImportReport,
+) -> Result<()> {
+    let columns = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter().flat_map(|t| t.tags.iter().map(|x| x.0)))
+        .max()
+        .unwrap_or(0);
     let layers: Vec<(Option<usize>, String)> = if per_column {
         (1..=columns).map(|c| (Some(c), format!("{annotator}:{c}"))).collect()
     } else {
@@ -193,7 +219,13 @@ fn store_article(tx: &Transaction, name: &str, annotator: &str, per_column: bool
         }
         for (column, who) in &layers {
             for (a, b, ty) in entities(s, *column) {
-                spans.push((token_offsets[first_token + a][0], token_offsets[first_token + b][1], ty, s.first_line, who.as_str()));
+                spans.push((
+                    token_offsets[first_token + a][0],
+                    token_offsets[first_token + b][1],
+                    ty,
+                    s.first_line,
+                    who.as_str(),
+                ));
             }
         }
     }
@@ -202,8 +234,17 @@ fn store_article(tx: &Transaction, name: &str, annotator: &str, per_column: bool
     meta.insert("source_line".into(), sentences.first().map(|s| s.first_line).unwrap_or(0).into());
     meta.insert("tokens".into(), serde_json::to_value(&token_offsets)?);
     meta.insert("sentences".into(), serde_json::to_value(&sentence_starts)?);
-    let source = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    let article = NewArticle { title: articles::title_from_text(&text), text, source, meta, ..Default::default() };
+    let source = std::path::Path::new(name)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let article = NewArticle {
+        title: articles::title_from_text(&text),
+        text,
+        source,
+        meta,
+        ..Default::default()
+    };
     let first_line = sentences.first().map(|s| s.first_line as i64);
 
     let idx = crate::text::CharIndex::new(&article.text);
@@ -220,14 +261,28 @@ fn store_article(tx: &Transaction, name: &str, annotator: &str, per_column: bool
             encoding: String::new(),
         };
         for (start, end, ty, line, annotator) in &spans {
-            if labels::ensure(tx, LabelKind::Span, ty)?.1 && !report.labels_added.iter().any(|l| l == ty) {
+            if labels::ensure(tx, LabelKind::Span, ty)?.1
+                && !report.labels_added.iter().any(|l| l == ty)
+            {
                 report.labels_added.push(ty.to_string());
             }
-            let span = NewSpan { article_id: item.article_id, start: *start, end: *end, label: ty, annotator, note: "", created_at: None };
+            let span = NewSpan {
+                article_id: item.article_id,
+                start: *start,
+                end: *end,
+                label: ty,
+                annotator,
+                note: "",
+                created_at: None,
+            };
             match annotations::add_span(tx, &idx, &span, false) {
                 Ok(Added::New(_)) => item.new_spans += 1,
                 Ok(Added::Existing(_)) => {}
-                Err(Error::Invalid(reason)) => return Err(Error::Invalid(format!("entity {ty} in the sentence at line {line}: {reason}"))),
+                Err(Error::Invalid(reason)) => {
+                    return Err(Error::Invalid(format!(
+                        "entity {ty} in the sentence at line {line}: {reason}"
+                    )))
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -253,8 +308,17 @@ fn store_article(tx: &Transaction, name: &str, annotator: &str, per_column: bool
     }
 }
 
-pub(super) fn import_conll(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
-    let default_name = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
+pub(super) fn import_conll(
+    tx: &Transaction,
+    name: &str,
+    content: &str,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let default_name = std::path::Path::new(name)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
     let annotator = opts.annotator.clone().filter(|a| !a.trim().is_empty()).unwrap_or(default_name);
     let docs = parse(name, content, report);
     if docs.is_empty() && report.rejected.is_empty() {
@@ -277,17 +341,23 @@ mod tests {
 
     /// A one-type sentence from a tag string: `B`, `I`, `E`, `S` or `O` per token.
     fn one_type(seq: &str) -> Vec<(usize, usize)> {
-        let tokens = seq.chars().map(|c| Token { text: "x", tags: if c == 'O' { vec![] } else { vec![(1, c, "T")] } }).collect();
-        entities(&Sentence { first_line: 1, tokens }, None).into_iter().map(|(a, b, _)| (a, b)).collect()
+        let tokens = seq
+            .chars()
+            .map(|c| Token { text: "x", tags: if c == 'O' { vec![] } else { vec![(1, c, "T")] } })
+            .collect();
+        entities(&Sentence { first_line: 1, tokens }, None)
+            .into_iter()
+            .map(|(a, b, _)| (a, b))
+            .collect()
     }
 
     #[test]
     fn decodes_iob1_iob2_and_bioes_alike() {
         let cases: &[(&str, &[(usize, usize)])] = &[
-            ("BIIO", &[(0, 2)]),           // IOB2
-            ("IIOI", &[(0, 1), (3, 3)]),   // IOB1: I starts an entity
-            ("IIBI", &[(0, 1), (2, 3)]),   // IOB1: B separates adjacent entities
-            ("BIEOS", &[(0, 2), (4, 4)]),  // BIOES
+            ("BIIO", &[(0, 2)]),          // IOB2
+            ("IIOI", &[(0, 1), (3, 3)]),  // IOB1: I starts an entity
+            ("IIBI", &[(0, 1), (2, 3)]),  // IOB1: B separates adjacent entities
+            ("BIEOS", &[(0, 2), (4, 4)]), // BIOES
             ("SS", &[(0, 0), (1, 1)]),
             ("BB", &[(0, 0), (1, 1)]),
             ("OOI", &[(2, 2)]),
@@ -301,10 +371,28 @@ mod tests {
     #[test]
     fn nested_entities_of_the_same_and_other_types() {
         // البلدة القديمة في مدينة الخليل: a GPE inside a GPE; الأسد: a PERS inside an ORG.
-        let rows: &[&[(char, &str)]] = &[&[('B', "GPE")], &[('I', "GPE")], &[('I', "GPE")], &[('I', "GPE"), ('B', "GPE")], &[('I', "GPE"), ('I', "GPE")], &[('B', "ORG")], &[('I', "ORG"), ('B', "PERS")], &[]];
-        let tokens: Vec<Token> = rows.iter().map(|r| Token { text: "x", tags: r.iter().enumerate().map(|(c, t)| (c + 1, t.0, t.1)).collect() }).collect();
+        let rows: &[&[(char, &str)]] = &[
+            &[('B', "GPE")],
+            &[('I', "GPE")],
+            &[('I', "GPE")],
+            &[('I', "GPE"), ('B', "GPE")],
+            &[('I', "GPE"), ('I', "GPE")],
+            &[('B', "ORG")],
+            &[('I', "ORG"), ('B', "PERS")],
+            &[],
+        ];
+        let tokens: Vec<Token> = rows
+            .iter()
+            .map(|r| Token {
+                text: "x",
+                tags: r.iter().enumerate().map(|(c, t)| (c + 1, t.0, t.1)).collect(),
+            })
+            .collect();
         let s = Sentence { first_line: 1, tokens };
-        assert_eq!(entities(&s, None), vec![(0, 4, "GPE"), (3, 4, "GPE"), (5, 6, "ORG"), (6, 6, "PERS")]);
+        assert_eq!(
+            entities(&s, None),
+            vec![(0, 4, "GPE"), (3, 4, "GPE"), (5, 6, "ORG"), (6, 6, "PERS")]
+        );
         // Column by column: the outer entities sit in column 1, the nested ones in column 2.
         assert_eq!(entities(&s, Some(1)), vec![(0, 4, "GPE"), (5, 6, "ORG")]);
         assert_eq!(entities(&s, Some(2)), vec![(3, 4, "GPE"), (6, 6, "PERS")]);

@@ -56,7 +56,10 @@ impl Default for Control {
 
 impl std::fmt::Debug for Control {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Control").field("cancelled", &self.is_cancelled()).field("progress", &self.snapshot()).finish()
+        f.debug_struct("Control")
+            .field("cancelled", &self.is_cancelled())
+            .field("progress", &self.snapshot())
+            .finish()
     }
 }
 

@@ -39,7 +39,10 @@ const DATE: &[&str] = &["date", "published_at", "published", "pubdate", "publish
 /// The delimiter: tab for `.tsv`/`.tab`; otherwise the most frequent of `,` `;` `\t` outside quotes
 /// on the header line (comma when none).
 fn delimiter(name: &str, content: &str) -> u8 {
-    let ext = std::path::Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     if matches!(ext.as_deref(), Some("tsv") | Some("tab")) {
         return b'\t';
     }
@@ -64,22 +67,42 @@ fn delimiter(name: &str, content: &str) -> u8 {
 }
 
 /// The index of the column `wanted` names, or of the first usual name present.
-fn column(header: &[String], wanted: Option<&str>, usual: &[&str], what: &str) -> std::result::Result<Option<usize>, String> {
+fn column(
+    header: &[String],
+    wanted: Option<&str>,
+    usual: &[&str],
+    what: &str,
+) -> std::result::Result<Option<usize>, String> {
     let find = |n: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n.trim()));
     match wanted {
         // An empty name says "no such column" (title, url or date left unmapped on purpose).
         Some(w) if w.trim().is_empty() && what != "text" => Ok(None),
-        Some(w) => find(w).map(Some).ok_or_else(|| format!("there is no {what} column named {w:?} (the columns are: {})", header.join(", "))),
+        Some(w) => find(w).map(Some).ok_or_else(|| {
+            format!(
+                "there is no {what} column named {w:?} (the columns are: {})",
+                header.join(", ")
+            )
+        }),
         None => Ok(usual.iter().find_map(|n| find(n))),
     }
 }
 
-pub(super) fn import_csv(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_csv(
+    tx: &Transaction,
+    name: &str,
+    content: &str,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     if content.trim().is_empty() {
         report.reject(name, None, "the file is empty");
         return Ok(());
     }
-    let mut reader = ::csv::ReaderBuilder::new().delimiter(delimiter(name, content)).flexible(true).has_headers(false).from_reader(content.as_bytes());
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter(name, content))
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(content.as_bytes());
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(str::to_string).collect(),
@@ -94,9 +117,18 @@ pub(super) fn import_csv(tx: &Transaction, name: &str, content: &str, opts: &Imp
     };
     let m = &opts.columns;
     let found = (|| {
-        let text = column(&header, m.text.as_deref(), TEXT, "text")?
-            .ok_or_else(|| format!("no text column: pass --text-column NAME (the columns are: {})", header.join(", ")))?;
-        Ok::<_, String>((text, column(&header, m.title.as_deref(), TITLE, "title")?, column(&header, m.url.as_deref(), URL, "url")?, column(&header, m.date.as_deref(), DATE, "date")?))
+        let text = column(&header, m.text.as_deref(), TEXT, "text")?.ok_or_else(|| {
+            format!(
+                "no text column: pass --text-column NAME (the columns are: {})",
+                header.join(", ")
+            )
+        })?;
+        Ok::<_, String>((
+            text,
+            column(&header, m.title.as_deref(), TITLE, "title")?,
+            column(&header, m.url.as_deref(), URL, "url")?,
+            column(&header, m.date.as_deref(), DATE, "date")?,
+        ))
     })();
     let (text, title, url, date) = match found {
         Ok(c) => c,
@@ -136,10 +168,16 @@ pub(super) fn import_csv(tx: &Transaction, name: &str, content: &str, opts: &Imp
             continue;
         }
         if row.len() != header.len() {
-            report.reject(name, Some(line), format!("the row has {} fields but the header has {}", row.len(), header.len()));
+            report.reject(
+                name,
+                Some(line),
+                format!("the row has {} fields but the header has {}", row.len(), header.len()),
+            );
             continue;
         }
-        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(str::to_string).filter(|v| !v.trim().is_empty());
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| row.get(i)).map(str::to_string).filter(|v| !v.trim().is_empty())
+        };
         let Some(body) = cell(Some(text)) else {
             report.reject(name, Some(line), format!("the text column {:?} is empty", header[text]));
             continue;

@@ -17,10 +17,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return utf8(rest, "UTF-8 with BOM");
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let (enc, name) = if bytes[0] == 0xFF { (encoding_rs::UTF_16LE, "UTF-16LE") } else { (encoding_rs::UTF_16BE, "UTF-16BE") };
+        let (enc, name) = if bytes[0] == 0xFF {
+            (encoding_rs::UTF_16LE, "UTF-16LE")
+        } else {
+            (encoding_rs::UTF_16BE, "UTF-16BE")
+        };
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
         if had_errors {
-            return Err((1, format!("not valid {name} (an odd byte count or a broken surrogate pair)")));
+            return Err((
+                1,
+                format!("not valid {name} (an odd byte count or a broken surrogate pair)"),
+            ));
         }
         return Ok(Decoded { text: text.into_owned(), encoding: name });
     }
@@ -57,7 +64,8 @@ pub fn decode_structured(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(d);
     }
     let (text, _, had_errors) = encoding_rs::WINDOWS_1256.decode(bytes);
-    let beyond_ascii: Vec<char> = text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).collect();
+    let beyond_ascii: Vec<char> =
+        text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).collect();
     let arabic = beyond_ascii.iter().filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c)).count();
     if !had_errors && arabic >= 10 && arabic * 10 >= beyond_ascii.len() * 9 {
         return Ok(Decoded { text: text.into_owned(), encoding: "Windows-1256" });
@@ -69,7 +77,11 @@ pub fn decode_structured(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 fn declared(bytes: &[u8]) -> Option<Decoded> {
     let head: String = bytes.iter().take(2048).map(|&b| (b as char).to_ascii_lowercase()).collect();
     let at = head.find("charset=")? + "charset=".len();
-    let label: String = head[at..].trim_start_matches(['"', '\'']).chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
     let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
     let (text, _, had_errors) = enc.decode(bytes);
     let name = if enc == encoding_rs::WINDOWS_1256 { "Windows-1256" } else { enc.name() };
@@ -100,7 +112,8 @@ fn windows_1256(bytes: &[u8]) -> Option<Decoded> {
     }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let arabic = text.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count();
-    (letters > 0 && arabic * 2 >= letters).then(|| Decoded { text: text.into_owned(), encoding: "Windows-1256" })
+    (letters > 0 && arabic * 2 >= letters)
+        .then(|| Decoded { text: text.into_owned(), encoding: "Windows-1256" })
 }
 
 #[cfg(test)]
@@ -113,8 +126,16 @@ mod tests {
         let cases: Vec<(Vec<u8>, &str)> = vec![
             (arabic.as_bytes().to_vec(), "UTF-8"),
             ([b"\xEF\xBB\xBF".as_slice(), arabic.as_bytes()].concat(), "UTF-8 with BOM"),
-            ([vec![0xFF, 0xFE], arabic.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()].concat(), "UTF-16LE"),
-            ([vec![0xFE, 0xFF], arabic.encode_utf16().flat_map(|u| u.to_be_bytes()).collect()].concat(), "UTF-16BE"),
+            (
+                [vec![0xFF, 0xFE], arabic.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()]
+                    .concat(),
+                "UTF-16LE",
+            ),
+            (
+                [vec![0xFE, 0xFF], arabic.encode_utf16().flat_map(|u| u.to_be_bytes()).collect()]
+                    .concat(),
+                "UTF-16BE",
+            ),
             (encoding_rs::WINDOWS_1256.encode(arabic).0.into_owned(), "Windows-1256"),
         ];
         for (bytes, want) in cases {
@@ -128,17 +149,24 @@ mod tests {
         let csv = "title,text,url\nعنوان الخبر,نص الخبر عن الرباط,https://example.org/some/long/path/to/the/article?id=1234567890\n";
         let bytes = encoding_rs::WINDOWS_1256.encode(csv).0.into_owned();
         assert!(decode(&bytes).is_err(), "more Latin than Arabic letters");
-        assert_eq!(decode_structured(&bytes).map(|d| (d.text, d.encoding)), Ok((csv.to_string(), "Windows-1256")));
+        assert_eq!(
+            decode_structured(&bytes).map(|d| (d.text, d.encoding)),
+            Ok((csv.to_string(), "Windows-1256"))
+        );
         let page = "<html><head><meta charset=\"iso-8859-6\"></head><body><p>خبر طويل عن الرباط والرياض وعمان</p></body></html>";
         let bytes = encoding_rs::ISO_8859_6.encode(page).0.into_owned();
         assert_eq!(decode_structured(&bytes).map(|d| d.text), Ok(page.to_string()));
-        assert!(decode_structured(b"caf\xe9 cr\xe8me br\xfbl\xe9e").is_err(), "Latin-1 French is not Arabic");
+        assert!(
+            decode_structured(b"caf\xe9 cr\xe8me br\xfbl\xe9e").is_err(),
+            "Latin-1 French is not Arabic"
+        );
     }
 
     #[test]
     fn damaged_utf8_arabic_is_refused_not_read_as_windows_1256() {
         let line = "خبر عن الرباط يوم الأحد\n".repeat(3);
-        let err = decode(&[line.as_bytes(), b"\xff", line.as_bytes()].concat()).expect_err("damaged UTF-8");
+        let err = decode(&[line.as_bytes(), b"\xff", line.as_bytes()].concat())
+            .expect_err("damaged UTF-8");
         assert_eq!(err.0, 4);
     }
 

@@ -20,7 +20,8 @@ pub enum Format {
 }
 
 /// The names `--format` accepts.
-pub const FORMAT_NAMES: &[&str] = &["txt", "html", "csv", "jsonl", "doccano", "labelstudio", "prodigy", "conll"];
+pub const FORMAT_NAMES: &[&str] =
+    &["txt", "html", "csv", "jsonl", "doccano", "labelstudio", "prodigy", "conll"];
 
 impl Format {
     pub fn parse(name: &str) -> Option<Format> {
@@ -39,7 +40,10 @@ impl Format {
 
     /// JSON or JSON lines, read record by record.
     pub fn is_json(self) -> bool {
-        matches!(self, Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy | Format::Json)
+        matches!(
+            self,
+            Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy | Format::Json
+        )
     }
 }
 
@@ -92,7 +96,10 @@ pub(super) fn sniff(format: Option<Format>, text: &str) -> Option<Format> {
         return Some(Format::Html);
     }
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(200).collect();
-    if format == Some(Format::Txt) && lines.len() >= 2 && lines.iter().all(|l| super::conll::looks_like_conll_line(l)) {
+    if format == Some(Format::Txt)
+        && lines.len() >= 2
+        && lines.iter().all(|l| super::conll::looks_like_conll_line(l))
+    {
         return Some(Format::Conll);
     }
     format

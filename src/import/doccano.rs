@@ -8,7 +8,8 @@ use super::tools::{self, Parsed, ToolSpan};
 
 pub(super) fn parse(v: &Value, annotator: &str) -> Result<Parsed, String> {
     let o = v.as_object().ok_or("a doccano record must be a JSON object")?;
-    let mut p = Parsed::new(tools::article(o, "text", &["label", "labels", "entities", "relations"])?);
+    let mut p =
+        Parsed::new(tools::article(o, "text", &["label", "labels", "entities", "relations"])?);
     for key in ["label", "labels"] {
         let Some(items) = o.get(key) else { continue };
         let items = items.as_array().ok_or_else(|| format!("\"{key}\" is not a list"))?;
@@ -17,18 +18,32 @@ pub(super) fn parse(v: &Value, annotator: &str) -> Result<Parsed, String> {
             match item {
                 Value::String(tag) => p.tag(tag, annotator),
                 Value::Array(t) => match t.as_slice() {
-                    [s, e, Value::String(l)] => p.spans.push(span(tools::int(Some(s), "start")?, tools::int(Some(e), "end")?, l, None, annotator)),
+                    [s, e, Value::String(l)] => p.spans.push(span(
+                        tools::int(Some(s), "start")?,
+                        tools::int(Some(e), "end")?,
+                        l,
+                        None,
+                        annotator,
+                    )),
                     _ => return Err(format!("{what} is not a [start, end, \"LABEL\"] triple")),
                 },
                 Value::Object(m) => {
-                    let start = tools::int(m.get("start_offset").or(m.get("start")), &format!("{what}: start"))?;
-                    let end = tools::int(m.get("end_offset").or(m.get("end")), &format!("{what}: end"))?;
+                    let start = tools::int(
+                        m.get("start_offset").or(m.get("start")),
+                        &format!("{what}: start"),
+                    )?;
+                    let end =
+                        tools::int(m.get("end_offset").or(m.get("end")), &format!("{what}: end"))?;
                     let text = m.get("text").and_then(Value::as_str).map(str::to_string);
                     for l in labels_of(m).ok_or_else(|| format!("{what} names no label"))? {
                         p.spans.push(span(start, end, &l, text.clone(), annotator));
                     }
                 }
-                _ => return Err(format!("{what} is neither a [start, end, \"LABEL\"] triple nor a label")),
+                _ => {
+                    return Err(format!(
+                        "{what} is neither a [start, end, \"LABEL\"] triple nor a label"
+                    ))
+                }
             }
         }
     }
@@ -39,7 +54,10 @@ pub(super) fn parse(v: &Value, annotator: &str) -> Result<Parsed, String> {
             let m = e.as_object().ok_or_else(|| format!("{what} is not an object"))?;
             let start = tools::int(m.get("start_offset"), &format!("{what}: start_offset"))?;
             let end = tools::int(m.get("end_offset"), &format!("{what}: end_offset"))?;
-            let label = m.get("label").and_then(Value::as_str).ok_or_else(|| format!("{what} names no label"))?;
+            let label = m
+                .get("label")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{what} names no label"))?;
             p.spans.push(span(start, end, label, None, annotator));
         }
     }

@@ -24,33 +24,129 @@ pub struct Page {
 
 /// Elements whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "object", "embed", "video", "audio", "map",
-    "form", "button", "select", "textarea", "input", "label", "nav", "aside", "header", "footer", "figure", "dialog", "menu", "head",
+    "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "object",
+    "embed", "video", "audio", "map", "form", "button", "select", "textarea", "input", "label",
+    "nav", "aside", "header", "footer", "figure", "dialog", "menu", "head",
 ];
 
 /// Elements that start a new line of text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-    "pre", "table", "tr", "td", "th", "caption", "hr", "address", "details", "summary", "center",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
 ];
 
 /// Words of a class or id that mark boilerplate (`post-share`, `related-posts`, `comment-respond`…).
 const BOILERPLATE_WORDS: &[&str] = &[
-    "share", "shares", "sharing", "sharedaddy", "addtoany", "social", "comment", "comments", "respond", "reply", "related", "yarpp",
-    "relatedposts", "sidebar", "widget", "widgets", "seo", "rankmath", "yoast", "newsletter", "subscribe", "subscription", "advert",
-    "advertisement", "ads", "ad", "adsense", "sponsor", "sponsored", "promo", "breadcrumb", "breadcrumbs", "nav", "navbar",
-    "navigation", "menu", "footer", "header", "masthead", "cookie", "cookies", "popup", "modal", "tags", "meta", "byline", "author",
-    "print", "rating", "score", "toolbar", "pagination", "readmore", "more", "also", "trending", "popular", "login", "search",
-    "date", "dateline", "timestamp",
+    "share",
+    "shares",
+    "sharing",
+    "sharedaddy",
+    "addtoany",
+    "social",
+    "comment",
+    "comments",
+    "respond",
+    "reply",
+    "related",
+    "yarpp",
+    "relatedposts",
+    "sidebar",
+    "widget",
+    "widgets",
+    "seo",
+    "rankmath",
+    "yoast",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "advert",
+    "advertisement",
+    "ads",
+    "ad",
+    "adsense",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "header",
+    "masthead",
+    "cookie",
+    "cookies",
+    "popup",
+    "modal",
+    "tags",
+    "meta",
+    "byline",
+    "author",
+    "print",
+    "rating",
+    "score",
+    "toolbar",
+    "pagination",
+    "readmore",
+    "more",
+    "also",
+    "trending",
+    "popular",
+    "login",
+    "search",
+    "date",
+    "dateline",
+    "timestamp",
 ];
 
 /// ARIA roles of page furniture.
-const BOILERPLATE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "form", "menu", "menubar"];
+const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "form",
+    "menu",
+    "menubar",
+];
 
 /// Does this HTML text look like a whole page (for files whose name does not say)?
 pub(super) fn looks_like_html(text: &str) -> bool {
     let head: String = text.trim_start().chars().take(256).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with("<!--") && head.contains("<html"))
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<!--") && head.contains("<html"))
 }
 
 fn select<'a>(root: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
@@ -61,7 +157,12 @@ fn select<'a>(root: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
 }
 
 fn first_attr(root: ElementRef, css: &str, attr: &str) -> Option<String> {
-    select(root, css).into_iter().filter_map(|e| e.attr(attr)).map(str::trim).find(|v| !v.is_empty()).map(str::to_string)
+    select(root, css)
+        .into_iter()
+        .filter_map(|e| e.attr(attr))
+        .map(str::trim)
+        .find(|v| !v.is_empty())
+        .map(str::to_string)
 }
 
 /// Is this element (not its ancestors) page furniture by its class, id, role or visibility?
@@ -73,19 +174,23 @@ fn is_boilerplate(e: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(style) = e.attr("style") {
-        let style: String = style.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        let style: String =
+            style.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
     }
-    if e.attr("role").is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
+    if e.attr("role")
+        .is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
         return true;
     }
     let names = e.attr("class").into_iter().chain(e.attr("id"));
     names.flat_map(|n| n.split_whitespace()).any(|n| {
         let n = n.to_ascii_lowercase();
         let joined: String = n.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-        BOILERPLATE_WORDS.contains(&joined.as_str()) || n.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILERPLATE_WORDS.contains(&w))
+        BOILERPLATE_WORDS.contains(&joined.as_str())
+            || n.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILERPLATE_WORDS.contains(&w))
     })
 }
 
@@ -103,7 +208,8 @@ fn in_skipped(e: ElementRef) -> bool {
 /// `main` or `body`.
 fn container(doc: &Html) -> ElementRef<'_> {
     let root = doc.root_element();
-    if let Some(body) = select(root, "[itemprop=articleBody]").into_iter().find(|e| !in_skipped(*e)) {
+    if let Some(body) = select(root, "[itemprop=articleBody]").into_iter().find(|e| !in_skipped(*e))
+    {
         return body;
     }
     let mut score = HashMap::new();
@@ -124,8 +230,14 @@ fn container(doc: &Html) -> ElementRef<'_> {
             }
         }
     }
-    let best = order.iter().copied().max_by_key(|e| (score.get(&e.id()).copied().unwrap_or(0), std::cmp::Reverse(depth(*e))));
-    best.or_else(|| ["article", "main", "body"].iter().find_map(|css| select(root, css).into_iter().next())).unwrap_or(root)
+    let best = order
+        .iter()
+        .copied()
+        .max_by_key(|e| (score.get(&e.id()).copied().unwrap_or(0), std::cmp::Reverse(depth(*e))));
+    best.or_else(|| {
+        ["article", "main", "body"].iter().find_map(|css| select(root, css).into_iter().next())
+    })
+    .unwrap_or(root)
 }
 
 fn depth(e: ElementRef) -> usize {
@@ -208,7 +320,8 @@ impl Lines {
 }
 
 fn text_of(e: ElementRef) -> String {
-    let mut l = Lines { out: Vec::new(), cur: String::new(), space: false, link_chars: 0, chars: 0 };
+    let mut l =
+        Lines { out: Vec::new(), cur: String::new(), space: false, link_chars: 0, chars: 0 };
     l.walk(e, false);
     l.flush();
     l.out.join(" ")
@@ -219,16 +332,30 @@ pub(super) fn extract(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let root = doc.root_element();
     let body = container(&doc);
-    let article = std::iter::once(body).chain(body.ancestors().filter_map(ElementRef::wrap)).find(|e| e.value().name() == "article");
+    let article = std::iter::once(body)
+        .chain(body.ancestors().filter_map(ElementRef::wrap))
+        .find(|e| e.value().name() == "article");
     let scope = article.unwrap_or(body);
 
-    let mut lines = Lines { out: Vec::new(), cur: String::new(), space: false, link_chars: 0, chars: 0 };
+    let mut lines =
+        Lines { out: Vec::new(), cur: String::new(), space: false, link_chars: 0, chars: 0 };
     lines.walk(body, false);
     lines.flush();
 
-    let headline = select(scope, "h1").into_iter().map(text_of).find(|t| !t.is_empty())
-        .or_else(|| first_attr(root, "meta[property='og:title'], meta[name='twitter:title']", "content"))
-        .or_else(|| select(root, "h1").into_iter().filter(|h| !in_skipped(*h)).map(text_of).find(|t| !t.is_empty()))
+    let headline = select(scope, "h1")
+        .into_iter()
+        .map(text_of)
+        .find(|t| !t.is_empty())
+        .or_else(|| {
+            first_attr(root, "meta[property='og:title'], meta[name='twitter:title']", "content")
+        })
+        .or_else(|| {
+            select(root, "h1")
+                .into_iter()
+                .filter(|h| !in_skipped(*h))
+                .map(text_of)
+                .find(|t| !t.is_empty())
+        })
         .or_else(|| select(root, "title").into_iter().map(text_of).find(|t| !t.is_empty()))
         .unwrap_or_default();
     let mut paragraphs = lines.out;
@@ -236,18 +363,27 @@ pub(super) fn extract(html: &str) -> Page {
         paragraphs.insert(0, headline.clone());
     }
 
-    let url = first_attr(root, "link[rel~='canonical']", "href").or_else(|| first_attr(root, "meta[property='og:url']", "content")).unwrap_or_default();
+    let url = first_attr(root, "link[rel~='canonical']", "href")
+        .or_else(|| first_attr(root, "meta[property='og:url']", "content"))
+        .unwrap_or_default();
     let published_at = first_attr(root, "meta[property='article:published_time'], meta[itemprop='datePublished'], meta[name='pubdate'], meta[name='date']", "content")
         .or_else(|| first_attr(root, "[itemprop='datePublished'][datetime]", "datetime"))
         .or_else(|| first_attr(scope, "time[datetime]", "datetime"))
         .or_else(|| select(root, "time[datetime]").into_iter().filter(|t| !t.ancestors().filter_map(ElementRef::wrap).any(|a| is_boilerplate(a.value()))).find_map(|t| t.attr("datetime").map(|d| d.trim().to_string())))
         .unwrap_or_default();
-    let site_name = first_attr(root, "meta[property='og:site_name']", "content").unwrap_or_default();
+    let site_name =
+        first_attr(root, "meta[property='og:site_name']", "content").unwrap_or_default();
     Page { title: headline, text: paragraphs.join("\n"), url, published_at, site_name }
 }
 
 /// Import one saved page as one article (`meta.site_name` from `og:site_name`).
-pub(super) fn import_html(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_html(
+    tx: &Transaction,
+    name: &str,
+    content: &str,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     opts.control.step()?;
     let page = extract(content);
     if page.text.trim().is_empty() {
@@ -275,7 +411,9 @@ pub(super) fn import_html(tx: &Transaction, name: &str, content: &str, opts: &Im
     for r in report.rejected.iter_mut().filter(|r| r.file == name) {
         r.line = None;
     }
-    for a in report.imported.iter_mut().chain(report.duplicates.iter_mut()).filter(|a| a.file == name) {
+    for a in
+        report.imported.iter_mut().chain(report.duplicates.iter_mut()).filter(|a| a.file == name)
+    {
         a.line = None;
     }
     Ok(())

@@ -15,7 +15,13 @@ use crate::native::NativeRecord;
 use crate::store::Store;
 use crate::text;
 
-pub(super) fn import_jsonl(tx: &Transaction, name: &str, content: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_jsonl(
+    tx: &Transaction,
+    name: &str,
+    content: &str,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     let mut ids = Ids::default();
     for (i, line) in content.lines().enumerate() {
         import_line(tx, name, i + 1, line, opts, &mut ids, report)?;
@@ -35,7 +41,9 @@ pub(super) fn read_lines(
     let mut lineno = 0;
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::io(format!("cannot read {name}"), e))?;
         if n == 0 {
             return Ok(());
         }
@@ -47,13 +55,25 @@ pub(super) fn read_lines(
         }
         match std::str::from_utf8(bytes) {
             Ok(line) => f(lineno, line, report)?,
-            Err(e) => report.reject(name, Some(lineno), format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1)),
+            Err(e) => report.reject(
+                name,
+                Some(lineno),
+                format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1),
+            ),
         }
     }
 }
 
 /// Import one line (`lineno` counts from 1); blank lines are skipped.
-pub(super) fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &str, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_line(
+    tx: &Transaction,
+    name: &str,
+    lineno: usize,
+    line: &str,
+    opts: &ImportOptions,
+    ids: &mut Ids,
+    report: &mut ImportReport,
+) -> Result<()> {
     if line.trim().is_empty() {
         return Ok(());
     }
@@ -75,7 +95,15 @@ pub(super) fn import_line(tx: &Transaction, name: &str, lineno: usize, line: &st
 }
 
 /// Check and store one record inside a savepoint: a rejected record leaves nothing behind.
-pub(super) fn import_record(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_record(
+    tx: &Transaction,
+    name: &str,
+    lineno: usize,
+    rec: &NativeRecord,
+    opts: &ImportOptions,
+    ids: &mut Ids,
+    report: &mut ImportReport,
+) -> Result<()> {
     tx.execute_batch("SAVEPOINT line")?;
     let mut line_report = ImportReport::default();
     match apply(tx, name, lineno, rec, opts, ids, &mut line_report) {
@@ -95,7 +123,15 @@ pub(super) fn import_record(tx: &Transaction, name: &str, lineno: usize, rec: &N
 
 /// Check a record completely, then write it. Returns `Invalid` for anything wrong with the data.
 #[allow(clippy::too_many_arguments)]
-fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
+fn apply(
+    tx: &Transaction,
+    name: &str,
+    lineno: usize,
+    rec: &NativeRecord,
+    opts: &ImportOptions,
+    ids: &mut Ids,
+    report: &mut ImportReport,
+) -> Result<()> {
     if rec.text.is_empty() {
         return Err(Error::Invalid("the article text is empty".into()));
     }
@@ -107,7 +143,9 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
             .filter(|a| !a.is_empty())
             .or(default_annotator)
             .map(str::to_string)
-            .ok_or_else(|| Error::Invalid(format!("{what} names no annotator; pass --annotator NAME")))
+            .ok_or_else(|| {
+                Error::Invalid(format!("{what} names no annotator; pass --annotator NAME"))
+            })
     };
     // Check every span before writing anything.
     let now = crate::db::now();
@@ -121,7 +159,9 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
         let (start, end) = (s.start as usize, s.end as usize);
         if let Some(expected) = &s.text {
             let by_cp = idx.slice(start, end);
-            if by_cp != Some(expected.as_str()) && text::slice_utf16(&rec.text, start, end).as_deref() == Some(expected.as_str()) {
+            if by_cp != Some(expected.as_str())
+                && text::slice_utf16(&rec.text, start, end).as_deref() == Some(expected.as_str())
+            {
                 return Err(Error::Invalid(format!(
                     "{what}: the offsets count UTF-16 code units (JavaScript string indices), \
                      but Hashiya's offsets count Unicode code points (Python string indices)"
@@ -142,7 +182,8 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
             return Err(Error::Invalid(format!("{what}: the label is empty")));
         }
         let created = match &s.created_at {
-            Some(t) => annotations::normalise_time(t).map_err(|e| Error::Invalid(format!("{what}: {e}")))?,
+            Some(t) => annotations::normalise_time(t)
+                .map_err(|e| Error::Invalid(format!("{what}: {e}")))?,
             None => now.clone(),
         };
         spans.push((start, end, who(&s.annotator, &what)?, created));
@@ -153,8 +194,12 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
     }
     let mut statuses = Vec::with_capacity(rec.status.len());
     for s in &rec.status {
-        let st = Status::parse(&s.status)
-            .ok_or_else(|| Error::Invalid(format!("status {:?} of {} is not one of todo, in_progress, done", s.status, s.annotator)))?;
+        let st = Status::parse(&s.status).ok_or_else(|| {
+            Error::Invalid(format!(
+                "status {:?} of {} is not one of todo, in_progress, done",
+                s.status, s.annotator
+            ))
+        })?;
         statuses.push(st);
     }
 
@@ -173,7 +218,11 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
         file: name.to_string(),
         line: Some(lineno as i64),
         article_id,
-        title: if article.title.trim().is_empty() { articles::title_from_text(&article.text) } else { article.title.clone() },
+        title: if article.title.trim().is_empty() {
+            articles::title_from_text(&article.text)
+        } else {
+            article.title.clone()
+        },
         new_spans: 0,
         new_tags: 0,
         encoding: String::new(),
@@ -181,13 +230,30 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
     for (s, (start, end, annotator, created)) in rec.spans.iter().zip(&spans) {
         let label_id = ids.label(tx, LabelKind::Span, &s.label, report)?;
         let who = ids.annotator(tx, annotator)?;
-        if annotations::insert_checked_span(tx, article_id, label_id, who, *start, *end, s.note.as_deref().unwrap_or(""), created)? {
+        if annotations::insert_checked_span(
+            tx,
+            article_id,
+            label_id,
+            who,
+            *start,
+            *end,
+            s.note.as_deref().unwrap_or(""),
+            created,
+        )? {
             item.new_spans += 1;
         }
     }
     for (t, annotator) in rec.tags.iter().zip(&tags) {
         ids.label(tx, LabelKind::Tag, &t.label, report)?;
-        if annotations::set_tag(tx, article_id, annotator, &t.label, true, false, t.created_at.as_deref())? {
+        if annotations::set_tag(
+            tx,
+            article_id,
+            annotator,
+            &t.label,
+            true,
+            false,
+            t.created_at.as_deref(),
+        )? {
             item.new_tags += 1;
         }
     }
@@ -204,9 +270,16 @@ fn apply(tx: &Transaction, name: &str, lineno: usize, rec: &NativeRecord, opts: 
 }
 
 /// Import native JSONL held in memory (tests, the UI's file picker).
-pub fn import_jsonl_str(store: &mut Store, name: &str, content: &str, opts: &ImportOptions) -> Result<ImportReport> {
+pub fn import_jsonl_str(
+    store: &mut Store,
+    name: &str,
+    content: &str,
+    opts: &ImportOptions,
+) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    super::staging::import_file(store, content.len() as u64, &mut report, |tx, r| import_jsonl(tx, name, content, opts, r))?;
+    super::staging::import_file(store, content.len() as u64, &mut report, |tx, r| {
+        import_jsonl(tx, name, content, opts, r)
+    })?;
     for item in report.imported.iter_mut().chain(report.duplicates.iter_mut()) {
         item.encoding = "UTF-8".into();
     }

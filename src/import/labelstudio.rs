@@ -9,7 +9,8 @@ use super::tools::{self, Parsed, ToolSpan};
 
 pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
     let task = v.as_object().ok_or("a Label Studio task must be a JSON object")?;
-    let data = task.get("data").and_then(Value::as_object).ok_or("the task has no \"data\" object")?;
+    let data =
+        task.get("data").and_then(Value::as_object).ok_or("the task has no \"data\" object")?;
     let mut p = Parsed::new(tools::article(data, text_key(data)?, &[])?);
     if let Some(id) = task.get("id").filter(|id| id.is_number() || id.is_string()) {
         if p.record.id.is_none() {
@@ -28,10 +29,15 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                 author(a).map(|w| format!("{base}:{w}")).unwrap_or_else(|| base.to_string())
             };
             if a.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
-                p.left_out.push(format!("{what} by {who} was cancelled in Label Studio; it is not imported"));
+                p.left_out.push(format!(
+                    "{what} by {who} was cancelled in Label Studio; it is not imported"
+                ));
                 continue;
             }
-            let results = a.get("result").and_then(Value::as_array).ok_or_else(|| format!("{what} has no \"result\" list"))?;
+            let results = a
+                .get("result")
+                .and_then(Value::as_array)
+                .ok_or_else(|| format!("{what} has no \"result\" list"))?;
             let mut other = std::collections::BTreeMap::<String, usize>::new();
             for (r, res) in results.iter().enumerate() {
                 let rwhat = format!("{what}, result #{}", r + 1);
@@ -41,7 +47,13 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                 match (kind, value) {
                     ("labels", Some(value)) => region(&mut p, value, &who, &rwhat)?,
                     ("choices", Some(value)) => {
-                        for c in value.get("choices").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+                        for c in value
+                            .get("choices")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(Value::as_str)
+                        {
                             p.tag(c, &who);
                         }
                     }
@@ -61,10 +73,14 @@ fn text_key(data: &Map<String, Value>) -> Result<&str, String> {
     if data.contains_key("text") {
         return Ok("text");
     }
-    let strings: Vec<&String> = data.iter().filter(|(_, v)| v.is_string()).map(|(k, _)| k).collect();
+    let strings: Vec<&String> =
+        data.iter().filter(|(_, v)| v.is_string()).map(|(k, _)| k).collect();
     match strings.as_slice() {
         [one] => Ok(one.as_str()),
-        _ => Err("the task's data has no \"text\" (and not exactly one string field to use instead)".into()),
+        _ => {
+            Err("the task's data has no \"text\" (and not exactly one string field to use instead)"
+                .into())
+        }
     }
 }
 
@@ -77,7 +93,8 @@ fn author(a: &Map<String, Value>) -> Option<String> {
         _ => None,
     };
     if let Some(Value::Object(u)) = a.get("completed_by") {
-        if let Some(w) = ["email", "username", "id"].iter().find_map(|k| u.get(*k).and_then(plain)) {
+        if let Some(w) = ["email", "username", "id"].iter().find_map(|k| u.get(*k).and_then(plain))
+        {
             return Some(w);
         }
     }
@@ -94,10 +111,19 @@ fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> 
     let start = tools::int(value.get("start"), &format!("{what}: start"))?;
     let end = tools::int(value.get("end"), &format!("{what}: end"))?;
     let text = value.get("text").and_then(Value::as_str).map(str::to_string);
-    let labels = value.get("labels").and_then(Value::as_array).ok_or_else(|| format!("{what} has no \"labels\" list"))?;
+    let labels = value
+        .get("labels")
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("{what} has no \"labels\" list"))?;
     for l in labels {
         let label = l.as_str().ok_or_else(|| format!("{what}: a label is not a string"))?;
-        p.spans.push(ToolSpan { start, end, label: label.to_string(), text: text.clone(), annotator: who.to_string() });
+        p.spans.push(ToolSpan {
+            start,
+            end,
+            label: label.to_string(),
+            text: text.clone(),
+            annotator: who.to_string(),
+        });
     }
     Ok(())
 }

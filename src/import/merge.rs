@@ -116,8 +116,9 @@ fn add_labels(tx: &Transaction) -> Result<Vec<String>> {
                           WHERE c.article_id = t.article_id AND c.label_id = t.label_id AND c.annotator_id = t.annotator_id)))
          ORDER BY l.id",
     )?;
-    let missing: Vec<[String; 5]> =
-        st.query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))?.collect::<rusqlite::Result<_>>()?;
+    let missing: Vec<[String; 5]> = st
+        .query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut added = Vec::with_capacity(missing.len());
     for [kind, name, color, hotkey, description] in missing {
         tx.execute(
@@ -154,7 +155,9 @@ fn raced(conn: &Connection) -> Result<HashSet<i64>> {
 /// Put the project's ids in the report and count raced articles as duplicates.
 fn remap(report: &mut ImportReport, ids: &HashMap<i64, i64>, raced: &HashSet<i64>) {
     let (mut now_duplicate, imported): (Vec<ImportedArticle>, Vec<ImportedArticle>) =
-        std::mem::take(&mut report.imported).into_iter().partition(|i| raced.contains(&i.article_id));
+        std::mem::take(&mut report.imported)
+            .into_iter()
+            .partition(|i| raced.contains(&i.article_id));
     report.imported = imported;
     if !raced.is_empty() {
         let unlisted = (raced.len() as i64 - now_duplicate.len() as i64).max(0);

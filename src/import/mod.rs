@@ -66,7 +66,13 @@ pub(crate) struct Ids {
 
 impl Ids {
     /// The label's id, adding it to the schema (and to `report.labels_added`) if new.
-    pub(crate) fn label(&mut self, tx: &rusqlite::Transaction, kind: LabelKind, name: &str, report: &mut ImportReport) -> Result<i64> {
+    pub(crate) fn label(
+        &mut self,
+        tx: &rusqlite::Transaction,
+        kind: LabelKind,
+        name: &str,
+        report: &mut ImportReport,
+    ) -> Result<i64> {
         if let Some(&id) = self.labels.get(&(kind, name.to_string())) {
             return Ok(id);
         }
@@ -144,7 +150,11 @@ pub struct ImportReport {
 pub const LISTED: usize = 10_000;
 
 /// Append `more` to `list` up to [`LISTED`] entries; count the rest in `not_listed`.
-fn extend_listed(list: &mut Vec<ImportedArticle>, more: Vec<ImportedArticle>, not_listed: &mut i64) {
+fn extend_listed(
+    list: &mut Vec<ImportedArticle>,
+    more: Vec<ImportedArticle>,
+    not_listed: &mut i64,
+) {
     let room = LISTED.saturating_sub(list.len());
     let n = more.len();
     list.extend(more.into_iter().take(room));
@@ -153,11 +163,19 @@ fn extend_listed(list: &mut Vec<ImportedArticle>, more: Vec<ImportedArticle>, no
 
 impl ImportReport {
     pub fn reject(&mut self, file: &str, line: Option<usize>, reason: impl Into<String>) {
-        self.rejected.push(Rejection { file: file.to_string(), line: line.map(|l| l as i64), reason: reason.into() });
+        self.rejected.push(Rejection {
+            file: file.to_string(),
+            line: line.map(|l| l as i64),
+            reason: reason.into(),
+        });
     }
 
     pub fn leave_out(&mut self, file: &str, line: Option<usize>, reason: impl Into<String>) {
-        self.left_out.push(Rejection { file: file.to_string(), line: line.map(|l| l as i64), reason: reason.into() });
+        self.left_out.push(Rejection {
+            file: file.to_string(),
+            line: line.map(|l| l as i64),
+            reason: reason.into(),
+        });
     }
 
     /// Imported articles, listed or not.
@@ -192,13 +210,18 @@ impl ImportReport {
 /// Import the given files and folders (folders recursively, in name order).
 /// When `opts.control` is cancelled, the file in progress is rolled back and the rest are listed in
 /// `cancelled`; files already done stay.
-pub fn import_paths(store: &mut Store, paths: &[PathBuf], opts: &ImportOptions) -> Result<ImportReport> {
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found).map_err(|e| Error::io(format!("cannot read folder {}", p.display()), e))?;
+            walk(p, &mut found)
+                .map_err(|e| Error::io(format!("cannot read folder {}", p.display()), e))?;
             found.sort();
             for f in found {
                 if opts.format.is_none() && detect::format_of(&f.display().to_string()).is_none() {
@@ -238,11 +261,18 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn import_path(store: &mut Store, path: &Path, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+fn import_path(
+    store: &mut Store,
+    path: &Path,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     let name = path.display().to_string();
     opts.control.start_file(&name);
     let outcome = match opts.format.or_else(|| detect::format_of(&name)) {
-        Some(f) if f.is_json() && streamable(path, f) => stream_json(store, path, &name, opts, report),
+        Some(f) if f.is_json() && streamable(path, f) => {
+            stream_json(store, path, &name, opts, report)
+        }
         _ => match std::fs::read(path) {
             Ok(bytes) => import_bytes(store, &name, &bytes, opts, report),
             Err(e) => {
@@ -264,13 +294,19 @@ fn streamable(path: &Path, format: Format) -> bool {
         Err(_) => return false,
     };
     let head = &head[..n];
-    if n < 4096 && head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).iter().all(u8::is_ascii_whitespace) {
+    if n < 4096
+        && head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).iter().all(u8::is_ascii_whitespace)
+    {
         return false; // read whole: an empty file is reported as such
     }
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return false;
     }
-    let first = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).iter().find(|b| !b.is_ascii_whitespace());
+    let first = head
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(head)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("jsonl") | Some("ndjson") => true,
@@ -281,7 +317,13 @@ fn streamable(path: &Path, format: Format) -> bool {
 }
 
 /// JSON lines straight from the file, line by line, staged and then copied in one transaction (the file is imported or absent).
-fn stream_json(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+fn stream_json(
+    store: &mut Store,
+    path: &Path,
+    name: &str,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -293,13 +335,22 @@ fn stream_json(store: &mut Store, path: &Path, name: &str, opts: &ImportOptions,
     let format = opts.format.filter(|f| *f != Format::Json);
     let mut file_report = ImportReport::default();
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(u64::MAX);
-    let outcome = staging::import_file(store, size, &mut file_report, |tx, r| tools::import_reader(tx, name, &mut reader, format, opts, r));
+    let outcome = staging::import_file(store, size, &mut file_report, |tx, r| {
+        tools::import_reader(tx, name, &mut reader, format, opts, r)
+    });
     finish(name, "UTF-8", outcome, file_report, opts, report);
     Ok(())
 }
 
 /// Merge one file's report, or record why nothing of it was written (rejected, or cancelled).
-fn finish(name: &str, encoding: &str, outcome: Result<()>, mut file_report: ImportReport, opts: &ImportOptions, report: &mut ImportReport) {
+fn finish(
+    name: &str,
+    encoding: &str,
+    outcome: Result<()>,
+    mut file_report: ImportReport,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) {
     match outcome {
         Ok(()) => {
             for item in file_report.imported.iter_mut().chain(file_report.duplicates.iter_mut()) {
@@ -313,35 +364,46 @@ fn finish(name: &str, encoding: &str, outcome: Result<()>, mut file_report: Impo
 }
 
 /// Import one file's content. Rejections go into `report`; an `Err` means the project itself failed.
-pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8], opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+pub fn import_bytes(
+    store: &mut Store,
+    name: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     let by_name = opts.format.or_else(|| detect::format_of(name));
     let structured = matches!(by_name, None | Some(Format::Html) | Some(Format::Csv));
-    let decoded = match if structured { decode::decode_structured(bytes) } else { decode::decode(bytes) } {
-        Ok(d) => d,
-        Err((line, reason)) => {
-            report.reject(name, Some(line), reason);
-            return Ok(());
-        }
-    };
+    let decoded =
+        match if structured { decode::decode_structured(bytes) } else { decode::decode(bytes) } {
+            Ok(d) => d,
+            Err((line, reason)) => {
+                report.reject(name, Some(line), reason);
+                return Ok(());
+            }
+        };
     if decoded.text.trim().is_empty() {
         report.reject(name, None, "the file is empty");
         return Ok(());
     }
-    let format = if opts.format.is_some() { by_name } else { detect::sniff(by_name, &decoded.text) };
+    let format =
+        if opts.format.is_some() { by_name } else { detect::sniff(by_name, &decoded.text) };
     let Some(format) = format else {
         report.reject(name, None, "unsupported file type (expected .txt, .html, .csv, .tsv, .json, .jsonl or .conll; or pass --format)");
         return Ok(());
     };
     let text = decoded.text.as_str();
     let mut file_report = ImportReport::default();
-    let outcome = staging::import_file(store, bytes.len() as u64, &mut file_report, |tx, r| match format {
-        Format::Txt => txt::import_txt(tx, name, text, opts, r),
-        Format::Html => html::import_html(tx, name, text, opts, r),
-        Format::Csv => csv::import_csv(tx, name, text, opts, r),
-        Format::Conll => conll::import_conll(tx, name, text, opts, r),
-        Format::Json => tools::import_str(tx, name, text, None, opts, r),
-        Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy => tools::import_str(tx, name, text, Some(format), opts, r),
-    });
+    let outcome =
+        staging::import_file(store, bytes.len() as u64, &mut file_report, |tx, r| match format {
+            Format::Txt => txt::import_txt(tx, name, text, opts, r),
+            Format::Html => html::import_html(tx, name, text, opts, r),
+            Format::Csv => csv::import_csv(tx, name, text, opts, r),
+            Format::Conll => conll::import_conll(tx, name, text, opts, r),
+            Format::Json => tools::import_str(tx, name, text, None, opts, r),
+            Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy => {
+                tools::import_str(tx, name, text, Some(format), opts, r)
+            }
+        });
     finish(name, decoded.encoding, outcome, file_report, opts, report);
     Ok(())
 }

@@ -60,12 +60,16 @@ pub(super) fn import_file(
 /// Store an article in the staging database unless its text is there already. An article the project
 /// has is first copied in (with its spans and tags, marked as copies), so it is found as a duplicate.
 pub(crate) fn insert_article(tx: &Transaction, a: &NewArticle) -> Result<Inserted> {
-    let staging: bool = tx.prepare_cached("SELECT count(*) FROM pragma_database_list WHERE name = 'project'")?.query_row([], |r| r.get(0))?;
+    let staging: bool = tx
+        .prepare_cached("SELECT count(*) FROM pragma_database_list WHERE name = 'project'")?
+        .query_row([], |r| r.get(0))?;
     if staging && !a.text.is_empty() {
         let hash = crate::text::content_hash(&a.text);
         if articles::find_by_hash(tx, &hash)?.is_none() {
-            let found: Option<i64> =
-                tx.prepare_cached("SELECT id FROM project.articles WHERE content_hash = ?1")?.query_row([&hash], |r| r.get(0)).optional()?;
+            let found: Option<i64> = tx
+                .prepare_cached("SELECT id FROM project.articles WHERE content_hash = ?1")?
+                .query_row([&hash], |r| r.get(0))
+                .optional()?;
             if let Some(project_id) = found {
                 copy_from_project(tx, project_id)?;
             }
@@ -81,13 +85,17 @@ fn copy_from_project(tx: &Transaction, project_id: i64) -> Result<()> {
     )?
     .execute([project_id])?;
     let stage_id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO main.stage_dups (stage_id, project_id) VALUES (?1, ?2)")?.execute([stage_id, project_id])?;
+    tx.prepare_cached("INSERT INTO main.stage_dups (stage_id, project_id) VALUES (?1, ?2)")?
+        .execute([stage_id, project_id])?;
     tx.prepare_cached(
         "INSERT INTO main.spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at)
          SELECT ?2, label_id, annotator_id, start, end, note, created_at, updated_at FROM project.spans WHERE article_id = ?1",
     )?
     .execute([project_id, stage_id])?;
-    tx.prepare_cached("INSERT INTO main.copied_spans (id) SELECT id FROM main.spans WHERE article_id = ?1")?.execute([stage_id])?;
+    tx.prepare_cached(
+        "INSERT INTO main.copied_spans (id) SELECT id FROM main.spans WHERE article_id = ?1",
+    )?
+    .execute([stage_id])?;
     tx.prepare_cached(
         "INSERT INTO main.article_tags (article_id, label_id, annotator_id, created_at)
          SELECT ?2, label_id, annotator_id, created_at FROM project.article_tags WHERE article_id = ?1",
@@ -107,17 +115,25 @@ impl Staging {
     /// A new, empty, owner-only staging file next to `project`; stale ones of killed imports go first.
     fn create(project: &Path) -> Result<Staging> {
         let dir = project.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let prefix = format!(".{}.import-", project.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+        let prefix = format!(
+            ".{}.import-",
+            project.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+        );
         // Staging files (and their journals) of killed imports.
         crate::leftovers::remove_stale(dir, &prefix);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
         let path = dir.join(format!("{prefix}{}-{n}-{nanos}", std::process::id()));
         let mut opts = std::fs::OpenOptions::new();
         opts.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        opts.open(&path).map_err(|e| Error::io(format!("cannot create the import's staging file {}", path.display()), e))?;
+        opts.open(&path).map_err(|e| {
+            Error::io(format!("cannot create the import's staging file {}", path.display()), e)
+        })?;
         Ok(Staging { path })
     }
 
@@ -125,7 +141,9 @@ impl Staging {
     fn fill(&self, project: &Path, f: impl FnOnce(&Transaction) -> Result<()>) -> Result<()> {
         let mut conn = Connection::open_with_flags(
             &self.path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(crate::db::BUSY_TIMEOUT)?;
         // Throw-away data: no journal on disk, no fsync. A savepoint still rolls back (the journal is in memory).

@@ -37,8 +37,17 @@ impl Parsed {
     }
 
     pub fn tag(&mut self, label: &str, annotator: &str) {
-        if !self.record.tags.iter().any(|t| t.label == label && t.annotator.as_deref() == Some(annotator)) {
-            self.record.tags.push(NativeTag { label: label.to_string(), annotator: Some(annotator.to_string()), created_at: None });
+        if !self
+            .record
+            .tags
+            .iter()
+            .any(|t| t.label == label && t.annotator.as_deref() == Some(annotator))
+        {
+            self.record.tags.push(NativeTag {
+                label: label.to_string(),
+                annotator: Some(annotator.to_string()),
+                created_at: None,
+            });
         }
     }
 }
@@ -56,33 +65,69 @@ pub(super) fn default_unit(format: Format) -> OffsetUnit {
 pub(super) fn detect(v: &Value) -> Option<Format> {
     let o = v.as_object()?;
     let has = |k: &str| o.contains_key(k);
-    Some(if o.get("data").is_some_and(Value::is_object) || has("annotations") || has("predictions") || has("completions") {
-        Format::LabelStudio
-    } else if ["answer", "_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id"].iter().any(|k| has(k)) || (has("tokens") && has("spans")) {
-        Format::Prodigy
-    } else if has("entities") || o.get("label").is_some_and(Value::is_array) || o.get("labels").is_some_and(Value::is_array) {
-        Format::Doccano
-    } else {
-        Format::Jsonl
-    })
+    Some(
+        if o.get("data").is_some_and(Value::is_object)
+            || has("annotations")
+            || has("predictions")
+            || has("completions")
+        {
+            Format::LabelStudio
+        } else if [
+            "answer",
+            "_input_hash",
+            "_task_hash",
+            "_view_id",
+            "_session_id",
+            "_annotator_id",
+        ]
+        .iter()
+        .any(|k| has(k))
+            || (has("tokens") && has("spans"))
+        {
+            Format::Prodigy
+        } else if has("entities")
+            || o.get("label").is_some_and(Value::is_array)
+            || o.get("labels").is_some_and(Value::is_array)
+        {
+            Format::Doccano
+        } else {
+            Format::Jsonl
+        },
+    )
 }
 
 /// The records of a JSON or JSONL text with the line each starts on: one value per line when
 /// `lines` (a `.jsonl` file), else the elements of a top-level array, a single object, or one value per
 /// line. A record that cannot be cut out carries its reason.
-pub(super) fn json_items(content: &str, lines: bool) -> Vec<(usize, std::result::Result<&str, String>)> {
+pub(super) fn json_items(
+    content: &str,
+    lines: bool,
+) -> Vec<(usize, std::result::Result<&str, String>)> {
     let trimmed = content.trim_start();
     if lines {
-        return content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, Ok(l))).collect();
+        return content
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i + 1, Ok(l)))
+            .collect();
     }
     if trimmed.starts_with('[') {
         return array_items(content);
     }
-    if trimmed.starts_with('{') && content.trim_end().contains('\n') && serde_json::from_str::<Value>(content).is_ok() {
+    if trimmed.starts_with('{')
+        && content.trim_end().contains('\n')
+        && serde_json::from_str::<Value>(content).is_ok()
+    {
         let line = content[..content.len() - trimmed.len()].matches('\n').count() + 1;
         return vec![(line, Ok(content.trim()))];
     }
-    content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, Ok(l))).collect()
+    content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, Ok(l)))
+        .collect()
 }
 
 /// The elements of a top-level JSON array, cut at depth-one commas (strings and escapes respected).
@@ -119,7 +164,9 @@ fn array_items(content: &str) -> Vec<(usize, std::result::Result<&str, String>)>
                 b',' | b']' if depth == 0 => {
                     match start.take() {
                         Some((s, l)) => out.push((l, Ok(content[s..i].trim_end()))),
-                        None if b == b',' => out.push((line, Err("an empty element in the JSON array".to_string()))),
+                        None if b == b',' => {
+                            out.push((line, Err("an empty element in the JSON array".to_string())))
+                        }
                         None => {}
                     }
                     if b == b']' {
@@ -138,7 +185,10 @@ fn array_items(content: &str) -> Vec<(usize, std::result::Result<&str, String>)>
     }
     if !closed {
         let at = start.map(|s| s.1).unwrap_or(line);
-        out.push((at, Err("the file ends inside this record: the JSON array is truncated".to_string())));
+        out.push((
+            at,
+            Err("the file ends inside this record: the JSON array is truncated".to_string()),
+        ));
     } else if !content[i..].trim().is_empty() {
         out.push((line, Err("text follows the end of the JSON array".to_string())));
     }
@@ -146,10 +196,20 @@ fn array_items(content: &str) -> Vec<(usize, std::result::Result<&str, String>)>
 }
 
 /// Import another tool's file held in memory.
-pub(super) fn import_str(tx: &Transaction, name: &str, content: &str, format: Option<Format>, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_str(
+    tx: &Transaction,
+    name: &str,
+    content: &str,
+    format: Option<Format>,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     let mut ids = Ids::default();
     let mut format = format;
-    let ext = std::path::Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     let lines = matches!(ext.as_deref(), Some("jsonl") | Some("ndjson"));
     for (line, item) in json_items(content, lines) {
         match item {
@@ -164,7 +224,14 @@ pub(super) fn import_str(tx: &Transaction, name: &str, content: &str, format: Op
 }
 
 /// Stream another tool's UTF-8 JSONL file line by line.
-pub(super) fn import_reader(tx: &Transaction, name: &str, reader: &mut dyn BufRead, format: Option<Format>, opts: &ImportOptions, report: &mut ImportReport) -> Result<()> {
+pub(super) fn import_reader(
+    tx: &Transaction,
+    name: &str,
+    reader: &mut dyn BufRead,
+    format: Option<Format>,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     let mut ids = Ids::default();
     let mut format = format;
     jsonl::read_lines(name, reader, report, |line, item, report| {
@@ -177,7 +244,16 @@ pub(super) fn import_reader(tx: &Transaction, name: &str, reader: &mut dyn BufRe
 
 /// One record. `format` is detected from the first record that is a JSON object when not given.
 #[allow(clippy::too_many_arguments)]
-fn import_item(tx: &Transaction, name: &str, line: usize, item: &str, format: &mut Option<Format>, opts: &ImportOptions, ids: &mut Ids, report: &mut ImportReport) -> Result<()> {
+fn import_item(
+    tx: &Transaction,
+    name: &str,
+    line: usize,
+    item: &str,
+    format: &mut Option<Format>,
+    opts: &ImportOptions,
+    ids: &mut Ids,
+    report: &mut ImportReport,
+) -> Result<()> {
     if *format == Some(Format::Jsonl) {
         return jsonl::import_line(tx, name, line, item, opts, ids, report);
     }
@@ -217,7 +293,8 @@ fn import_item(tx: &Transaction, name: &str, line: usize, item: &str, format: &m
         report.leave_out(name, Some(line), why);
     }
     if parsed.record.source.is_none() {
-        parsed.record.source = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned());
+        parsed.record.source =
+            std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned());
     }
     let unit = opts.offsets.unwrap_or_else(|| default_unit(fmt));
     match checked(parsed, unit) {
@@ -250,8 +327,19 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
                 created_at: None,
             }),
             Err(reason) => {
-                let by = if s.annotator.is_empty() { String::new() } else { format!(" by {}", s.annotator) };
-                errors.push(format!("span #{} [{}, {}) {}{by} ({}): {reason}", k + 1, s.start, s.end, s.label, unit.describe()))
+                let by = if s.annotator.is_empty() {
+                    String::new()
+                } else {
+                    format!(" by {}", s.annotator)
+                };
+                errors.push(format!(
+                    "span #{} [{}, {}) {}{by} ({}): {reason}",
+                    k + 1,
+                    s.start,
+                    s.end,
+                    s.label,
+                    unit.describe()
+                ))
             }
         }
     }
@@ -267,7 +355,13 @@ pub(super) fn native_from_utf16(rec: &mut NativeRecord) -> std::result::Result<(
     let spans = std::mem::take(&mut rec.spans);
     let tool: Vec<ToolSpan> = spans
         .iter()
-        .map(|s| ToolSpan { start: s.start, end: s.end, label: s.label.clone(), text: s.text.clone(), annotator: String::new() })
+        .map(|s| ToolSpan {
+            start: s.start,
+            end: s.end,
+            label: s.label.clone(),
+            text: s.text.clone(),
+            annotator: String::new(),
+        })
         .collect();
     let mut p = Parsed::new(rec.clone());
     p.spans = tool;
@@ -281,7 +375,12 @@ pub(super) fn native_from_utf16(rec: &mut NativeRecord) -> std::result::Result<(
 }
 
 /// Code-point offsets and slice of one span, or why it does not fit.
-fn check_span<'a>(idx: &CharIndex<'a>, units16: usize, s: &ToolSpan, unit: OffsetUnit) -> std::result::Result<(usize, usize, &'a str), String> {
+fn check_span<'a>(
+    idx: &CharIndex<'a>,
+    units16: usize,
+    s: &ToolSpan,
+    unit: OffsetUnit,
+) -> std::result::Result<(usize, usize, &'a str), String> {
     if s.label.trim().is_empty() {
         return Err("the label is empty".into());
     }
@@ -298,13 +397,18 @@ fn check_span<'a>(idx: &CharIndex<'a>, units16: usize, s: &ToolSpan, unit: Offse
     let (cp_start, cp_end) = match unit {
         OffsetUnit::Codepoint => {
             if end > idx.len() {
-                return Err(format!("it runs past the end of the text ({} code points)", idx.len()));
+                return Err(format!(
+                    "it runs past the end of the text ({} code points)",
+                    idx.len()
+                ));
             }
             (start, end)
         }
         OffsetUnit::Utf16 => {
             if end > units16 {
-                return Err(format!("it runs past the end of the text ({units16} UTF-16 code units)"));
+                return Err(format!(
+                    "it runs past the end of the text ({units16} UTF-16 code units)"
+                ));
             }
             let at = |off: usize, edge: &str| {
                 text::utf16_to_cp(idx.text(), off).ok_or_else(|| {
@@ -323,7 +427,10 @@ fn check_span<'a>(idx: &CharIndex<'a>, units16: usize, s: &ToolSpan, unit: Offse
                 OffsetUnit::Codepoint => (text::slice_utf16(idx.text(), start, end), "utf16"),
             };
             let hint = if other.as_deref() == Some(expected.as_str()) {
-                format!("; the offsets fit if they count {} (pass --offsets {flag})", if flag == "utf16" { "UTF-16 code units" } else { "code points" })
+                format!(
+                    "; the offsets fit if they count {} (pass --offsets {flag})",
+                    if flag == "utf16" { "UTF-16 code units" } else { "code points" }
+                )
             } else {
                 String::new()
             };
@@ -336,7 +443,9 @@ fn check_span<'a>(idx: &CharIndex<'a>, units16: usize, s: &ToolSpan, unit: Offse
 /// An integer offset, or why not.
 pub(super) fn int(v: Option<&Value>, what: &str) -> std::result::Result<i64, String> {
     match v {
-        Some(Value::Number(n)) => n.as_i64().ok_or_else(|| format!("{what} {n} is not a whole number")),
+        Some(Value::Number(n)) => {
+            n.as_i64().ok_or_else(|| format!("{what} {n} is not a whole number"))
+        }
         Some(other) => Err(format!("{what} {other} is not a number")),
         None => Err(format!("{what} is missing")),
     }
@@ -366,7 +475,11 @@ pub(super) fn meta_key(key: &str) -> String {
 
 /// An article from an object's fields: `text_key` is the text; `id`, `title`, `url`, `published_at`
 /// (or `date`) fill those fields; `meta` (an object) and every other field not in `skip` go to meta.
-pub(super) fn article(o: &Map<String, Value>, text_key: &str, skip: &[&str]) -> std::result::Result<NativeRecord, String> {
+pub(super) fn article(
+    o: &Map<String, Value>,
+    text_key: &str,
+    skip: &[&str],
+) -> std::result::Result<NativeRecord, String> {
     let text = text_of(o, text_key)?;
     let string = |k: &str| match o.get(k) {
         Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
@@ -375,11 +488,16 @@ pub(super) fn article(o: &Map<String, Value>, text_key: &str, skip: &[&str]) -> 
     };
     let mut meta = Map::new();
     for (k, v) in o {
-        if k == text_key || skip.contains(&k.as_str()) || ["id", "title", "url", "published_at", "date"].contains(&k.as_str()) {
+        if k == text_key
+            || skip.contains(&k.as_str())
+            || ["id", "title", "url", "published_at", "date"].contains(&k.as_str())
+        {
             continue;
         }
         match (k.as_str(), v) {
-            ("meta", Value::Object(m)) => meta.extend(m.iter().map(|(k, v)| (meta_key(k), v.clone()))),
+            ("meta", Value::Object(m)) => {
+                meta.extend(m.iter().map(|(k, v)| (meta_key(k), v.clone())))
+            }
             _ => {
                 meta.insert(meta_key(k), v.clone());
             }
@@ -406,7 +524,8 @@ mod tests {
     #[test]
     fn array_items_respect_strings_and_report_truncation() {
         let items = array_items("[\n {\"text\": \"a, ]\\\" b\"},\n {\"text\": [1, 2]}\n]");
-        let got: Vec<(usize, &str)> = items.iter().map(|(l, r)| (*l, *r.as_ref().expect("ok"))).collect();
+        let got: Vec<(usize, &str)> =
+            items.iter().map(|(l, r)| (*l, *r.as_ref().expect("ok"))).collect();
         assert_eq!(got, vec![(2, "{\"text\": \"a, ]\\\" b\"}"), (3, "{\"text\": [1, 2]}")]);
         let cut = array_items("[{\"a\": 1},\n{\"a\": ");
         assert_eq!(cut.len(), 2);
@@ -417,7 +536,10 @@ mod tests {
 
     #[test]
     fn json_items_read_lines_or_one_object() {
-        assert_eq!(json_items("{\"a\":1}\n\n{\"a\":2}\n", false).iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 3]);
+        assert_eq!(
+            json_items("{\"a\":1}\n\n{\"a\":2}\n", false).iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![1, 3]
+        );
         assert_eq!(json_items("{\n \"a\": 1\n}\n", false).len(), 1);
         assert_eq!(json_items("[1,\n2]\n", true).len(), 2);
     }

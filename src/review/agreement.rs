@@ -19,9 +19,11 @@ use crate::tokenize::Token;
 pub const TOKEN_RULE: &str = "IOB2 tag per token (the export tokenizer, or the article's own CoNLL tokens); a token \
                               takes the label of a span it overlaps; where an analyst's spans overlap, the longest \
                               (then earliest) wins, as in the token exports";
-pub const ALPHA_RULE: &str = "Krippendorff's alpha, nominal, over the IOB2 tags of tokens (not unitizing); an analyst \
+pub const ALPHA_RULE: &str =
+    "Krippendorff's alpha, nominal, over the IOB2 tags of tokens (not unitizing); an analyst \
                               who did not work on an article is missing data there";
-pub const WORKED_RULE: &str = "an analyst worked on an article if they put a span or tag on it or marked it done";
+pub const WORKED_RULE: &str =
+    "an analyst worked on an article if they put a span or tag on it or marked it done";
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct LabelPair {
@@ -118,7 +120,10 @@ impl Tags {
         if let Some(&p) = self.pairs.get(label) {
             return p;
         }
-        let p = (self.id(&format!("B-{label}"), Some(label)), self.id(&format!("I-{label}"), Some(label)));
+        let p = (
+            self.id(&format!("B-{label}"), Some(label)),
+            self.id(&format!("I-{label}"), Some(label)),
+        );
         self.pairs.insert(label.to_string(), p);
         p
     }
@@ -155,8 +160,15 @@ fn token_tags(tokens: &[Token], spans: &[&Span], tags: &mut Tags) -> Vec<u32> {
     out
 }
 
-fn worked(a: &str, spans: &[Span], tags: &[crate::model::Tag], statuses: &[crate::model::AnnotatorStatus]) -> bool {
-    spans.iter().any(|s| s.annotator == a) || tags.iter().any(|t| t.annotator == a) || statuses.iter().any(|s| s.annotator == a && s.status == Status::Done)
+fn worked(
+    a: &str,
+    spans: &[Span],
+    tags: &[crate::model::Tag],
+    statuses: &[crate::model::AnnotatorStatus],
+) -> bool {
+    spans.iter().any(|s| s.annotator == a)
+        || tags.iter().any(|t| t.annotator == a)
+        || statuses.iter().any(|s| s.annotator == a && s.status == Status::Done)
 }
 
 struct PairAcc {
@@ -167,7 +179,11 @@ struct PairAcc {
 }
 
 /// Compute agreement between `annotators` (empty: everyone who has annotated anything).
-pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) -> Result<AgreementReport> {
+pub fn agreement(
+    conn: &Connection,
+    annotators: &[String],
+    ranked_limit: usize,
+) -> Result<AgreementReport> {
     let known = annotations::annotator_names(conn)?;
     let who: Vec<String> = if annotators.is_empty() {
         let mut st = conn.prepare(
@@ -178,7 +194,10 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
     } else {
         for a in annotators {
             if !known.contains(a) {
-                return Err(Error::Invalid(format!("there is no annotator named {a:?}; known: {}", known.join(", "))));
+                return Err(Error::Invalid(format!(
+                    "there is no annotator named {a:?}; known: {}",
+                    known.join(", ")
+                )));
             }
         }
         let set: BTreeSet<String> = annotators.iter().cloned().collect();
@@ -194,12 +213,21 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
     let mut pairs: Vec<((usize, usize), PairAcc)> = Vec::new();
     for i in 0..who.len() {
         for j in i + 1..who.len() {
-            pairs.push(((i, j), PairAcc { articles: 0, exact: BTreeMap::new(), overlap: BTreeMap::new(), kappa: KappaAcc::default() }));
+            pairs.push((
+                (i, j),
+                PairAcc {
+                    articles: 0,
+                    exact: BTreeMap::new(),
+                    overlap: BTreeMap::new(),
+                    kappa: KappaAcc::default(),
+                },
+            ));
         }
     }
     let mut fleiss = FleissAcc::default();
     let mut alpha = AlphaAcc::default();
-    let (mut fleiss_articles, mut fleiss_tokens, mut alpha_articles, mut alpha_tokens) = (0u64, 0u64, 0u64, 0u64);
+    let (mut fleiss_articles, mut fleiss_tokens, mut alpha_articles, mut alpha_tokens) =
+        (0u64, 0u64, 0u64, 0u64);
     // Every label the compared analysts used, known before the pass so that each label's statistics
     // count every token of every article.
     let labels_seen: BTreeSet<String> = {
@@ -221,29 +249,35 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
         let spans = annotations::spans_of(conn, a.id, &a.text)?;
         let article_tags = annotations::tags_of(conn, a.id)?;
         let statuses = annotations::statuses_of(conn, a.id)?;
-        let present: Vec<usize> = (0..who.len()).filter(|&i| worked(&who[i], &spans, &article_tags, &statuses)).collect();
+        let present: Vec<usize> =
+            (0..who.len()).filter(|&i| worked(&who[i], &spans, &article_tags, &statuses)).collect();
         if present.len() < 2 {
             return Ok(());
         }
-        let (tokens, _, _) = crate::export::base_tokens(&a, &crate::export::ExportOptions::default())?;
-        let by_who: Vec<Vec<&Span>> = who.iter().map(|w| spans.iter().filter(|s| &s.annotator == w).collect()).collect();
-        let keys: Vec<Vec<Key>> = by_who.iter().map(|v| v.iter().map(|s| Key::from(*s)).collect()).collect();
-        let tag_seq: Vec<Vec<u32>> = by_who.iter().map(|v| token_tags(&tokens, v, &mut tags)).collect();
+        let (tokens, _, _) =
+            crate::export::base_tokens(&a, &crate::export::ExportOptions::default())?;
+        let by_who: Vec<Vec<&Span>> =
+            who.iter().map(|w| spans.iter().filter(|s| &s.annotator == w).collect()).collect();
+        let keys: Vec<Vec<Key>> =
+            by_who.iter().map(|v| v.iter().map(|s| Key::from(*s)).collect()).collect();
+        let tag_seq: Vec<Vec<u32>> =
+            by_who.iter().map(|v| token_tags(&tokens, v, &mut tags)).collect();
         // Pairs.
         for ((i, j), acc) in pairs.iter_mut() {
             if !present.contains(i) || !present.contains(j) {
                 continue;
             }
             acc.articles += 1;
-            let labels: BTreeSet<&str> = keys[*i].iter().chain(&keys[*j]).map(|k| k.label.as_str()).collect();
+            let labels: BTreeSet<&str> =
+                keys[*i].iter().chain(&keys[*j]).map(|k| k.label.as_str()).collect();
             for label in labels {
                 let ka: Vec<Key> = keys[*i].iter().filter(|k| k.label == label).cloned().collect();
                 let kb: Vec<Key> = keys[*j].iter().filter(|k| k.label == label).cloned().collect();
                 let (na, nb) = (ka.len() as u64, kb.len() as u64);
                 let e = acc.exact.entry(label.to_string()).or_default();
-                *e = e.add(Prf::new(compare::exact_matches(&ka, &kb), na, nb));
+                *e += Prf::new(compare::exact_matches(&ka, &kb), na, nb);
                 let o = acc.overlap.entry(label.to_string()).or_default();
-                *o = o.add(Prf::new(compare::overlap_matches(&ka, &kb), na, nb));
+                *o += Prf::new(compare::overlap_matches(&ka, &kb), na, nb);
             }
             for (x, y) in tag_seq[*i].iter().zip(&tag_seq[*j]) {
                 acc.kappa.add(*x, *y);
@@ -259,12 +293,15 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
         }
         while label_index.len() < tags.label_of.len() {
             let l = tags.label_of[label_index.len()].as_deref();
-            label_index.push(l.and_then(|l| label_list.binary_search_by(|x| x.as_str().cmp(l)).ok()));
+            label_index
+                .push(l.and_then(|l| label_list.binary_search_by(|x| x.as_str().cmp(l)).ok()));
         }
         let mut differing = 0u64;
         let mut counts: Vec<(u32, u32)> = Vec::with_capacity(present.len());
         let mut ones = vec![0u32; label_list.len()];
         let m = present.len() as u32;
+        // `t` indexes every analyst's tag sequence at once.
+        #[allow(clippy::needless_range_loop)]
         for t in 0..tokens.len() {
             counts.clear();
             for &i in &present {
@@ -303,17 +340,20 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
             title: a.title.clone(),
             annotators: names,
             disagreements: cmp.count() as u64,
-            token_disagreement: (!tokens.is_empty()).then(|| differing as f64 / tokens.len() as f64),
+            token_disagreement: (!tokens.is_empty())
+                .then(|| differing as f64 / tokens.len() as f64),
         });
         Ok(())
     })?;
 
     let labels = label_list;
-    let label_id_set = |label: &str| -> Vec<bool> { tags.label_of.iter().map(|l| l.as_deref() == Some(label)).collect() };
+    let label_id_set = |label: &str| -> Vec<bool> {
+        tags.label_of.iter().map(|l| l.as_deref() == Some(label)).collect()
+    };
     let pairs = pairs
         .into_iter()
         .map(|((i, j), acc)| {
-            let total = |m: &BTreeMap<String, Prf>| m.values().fold(Prf::default(), |t, p| t.add(*p));
+            let total = |m: &BTreeMap<String, Prf>| m.values().fold(Prf::default(), |t, p| t + *p);
             let per_label = labels
                 .iter()
                 .map(|l| {
@@ -322,7 +362,9 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
                         label: l.clone(),
                         exact: acc.exact.get(l).copied().unwrap_or_default(),
                         overlap: acc.overlap.get(l).copied().unwrap_or_default(),
-                        cohen_kappa: acc.kappa.kappa_where(|c| u32::from(is_l.get(c as usize).copied().unwrap_or(false))),
+                        cohen_kappa: acc.kappa.kappa_where(|c| {
+                            u32::from(is_l.get(c as usize).copied().unwrap_or(false))
+                        }),
                     }
                 })
                 .collect();
@@ -348,13 +390,21 @@ pub fn agreement(conn: &Connection, annotators: &[String], ranked_limit: usize) 
         per_label: labels
             .iter()
             .enumerate()
-            .map(|(li, l)| LabelGroup { label: l.clone(), fleiss_kappa: fleiss_label[li].kappa(), krippendorff_alpha: alpha_label[li].alpha() })
+            .map(|(li, l)| LabelGroup {
+                label: l.clone(),
+                fleiss_kappa: fleiss_label[li].kappa(),
+                krippendorff_alpha: alpha_label[li].alpha(),
+            })
             .collect(),
     };
     ranked.sort_by(|x, y| {
         y.disagreements
             .cmp(&x.disagreements)
-            .then(y.token_disagreement.partial_cmp(&x.token_disagreement).unwrap_or(std::cmp::Ordering::Equal))
+            .then(
+                y.token_disagreement
+                    .partial_cmp(&x.token_disagreement)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
             .then(x.article_id.cmp(&y.article_id))
     });
     ranked.truncate(ranked_limit);

@@ -9,7 +9,8 @@ use ts_rs::TS;
 use crate::model::{Span, Tag};
 
 /// The rule overlap matching uses, reported with the numbers.
-pub const OVERLAP_RULE: &str = "same label and at least one shared code point; each span matched at most once, \
+pub const OVERLAP_RULE: &str =
+    "same label and at least one shared code point; each span matched at most once, \
                                  largest overlap first";
 
 /// A span reduced to what matching compares.
@@ -142,11 +143,19 @@ pub fn compare(spans: &[Span], tags: &[Tag], annotators: &[String]) -> Compariso
         let span_ids: Vec<i64> = group.iter().map(|s| s.id).collect();
         let text = group.first().map(|s| s.text.clone()).unwrap_or_default();
         if has.len() == who.len() {
-            out.agreed.push(Agreed { start: key.start, end: key.end, label: key.label, text, span_ids });
+            out.agreed.push(Agreed {
+                start: key.start,
+                end: key.end,
+                label: key.label,
+                text,
+                span_ids,
+            });
             continue;
         }
         let lacking: Vec<&str> = who.difference(&has).copied().collect();
-        let theirs = |pred: &dyn Fn(&Span) -> bool| spans.iter().any(|s| lacking.contains(&s.annotator.as_str()) && pred(s));
+        let theirs = |pred: &dyn Fn(&Span) -> bool| {
+            spans.iter().any(|s| lacking.contains(&s.annotator.as_str()) && pred(s))
+        };
         let kind = if theirs(&|s| s.start == key.start && s.end == key.end) {
             Kind::Label
         } else if theirs(&|s| s.label == key.label && overlap(&Key::from(s), &key) > 0) {
@@ -209,7 +218,13 @@ mod tests {
     #[test]
     fn exact_and_overlap_matching() {
         let a = [k(0, 5, "PER"), k(10, 15, "LOC"), k(20, 25, "ORG"), k(30, 40, "PER")];
-        let b = [k(0, 5, "PER"), k(11, 15, "LOC"), k(20, 25, "PER"), k(32, 35, "PER"), k(36, 39, "PER")];
+        let b = [
+            k(0, 5, "PER"),
+            k(11, 15, "LOC"),
+            k(20, 25, "PER"),
+            k(32, 35, "PER"),
+            k(36, 39, "PER"),
+        ];
         assert_eq!(exact_matches(&a, &b), 1);
         // (0,5) exact; (10,15)~(11,15) LOC; (30,40) matches only one of the two PER inside it.
         assert_eq!(overlap_matches(&a, &b), 3);
@@ -220,14 +235,14 @@ mod tests {
     fn disagreements_are_classified() {
         let spans = [
             span(1, "salma", 0, 5, "PER"),
-            span(2, "karim", 0, 5, "PER"),  // agreed
+            span(2, "karim", 0, 5, "PER"), // agreed
             span(3, "salma", 10, 15, "LOC"),
             span(4, "karim", 10, 15, "ORG"), // label
             span(5, "salma", 20, 30, "ORG"),
-            span(6, "karim", 22, 30, "ORG"), // boundary
+            span(6, "karim", 22, 30, "ORG"),   // boundary
             span(7, "salma", 40, 45, "EVENT"), // missing
             span(8, "salma", 50, 60, "ORG"),
-            span(9, "karim", 55, 58, "LOC"), // conflict
+            span(9, "karim", 55, 58, "LOC"),    // conflict
             span(10, "nadia", 40, 45, "EVENT"), // not compared
         ];
         let tags = [
@@ -238,7 +253,8 @@ mod tests {
         let c = compare(&spans, &tags, &["salma".into(), "karim".into()]);
         assert_eq!(c.agreed.len(), 1);
         assert_eq!(c.agreed[0].span_ids, vec![1, 2]);
-        let kinds: Vec<(i64, Kind, &str)> = c.disagreements.iter().map(|d| (d.start, d.kind, d.has[0].as_str())).collect();
+        let kinds: Vec<(i64, Kind, &str)> =
+            c.disagreements.iter().map(|d| (d.start, d.kind, d.has[0].as_str())).collect();
         assert_eq!(
             kinds,
             vec![
@@ -251,7 +267,14 @@ mod tests {
                 (55, Kind::Conflict, "karim"),
             ]
         );
-        assert_eq!(c.tag_differences, vec![TagDifference { label: "sports".into(), has: vec!["karim".into()], lacks: vec!["salma".into()] }]);
+        assert_eq!(
+            c.tag_differences,
+            vec![TagDifference {
+                label: "sports".into(),
+                has: vec!["karim".into()],
+                lacks: vec!["salma".into()]
+            }]
+        );
         assert_eq!(c.count(), 8);
     }
 }

@@ -72,7 +72,15 @@ fn source(tx: &Transaction, article_id: i64, span_id: i64) -> Result<crate::mode
     Ok(s)
 }
 
-fn log(tx: &Transaction, article_id: i64, reviewer: i64, decision: &str, src: Option<i64>, gold: Option<i64>, place: Option<(i64, i64, &str)>) -> Result<()> {
+fn log(
+    tx: &Transaction,
+    article_id: i64,
+    reviewer: i64,
+    decision: &str,
+    src: Option<i64>,
+    gold: Option<i64>,
+    place: Option<(i64, i64, &str)>,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO review_decisions (article_id, reviewer_id, decision, source_span_id, gold_span_id, start, end, label, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -82,10 +90,23 @@ fn log(tx: &Transaction, article_id: i64, reviewer: i64, decision: &str, src: Op
 }
 
 /// Put `[start, end) label` into the gold layer (or find it there). Returns its id.
-fn put(tx: &Transaction, article_id: i64, reviewer: i64, start: i64, end: i64, label: &str, decision: &str, src: Option<i64>) -> Result<i64> {
+// Every column of a gold span is one argument: a struct would only be built to be taken apart.
+#[allow(clippy::too_many_arguments)]
+fn put(
+    tx: &Transaction,
+    article_id: i64,
+    reviewer: i64,
+    start: i64,
+    end: i64,
+    label: &str,
+    decision: &str,
+    src: Option<i64>,
+) -> Result<i64> {
     let text = articles::text_of(tx, article_id)?;
     let (s, e) = (usize::try_from(start), usize::try_from(end));
-    let (Ok(s), Ok(e)) = (s, e) else { return Err(Error::Invalid(format!("span [{start}, {end}) has a negative offset"))) };
+    let (Ok(s), Ok(e)) = (s, e) else {
+        return Err(Error::Invalid(format!("span [{start}, {end}) has a negative offset")));
+    };
     CharIndex::new(&text).check_span(s, e).map_err(Error::Invalid)?;
     let label_id = labels::require(tx, LabelKind::Span, label)?.id;
     let existing: Option<i64> = tx
@@ -113,7 +134,15 @@ pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -
         Decision::Accept { span_id } => {
             let s = source(tx, article_id, *span_id)?;
             let g = put(tx, article_id, who, s.start, s.end, &s.label, "accepted", Some(s.id))?;
-            log(tx, article_id, who, "accepted", Some(s.id), Some(g), Some((s.start, s.end, &s.label)))
+            log(
+                tx,
+                article_id,
+                who,
+                "accepted",
+                Some(s.id),
+                Some(g),
+                Some((s.start, s.end, &s.label)),
+            )
         }
         Decision::Edit { span_id, start, end, label } => {
             let s = source(tx, article_id, *span_id)?;
@@ -134,9 +163,14 @@ pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -
             log(tx, article_id, who, "added", None, Some(g), Some((*start, *end, label)))
         }
         Decision::Remove { gold_id } => {
-            let n = tx.execute("DELETE FROM gold_spans WHERE id = ?1 AND article_id = ?2", params![gold_id, article_id])?;
+            let n = tx.execute(
+                "DELETE FROM gold_spans WHERE id = ?1 AND article_id = ?2",
+                params![gold_id, article_id],
+            )?;
             if n == 0 {
-                return Err(Error::NotFound(format!("there is no gold span {gold_id} on article {article_id}")));
+                return Err(Error::NotFound(format!(
+                    "there is no gold span {gold_id} on article {article_id}"
+                )));
             }
             log(tx, article_id, who, "removed", None, Some(*gold_id), None)
         }
@@ -144,7 +178,12 @@ pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -
 }
 
 /// Accept into the gold layer every span all of `annotators` agree on. Returns how many were new.
-pub fn accept_agreeing(tx: &Transaction, article_id: i64, reviewer: &str, annotators: &[String]) -> Result<u64> {
+pub fn accept_agreeing(
+    tx: &Transaction,
+    article_id: i64,
+    reviewer: &str,
+    annotators: &[String],
+) -> Result<u64> {
     let text = articles::text_of(tx, article_id)?;
     let spans = annotations::spans_of(tx, article_id, &text)?;
     let tags = annotations::tags_of(tx, article_id)?;
@@ -183,7 +222,13 @@ pub fn gold_spans(conn: &Connection, article_id: i64) -> Result<Vec<GoldSpan>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn set_gold_tag(tx: &Transaction, article_id: i64, reviewer: &str, label: &str, on: bool) -> Result<()> {
+pub fn set_gold_tag(
+    tx: &Transaction,
+    article_id: i64,
+    reviewer: &str,
+    label: &str,
+    on: bool,
+) -> Result<()> {
     articles::text_of(tx, article_id)?;
     let who = annotator_id(tx, reviewer)?;
     let label_id = labels::require(tx, LabelKind::Tag, label)?.id;
@@ -193,7 +238,10 @@ pub fn set_gold_tag(tx: &Transaction, article_id: i64, reviewer: &str, label: &s
             params![article_id, label_id, who, crate::db::now()],
         )?;
     } else {
-        tx.execute("DELETE FROM gold_tags WHERE article_id = ?1 AND label_id = ?2", params![article_id, label_id])?;
+        tx.execute(
+            "DELETE FROM gold_tags WHERE article_id = ?1 AND label_id = ?2",
+            params![article_id, label_id],
+        )?;
     }
     Ok(())
 }
@@ -205,7 +253,12 @@ pub fn gold_tags(conn: &Connection, article_id: i64) -> Result<Vec<String>> {
 }
 
 /// Mark an article's adjudication finished (or reopen it).
-pub fn set_adjudicated(tx: &Transaction, article_id: i64, reviewer: &str, done: bool) -> Result<()> {
+pub fn set_adjudicated(
+    tx: &Transaction,
+    article_id: i64,
+    reviewer: &str,
+    done: bool,
+) -> Result<()> {
     articles::text_of(tx, article_id)?;
     let who = annotator_id(tx, reviewer)?;
     if done {
@@ -221,10 +274,20 @@ pub fn set_adjudicated(tx: &Transaction, article_id: i64, reviewer: &str, done: 
 }
 
 pub fn is_adjudicated(conn: &Connection, article_id: i64) -> Result<bool> {
-    Ok(conn.query_row("SELECT count(*) FROM gold_articles WHERE article_id = ?1", [article_id], |r| r.get::<_, i64>(0))? > 0)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM gold_articles WHERE article_id = ?1",
+        [article_id],
+        |r| r.get::<_, i64>(0),
+    )? > 0)
 }
 
-pub fn add_comment(tx: &Transaction, article_id: i64, span_id: Option<i64>, author: &str, text: &str) -> Result<i64> {
+pub fn add_comment(
+    tx: &Transaction,
+    article_id: i64,
+    span_id: Option<i64>,
+    author: &str,
+    text: &str,
+) -> Result<i64> {
     if text.trim().is_empty() {
         return Err(Error::Invalid("a comment may not be empty".into()));
     }
@@ -245,7 +308,15 @@ pub fn comments_of(conn: &Connection, article_id: i64) -> Result<Vec<ReviewComme
         "SELECT c.id, c.span_id, n.name, c.text, c.created_at FROM review_comments c JOIN annotators n ON n.id = c.author_id
          WHERE c.article_id = ?1 ORDER BY c.id",
     )?;
-    let rows = st.query_map([article_id], |r| Ok(ReviewComment { id: r.get(0)?, span_id: r.get(1)?, author: r.get(2)?, text: r.get(3)?, created_at: r.get(4)? }))?;
+    let rows = st.query_map([article_id], |r| {
+        Ok(ReviewComment {
+            id: r.get(0)?,
+            span_id: r.get(1)?,
+            author: r.get(2)?,
+            text: r.get(3)?,
+            created_at: r.get(4)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 

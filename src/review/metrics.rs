@@ -20,6 +20,19 @@ pub struct Prf {
     pub f1: Option<f64>,
 }
 
+impl std::ops::Add for Prf {
+    type Output = Prf;
+    fn add(self, o: Prf) -> Prf {
+        Prf::new(self.matched + o.matched, self.a_spans + o.a_spans, self.b_spans + o.b_spans)
+    }
+}
+
+impl std::ops::AddAssign for Prf {
+    fn add_assign(&mut self, o: Prf) {
+        *self = *self + o;
+    }
+}
+
 impl Prf {
     pub fn new(matched: u64, a_spans: u64, b_spans: u64) -> Prf {
         let ratio = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
@@ -32,10 +45,6 @@ impl Prf {
             // F1 = 2·matched / (|A| + |B|): symmetric in the pair.
             f1: ratio(2 * matched, a_spans + b_spans),
         }
-    }
-
-    pub fn add(self, o: Prf) -> Prf {
-        Prf::new(self.matched + o.matched, self.a_spans + o.a_spans, self.b_spans + o.b_spans)
     }
 }
 
@@ -52,7 +61,8 @@ impl Square {
         if need > self.k {
             let mut cells = vec![0.0; need * need];
             for i in 0..self.k {
-                cells[i * need..i * need + self.k].copy_from_slice(&self.cells[i * self.k..(i + 1) * self.k]);
+                cells[i * need..i * need + self.k]
+                    .copy_from_slice(&self.cells[i * self.k..(i + 1) * self.k]);
             }
             self.k = need;
             self.cells = cells;
@@ -61,7 +71,11 @@ impl Square {
     }
 
     fn iter(&self) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
-        self.cells.iter().enumerate().filter(|(_, v)| **v != 0.0).map(move |(i, v)| ((i / self.k) as u32, (i % self.k) as u32, *v))
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v != 0.0)
+            .map(move |(i, v)| ((i / self.k) as u32, (i % self.k) as u32, *v))
     }
 }
 
@@ -91,7 +105,8 @@ impl KappaAcc {
         if n == 0.0 {
             return None;
         }
-        let (mut agree, mut ca, mut cb) = (0.0, HashMap::<u32, f64>::new(), HashMap::<u32, f64>::new());
+        let (mut agree, mut ca, mut cb) =
+            (0.0, HashMap::<u32, f64>::new(), HashMap::<u32, f64>::new());
         for (a, b, c) in self.table.iter() {
             let (a, b) = (map(a), map(b));
             if a == b {
@@ -100,7 +115,8 @@ impl KappaAcc {
             *ca.entry(a).or_default() += c;
             *cb.entry(b).or_default() += c;
         }
-        let pe: f64 = ca.iter().map(|(k, v)| v * cb.get(k).copied().unwrap_or(0.0)).sum::<f64>() / (n * n);
+        let pe: f64 =
+            ca.iter().map(|(k, v)| v * cb.get(k).copied().unwrap_or(0.0)).sum::<f64>() / (n * n);
         (pe < 1.0).then(|| (agree / n - pe) / (1.0 - pe))
     }
 }
@@ -255,7 +271,7 @@ mod tests {
         let p = Prf::new(3, 4, 5);
         assert!(close(p.precision, 0.6) && close(p.recall, 0.75) && close(p.f1, 6.0 / 9.0));
         assert_eq!(Prf::new(0, 0, 0).f1, None);
-        assert_eq!(Prf::new(1, 2, 2).add(Prf::new(1, 1, 2)), Prf::new(2, 3, 4));
+        assert_eq!(Prf::new(1, 2, 2) + Prf::new(1, 1, 2), Prf::new(2, 3, 4));
     }
 
     #[test]
@@ -266,7 +282,11 @@ mod tests {
         let b = "YYYYNYYNNN".chars().collect::<Vec<_>>();
         assert!(close(cohen_kappa(&a, &b), 0.4));
         assert!(close(cohen_kappa(&a, &a), 1.0));
-        assert_eq!(cohen_kappa(&['O', 'O'], &['O', 'O']), None, "no variation: undefined, as in scikit-learn");
+        assert_eq!(
+            cohen_kappa(&['O', 'O'], &['O', 'O']),
+            None,
+            "no variation: undefined, as in scikit-learn"
+        );
         assert_eq!(cohen_kappa::<char>(&[], &[]), None);
     }
 

@@ -19,7 +19,11 @@ pub fn text_report(r: &AgreementReport) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Agreement between {} on {} articles", r.annotators.join(", "), r.articles);
     let _ = writeln!(o, "\nPairs (P/R with the first analyst as reference):");
-    let _ = writeln!(o, "  {:<24} {:>8} {:>8} {:>8} {:>10} {:>8}", "pair", "articles", "exactF1", "ovlpF1", "kappa", "tokens");
+    let _ = writeln!(
+        o,
+        "  {:<24} {:>8} {:>8} {:>8} {:>10} {:>8}",
+        "pair", "articles", "exactF1", "ovlpF1", "kappa", "tokens"
+    );
     for p in &r.pairs {
         let _ = writeln!(
             o,
@@ -32,18 +36,45 @@ pub fn text_report(r: &AgreementReport) -> String {
             p.tokens
         );
         for l in &p.per_label {
-            let _ = writeln!(o, "    {:<22} {:>8} {:>8} {:>8} {:>10}", l.label, "", num(l.exact.f1), num(l.overlap.f1), num(l.cohen_kappa));
+            let _ = writeln!(
+                o,
+                "    {:<22} {:>8} {:>8} {:>8} {:>10}",
+                l.label,
+                "",
+                num(l.exact.f1),
+                num(l.overlap.f1),
+                num(l.cohen_kappa)
+            );
         }
     }
     let g = &r.group;
     let _ = writeln!(o, "\nGroup: Fleiss' kappa {} ({} articles all worked on), Krippendorff's alpha {} ({} articles)", num(g.fleiss_kappa), g.fleiss_articles, num(g.krippendorff_alpha), g.alpha_articles);
     for l in &g.per_label {
-        let _ = writeln!(o, "  {:<24} fleiss {:>7}  alpha {:>7}", l.label, num(l.fleiss_kappa), num(l.krippendorff_alpha));
+        let _ = writeln!(
+            o,
+            "  {:<24} fleiss {:>7}  alpha {:>7}",
+            l.label,
+            num(l.fleiss_kappa),
+            num(l.krippendorff_alpha)
+        );
     }
     let _ = writeln!(o, "\nMost disagreement first:");
     for a in &r.ranked {
-        let _ = writeln!(o, "  article {:<6} {:>3} disagreements, {:>5} of tokens differ  «{}»", a.article_id, a.disagreements, a.token_disagreement.map(|x| format!("{:.0}%", x * 100.0)).unwrap_or_else(|| "n/a".into()), a.title);
+        let _ = writeln!(
+            o,
+            "  article {:<6} {:>3} disagreements, {:>5} of tokens differ  «{}»",
+            a.article_id,
+            a.disagreements,
+            a.token_disagreement
+                .map(|x| format!("{:.0}%", x * 100.0))
+                .unwrap_or_else(|| "n/a".into()),
+            a.title
+        );
     }
-    let _ = writeln!(o, "\nOverlap match: {}.\nTokens: {}.\nAlpha: {}.\nWorked on: {}.", r.overlap_rule, r.token_rule, r.alpha_rule, r.worked_rule);
+    let _ = writeln!(
+        o,
+        "\nOverlap match: {}.\nTokens: {}.\nAlpha: {}.\nWorked on: {}.",
+        r.overlap_rule, r.token_rule, r.alpha_rule, r.worked_rule
+    );
     o
 }

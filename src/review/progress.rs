@@ -32,7 +32,9 @@ pub struct Progress {
 pub fn progress(conn: &Connection) -> Result<Progress> {
     let articles: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
     let mut by: BTreeMap<String, AnalystProgress> = BTreeMap::new();
-    let entry = |name: String| -> AnalystProgress { AnalystProgress { annotator: name, ..Default::default() } };
+    let entry = |name: String| -> AnalystProgress {
+        AnalystProgress { annotator: name, ..Default::default() }
+    };
     let mut st = conn.prepare("SELECT name FROM annotators")?;
     for name in st.query_map([], |r| r.get::<_, String>(0))? {
         let name = name?;
@@ -41,7 +43,9 @@ pub fn progress(conn: &Connection) -> Result<Progress> {
     let mut st = conn.prepare(
         "SELECT n.name, s.status, count(*) FROM article_status s JOIN annotators n ON n.id = s.annotator_id GROUP BY n.name, s.status",
     )?;
-    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))? {
+    for row in st.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+    })? {
         let (name, status, n) = row?;
         let p = by.entry(name.clone()).or_insert_with(|| entry(name));
         match status.as_str() {
@@ -54,7 +58,9 @@ pub fn progress(conn: &Connection) -> Result<Progress> {
         "SELECT n.name, l.name, count(*) FROM spans s JOIN annotators n ON n.id = s.annotator_id JOIN labels l ON l.id = s.label_id
          GROUP BY n.name, l.name ORDER BY n.name, l.name",
     )?;
-    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))? {
+    for row in st.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+    })? {
         let (name, label, n) = row?;
         let p = by.entry(name.clone()).or_insert_with(|| entry(name));
         p.spans += n;
@@ -90,7 +96,10 @@ pub struct MyProgress {
 }
 
 pub fn my_progress(conn: &Connection, annotator: &str) -> Result<MyProgress> {
-    let articles: i64 = conn.query_row("SELECT count(*) FROM articles INDEXED BY articles_by_id", [], |r| r.get(0))?;
+    let articles: i64 =
+        conn.query_row("SELECT count(*) FROM articles INDEXED BY articles_by_id", [], |r| {
+            r.get(0)
+        })?;
     let mut p = MyProgress { articles, ..Default::default() };
     let mut st = conn.prepare_cached(
         "SELECT s.status, count(*) FROM article_status s WHERE s.annotator_id = (SELECT id FROM annotators WHERE name = ?1) GROUP BY s.status",

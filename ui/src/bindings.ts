@@ -1,4 +1,4 @@
-// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --test bindings`. Do not edit.
+// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --test core bindings`. Do not edit.
 
 export type ApiError = { kind: string, message: string, };
 

@@ -1,13 +1,11 @@
 //! The `hashiya` binary as scripts use it: import/export/serve, exit codes, clear errors.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{cp_range, native_line, TRICKY};
+use crate::common::{cp_range, native_line, TRICKY};
 
 fn hashiya(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hashiya")).args(args).output().expect("run hashiya")
@@ -24,7 +22,14 @@ fn seeds() -> Option<std::path::PathBuf> {
 
 #[test]
 fn every_command_has_help() {
-    for args in [vec!["--help"], vec!["import", "--help"], vec!["export", "--help"], vec!["serve", "--help"], vec!["backup", "--help"], vec!["restore", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["import", "--help"],
+        vec!["export", "--help"],
+        vec!["serve", "--help"],
+        vec!["backup", "--help"],
+        vec!["restore", "--help"],
+    ] {
         let out = hashiya(&args);
         assert!(out.status.success(), "{args:?}");
         assert!(text(&out.stdout).contains("Usage"), "{args:?}");
@@ -42,12 +47,21 @@ fn errors_are_one_clear_sentence_not_a_panic() {
     let db = db.to_str().unwrap_or_default();
     let out = hashiya(&["--db", db, "import", "/no/such/file.txt"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains("rejected   /no/such/file.txt: cannot read the file"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("rejected   /no/such/file.txt: cannot read the file"),
+        "{}",
+        text(&out.stdout)
+    );
 
     let out = hashiya(&["--db", "/no/such/dir/p.hashiya", "export"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.starts_with("error: cannot create project /no/such/dir/p.hashiya: No such file or directory"), "{err}");
+    assert!(
+        err.starts_with(
+            "error: cannot create project /no/such/dir/p.hashiya: No such file or directory"
+        ),
+        "{err}"
+    );
     assert!(!err.contains("panicked") && !err.contains("backtrace"));
 }
 
@@ -64,17 +78,34 @@ fn import_then_export_round_trip_with_exit_codes() {
 
     let out = hashiya(&["--db", db, "import", good.to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", text(&out.stdout));
-    assert!(text(&out.stdout).contains("1 imported, 0 duplicate, 0 rejected; 1 spans and 1 tags added"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("1 imported, 0 duplicate, 0 rejected; 1 spans and 1 tags added"),
+        "{}",
+        text(&out.stdout)
+    );
 
-    let out = hashiya(&["--db", db, "import", bad.to_str().unwrap_or_default(), good.to_str().unwrap_or_default()]);
+    let out = hashiya(&[
+        "--db",
+        db,
+        "import",
+        bad.to_str().unwrap_or_default(),
+        good.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(1), "a rejected line makes the exit code non-zero");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains(&format!("rejected   {}:2: span #1 [0, 99) PER: span [0, 99) runs past the end", bad.display())), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "rejected   {}:2: span #1 [0, 99) PER: span [0, 99) runs past the end",
+            bad.display()
+        )),
+        "{stdout}"
+    );
     assert!(stdout.contains("1 imported, 1 duplicate, 1 rejected"), "{stdout}");
 
     let out = hashiya(&["--db", db, "export", "--format", "jsonl"]);
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
     assert_eq!(lines.len(), 2);
     let span = &lines[0]["spans"][0];
     assert_eq!(span["text"], "عبد اللطيف حموشي");
@@ -82,7 +113,15 @@ fn import_then_export_round_trip_with_exit_codes() {
     assert!(text(&out.stderr).contains("exported 2 articles, 1 spans, 1 tags"));
 
     let file = dir.path().join("out.jsonl");
-    let out = hashiya(&["--db", db, "export", "--format", "jsonl", "--out", file.to_str().unwrap_or_default()]);
+    let out = hashiya(&[
+        "--db",
+        db,
+        "export",
+        "--format",
+        "jsonl",
+        "--out",
+        file.to_str().unwrap_or_default(),
+    ]);
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&file).expect("read").lines().count(), 2);
 
@@ -113,7 +152,11 @@ fn backup_and_restore_from_the_command_line() {
     assert_eq!(text(&out.stdout).lines().count(), 1, "back to one article");
     let out = hashiya(&["--db", db, "restore", "/no/such/backup.hashiya"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).starts_with("error: /no/such/backup.hashiya cannot be opened"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with("error: /no/such/backup.hashiya cannot be opened"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -134,10 +177,15 @@ fn seed_corpus_imports_once() {
     assert_eq!(report["imported"].as_array().map(Vec::len), Some(0));
     // Text is stored byte for byte.
     let out = hashiya(&["--db", db, "export"]);
-    let first: serde_json::Value = serde_json::from_str(text(&out.stdout).lines().next().unwrap_or("{}")).expect("json");
-    let mut files: Vec<_> = std::fs::read_dir(&seeds).expect("ls").map(|e| e.expect("entry").path()).collect();
+    let first: serde_json::Value =
+        serde_json::from_str(text(&out.stdout).lines().next().unwrap_or("{}")).expect("json");
+    let mut files: Vec<_> =
+        std::fs::read_dir(&seeds).expect("ls").map(|e| e.expect("entry").path()).collect();
     files.sort();
-    assert_eq!(first["text"].as_str(), Some(std::fs::read_to_string(&files[0]).expect("read").as_str()));
+    assert_eq!(
+        first["text"].as_str(),
+        Some(std::fs::read_to_string(&files[0]).expect("read").as_str())
+    );
 }
 
 struct Server {
@@ -174,9 +222,18 @@ fn start_server(db: &str, ui: &Path) -> Server {
     Server { child, port: port.parse().expect("port"), token: token.to_string() }
 }
 
-fn http(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -200,11 +257,22 @@ fn serve_answers_commands_only_with_token_and_own_host() {
     let (s, e) = cp_range(TRICKY, "حموشي");
     let src = dir.path().join("a.jsonl");
     std::fs::write(&src, native_line(TRICKY, &[(s, e, "PER", "salma")])).expect("write");
-    assert!(hashiya(&["--db", db.to_str().unwrap_or_default(), "import", src.to_str().unwrap_or_default()]).status.success());
+    assert!(hashiya(&[
+        "--db",
+        db.to_str().unwrap_or_default(),
+        "import",
+        src.to_str().unwrap_or_default()
+    ])
+    .status
+    .success());
 
     let srv = start_server(db.to_str().unwrap_or_default(), &ui);
     let host = format!("127.0.0.1:{}", srv.port);
-    let ok_headers = [("Host", host.as_str()), ("x-hashiya-token", srv.token.as_str()), ("Content-Type", "application/json")];
+    let ok_headers = [
+        ("Host", host.as_str()),
+        ("x-hashiya-token", srv.token.as_str()),
+        ("Content-Type", "application/json"),
+    ];
 
     let (code, body) = http(srv.port, "GET", "/", &[("Host", &host)], "");
     assert_eq!(code, 200);
@@ -220,25 +288,48 @@ fn serve_answers_commands_only_with_token_and_own_host() {
 
     // Add a span after the emoji and \r\n through HTTP, then see it in the list.
     let (ds, de) = cp_range(TRICKY, "DGSN");
-    let req = format!(r#"{{"article_id": 1, "annotator": "karim", "start": {ds}, "end": {de}, "label": "ORG"}}"#);
+    let req = format!(
+        r#"{{"article_id": 1, "annotator": "karim", "start": {ds}, "end": {de}, "label": "ORG"}}"#
+    );
     let (code, body) = http(srv.port, "POST", "/api/add_span", &ok_headers, &req);
     assert_eq!(code, 200, "{body}");
     assert!(body.contains("\"text\":\"DGSN\""));
 
     // Errors come back as {kind, message}.
-    let (code, body) = http(srv.port, "POST", "/api/delete_span", &ok_headers, r#"{"id": 1, "annotator": "karim"}"#);
+    let (code, body) = http(
+        srv.port,
+        "POST",
+        "/api/delete_span",
+        &ok_headers,
+        r#"{"id": 1, "annotator": "karim"}"#,
+    );
     assert_eq!(code, 403);
     let err: serde_json::Value = serde_json::from_str(&body).expect("json");
     assert_eq!(err["kind"], "forbidden");
     let (code, body) = http(srv.port, "POST", "/api/nope", &ok_headers, "{}");
-    assert_eq!((code, serde_json::from_str::<serde_json::Value>(&body).expect("json")["kind"].clone()), (404, "not_found".into()));
+    assert_eq!(
+        (code, serde_json::from_str::<serde_json::Value>(&body).expect("json")["kind"].clone()),
+        (404, "not_found".into())
+    );
 
     // No token, wrong token, foreign Host (DNS rebinding), foreign Origin (cross-site).
     let (code, _) = http(srv.port, "POST", "/api/project_info", &[("Host", &host)], "{}");
     assert_eq!(code, 401);
-    let (code, _) = http(srv.port, "POST", "/api/project_info", &[("Host", &host), ("x-hashiya-token", "0000")], "{}");
+    let (code, _) = http(
+        srv.port,
+        "POST",
+        "/api/project_info",
+        &[("Host", &host), ("x-hashiya-token", "0000")],
+        "{}",
+    );
     assert_eq!(code, 401);
-    let (code, _) = http(srv.port, "POST", "/api/project_info", &[("Host", "evil.example:80"), ("x-hashiya-token", &srv.token)], "{}");
+    let (code, _) = http(
+        srv.port,
+        "POST",
+        "/api/project_info",
+        &[("Host", "evil.example:80"), ("x-hashiya-token", &srv.token)],
+        "{}",
+    );
     assert_eq!(code, 403);
     let (code, _) = http(
         srv.port,
@@ -249,7 +340,13 @@ fn serve_answers_commands_only_with_token_and_own_host() {
     );
     assert_eq!(code, 403);
     let origin = format!("http://{host}");
-    let (code, _) = http(srv.port, "POST", "/api/project_info", &[("Host", &host), ("x-hashiya-token", &srv.token), ("Origin", &origin)], "{}");
+    let (code, _) = http(
+        srv.port,
+        "POST",
+        "/api/project_info",
+        &[("Host", &host), ("x-hashiya-token", &srv.token), ("Origin", &origin)],
+        "{}",
+    );
     assert_eq!(code, 200);
 }
 
@@ -259,9 +356,17 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("p.hashiya");
     let src = dir.path().join("a.jsonl");
-    let lines: Vec<String> = (0..3000).map(|i| format!("{{\"text\": \"خبر رقم {i} عن الرباط\"}}")).collect();
+    let lines: Vec<String> =
+        (0..3000).map(|i| format!("{{\"text\": \"خبر رقم {i} عن الرباط\"}}")).collect();
     std::fs::write(&src, lines.join("\n")).expect("write");
-    assert!(hashiya(&["--db", db.to_str().unwrap_or_default(), "import", src.to_str().unwrap_or_default()]).status.success());
+    assert!(hashiya(&[
+        "--db",
+        db.to_str().unwrap_or_default(),
+        "import",
+        src.to_str().unwrap_or_default()
+    ])
+    .status
+    .success());
     let mut child = Command::new(env!("CARGO_BIN_EXE_hashiya"))
         .args(["--db", db.to_str().unwrap_or_default(), "export"])
         .stdout(Stdio::piped())

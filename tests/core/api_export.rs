@@ -1,7 +1,7 @@
 //! Exports through the command API (browser mode and the UI): every written file comes back —
 //! split parts, the manifest, the hf tag list — and nothing is left in the temporary folder.
 
-mod common;
+use crate::common;
 
 use hashiya::api::dispatch;
 use hashiya::Store;
@@ -14,7 +14,12 @@ fn demo() -> Store {
 }
 
 fn names(r: &serde_json::Value) -> Vec<String> {
-    r["files"].as_array().expect("files").iter().filter_map(|f| f["name"].as_str().map(str::to_string)).collect()
+    r["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["name"].as_str().map(str::to_string))
+        .collect()
 }
 
 #[test]
@@ -25,18 +30,36 @@ fn api_exports_return_every_file() {
     assert_eq!(r["filename"], "project.jsonl");
     assert_eq!(r["content"].as_str().map(|c| c.lines().count()), Some(4));
 
-    let r = dispatch(&mut store, "export", json!({"format": "spans", "split": "0.5,0.25,0.25", "seed": 3})).expect("split");
+    let r = dispatch(
+        &mut store,
+        "export",
+        json!({"format": "spans", "split": "0.5,0.25,0.25", "seed": 3}),
+    )
+    .expect("split");
     let n = names(&r);
     assert_eq!(n.len(), 4, "{n:?}");
-    assert!(n.iter().any(|f| f.contains(".train.")) && n.iter().any(|f| f.contains(".dev.")) && n.iter().any(|f| f.contains(".test.")), "{n:?}");
-    let lines: usize = r["files"].as_array().expect("files").iter().filter(|f| !f["name"].as_str().unwrap_or("").ends_with(".json")).map(|f| f["content"].as_str().unwrap_or("").lines().count()).sum();
+    assert!(
+        n.iter().any(|f| f.contains(".train."))
+            && n.iter().any(|f| f.contains(".dev."))
+            && n.iter().any(|f| f.contains(".test.")),
+        "{n:?}"
+    );
+    let lines: usize = r["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter(|f| !f["name"].as_str().unwrap_or("").ends_with(".json"))
+        .map(|f| f["content"].as_str().unwrap_or("").lines().count())
+        .sum();
     assert_eq!(lines, 4, "every article in exactly one part");
     assert!(r["filename"].as_str().is_some_and(|f| f.contains(".train.")));
 
-    let r = dispatch(&mut store, "export", json!({"format": "hf", "misaligned": "expand"})).expect("hf");
+    let r = dispatch(&mut store, "export", json!({"format": "hf", "misaligned": "expand"}))
+        .expect("hf");
     assert!(names(&r).iter().any(|f| f.ends_with(".labels.json")), "{:?}", names(&r));
 
-    let err = dispatch(&mut store, "export", json!({"format": "spans", "split": "0.9,0.9"})).expect_err("bad split");
+    let err = dispatch(&mut store, "export", json!({"format": "spans", "split": "0.9,0.9"}))
+        .expect_err("bad split");
     assert_eq!(err.kind, "invalid");
     assert_eq!(common::export_leftovers(), 0);
 }
@@ -44,7 +67,12 @@ fn api_exports_return_every_file() {
 #[test]
 fn analysts_are_told_from_reviewers() {
     let mut store = demo();
-    hashiya::api::dispatch(&mut store, "review_comment", json!({"article_id": 1, "author": "rev", "annotators": ["demo"], "text": "ok"})).expect("comment");
+    hashiya::api::dispatch(
+        &mut store,
+        "review_comment",
+        json!({"article_id": 1, "author": "rev", "annotators": ["demo"], "text": "ok"}),
+    )
+    .expect("comment");
     let info = dispatch(&mut store, "project_info", json!({})).expect("info");
     assert_eq!(info["annotators"], json!(["demo", "rev"]));
     assert_eq!(info["analysts"], json!(["demo"]));
@@ -72,7 +100,10 @@ fn import_files_options_from_the_ui() {
     let csv = "title,text\nعنوان,نص الخبر عن الرباط\n";
     let r = dispatch(&mut store, "import_files", json!({"files": [{"name": "a.csv", "content": csv, "encoding": "Windows-1256"}], "mapping": {"title": ""}})).expect("csv");
     assert_eq!(r["imported"][0]["encoding"], "Windows-1256");
-    assert_eq!(r["imported"][0]["title"], "نص الخبر عن الرباط", "title from the text, not the unmapped column");
+    assert_eq!(
+        r["imported"][0]["title"], "نص الخبر عن الرباط",
+        "title from the text, not the unmapped column"
+    );
     // CoNLL options.
     let conll = "زار B-PER\nحموشي I-PER\n\nفي O\nالرباط B-LOC\n";
     let r = dispatch(&mut store, "import_files", json!({"files": [{"name": "b.conll", "content": conll}], "sentences_per_article": 1, "columns_as_annotators": true, "annotator": "src"})).expect("conll");

@@ -1,7 +1,7 @@
 //! Concurrency: the desktop app (here `hashiya serve`) and the CLI on one project at once, and two
 //! `Store` handles in threads. No "database is locked" reaches the user and no acknowledged write is lost.
 
-mod harness;
+use crate::harness;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use rand::{rngs::StdRng, SeedableRng};
 use serde_json::json;
 
-use harness::annotator::{self, Model};
-use harness::{check_project, corpus, count, read, s, seed, BIN};
+use crate::harness::annotator::{self, Model};
+use crate::harness::{check_project, corpus, count, read, s, seed, BIN};
 
 /// Several processes open a project of an older schema at the same moment: one migrates it, the
 /// others see it migrated; none fails.
@@ -26,12 +26,22 @@ fn processes_opening_an_old_project_at_once_all_succeed() {
         let db = dir.path().join(format!("v1-{round}.hashiya"));
         std::fs::copy(&fixture, &db).expect("copy fixture");
         let children: Vec<_> = (0..4)
-            .map(|_| Command::new(BIN).args(["--db", s(&db), "export"]).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn"))
+            .map(|_| {
+                Command::new(BIN)
+                    .args(["--db", s(&db), "export"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("spawn")
+            })
             .collect();
         for c in children {
             let out = c.wait_with_output().expect("wait");
             if !out.status.success() {
-                failures.push(format!("round {round}: {}", String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or("")));
+                failures.push(format!(
+                    "round {round}: {}",
+                    String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or("")
+                ));
             }
         }
         check_project(&db).unwrap_or_else(|e| panic!("round {round}: {e}"));
@@ -53,15 +63,26 @@ fn backups_from_several_processes_at_once() {
     for round in 0..5 {
         std::fs::create_dir_all(&backups).expect("mkdir");
         for k in 0..hashiya::backup::KEEP + 4 {
-            std::fs::write(backups.join(format!("p-20000101T0000{k:02}.000Z-old.hashiya")), b"").expect("old backup");
+            std::fs::write(backups.join(format!("p-20000101T0000{k:02}.000Z-old.hashiya")), b"")
+                .expect("old backup");
         }
         let children: Vec<_> = (0..4)
-            .map(|_| Command::new(BIN).args(["--db", s(&db), "backup"]).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn"))
+            .map(|_| {
+                Command::new(BIN)
+                    .args(["--db", s(&db), "backup"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("spawn")
+            })
             .collect();
         for c in children {
             let out = c.wait_with_output().expect("wait");
             if !out.status.success() {
-                failures.push(format!("round {round}: {}", String::from_utf8_lossy(&out.stderr).trim()));
+                failures.push(format!(
+                    "round {round}: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ));
             }
         }
         let made = hashiya::backup::list(&db).expect("list");
@@ -85,9 +106,16 @@ fn export_does_not_wait_for_a_writer() {
     let db = dir.path().join("p.hashiya");
     assert!(harness::hashiya(&["--db", s(&db), "import", s(&src)]).status.success());
     let writer = rusqlite::Connection::open(&db).expect("open");
-    writer.execute_batch("BEGIN IMMEDIATE; UPDATE settings SET value = value;").expect("take the write lock");
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE settings SET value = value;")
+        .expect("take the write lock");
     let t0 = Instant::now();
-    let mut child = Command::new(BIN).args(["--db", s(&db), "export"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut child = Command::new(BIN)
+        .args(["--db", s(&db), "export"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
     let status = loop {
         if let Some(st) = child.try_wait().expect("wait") {
             break Some(st);
@@ -100,7 +128,10 @@ fn export_does_not_wait_for_a_writer() {
     writer.execute_batch("ROLLBACK").expect("release");
     let out = child.wait_with_output().expect("output");
     let waited = t0.elapsed();
-    assert!(status.is_some(), "the export waited {waited:?} for another program's write transaction");
+    assert!(
+        status.is_some(),
+        "the export waited {waited:?} for another program's write transaction"
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 20);
 }
@@ -123,7 +154,14 @@ fn serve_and_cli_on_one_project() {
     let mut session_rng = StdRng::seed_from_u64(seed ^ 1);
     let writer = std::thread::spawn(move || {
         let mut model = Model::default();
-        let session = annotator::write_session(&client, &mut session_rng, &arts2, &mut model, usize::MAX, &stop2);
+        let session = annotator::write_session(
+            &client,
+            &mut session_rng,
+            &arts2,
+            &mut model,
+            usize::MAX,
+            &stop2,
+        );
         (model, session)
     });
     let exporter = {
@@ -134,7 +172,12 @@ fn serve_and_cli_on_one_project() {
                 let t0 = Instant::now();
                 let o = harness::hashiya(&["--db", s(&db), "export", "--out", s(&out)]);
                 let n = std::fs::read_to_string(&out).map(|t| t.lines().count()).unwrap_or(0);
-                runs.push((o.status.success(), String::from_utf8_lossy(&o.stderr).into_owned(), n, t0.elapsed()));
+                runs.push((
+                    o.status.success(),
+                    String::from_utf8_lossy(&o.stderr).into_owned(),
+                    n,
+                    t0.elapsed(),
+                ));
             }
             runs
         })
@@ -163,7 +206,10 @@ fn serve_and_cli_on_one_project() {
     let mut seen: Vec<usize> = exports.iter().map(|e| e.2).collect();
     seen.dedup();
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "exports went back in time: {seen:?}");
-    assert!(seen.iter().all(|&n| n <= 6 || n >= 6 + lines), "an export saw part of the JSONL file: {seen:?}");
+    assert!(
+        seen.iter().all(|&n| n <= 6 || n >= 6 + lines),
+        "an export saw part of the JSONL file: {seen:?}"
+    );
     eprintln!(
         "concurrency: {} writes over HTTP (slowest {} ms) while importing {lines} JSONL lines ({t_jsonl:?}) and 41 .txt files \
          ({:?}); {} exports meanwhile (slowest {slowest_export:?}), article counts they saw in turn {seen:?}",
@@ -222,10 +268,22 @@ fn an_export_sees_one_state_of_the_project() {
     let src = corpus::jsonl_folder(&mut rng, &dir.path().join("src"), 1, 400, 2); // more than a write buffer
     let db = dir.path().join("p.hashiya");
     assert!(harness::hashiya(&["--db", s(&db), "import", s(&src)]).status.success());
-    let (last, text): (i64, String) = read(&db).query_row("SELECT id, text FROM articles ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).expect("last article");
+    let (last, text): (i64, String) = read(&db)
+        .query_row("SELECT id, text FROM articles ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("last article");
     let word = text.split(' ').next().unwrap_or_default().chars().count();
     let spans_in = |out: &[u8]| -> usize {
-        String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).ok().and_then(|v| v["spans"].as_array().map(Vec::len)).unwrap_or(0)).sum()
+        String::from_utf8_lossy(out)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l)
+                    .ok()
+                    .and_then(|v| v["spans"].as_array().map(Vec::len))
+                    .unwrap_or(0)
+            })
+            .sum()
     };
 
     /// Stores a span on the last article through another connection the first time the export writes.
@@ -236,7 +294,8 @@ fn an_export_sees_one_state_of_the_project() {
     impl std::io::Write for WriteMeanwhile {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
             if let Some((mut other, req)) = self.other.take() {
-                hashiya::api::dispatch(&mut other, "add_span", req).map_err(|e| std::io::Error::other(e.message))?;
+                hashiya::api::dispatch(&mut other, "add_span", req)
+                    .map_err(|e| std::io::Error::other(e.message))?;
             }
             self.out.extend_from_slice(buf);
             Ok(buf.len())
@@ -250,10 +309,17 @@ fn an_export_sees_one_state_of_the_project() {
     let mut before = Vec::new();
     hashiya::export::export_with(store.conn(), &o, &mut before).expect("export");
     let req = json!({"article_id": last, "annotator": "Meanwhile", "start": 0, "end": word, "label": "PER"});
-    let mut sink = WriteMeanwhile { out: Vec::new(), other: Some((hashiya::Store::open(&db).expect("second handle"), req)) };
+    let mut sink = WriteMeanwhile {
+        out: Vec::new(),
+        other: Some((hashiya::Store::open(&db).expect("second handle"), req)),
+    };
     hashiya::export::export_with(store.conn(), &o, &mut sink).expect("export");
     assert!(sink.other.is_none(), "the other connection wrote during the export");
-    assert_eq!(spans_in(&sink.out), spans_in(&before), "the export saw the project as it was when it began");
+    assert_eq!(
+        spans_in(&sink.out),
+        spans_in(&before),
+        "the export saw the project as it was when it began"
+    );
     let mut again = Vec::new();
     hashiya::export::export_with(store.conn(), &o, &mut again).expect("export again");
     assert_eq!(spans_in(&again), spans_in(&before) + 1, "the next export has the new span");
@@ -302,7 +368,8 @@ fn edits_are_answered_while_the_app_imports() {
     server.stop();
     assert_eq!(code, 200, "{body}");
     let report: serde_json::Value = serde_json::from_str(&body).expect("report");
-    let imported = report["imported"].as_array().map_or(0, Vec::len) as i64 + report["imported_not_listed"].as_i64().unwrap_or(0);
+    let imported = report["imported"].as_array().map_or(0, Vec::len) as i64
+        + report["imported_not_listed"].as_i64().unwrap_or(0);
     assert_eq!(imported, lines.len() as i64, "{}", &body[..body.len().min(300)]);
     assert!(during >= 10, "only {during} of 40 edits were answered while the {took:?} import ran (slowest {slowest:?})");
     check_project(&db).expect("sound");

@@ -22,7 +22,9 @@ pub fn bounded<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send 
     match rx.recv_timeout(limit) {
         Ok(Ok(v)) => v,
         Ok(Err(panic)) => std::panic::resume_unwind(panic),
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("the case took longer than {limit:?} (a hang?)"),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("the case took longer than {limit:?} (a hang?)")
+        }
         Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!("the case's thread died"),
     }
 }
@@ -31,9 +33,49 @@ pub fn bounded<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send 
 /// digits, `\r\n` and lone `\r`/`\n`, astral emoji, ZWJ sequences, flags, skin tones, ZWNJ, bidi marks,
 /// a BOM, a combining mark on a Latin letter.
 const PIECES: &[&str] = &[
-    "ب", "ك", "ت", "ا", "ل", "م", "ة", "ى", "ء", "ـ", "\u{064E}", "\u{064F}", "\u{0650}", "\u{0651}", "\u{0652}", "\u{064B}", "\u{0670}",
-    "a", "Z", "7", "٣", " ", " ", " ", "\r\n", "\n", "\r", "\t", "😀", "👩🏽‍💻", "🇯🇴", "🏳️‍🌈", "\u{200D}", "\u{200C}", "\u{200F}",
-    "\u{202B}", "\u{FEFF}", "e\u{0301}", "«", "»", "،", "؟", ".",
+    "ب",
+    "ك",
+    "ت",
+    "ا",
+    "ل",
+    "م",
+    "ة",
+    "ى",
+    "ء",
+    "ـ",
+    "\u{064E}",
+    "\u{064F}",
+    "\u{0650}",
+    "\u{0651}",
+    "\u{0652}",
+    "\u{064B}",
+    "\u{0670}",
+    "a",
+    "Z",
+    "7",
+    "٣",
+    " ",
+    " ",
+    " ",
+    "\r\n",
+    "\n",
+    "\r",
+    "\t",
+    "😀",
+    "👩🏽‍💻",
+    "🇯🇴",
+    "🏳️‍🌈",
+    "\u{200D}",
+    "\u{200C}",
+    "\u{200F}",
+    "\u{202B}",
+    "\u{FEFF}",
+    "e\u{0301}",
+    "«",
+    "»",
+    "،",
+    "؟",
+    ".",
 ];
 
 /// A string of tricky pieces, sometimes with an arbitrary character mixed in.

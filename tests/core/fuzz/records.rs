@@ -5,14 +5,16 @@ use hashiya::native::{NativeRecord, NativeSpan, NativeStatus, NativeTag};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-const SPAN_LABELS: &[&str] = &["PER", "ORG", "LOC", "EVENT", "DATE", "شخص", "<b>X</b>", "NEW_LABEL"];
+const SPAN_LABELS: &[&str] =
+    &["PER", "ORG", "LOC", "EVENT", "DATE", "شخص", "<b>X</b>", "NEW_LABEL"];
 const TAG_LABELS: &[&str] = &["security", "politics", "اقتصاد", "<img src=x onerror=alert(1)>"];
 const ANNOTATORS: &[&str] = &["salma", "karim", "سلمى", "o'brien"];
 const STATUSES: &[&str] = &["todo", "in_progress", "done"];
 
 fn time() -> impl Strategy<Value = String> {
-    (2000u32..2031, 1u32..13, 1u32..29, 0u32..24, 0u32..60, 0u32..60, 0u32..1000)
-        .prop_map(|(y, mo, d, h, mi, s, ms)| format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ms:03}Z"))
+    (2000u32..2031, 1u32..13, 1u32..29, 0u32..24, 0u32..60, 0u32..60, 0u32..1000).prop_map(
+        |(y, mo, d, h, mi, s, ms)| format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ms:03}Z"),
+    )
 }
 
 fn meta() -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
@@ -22,21 +24,36 @@ fn meta() -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
         any::<i64>().prop_map(|n| serde_json::json!(n)),
         super::tricky(8).prop_map(serde_json::Value::String),
     ];
-    let value = leaf.prop_recursive(2, 8, 3, |inner| proptest::collection::vec(inner, 0..3).prop_map(serde_json::Value::Array));
-    proptest::collection::btree_map(super::tricky(4), value, 0..3).prop_map(|m| m.into_iter().collect())
+    let value = leaf.prop_recursive(2, 8, 3, |inner| {
+        proptest::collection::vec(inner, 0..3).prop_map(serde_json::Value::Array)
+    });
+    proptest::collection::btree_map(super::tricky(4), value, 0..3)
+        .prop_map(|m| m.into_iter().collect())
 }
 
 type RawSpan = (Index, Index, usize, usize, String, String);
 
 /// A valid record whose text is `base` + `\t#` + a unique key, added by [`with_key`].
 pub fn record() -> impl Strategy<Value = NativeRecord> {
-    let spans = proptest::collection::vec((any::<Index>(), any::<Index>(), 0..SPAN_LABELS.len(), 0..ANNOTATORS.len(), super::tricky(6), time()), 0..6);
+    let spans = proptest::collection::vec(
+        (
+            any::<Index>(),
+            any::<Index>(),
+            0..SPAN_LABELS.len(),
+            0..ANNOTATORS.len(),
+            super::tricky(6),
+            time(),
+        ),
+        0..6,
+    );
     let tags = proptest::collection::vec((0..TAG_LABELS.len(), 0..ANNOTATORS.len(), time()), 0..3);
     let status = proptest::collection::vec((0..ANNOTATORS.len(), 0..STATUSES.len(), time()), 0..3);
     let fields = (super::tricky(6), super::tricky(6), super::tricky(4), super::tricky(4), meta());
-    (super::tricky(40), spans, tags, status, fields).prop_map(|(text, spans, tags, status, (title, source, url, published_at, meta))| {
-        build(text, spans, tags, status, title, source, url, published_at, meta)
-    })
+    (super::tricky(40), spans, tags, status, fields).prop_map(
+        |(text, spans, tags, status, (title, source, url, published_at, meta))| {
+            build(text, spans, tags, status, title, source, url, published_at, meta)
+        },
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -58,7 +75,12 @@ fn build(
         let (x, y) = (bounds[a.index(bounds.len())], bounds[b.index(bounds.len())]);
         let (start, end) = (x.min(y), x.max(y));
         let (label, who) = (SPAN_LABELS[label].to_string(), ANNOTATORS[who].to_string());
-        if start == end || spans.iter().any(|s| (s.start, s.end, &s.label, &s.annotator) == (start as i64, end as i64, &label, &Some(who.clone()))) {
+        if start == end
+            || spans.iter().any(|s| {
+                (s.start, s.end, &s.label, &s.annotator)
+                    == (start as i64, end as i64, &label, &Some(who.clone()))
+            })
+        {
             continue;
         }
         spans.push(NativeSpan {
@@ -71,16 +93,26 @@ fn build(
             created_at: Some(created_at),
         });
     }
-    spans.sort_by(|a, b| (a.start, a.end, &a.annotator, &a.label).cmp(&(b.start, b.end, &b.annotator, &b.label)));
+    spans.sort_by(|a, b| {
+        (a.start, a.end, &a.annotator, &a.label).cmp(&(b.start, b.end, &b.annotator, &b.label))
+    });
     let mut tags: Vec<NativeTag> = tags
         .into_iter()
-        .map(|(l, w, t)| NativeTag { label: TAG_LABELS[l].to_string(), annotator: Some(ANNOTATORS[w].to_string()), created_at: Some(t) })
+        .map(|(l, w, t)| NativeTag {
+            label: TAG_LABELS[l].to_string(),
+            annotator: Some(ANNOTATORS[w].to_string()),
+            created_at: Some(t),
+        })
         .collect();
     tags.sort_by(|a, b| (&a.annotator, &a.label).cmp(&(&b.annotator, &b.label)));
     tags.dedup_by(|a, b| (&a.annotator, &a.label) == (&b.annotator, &b.label));
     let mut status: Vec<NativeStatus> = status
         .into_iter()
-        .map(|(w, s, t)| NativeStatus { annotator: ANNOTATORS[w].to_string(), status: STATUSES[s].to_string(), updated_at: Some(t) })
+        .map(|(w, s, t)| NativeStatus {
+            annotator: ANNOTATORS[w].to_string(),
+            status: STATUSES[s].to_string(),
+            updated_at: Some(t),
+        })
         .collect();
     status.sort_by(|a, b| a.annotator.cmp(&b.annotator));
     status.dedup_by(|a, b| a.annotator == b.annotator);
@@ -121,7 +153,15 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         note: None,
         created_at: None,
     };
-    let mut bad = NativeSpan { start: 0, end: len, label: "PER".into(), text: None, annotator: Some("salma".into()), note: None, created_at: None };
+    let mut bad = NativeSpan {
+        start: 0,
+        end: len,
+        label: "PER".into(),
+        text: None,
+        annotator: Some("salma".into()),
+        note: None,
+        created_at: None,
+    };
     match how % 10 {
         0 => bad.start = -1,
         1 => bad.end = len + 1,
@@ -136,7 +176,11 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
             let inside = (1..len as usize).find(|cp| !bounds.contains(cp))?;
             bad.end = inside as i64;
         }
-        8 => r.status.push(NativeStatus { annotator: "salma".into(), status: "finished".into(), updated_at: None }),
+        8 => r.status.push(NativeStatus {
+            annotator: "salma".into(),
+            status: "finished".into(),
+            updated_at: None,
+        }),
         _ => r.text.clear(),
     }
     r.spans.insert(0, new_label_first);

@@ -22,9 +22,13 @@ pub fn env_count(name: &str, default: usize) -> usize {
 
 /// The seed of a randomised test: `HASHIYA_SEED` if set, else the clock. Printed so a failure can be replayed.
 pub fn seed(test: &str) -> u64 {
-    let seed = std::env::var("HASHIYA_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(7)
-    });
+    let seed =
+        std::env::var("HASHIYA_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(7)
+        });
     eprintln!("{test}: seed {seed} (replay with HASHIYA_SEED={seed})");
     seed
 }
@@ -42,7 +46,8 @@ pub fn s(p: &Path) -> &str {
 pub fn fake_ui(dir: &Path) -> PathBuf {
     let ui = dir.join("ui");
     std::fs::create_dir_all(&ui).expect("mkdir ui");
-    std::fs::write(ui.join("index.html"), "<!doctype html><title>Hashiya</title>").expect("write index.html");
+    std::fs::write(ui.join("index.html"), "<!doctype html><title>Hashiya</title>")
+        .expect("write index.html");
     ui
 }
 
@@ -129,7 +134,9 @@ impl Client {
 
     /// POST a body as given (which need not be JSON).
     pub fn post_raw(&self, cmd: &str, body: &str) -> (u16, String) {
-        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else { return (0, String::new()) };
+        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
+            return (0, String::new());
+        };
         let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
         let req = format!(
             "POST /api/{cmd} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nx-hashiya-token: {}\r\nContent-Type: application/json\r\n\
@@ -156,13 +163,17 @@ impl Client {
 pub fn check_project(path: &Path) -> Result<(), String> {
     if !path.exists() {
         // Killed before the project file was created: the app opens it as a new, empty project.
-        hashiya::Store::open(path).map(drop).map_err(|e| format!("Hashiya cannot create {}: {e}", path.display()))?;
+        hashiya::Store::open(path)
+            .map(drop)
+            .map_err(|e| format!("Hashiya cannot create {}: {e}", path.display()))?;
     }
     {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(|e| e.to_string())?;
-        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| format!("integrity_check: {e}"))?;
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| format!("integrity_check: {e}"))?;
         if check != "ok" {
             return Err(format!("integrity_check: {check}"));
         }
@@ -177,7 +188,8 @@ pub fn check_project(path: &Path) -> Result<(), String> {
 
 /// Read-only connection for assertions.
 pub fn read(path: &Path) -> Connection {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open read-only");
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("open read-only");
     conn.busy_timeout(Duration::from_secs(10)).expect("busy timeout");
     conn
 }
@@ -200,7 +212,11 @@ pub fn run_measuring(cmd: &mut Command) -> (std::process::ExitStatus, u64, Durat
     let mut peak = 0u64;
     let status = loop {
         if let Ok(st) = std::fs::read_to_string(&status_file) {
-            if let Some(kb) = st.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()) {
+            if let Some(kb) = st
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            {
                 peak = peak.max(kb);
             }
         }

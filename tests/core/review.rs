@@ -1,8 +1,6 @@
 //! Review: agreement on a hand-computed case, exchange between analysts, and the gold layer.
 
-mod common;
-
-use common::cp_range;
+use crate::common::cp_range;
 use hashiya::import::{import_jsonl_str, ImportOptions};
 use hashiya::review::agreement::agreement;
 use hashiya::review::compare::Kind;
@@ -37,11 +35,22 @@ fn line(text: &str, spans: &[(&str, &str, &str)]) -> String {
 fn project() -> Store {
     let mut store = Store::open_in_memory().expect("open");
     let lines = [
-        line(TEXT, &[("حموشي", "PER", "a"), ("الرباط", "LOC", "a"), ("FBI", "ORG", "a"), ("حموشي", "PER", "b"), ("الرباط", "ORG", "b"), ("وفد FBI", "ORG", "b")]),
+        line(
+            TEXT,
+            &[
+                ("حموشي", "PER", "a"),
+                ("الرباط", "LOC", "a"),
+                ("FBI", "ORG", "a"),
+                ("حموشي", "PER", "b"),
+                ("الرباط", "ORG", "b"),
+                ("وفد FBI", "ORG", "b"),
+            ],
+        ),
         // Only "a" worked on this one: it is not compared.
         line("خبر عن طنجة", &[("طنجة", "LOC", "a")]),
     ];
-    let r = import_jsonl_str(&mut store, "x.jsonl", &lines.join("\n"), &ImportOptions::default()).expect("import");
+    let r = import_jsonl_str(&mut store, "x.jsonl", &lines.join("\n"), &ImportOptions::default())
+        .expect("import");
     assert!(r.rejected.is_empty(), "{r:#?}");
     store
 }
@@ -95,7 +104,9 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
     let boundary: Vec<_> = cmp.disagreements.iter().filter(|d| d.kind == Kind::Boundary).collect();
     assert_eq!((label_dis.len(), boundary.len()), (2, 2));
 
-    let n = store.with_tx(|tx| gold::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()])).expect("accept agreeing");
+    let n = store
+        .with_tx(|tx| gold::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()]))
+        .expect("accept agreeing");
     assert_eq!(n, 1);
     // Label mismatch: accept b's ORG on الرباط. Boundary: edit a's FBI to «وفد FBI» as ORG… then take it back
     // and reject b's instead, adding a DATE nobody marked.
@@ -107,15 +118,40 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
     store
         .with_tx(|tx| {
             gold::decide(tx, 1, "rev", &Decision::Accept { span_id: b_rabat.span_ids[0] })?;
-            gold::decide(tx, 1, "rev", &Decision::Edit { span_id: a_fbi.span_ids[0], start: s as i64, end: e as i64, label: "ORG".into() })?;
+            gold::decide(
+                tx,
+                1,
+                "rev",
+                &Decision::Edit {
+                    span_id: a_fbi.span_ids[0],
+                    start: s as i64,
+                    end: e as i64,
+                    label: "ORG".into(),
+                },
+            )?;
             gold::decide(tx, 1, "rev", &Decision::Reject { span_id: b_fbi.span_ids[0] })?;
-            gold::decide(tx, 1, "rev", &Decision::Add { start: ds as i64, end: de as i64, label: "DATE".into() })?;
+            gold::decide(
+                tx,
+                1,
+                "rev",
+                &Decision::Add { start: ds as i64, end: de as i64, label: "DATE".into() },
+            )?;
             gold::set_gold_tag(tx, 1, "rev", "security", true)?;
-            gold::add_comment(tx, 1, Some(b_fbi.span_ids[0]), "rev", "«وفد» ليس جزءًا من اسم المنظمة")?;
+            gold::add_comment(
+                tx,
+                1,
+                Some(b_fbi.span_ids[0]),
+                "rev",
+                "«وفد» ليس جزءًا من اسم المنظمة",
+            )?;
             gold::set_adjudicated(tx, 1, "rev", true)
         })
         .expect("decide");
-    let g: Vec<(String, String, String)> = gold::gold_spans(store.conn(), 1).expect("gold").into_iter().map(|g| (g.text, g.label, g.decision)).collect();
+    let g: Vec<(String, String, String)> = gold::gold_spans(store.conn(), 1)
+        .expect("gold")
+        .into_iter()
+        .map(|g| (g.text, g.label, g.decision))
+        .collect();
     // Rejecting b's «وفد FBI» removed the edited gold span at the same place.
     assert_eq!(
         g,
@@ -127,15 +163,28 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
     );
     assert_eq!(gold::gold_tags(store.conn(), 1).expect("tags"), vec!["security"]);
     assert!(gold::is_adjudicated(store.conn(), 1).expect("adjudicated"));
-    let log: Vec<String> = gold::decisions_of(store.conn(), 1).expect("log").into_iter().map(|d| d.decision).collect();
+    let log: Vec<String> =
+        gold::decisions_of(store.conn(), 1).expect("log").into_iter().map(|d| d.decision).collect();
     assert_eq!(log, vec!["accepted", "accepted", "edited", "rejected", "added"]);
     assert_eq!(gold::comments_of(store.conn(), 1).expect("comments")[0].author, "rev");
-    assert_eq!(hashiya::api::article_view(&store, 1).expect("view").spans, before, "analysts' spans untouched");
+    assert_eq!(
+        hashiya::api::article_view(&store, 1).expect("view").spans,
+        before,
+        "analysts' spans untouched"
+    );
 
     // Bad decisions are refused with a reason and change nothing.
-    let err = store.with_tx(|tx| gold::decide(tx, 1, "rev", &Decision::Add { start: 0, end: 99, label: "PER".into() })).expect_err("past end");
+    let err = store
+        .with_tx(|tx| {
+            gold::decide(tx, 1, "rev", &Decision::Add { start: 0, end: 99, label: "PER".into() })
+        })
+        .expect_err("past end");
     assert!(err.to_string().contains("past the end"));
-    let err = store.with_tx(|tx| gold::decide(tx, 2, "rev", &Decision::Accept { span_id: b_rabat.span_ids[0] })).expect_err("other article");
+    let err = store
+        .with_tx(|tx| {
+            gold::decide(tx, 2, "rev", &Decision::Accept { span_id: b_rabat.span_ids[0] })
+        })
+        .expect_err("other article");
     assert!(err.to_string().contains("is not on article 2"));
     assert_eq!(gold::gold_spans(store.conn(), 1).expect("gold").len(), 3);
 }
@@ -144,18 +193,29 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
 fn review_commands_through_the_command_api() {
     let mut store = project();
     let who = serde_json::json!(["a", "b"]);
-    let view = hashiya::api::dispatch(&mut store, "review_article", serde_json::json!({"article_id": 1, "annotators": who})).expect("view");
+    let view = hashiya::api::dispatch(
+        &mut store,
+        "review_article",
+        serde_json::json!({"article_id": 1, "annotators": who}),
+    )
+    .expect("view");
     assert_eq!(view["comparison"]["disagreements"].as_array().map(Vec::len), Some(4));
     let span_id = view["comparison"]["disagreements"][0]["span_ids"][0].clone();
     let args = serde_json::json!({"article_id": 1, "reviewer": "rev", "annotators": who, "decision": {"action": "accept", "span_id": span_id}});
     let view = hashiya::api::dispatch(&mut store, "adjudicate", args).expect("adjudicate");
     assert_eq!(view["gold"].as_array().map(Vec::len), Some(1));
-    let view = hashiya::api::dispatch(&mut store, "accept_agreeing", serde_json::json!({"article_id": 1, "reviewer": "rev", "annotators": who})).expect("accept");
+    let view = hashiya::api::dispatch(
+        &mut store,
+        "accept_agreeing",
+        serde_json::json!({"article_id": 1, "reviewer": "rev", "annotators": who}),
+    )
+    .expect("accept");
     assert_eq!(view["gold"].as_array().map(Vec::len), Some(2));
     let err = hashiya::api::dispatch(&mut store, "adjudicate", serde_json::json!({"article_id": 1, "reviewer": "rev", "annotators": who, "decision": {"action": "bless"}}))
         .expect_err("unknown action");
     assert_eq!(err.kind, "invalid");
-    let report = hashiya::api::dispatch(&mut store, "agreement", serde_json::json!({})).expect("agreement");
+    let report =
+        hashiya::api::dispatch(&mut store, "agreement", serde_json::json!({})).expect("agreement");
     assert_eq!(report["pairs"][0]["exact"]["matched"], 1);
 }
 
@@ -167,7 +227,12 @@ fn gold_export_takes_the_adjudicated_layer() {
         .with_tx(|tx| {
             gold::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()])?;
             let (s, e) = cp_range(TEXT, "FBI");
-            gold::decide(tx, 1, "rev", &Decision::Add { start: s as i64, end: e as i64, label: "ORG".into() })?;
+            gold::decide(
+                tx,
+                1,
+                "rev",
+                &Decision::Add { start: s as i64, end: e as i64, label: "ORG".into() },
+            )?;
             gold::set_gold_tag(tx, 1, "rev", "security", true)?;
             gold::set_adjudicated(tx, 1, "rev", true)
         })
@@ -176,7 +241,11 @@ fn gold_export_takes_the_adjudicated_layer() {
         let o = ExportOptions { format: Format::Spans, gold: Some(scope), ..Default::default() };
         let mut buf = Vec::new();
         export_with(store.conn(), &o, &mut buf).expect("export");
-        String::from_utf8(buf).expect("utf8").lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")).collect::<Vec<_>>()
+        String::from_utf8(buf)
+            .expect("utf8")
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+            .collect::<Vec<_>>()
     };
     let only = run(GoldScope::Adjudicated);
     assert_eq!(only.len(), 1, "only the adjudicated article");
@@ -185,16 +254,33 @@ fn gold_export_takes_the_adjudicated_layer() {
         .expect("spans")
         .iter()
         .map(|s| {
-            let (a, b) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
-            (TEXT.chars().skip(a).take(b - a).collect(), s["label"].as_str().unwrap_or("").to_string())
+            let (a, b) = (
+                s["start"].as_u64().unwrap_or(0) as usize,
+                s["end"].as_u64().unwrap_or(0) as usize,
+            );
+            (
+                TEXT.chars().skip(a).take(b - a).collect(),
+                s["label"].as_str().unwrap_or("").to_string(),
+            )
         })
         .collect();
-    assert_eq!(spans, vec![("حموشي".to_string(), "PER".to_string()), ("FBI".to_string(), "ORG".to_string())]);
+    assert_eq!(
+        spans,
+        vec![("حموشي".to_string(), "PER".to_string()), ("FBI".to_string(), "ORG".to_string())]
+    );
     assert_eq!(only[0]["tags"], serde_json::json!(["security"]));
     let all = run(GoldScope::IncludeUnadjudicated);
     assert_eq!(all.len(), 2);
-    assert_eq!(all[1]["spans"], serde_json::json!([]), "an unreviewed article has no gold spans yet");
-    let o = ExportOptions { gold: Some(GoldScope::Adjudicated), annotators: vec!["a".into()], ..Default::default() };
+    assert_eq!(
+        all[1]["spans"],
+        serde_json::json!([]),
+        "an unreviewed article has no gold spans yet"
+    );
+    let o = ExportOptions {
+        gold: Some(GoldScope::Adjudicated),
+        annotators: vec!["a".into()],
+        ..Default::default()
+    };
     let err = export_with(store.conn(), &o, &mut Vec::new()).expect_err("gold with annotators");
     assert!(err.to_string().contains("--annotators does not apply"), "{err}");
 }
@@ -210,15 +296,44 @@ fn progress_per_analyst() {
             gold::set_adjudicated(tx, 1, "rev", true)
         })
         .expect("work");
-    let p = hashiya::api::dispatch(&mut store, "progress", serde_json::json!({})).expect("progress");
+    let p =
+        hashiya::api::dispatch(&mut store, "progress", serde_json::json!({})).expect("progress");
     assert_eq!((p["articles"].as_i64(), p["adjudicated"].as_i64()), (Some(2), Some(1)));
-    let a = p["analysts"].as_array().expect("analysts").iter().find(|x| x["annotator"] == "a").expect("a").clone();
-    assert_eq!((a["done"].as_i64(), a["in_progress"].as_i64(), a["todo"].as_i64(), a["spans"].as_i64()), (Some(1), Some(1), Some(0), Some(4)));
+    let a = p["analysts"]
+        .as_array()
+        .expect("analysts")
+        .iter()
+        .find(|x| x["annotator"] == "a")
+        .expect("a")
+        .clone();
+    assert_eq!(
+        (a["done"].as_i64(), a["in_progress"].as_i64(), a["todo"].as_i64(), a["spans"].as_i64()),
+        (Some(1), Some(1), Some(0), Some(4))
+    );
     assert_eq!(a["spans_per_label"], serde_json::json!([["LOC", 2], ["ORG", 1], ["PER", 1]]));
-    let mine = hashiya::api::dispatch(&mut store, "my_progress", serde_json::json!({"annotator": "a"})).expect("mine");
+    let mine =
+        hashiya::api::dispatch(&mut store, "my_progress", serde_json::json!({"annotator": "a"}))
+            .expect("mine");
     assert_eq!(mine, serde_json::json!({"articles": 2, "done": 1, "in_progress": 1, "todo": 0}));
-    let page = hashiya::api::dispatch(&mut store, "list_articles", serde_json::json!({"annotator": "a", "status": "done", "limit": 0})).expect("count");
-    assert_eq!((page["total"].as_i64(), page["items"].as_array().map(Vec::len)), (Some(1), Some(0)));
-    let b = p["analysts"].as_array().expect("analysts").iter().find(|x| x["annotator"] == "b").expect("b").clone();
-    assert_eq!((b["todo"].as_i64(), b["tags"].as_i64(), b["spans"].as_i64()), (Some(2), Some(1), Some(3)));
+    let page = hashiya::api::dispatch(
+        &mut store,
+        "list_articles",
+        serde_json::json!({"annotator": "a", "status": "done", "limit": 0}),
+    )
+    .expect("count");
+    assert_eq!(
+        (page["total"].as_i64(), page["items"].as_array().map(Vec::len)),
+        (Some(1), Some(0))
+    );
+    let b = p["analysts"]
+        .as_array()
+        .expect("analysts")
+        .iter()
+        .find(|x| x["annotator"] == "b")
+        .expect("b")
+        .clone();
+    assert_eq!(
+        (b["todo"].as_i64(), b["tags"].as_i64(), b["spans"].as_i64()),
+        (Some(2), Some(1), Some(3))
+    );
 }

@@ -1,7 +1,7 @@
 //! Property tests of offset conversion (src/text.rs): code points ↔ UTF-16, slicing, grapheme
 //! boundaries and span checks, `CharIndex` against a full scan. `PROPTEST_CASES=100000` for a long run.
 
-mod fuzz;
+use crate::fuzz;
 
 use std::time::Duration;
 

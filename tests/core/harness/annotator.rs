@@ -69,7 +69,14 @@ fn span_of(v: &Value) -> Option<(i64, SpanState)> {
 }
 
 /// Write until the server stops answering, `max_ops` writes are done, or `stop` says so.
-pub fn write_session(client: &Client, rng: &mut StdRng, arts: &Articles, model: &mut Model, max_ops: usize, stop: &std::sync::atomic::AtomicBool) -> Session {
+pub fn write_session(
+    client: &Client,
+    rng: &mut StdRng,
+    arts: &Articles,
+    model: &mut Model,
+    max_ops: usize,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Session {
     let mut out = Session::default();
     for _ in 0..max_ops {
         if stop.load(std::sync::atomic::Ordering::Relaxed) {
@@ -95,7 +102,8 @@ pub fn write_session(client: &Client, rng: &mut StdRng, arts: &Articles, model: 
             let mut after = model.spans[&id].clone();
             after.label = LABELS[rng.random_range(0..LABELS.len())].to_string();
             after.note = NOTES[rng.random_range(0..NOTES.len())].to_string();
-            let body = json!({"id": id, "annotator": WHO, "label": after.label, "note": after.note});
+            let body =
+                json!({"id": id, "annotator": WHO, "label": after.label, "note": after.note});
             ("update_span", body, InFlight::Update(id, after))
         } else if roll < 90 {
             let id = ids[rng.random_range(0..ids.len())];
@@ -103,7 +111,11 @@ pub fn write_session(client: &Client, rng: &mut StdRng, arts: &Articles, model: 
         } else {
             let (article, _) = &arts.0[rng.random_range(0..arts.0.len())];
             let status = ["todo", "in_progress", "done"][rng.random_range(0..3)].to_string();
-            ("set_status", json!({"article_id": article, "annotator": WHO, "status": status}), InFlight::Status(*article, status))
+            (
+                "set_status",
+                json!({"article_id": article, "annotator": WHO, "status": status}),
+                InFlight::Status(*article, status),
+            )
         };
         let t0 = std::time::Instant::now();
         let (code, resp) = client.post(cmd, &body);
@@ -112,12 +124,14 @@ pub fn write_session(client: &Client, rng: &mut StdRng, arts: &Articles, model: 
                 out.in_flight = Some(op);
                 break;
             }
-            (200, InFlight::Add(_)) | (200, InFlight::Update(..)) => match serde_json::from_str::<Value>(&resp).ok().as_ref().and_then(span_of) {
-                Some((id, st)) => {
-                    model.spans.insert(id, st);
+            (200, InFlight::Add(_)) | (200, InFlight::Update(..)) => {
+                match serde_json::from_str::<Value>(&resp).ok().as_ref().and_then(span_of) {
+                    Some((id, st)) => {
+                        model.spans.insert(id, st);
+                    }
+                    None => out.errors.push(format!("{cmd}: unreadable answer {resp}")),
                 }
-                None => out.errors.push(format!("{cmd}: unreadable answer {resp}")),
-            },
+            }
             (200, InFlight::Delete(id)) => {
                 model.spans.remove(id);
             }
@@ -146,7 +160,18 @@ pub fn stored(db: &Path) -> Model {
         )
         .expect("prepare");
     let rows = st
-        .query_map([WHO], |r| Ok((r.get(0)?, SpanState { article: r.get(1)?, start: r.get(2)?, end: r.get(3)?, label: r.get(4)?, note: r.get(5)? })))
+        .query_map([WHO], |r| {
+            Ok((
+                r.get(0)?,
+                SpanState {
+                    article: r.get(1)?,
+                    start: r.get(2)?,
+                    end: r.get(3)?,
+                    label: r.get(4)?,
+                    note: r.get(5)?,
+                },
+            ))
+        })
         .expect("query");
     for row in rows {
         let (id, s) = row.expect("row");
@@ -170,7 +195,8 @@ pub fn reconcile(model: &Model, in_flight: Option<&InFlight>, db: &Path) -> Resu
     // Resolve the unanswered write by what is there, when that is one of its two outcomes.
     match in_flight {
         Some(InFlight::Add(st)) => {
-            let extra: Vec<(&i64, &SpanState)> = got.spans.iter().filter(|(id, _)| !model.spans.contains_key(id)).collect();
+            let extra: Vec<(&i64, &SpanState)> =
+                got.spans.iter().filter(|(id, _)| !model.spans.contains_key(id)).collect();
             if let [(id, s)] = extra.as_slice() {
                 if *s == st {
                     want.spans.insert(**id, st.clone());
@@ -189,8 +215,10 @@ pub fn reconcile(model: &Model, in_flight: Option<&InFlight>, db: &Path) -> Resu
         _ => {}
     }
     if got.spans != want.spans || got.status != want.status {
-        let lost: Vec<_> = want.spans.iter().filter(|(id, s)| got.spans.get(id) != Some(s)).collect();
-        let extra: Vec<_> = got.spans.iter().filter(|(id, s)| want.spans.get(id) != Some(s)).collect();
+        let lost: Vec<_> =
+            want.spans.iter().filter(|(id, s)| got.spans.get(id) != Some(s)).collect();
+        let extra: Vec<_> =
+            got.spans.iter().filter(|(id, s)| want.spans.get(id) != Some(s)).collect();
         return Err(format!(
             "stored annotations differ from the acknowledged ones (in flight: {in_flight:?}); \
              acknowledged but missing or different: {lost:?}; stored but never acknowledged: {extra:?}; \
@@ -219,7 +247,17 @@ pub fn project(rng: &mut StdRng, dir: &Path) -> (PathBuf, Articles) {
     let arts = ranges
         .into_iter()
         .enumerate()
-        .map(|(i, r)| (conn.query_row("SELECT id FROM articles WHERE ext_id = ?1", [format!("w-{i}")], |row| row.get(0)).expect("article id"), r))
+        .map(|(i, r)| {
+            (
+                conn.query_row(
+                    "SELECT id FROM articles WHERE ext_id = ?1",
+                    [format!("w-{i}")],
+                    |row| row.get(0),
+                )
+                .expect("article id"),
+                r,
+            )
+        })
         .collect();
     (db, Articles(arts))
 }

@@ -9,7 +9,11 @@ use hashiya::Store;
 
 fn corpus(rel: &str) -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
-    assert!(p.exists(), "{} is missing: the tests need ../shared/corpus beside the repository", p.display());
+    assert!(
+        p.exists(),
+        "{} is missing: the tests need ../shared/corpus beside the repository",
+        p.display()
+    );
     p
 }
 
@@ -54,7 +58,11 @@ fn to_iob2(sents: &mut [Sentence]) -> usize {
 }
 
 fn export_conll(store: &Store, annotator: &str) -> String {
-    let o = ExportOptions { format: Format::Conll, annotators: vec![annotator.to_string()], ..Default::default() };
+    let o = ExportOptions {
+        format: Format::Conll,
+        annotators: vec![annotator.to_string()],
+        ..Default::default()
+    };
     let mut buf = Vec::new();
     export_with(store.conn(), &o, &mut buf).expect("export");
     String::from_utf8(buf).expect("utf8")
@@ -77,13 +85,25 @@ fn conll_round_trip_keeps_tokens_and_tags() {
         // Tag columns that hold at least one entity tag.
         let columns = original
             .lines()
-            .filter_map(|l| l.split_whitespace().enumerate().skip(1).filter(|(_, t)| *t != "O").map(|(i, _)| i).max())
+            .filter_map(|l| {
+                l.split_whitespace()
+                    .enumerate()
+                    .skip(1)
+                    .filter(|(_, t)| *t != "O")
+                    .map(|(i, _)| i)
+                    .max()
+            })
             .max()
             .unwrap_or(0);
         assert!(columns >= 1, "{rel}");
         let mut store = Store::open_in_memory().expect("open");
-        let opts = ImportOptions { annotator: Some("src".into()), columns_as_annotators: true, ..Default::default() };
-        let report = import::import_paths(&mut store, &[path.clone()], &opts).expect("import");
+        let opts = ImportOptions {
+            annotator: Some("src".into()),
+            columns_as_annotators: true,
+            ..Default::default()
+        };
+        let report =
+            import::import_paths(&mut store, std::slice::from_ref(&path), &opts).expect("import");
         assert!(report.rejected.is_empty(), "{rel}: {:#?}", report.rejected);
         let mut changed = 0;
         for col in 1..=columns {

@@ -2,8 +2,6 @@
 //! final copy, so an analyst's writes with a short busy timeout all succeed during a large import;
 //! imports running side by side store each article once; staging files never stay behind.
 
-mod harness;
-
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -12,9 +10,9 @@ use std::time::{Duration, Instant};
 use rand::{rngs::StdRng, SeedableRng};
 use serde_json::json;
 
+use crate::harness::{annotator, check_project, corpus, count, env_count, read};
 use hashiya::import::{self, Control, ImportOptions};
 use hashiya::Store;
-use harness::{annotator, check_project, corpus, count, env_count, read};
 
 /// Files in the project's folder that an import left behind (anything but the project, its WAL and
 /// shared memory, and the sources).
@@ -32,7 +30,11 @@ fn leftovers(dir: &Path) -> Vec<String> {
 /// Every file in `dir` is large enough to go through a staging database.
 fn assert_staged(dir: &Path) {
     for e in std::fs::read_dir(dir).expect("read dir").flatten() {
-        assert!(e.metadata().expect("metadata").len() >= import::STAGE_FROM, "{:?} would be imported without staging", e.path());
+        assert!(
+            e.metadata().expect("metadata").len() >= import::STAGE_FROM,
+            "{:?} would be imported without staging",
+            e.path()
+        );
     }
 }
 
@@ -59,7 +61,8 @@ fn writes_with_a_short_busy_timeout_succeed_during_a_large_import() {
     };
     let mut store = Store::open(&db).expect("open");
     store.conn().busy_timeout(Duration::from_secs(2)).expect("busy timeout");
-    let ranges: Vec<(i64, (usize, usize))> = arts.0.iter().flat_map(|(id, r)| r.iter().map(move |x| (*id, *x))).collect();
+    let ranges: Vec<(i64, (usize, usize))> =
+        arts.0.iter().flat_map(|(id, r)| r.iter().map(move |x| (*id, *x))).collect();
     let (mut acked, mut errors, mut slowest) = (Vec::new(), Vec::new(), Duration::ZERO);
     let mut k = 0;
     while !done.load(Ordering::SeqCst) || k < 5 {
@@ -78,7 +81,10 @@ fn writes_with_a_short_busy_timeout_succeed_during_a_large_import() {
     }
     let (report, took) = importer.join().expect("import thread");
     let report = report.expect("import");
-    eprintln!("{} writes during an import of {lines} lines ({took:?}); slowest write {slowest:?}", acked.len());
+    eprintln!(
+        "{} writes during an import of {lines} lines ({took:?}); slowest write {slowest:?}",
+        acked.len()
+    );
     assert!(errors.is_empty(), "{} of {} writes failed, first: {}", errors.len(), k, errors[0]);
     assert_eq!(report.imported_total(), lines as i64, "rejected: {:?}", report.rejected.first());
     assert_eq!(report.spans_added, 3 * lines as i64);
@@ -109,7 +115,8 @@ fn the_same_file_imported_twice_at_once_is_stored_once() {
                 let (db, src) = (db.clone(), src.clone());
                 std::thread::spawn(move || {
                     let mut store = Store::open(&db).expect("open");
-                    import::import_paths(&mut store, &[src], &ImportOptions::default()).expect("import")
+                    import::import_paths(&mut store, &[src], &ImportOptions::default())
+                        .expect("import")
                 })
             })
             .collect();
@@ -118,8 +125,16 @@ fn the_same_file_imported_twice_at_once_is_stored_once() {
             assert!(r.rejected.is_empty(), "round {round}: {:?}", r.rejected);
             assert_eq!(r.imported_total() + r.duplicates_total(), total, "round {round}");
             for item in r.imported.iter().chain(&r.duplicates) {
-                let text_of = |id: i64| read(&db).query_row("SELECT ext_id FROM articles WHERE id = ?1", [id], |row| row.get::<_, String>(0));
-                assert!(text_of(item.article_id).is_ok(), "round {round}: the report names article {} that is not stored", item.article_id);
+                let text_of = |id: i64| {
+                    read(&db).query_row("SELECT ext_id FROM articles WHERE id = ?1", [id], |row| {
+                        row.get::<_, String>(0)
+                    })
+                };
+                assert!(
+                    text_of(item.article_id).is_ok(),
+                    "round {round}: the report names article {} that is not stored",
+                    item.article_id
+                );
             }
         }
         let imported: i64 = reports.iter().map(|r| r.imported_total()).sum();
@@ -128,8 +143,16 @@ fn the_same_file_imported_twice_at_once_is_stored_once() {
         assert_eq!(added, if round == 0 { total * spans as i64 } else { 0 }, "round {round}");
         let conn = read(&db);
         assert_eq!(count(&conn, "SELECT count(*) FROM articles"), total, "round {round}");
-        assert_eq!(count(&conn, "SELECT count(DISTINCT ext_id) FROM articles"), total, "round {round}");
-        assert_eq!(count(&conn, "SELECT count(*) FROM spans"), total * spans as i64, "round {round}");
+        assert_eq!(
+            count(&conn, "SELECT count(DISTINCT ext_id) FROM articles"),
+            total,
+            "round {round}"
+        );
+        assert_eq!(
+            count(&conn, "SELECT count(*) FROM spans"),
+            total * spans as i64,
+            "round {round}"
+        );
         assert_eq!(count(&conn, "SELECT count(*) FROM article_tags"), total, "round {round}");
     }
     check_project(&db).expect("sound");
@@ -150,25 +173,60 @@ fn duplicates_in_the_file_and_in_the_project() {
         };
         let a = "وصل المدير العام إلى الرباط";
         let b = "التقى عبد اللطيف حموشي في مقر";
-        std::fs::write(dir.path().join("first.jsonl"), format!("{}\n", line(a, 0, 3, "salma"))).expect("write");
+        std::fs::write(dir.path().join("first.jsonl"), format!("{}\n", line(a, 0, 3, "salma")))
+            .expect("write");
         let mut store = Store::open(&db).expect("open");
-        let first = import::import_paths(&mut store, &[dir.path().join("first.jsonl")], &ImportOptions::default()).expect("import");
+        let first = import::import_paths(
+            &mut store,
+            &[dir.path().join("first.jsonl")],
+            &ImportOptions::default(),
+        )
+        .expect("import");
         assert_eq!(first.labels_added, vec!["NEW-TAG".to_string()]);
         let a_id = first.imported[0].article_id;
         // a again (same span: nothing new; another span: new), b twice (its second span is new).
-        let content = [line(a, 0, 3, "salma"), line(a, 4, 10, "salma"), line(b, 0, 5, "karim"), line(b, 0, 5, "karim"), line(b, 6, 16, "karim")];
-        std::fs::write(dir.path().join("second.jsonl"), content.join("\n") + &"\n".repeat(pad)).expect("write");
-        let r = import::import_paths(&mut store, &[dir.path().join("second.jsonl")], &ImportOptions::default()).expect("import");
-        let b_id = read(&db).query_row("SELECT id FROM articles WHERE text = ?1", [b], |row| row.get::<_, i64>(0)).expect("b stored");
-        let got = |list: &[import::ImportedArticle]| list.iter().map(|i| (i.line, i.article_id, i.new_spans, i.new_tags)).collect::<Vec<_>>();
+        let content = [
+            line(a, 0, 3, "salma"),
+            line(a, 4, 10, "salma"),
+            line(b, 0, 5, "karim"),
+            line(b, 0, 5, "karim"),
+            line(b, 6, 16, "karim"),
+        ];
+        std::fs::write(dir.path().join("second.jsonl"), content.join("\n") + &"\n".repeat(pad))
+            .expect("write");
+        let r = import::import_paths(
+            &mut store,
+            &[dir.path().join("second.jsonl")],
+            &ImportOptions::default(),
+        )
+        .expect("import");
+        let b_id = read(&db)
+            .query_row("SELECT id FROM articles WHERE text = ?1", [b], |row| row.get::<_, i64>(0))
+            .expect("b stored");
+        let got = |list: &[import::ImportedArticle]| {
+            list.iter().map(|i| (i.line, i.article_id, i.new_spans, i.new_tags)).collect::<Vec<_>>()
+        };
         assert_eq!(got(&r.imported), vec![(Some(3), b_id, 1, 1)], "pad {pad}");
-        assert_eq!(got(&r.duplicates), vec![(Some(1), a_id, 0, 0), (Some(2), a_id, 1, 0), (Some(4), b_id, 0, 0), (Some(5), b_id, 1, 0)], "pad {pad}");
+        assert_eq!(
+            got(&r.duplicates),
+            vec![
+                (Some(1), a_id, 0, 0),
+                (Some(2), a_id, 1, 0),
+                (Some(4), b_id, 0, 0),
+                (Some(5), b_id, 1, 0)
+            ],
+            "pad {pad}"
+        );
         assert_eq!((r.spans_added, r.tags_added), (3, 1), "pad {pad}");
         assert!(r.labels_added.is_empty(), "pad {pad}: {:?}", r.labels_added);
         assert_eq!(count(&read(&db), "SELECT count(*) FROM spans"), 4, "pad {pad}");
         assert_eq!(count(&read(&db), "SELECT count(*) FROM article_tags"), 2, "pad {pad}");
         assert_eq!(count(&read(&db), "SELECT count(*) FROM articles"), 2, "pad {pad}");
-        assert_eq!(count(&read(&db), "SELECT count(*) FROM labels WHERE name = 'NEW-TAG'"), 1, "pad {pad}");
+        assert_eq!(
+            count(&read(&db), "SELECT count(*) FROM labels WHERE name = 'NEW-TAG'"),
+            1,
+            "pad {pad}"
+        );
         check_project(&db).expect("sound");
     }
 }
@@ -215,7 +273,7 @@ fn staging_files_are_removed() {
     assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
 }
 
-/// Benchmark (release): `HASHIYA_BENCH_LINES=100000,300000 cargo test --release --test import_lock -- --ignored --nocapture`.
+/// Benchmark (release): `HASHIYA_BENCH_LINES=100000,300000 cargo test --release --test core import_lock:: -- --ignored --nocapture`.
 /// For each size, a generated JSONL file (40-word articles, 3 spans, a tag and a status each) is imported
 /// into a new project while another connection takes the write lock again and again (`BEGIN IMMEDIATE;
 /// COMMIT`, 2 ms apart): its longest wait is how long the import held the lock at a stretch.
@@ -231,8 +289,14 @@ fn bench_lock_hold_time() {
     let mut rows = Vec::new();
     for lines in sizes {
         let mut rng = StdRng::seed_from_u64(lines as u64);
-        let src = corpus::jsonl_folder(&mut rng, &dir.path().join(format!("src-{lines}")), 1, lines, 3);
-        let mb = std::fs::read_dir(&src).expect("dir").flatten().map(|e| e.metadata().map(|m| m.len()).unwrap_or(0)).sum::<u64>() / 1_000_000;
+        let src =
+            corpus::jsonl_folder(&mut rng, &dir.path().join(format!("src-{lines}")), 1, lines, 3);
+        let mb = std::fs::read_dir(&src)
+            .expect("dir")
+            .flatten()
+            .map(|e| e.metadata().map(|m| m.len()).unwrap_or(0))
+            .sum::<u64>()
+            / 1_000_000;
         let db = dir.path().join(format!("p-{lines}.hashiya"));
         let mut store = Store::open(&db).expect("open");
         store.conn().pragma_update(None, "cache_size", -128_000).expect("cache");
@@ -254,7 +318,8 @@ fn bench_lock_hold_time() {
             })
         };
         let t0 = Instant::now();
-        let report = import::import_paths(&mut store, &[src], &ImportOptions::default()).expect("import");
+        let report =
+            import::import_paths(&mut store, &[src], &ImportOptions::default()).expect("import");
         let stored = t0.elapsed();
         hashiya::search::catch_up(store.conn_mut(), 1000, |_, _| {}).expect("index");
         let total = t0.elapsed();
@@ -268,7 +333,10 @@ fn bench_lock_hold_time() {
             longest.as_secs_f64()
         ));
     }
-    eprintln!("\n{:<23} {:>10} {:>11} {:>14} {:>9}", "JSONL import", "stored", "total", "longest wait", "probes");
+    eprintln!(
+        "\n{:<23} {:>10} {:>11} {:>14} {:>9}",
+        "JSONL import", "stored", "total", "longest wait", "probes"
+    );
     for r in rows {
         eprintln!("{r}");
     }

@@ -41,9 +41,13 @@ fn finds_the_same_name_across_the_project_and_never_inside_a_longer_word() {
     // 34 whole-word حموشي (one of them as لحموشي), never the two احموشي; minus the span's own place.
     assert_eq!(items.len(), 33);
     assert!(items.iter().all(|i| i["text"] == "حموشي"));
-    let articles: std::collections::BTreeSet<i64> = items.iter().filter_map(|i| i["article_id"].as_i64()).collect();
+    let articles: std::collections::BTreeSet<i64> =
+        items.iter().filter_map(|i| i["article_id"].as_i64()).collect();
     assert_eq!(articles.into_iter().collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
-    assert!(items.iter().any(|i| i["before"].as_str().is_some_and(|b| b.ends_with('ل'))), "the clitic stays outside the span");
+    assert!(
+        items.iter().any(|i| i["before"].as_str().is_some_and(|b| b.ends_with('ل'))),
+        "the clitic stays outside the span"
+    );
 
     // Only this article.
     let req = json!({"article_id": 1, "start": s, "end": e, "annotator": "salma"});
@@ -55,23 +59,67 @@ fn finds_the_same_name_across_the_project_and_never_inside_a_longer_word() {
 fn labelling_all_is_one_step_and_refuses_a_bad_place_whole() {
     let mut store = seeds_project();
     let (s, e) = first_word(&store, 4, "عبد اللطيف حموشي");
-    let r = dispatch(&mut store, "find_occurrences", json!({"article_id": 4, "start": s, "end": e, "annotator": "salma", "project": true})).expect("find");
-    let mut places: Vec<serde_json::Value> =
-        r["items"].as_array().expect("items").iter().map(|i| json!({"article_id": i["article_id"], "start": i["start"], "end": i["end"]})).collect();
+    let r = dispatch(
+        &mut store,
+        "find_occurrences",
+        json!({"article_id": 4, "start": s, "end": e, "annotator": "salma", "project": true}),
+    )
+    .expect("find");
+    let mut places: Vec<serde_json::Value> = r["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| json!({"article_id": i["article_id"], "start": i["start"], "end": i["end"]}))
+        .collect();
     places.push(json!({"article_id": 4, "start": s, "end": e}));
 
     let mut bad = places.clone();
     bad.push(json!({"article_id": 2, "start": 0, "end": 1_000_000}));
-    let err = dispatch(&mut store, "add_spans", json!({"annotator": "salma", "label": "PER", "places": bad})).expect_err("bad place");
+    let err = dispatch(
+        &mut store,
+        "add_spans",
+        json!({"annotator": "salma", "label": "PER", "places": bad}),
+    )
+    .expect_err("bad place");
     assert_eq!(err.kind, "invalid");
-    assert_eq!(hashiya::export::export_to(store.conn(), "jsonl", &mut Vec::new()).expect("export").spans, 0, "nothing was added");
+    assert_eq!(
+        hashiya::export::export_to(store.conn(), "jsonl", &mut Vec::new()).expect("export").spans,
+        0,
+        "nothing was added"
+    );
 
-    let r = dispatch(&mut store, "add_spans", json!({"annotator": "salma", "label": "PER", "places": places})).expect("add");
+    let r = dispatch(
+        &mut store,
+        "add_spans",
+        json!({"annotator": "salma", "label": "PER", "places": places}),
+    )
+    .expect("add");
     assert_eq!(r["added"].as_array().map(Vec::len), Some(12));
-    assert!(r["added"].as_array().expect("added").iter().all(|sp| sp["text"] == "عبد اللطيف حموشي"));
-    let again = dispatch(&mut store, "add_spans", json!({"annotator": "salma", "label": "PER", "places": places})).expect("again");
-    assert_eq!((again["added"].as_array().map(Vec::len), again["already"].as_i64()), (Some(0), Some(12)));
+    assert!(r["added"]
+        .as_array()
+        .expect("added")
+        .iter()
+        .all(|sp| sp["text"] == "عبد اللطيف حموشي"));
+    let again = dispatch(
+        &mut store,
+        "add_spans",
+        json!({"annotator": "salma", "label": "PER", "places": places}),
+    )
+    .expect("again");
+    assert_eq!(
+        (again["added"].as_array().map(Vec::len), again["already"].as_i64()),
+        (Some(0), Some(12))
+    );
     // Now every place shows as already labelled.
-    let r = dispatch(&mut store, "find_occurrences", json!({"article_id": 4, "start": s, "end": e, "annotator": "salma", "project": true})).expect("find");
-    assert!(r["items"].as_array().expect("items").iter().all(|i| i["labelled_as"] == json!(["PER"])));
+    let r = dispatch(
+        &mut store,
+        "find_occurrences",
+        json!({"article_id": 4, "start": s, "end": e, "annotator": "salma", "project": true}),
+    )
+    .expect("find");
+    assert!(r["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|i| i["labelled_as"] == json!(["PER"])));
 }

@@ -1,11 +1,9 @@
 //! Durability: owner-only files, rolling backups, restore, and every released schema version
 //! upgrading with nothing lost.
 
-mod common;
-
 use std::path::Path;
 
-use common::{cp_range, native_line, TRICKY};
+use crate::common::{cp_range, native_line, TRICKY};
 use hashiya::import::{import_jsonl_str, ImportOptions};
 use hashiya::{backup, Store};
 
@@ -25,7 +23,13 @@ fn project_with_a_span(dir: &Path) -> (Store, std::path::PathBuf) {
     let path = dir.join("p.hashiya");
     let mut store = Store::open(&path).expect("open");
     let (s, e) = cp_range(TRICKY, "حموشي");
-    let r = import_jsonl_str(&mut store, "a.jsonl", &native_line(TRICKY, &[(s, e, "PER", "salma")]), &ImportOptions::default()).expect("import");
+    let r = import_jsonl_str(
+        &mut store,
+        "a.jsonl",
+        &native_line(TRICKY, &[(s, e, "PER", "salma")]),
+        &ImportOptions::default(),
+    )
+    .expect("import");
     assert!(r.rejected.is_empty());
     (store, path)
 }
@@ -61,7 +65,11 @@ fn restore_brings_back_what_was_deleted_and_keeps_the_state_it_replaced() {
     let replaced = Store::open(&safety).expect("open safety backup");
     assert_eq!(export_string(&replaced), without_span);
     drop(store);
-    assert_eq!(export_string(&Store::open(&path).expect("reopen")), with_span, "the restore is on disk");
+    assert_eq!(
+        export_string(&Store::open(&path).expect("reopen")),
+        with_span,
+        "the restore is on disk"
+    );
     assert_eq!(backup::list(&path).expect("list").len(), 2);
 }
 
@@ -71,11 +79,18 @@ fn restore_refuses_what_is_not_a_sound_project() {
     let (mut store, _) = project_with_a_span(dir.path());
     let before = export_string(&store);
     let junk = dir.path().join("junk.hashiya");
-    std::fs::write(&junk, b"not a database at all, just some bytes that are long enough to look like a header..").expect("write");
+    std::fs::write(
+        &junk,
+        b"not a database at all, just some bytes that are long enough to look like a header..",
+    )
+    .expect("write");
     let err = store.restore(&junk).expect_err("junk refused");
     assert!(err.to_string().contains("junk.hashiya"), "{err}");
     let other = dir.path().join("other.sqlite");
-    rusqlite::Connection::open(&other).expect("sqlite").execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").expect("sql");
+    rusqlite::Connection::open(&other)
+        .expect("sqlite")
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .expect("sql");
     let err = store.restore(&other).expect_err("not a project");
     assert!(err.to_string().contains("is not a Hashiya project"), "{err}");
     assert_eq!(export_string(&store), before, "nothing changed");
@@ -102,12 +117,17 @@ fn rolling_backups_keep_the_newest() {
 }
 
 fn table_rows(conn: &rusqlite::Connection) -> std::collections::BTreeMap<String, i64> {
-    let mut st = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").expect("tables");
-    let names: Vec<String> = st.query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("name")).collect();
+    let mut st = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .expect("tables");
+    let names: Vec<String> =
+        st.query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("name")).collect();
     names
         .into_iter()
         .map(|t| {
-            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).expect("count");
+            let n: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))
+                .expect("count");
             (t, n)
         })
         .collect()
@@ -136,19 +156,29 @@ fn every_released_schema_version_upgrades_with_nothing_lost() {
         let mut store = Store::open(&copy).expect("upgrade");
         // Articles from before full-text search become searchable.
         hashiya::search::catch_up(store.conn_mut(), 100, |_, _| {}).expect("index");
-        let found = hashiya::articles::list(store.conn(), "x", &hashiya::articles::ListFilter { query: Some("حموشي".into()), ..Default::default() }, 0, 10)
-            .expect("search")
-            .0;
+        let found = hashiya::articles::list(
+            store.conn(),
+            "x",
+            &hashiya::articles::ListFilter {
+                query: Some("حموشي".into()), ..Default::default()
+            },
+            0,
+            10,
+        )
+        .expect("search")
+        .0;
         assert!(found >= 1, "{db}: search finds the old articles");
         let rows_after = table_rows(store.conn());
         for (table, n) in &rows_before {
             assert_eq!(rows_after.get(table), Some(n), "{db}: rows of {table}");
         }
-        let version: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        let version: i64 =
+            store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
         assert_eq!(version, hashiya::db::SCHEMA_VERSION as i64);
         let want = std::fs::read_to_string(root.join(export)).expect("read export");
         assert_eq!(export_string(&store), want, "{db}");
-        let ok: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+        let ok: String =
+            store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
         assert_eq!(ok, "ok");
         // An upgrade is preceded by a backup of the old file, which still opens as it was.
         let backups = backup::list(&copy).expect("list");
@@ -157,8 +187,12 @@ fn every_released_schema_version_upgrades_with_nothing_lost() {
             continue;
         }
         assert_eq!(backups.len(), 1, "{db}");
-        let name = backups[0].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        assert!(name.contains(&format!("before-migration-to-v{}", hashiya::db::SCHEMA_VERSION)), "{name}");
+        let name =
+            backups[0].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert!(
+            name.contains(&format!("before-migration-to-v{}", hashiya::db::SCHEMA_VERSION)),
+            "{name}"
+        );
         let raw = rusqlite::Connection::open(&backups[0]).expect("open backup");
         let old: i64 = raw.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
         assert!(old < hashiya::db::SCHEMA_VERSION as i64);

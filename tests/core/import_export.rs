@@ -1,10 +1,8 @@
 //! Import and export through the core: per-line rejections, duplicates, atomicity, round trips.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{cp_range, native_line, TRICKY};
+use crate::common::{cp_range, native_line, TRICKY};
 use hashiya::export;
 use hashiya::import::{self, import_jsonl_str, ImportOptions};
 use hashiya::native::NativeRecord;
@@ -34,21 +32,30 @@ fn text_folder_import_reports_imported_duplicate_and_rejected() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(dir.path(), "a.txt", "\u{feff}عنوان الخبر\r\nنص الخبر عن FBI و 2030.".as_bytes());
     write(dir.path(), "sub/b.txt", "  \n\nخبر ثانٍ\nنص".as_bytes());
-    write(dir.path(), "sub/copy-of-a.txt", "\u{feff}عنوان الخبر\r\nنص الخبر عن FBI و 2030.".as_bytes());
+    write(
+        dir.path(),
+        "sub/copy-of-a.txt",
+        "\u{feff}عنوان الخبر\r\nنص الخبر عن FBI و 2030.".as_bytes(),
+    );
     write(dir.path(), "empty.txt", b"   \n");
     write(dir.path(), "latin1.txt", b"line one\nbad \xff byte\n");
     write(dir.path(), "notes.pdf", b"%PDF");
     let mut store = Store::open_in_memory().expect("open");
-    let report = import::import_paths(&mut store, &[dir.path().to_path_buf()], &opts(None)).expect("import");
+    let report =
+        import::import_paths(&mut store, &[dir.path().to_path_buf()], &opts(None)).expect("import");
 
     assert_eq!(report.imported.len(), 2, "{report:#?}");
     assert_eq!(report.duplicates.len(), 1);
     assert!(report.duplicates[0].file.ends_with("sub/copy-of-a.txt"));
     assert_eq!(report.rejected.len(), 2);
-    let latin = report.rejected.iter().find(|r| r.file.ends_with("latin1.txt")).expect("latin1 rejected");
+    let latin =
+        report.rejected.iter().find(|r| r.file.ends_with("latin1.txt")).expect("latin1 rejected");
     assert_eq!(latin.line, Some(2));
     assert!(latin.reason.contains("UTF-8"));
-    assert!(report.rejected.iter().any(|r| r.file.ends_with("empty.txt") && r.reason.contains("empty")));
+    assert!(report
+        .rejected
+        .iter()
+        .any(|r| r.file.ends_with("empty.txt") && r.reason.contains("empty")));
     assert_eq!(report.skipped_files.len(), 1);
 
     // BOM dropped, \r\n kept, first non-empty line is the title.
@@ -61,7 +68,8 @@ fn text_folder_import_reports_imported_duplicate_and_rejected() {
 
     // Importing the same folder again changes nothing.
     let before = export_string(&store);
-    let again = import::import_paths(&mut store, &[dir.path().to_path_buf()], &opts(None)).expect("import");
+    let again =
+        import::import_paths(&mut store, &[dir.path().to_path_buf()], &opts(None)).expect("import");
     assert_eq!(again.imported.len(), 0);
     assert_eq!(again.duplicates.len(), 3);
     assert_eq!(export_string(&store), before);
@@ -83,13 +91,31 @@ fn jsonl_rejects_bad_lines_with_line_numbers_and_keeps_the_rest() {
     let new_label = serde_json::json!({"text": "وزارة الداخلية", "spans": [{"start": 0, "end": 14, "label": "GOV", "annotator": "x"}]}).to_string();
     // Offsets in some other wrong unit: the span text check still catches them.
     let shifted = serde_json::json!({"text": "قال حموشي أمس", "spans": [{"start": 5, "end": 10, "label": "PER", "text": "حموشي", "annotator": "x"}]}).to_string();
-    let lines = [good.as_str(), &utf16_mistake, &past_end, "", &inverted, truncated, no_text, &no_annotator, &harakat_split, &new_label, &shifted];
+    let lines = [
+        good.as_str(),
+        &utf16_mistake,
+        &past_end,
+        "",
+        &inverted,
+        truncated,
+        no_text,
+        &no_annotator,
+        &harakat_split,
+        &new_label,
+        &shifted,
+    ];
     let content = lines.join("\n");
 
     let mut store = Store::open_in_memory().expect("open");
-    let report = import_jsonl_str(&mut store, "batch.jsonl", &content, &opts(None)).expect("import");
-    let rejected: Vec<(i64, &str)> = report.rejected.iter().map(|r| (r.line.unwrap_or(0), r.reason.as_str())).collect();
-    assert_eq!(rejected.iter().map(|r| r.0).collect::<Vec<_>>(), vec![2, 3, 5, 6, 7, 8, 9, 11], "{rejected:#?}");
+    let report =
+        import_jsonl_str(&mut store, "batch.jsonl", &content, &opts(None)).expect("import");
+    let rejected: Vec<(i64, &str)> =
+        report.rejected.iter().map(|r| (r.line.unwrap_or(0), r.reason.as_str())).collect();
+    assert_eq!(
+        rejected.iter().map(|r| r.0).collect::<Vec<_>>(),
+        vec![2, 3, 5, 6, 7, 8, 9, 11],
+        "{rejected:#?}"
+    );
     assert!(rejected[0].1.contains("the offsets count UTF-16 code units"), "{}", rejected[0].1);
     assert!(rejected[1].1.contains("past the end"));
     assert!(rejected[2].1.contains("inverted"));
@@ -110,7 +136,8 @@ fn jsonl_rejects_bad_lines_with_line_numbers_and_keeps_the_rest() {
 fn default_annotator_fills_in_and_unknown_tag_labels_are_added() {
     let line = serde_json::json!({"text": "نص", "spans": [{"start": 0, "end": 2, "label": "PER"}], "tags": [{"label": "culture"}]}).to_string();
     let mut store = Store::open_in_memory().expect("open");
-    let report = import_jsonl_str(&mut store, "x.jsonl", &line, &opts(Some("nadia"))).expect("import");
+    let report =
+        import_jsonl_str(&mut store, "x.jsonl", &line, &opts(Some("nadia"))).expect("import");
     assert!(report.rejected.is_empty(), "{report:#?}");
     assert_eq!(report.labels_added, vec!["culture".to_string()]);
     let rec: NativeRecord = serde_json::from_str(export_string(&store).trim()).expect("parse");
@@ -155,13 +182,24 @@ fn export_import_export_is_lossless_and_reimport_is_a_no_op() {
 fn another_analysts_file_adds_their_work_and_overwrites_nothing() {
     let (s, e) = cp_range(TRICKY, "حموشي");
     let mut store = Store::open_in_memory().expect("open");
-    import_jsonl_str(&mut store, "salma.jsonl", &native_line(TRICKY, &[(s, e, "PER", "salma")]), &opts(None)).expect("import");
+    import_jsonl_str(
+        &mut store,
+        "salma.jsonl",
+        &native_line(TRICKY, &[(s, e, "PER", "salma")]),
+        &opts(None),
+    )
+    .expect("import");
     // Karim labelled the same text differently (same article by content hash, other id).
-    let karim = native_line(TRICKY, &[(s, e, "ORG", "karim")]).replace("\"id\":\"a1\"", "\"id\":\"other-project-7\"");
+    let karim = native_line(TRICKY, &[(s, e, "ORG", "karim")])
+        .replace("\"id\":\"a1\"", "\"id\":\"other-project-7\"");
     let r = import_jsonl_str(&mut store, "karim.jsonl", &karim, &opts(None)).expect("import");
     assert_eq!((r.imported.len(), r.duplicates.len(), r.spans_added), (0, 1, 1));
     let rec: NativeRecord = serde_json::from_str(export_string(&store).trim()).expect("parse");
-    let got: Vec<(&str, &str)> = rec.spans.iter().map(|s| (s.annotator.as_deref().unwrap_or(""), s.label.as_str())).collect();
+    let got: Vec<(&str, &str)> = rec
+        .spans
+        .iter()
+        .map(|s| (s.annotator.as_deref().unwrap_or(""), s.label.as_str()))
+        .collect();
     assert_eq!(got, vec![("karim", "ORG"), ("salma", "PER")]);
     assert_eq!(rec.id.as_deref(), Some("a1"), "the first id is kept");
 }
@@ -174,9 +212,13 @@ fn export_to_file_is_atomic_and_leaves_no_partial_file() {
     let out = dir.path().join("out.jsonl");
     let counts = export::export_to_file(store.conn(), "jsonl", &out).expect("export");
     assert_eq!(counts.articles, 4);
-    let names: Vec<String> = std::fs::read_dir(dir.path()).expect("ls").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, vec!["out.jsonl".to_string()]);
-    let err = export::export_to_file(store.conn(), "nope", &dir.path().join("x")).expect_err("unknown format");
+    let err = export::export_to_file(store.conn(), "nope", &dir.path().join("x"))
+        .expect_err("unknown format");
     assert!(err.to_string().contains("unknown export format"));
     assert!(!dir.path().join("x").exists());
     assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
@@ -198,7 +240,8 @@ fn a_huge_file_is_counted_exactly_but_listed_only_in_part() {
     let n = import::LISTED + 250;
     let lines: Vec<String> = (0..n).map(|i| format!("{{\"text\": \"خبر {i}\"}}")).collect();
     let mut store = Store::open_in_memory().expect("open");
-    let r = import_jsonl_str(&mut store, "big.jsonl", &lines.join("\n"), &opts(None)).expect("import");
+    let r =
+        import_jsonl_str(&mut store, "big.jsonl", &lines.join("\n"), &opts(None)).expect("import");
     assert_eq!(r.imported.len(), import::LISTED);
     assert_eq!(r.imported_not_listed, 250);
     assert_eq!(r.imported_total(), n as i64);

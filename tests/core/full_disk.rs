@@ -1,7 +1,5 @@
 //! A full disk loses and half-writes nothing: imports and annotations that do not fit fail whole with one clear sentence, exports never leave a partial file.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -9,7 +7,7 @@ use hashiya::import::{import_paths, ImportOptions};
 use hashiya::store::Store;
 use serde_json::json;
 
-use common::{cp_range, native_line, TRICKY};
+use crate::common::{cp_range, native_line, TRICKY};
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -23,8 +21,15 @@ fn hashiya(args: &[&str]) -> Output {
 /// disk (SIGXFSZ is ignored, so the write returns an error instead of killing the process).
 fn hashiya_limited(kib: u64, args: &[&str]) -> Output {
     // `ulimit -f` counts 512-byte blocks in POSIX sh (dash) and 1024-byte ones in bash; -f in blocks of 512.
-    let script = format!("trap '' XFSZ; ulimit -f {} 2>/dev/null || exit 99; exec \"$0\" \"$@\"", kib * 2);
-    Command::new("sh").arg("-c").arg(script).arg(env!("CARGO_BIN_EXE_hashiya")).args(args).output().expect("run hashiya under sh")
+    let script =
+        format!("trap '' XFSZ; ulimit -f {} 2>/dev/null || exit 99; exec \"$0\" \"$@\"", kib * 2);
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_hashiya"))
+        .args(args)
+        .output()
+        .expect("run hashiya under sh")
 }
 
 fn jsonl_export(store: &Store) -> String {
@@ -34,14 +39,23 @@ fn jsonl_export(store: &Store) -> String {
 }
 
 fn integrity_ok(store: &Store) {
-    let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check");
+    let check: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check");
     assert_eq!(check, "ok");
-    let fk: i64 = store.conn().query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("foreign_key_check");
+    let fk: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .expect("foreign_key_check");
     assert_eq!(fk, 0);
 }
 
 fn count(store: &Store, table: &str) -> i64 {
-    store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")
+    store
+        .conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("count")
 }
 
 /// A few articles with spans and tags: the work that must survive.
@@ -49,7 +63,8 @@ fn small_file(dir: &Path) -> PathBuf {
     let (s, e) = cp_range(TRICKY, "عبد اللطيف حموشي");
     let mut lines = String::new();
     for i in 0..3 {
-        let mut rec: serde_json::Value = serde_json::from_str(&native_line(TRICKY, &[(s, e, "PER", "salma")])).expect("json");
+        let mut rec: serde_json::Value =
+            serde_json::from_str(&native_line(TRICKY, &[(s, e, "PER", "salma")])).expect("json");
         rec["id"] = json!(format!("a{i}"));
         rec["text"] = json!(format!("{TRICKY} ({i})"));
         lines.push_str(&rec.to_string());
@@ -83,12 +98,18 @@ fn page_count(store: &Store) -> i64 {
 /// Cap the project at its present size plus `extra` pages (SQLite then answers SQLITE_FULL, as on a full disk).
 fn cap(store: &Store, extra: i64) {
     let max = page_count(store) + extra;
-    let got: i64 = store.conn().query_row(&format!("PRAGMA max_page_count = {max}"), [], |r| r.get(0)).expect("max_page_count");
+    let got: i64 = store
+        .conn()
+        .query_row(&format!("PRAGMA max_page_count = {max}"), [], |r| r.get(0))
+        .expect("max_page_count");
     assert_eq!(got, max);
 }
 
 fn uncap(store: &Store) {
-    store.conn().query_row("PRAGMA max_page_count = 1073741823", [], |r| r.get::<_, i64>(0)).expect("max_page_count");
+    store
+        .conn()
+        .query_row("PRAGMA max_page_count = 1073741823", [], |r| r.get::<_, i64>(0))
+        .expect("max_page_count");
 }
 
 /// The sentence a full disk gives: says what happened, that nothing was saved, and what to do.
@@ -111,7 +132,8 @@ fn an_import_too_big_for_the_disk_is_absent_and_earlier_work_intact() {
     let before = jsonl_export(&store);
 
     cap(&store, 4);
-    let r = import_paths(&mut store, std::slice::from_ref(&big), &ImportOptions::default()).expect("the import reports, not fails");
+    let r = import_paths(&mut store, std::slice::from_ref(&big), &ImportOptions::default())
+        .expect("the import reports, not fails");
     assert_eq!(r.imported_total(), 0);
     assert_eq!(r.rejected.len(), 1, "{:?}", r.rejected);
     let rej = &r.rejected[0];
@@ -125,14 +147,22 @@ fn an_import_too_big_for_the_disk_is_absent_and_earlier_work_intact() {
     // Earlier work is all there, the big file is absent (no article, span or annotator of it), the file is sound.
     assert_eq!(jsonl_export(&store), before);
     assert_eq!(count(&store, "articles"), 3);
-    let karim: i64 = store.conn().query_row("SELECT count(*) FROM annotators WHERE name = 'karim'", [], |r| r.get(0)).expect("annotators");
+    let karim: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM annotators WHERE name = 'karim'", [], |r| r.get(0))
+        .expect("annotators");
     assert_eq!(karim, 0);
     integrity_ok(&store);
 
     // With room again, the same import succeeds whole.
     uncap(&store);
     let r = import_paths(&mut store, &[big], &ImportOptions::default()).expect("import big");
-    assert_eq!((r.imported_total(), r.spans_added, r.rejected.len()), (1500, 1500, 0), "{:?}", r.rejected);
+    assert_eq!(
+        (r.imported_total(), r.spans_added, r.rejected.len()),
+        (1500, 1500, 0),
+        "{:?}",
+        r.rejected
+    );
     assert_eq!(count(&store, "articles"), 1503);
     integrity_ok(&store);
     drop(store);
@@ -149,7 +179,8 @@ fn adding_spans_until_the_disk_is_full_keeps_every_acknowledged_one() {
     let words = 4000;
     let text = (0..words).map(|i| format!("كلمة{i}")).collect::<Vec<_>>().join(" ");
     let f = dir.path().join("long.jsonl");
-    std::fs::write(&f, json!({"id": "long", "title": "طويل", "text": text}).to_string() + "\n").expect("write");
+    std::fs::write(&f, json!({"id": "long", "title": "طويل", "text": text}).to_string() + "\n")
+        .expect("write");
     let r = import_paths(&mut store, &[f], &ImportOptions::default()).expect("import");
     let article_id = r.imported[0].article_id;
 
@@ -172,11 +203,23 @@ fn adding_spans_until_the_disk_is_full_keeps_every_acknowledged_one() {
     let (err, s, e) = failure.expect("the capped project filled up before every word was labelled");
     assert!(!acknowledged.is_empty(), "some spans fit in the pages the project had");
     assert_full_sentence(&err.message);
-    eprintln!("add_span #{} on a full project: {} ({})", acknowledged.len() + 1, err.message, err.kind);
+    eprintln!(
+        "add_span #{} on a full project: {} ({})",
+        acknowledged.len() + 1,
+        err.message,
+        err.kind
+    );
     assert_eq!(err.kind, "database");
 
     // Every acknowledged span is stored, the refused one is not; the file is sound; more room, and it saves.
-    let stored: Vec<i64> = store.conn().prepare("SELECT id FROM spans ORDER BY id").expect("prepare").query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("row")).collect();
+    let stored: Vec<i64> = store
+        .conn()
+        .prepare("SELECT id FROM spans ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .map(|r| r.expect("row"))
+        .collect();
     assert_eq!(stored, acknowledged);
     integrity_ok(&store);
     uncap(&store);
@@ -198,12 +241,28 @@ fn cli_import_into_a_full_project_says_so_in_one_sentence_and_keeps_the_project(
 
     // The disk fills 256 KiB past the project file (its -wal and anything else the import writes hit it).
     let size = std::fs::metadata(&db).expect("size").len() / 1024;
-    let out = hashiya_limited(size + 256, &["--db", dbs, "import", big.to_str().unwrap_or_default()]);
+    let out =
+        hashiya_limited(size + 256, &["--db", dbs, "import", big.to_str().unwrap_or_default()]);
     assert_ne!(out.status.code(), Some(99), "sh could not set the file-size limit");
-    assert_eq!(out.status.code(), Some(1), "stdout: {} stderr: {}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout: {} stderr: {}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     let stdout = text(&out.stdout);
-    let line = stdout.lines().find(|l| l.starts_with("rejected")).unwrap_or_else(|| panic!("no rejection: {stdout}"));
-    assert!(line.starts_with(&format!("rejected   {}: nothing from this file was imported: ", big.display())), "{line}");
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("rejected"))
+        .unwrap_or_else(|| panic!("no rejection: {stdout}"));
+    assert!(
+        line.starts_with(&format!(
+            "rejected   {}: nothing from this file was imported: ",
+            big.display()
+        )),
+        "{line}"
+    );
     assert_full_sentence(line);
     eprintln!("CLI import into a full project: {line}");
     assert!(stdout.contains("0 imported, 0 duplicate, 1 rejected"), "{stdout}");
@@ -216,7 +275,11 @@ fn cli_import_into_a_full_project_says_so_in_one_sentence_and_keeps_the_project(
     assert_eq!(text(&hashiya(&["--db", dbs, "export"]).stdout), before);
     let out = hashiya(&["--db", dbs, "import", big.to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", text(&out.stdout));
-    assert!(text(&out.stdout).contains("1500 imported, 0 duplicate, 0 rejected"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("1500 imported, 0 duplicate, 0 rejected"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
@@ -233,22 +296,58 @@ fn an_export_onto_a_full_disk_leaves_the_previous_file_and_no_partial_one() {
 
     // Room for 256 KiB: the export (about 3 MB) does not fit.
     for format in ["jsonl", "hf", "conll"] {
-        let out = hashiya_limited(256, &["--db", dbs, "export", "--format", format, "--out", target.to_str().unwrap_or_default()]);
+        let out = hashiya_limited(
+            256,
+            &[
+                "--db",
+                dbs,
+                "export",
+                "--format",
+                format,
+                "--out",
+                target.to_str().unwrap_or_default(),
+            ],
+        );
         assert_ne!(out.status.code(), Some(99), "sh could not set the file-size limit");
         assert_eq!(out.status.code(), Some(1), "{format}: {}", text(&out.stderr));
         let err = text(&out.stderr);
         let last = err.lines().last().unwrap_or_default();
         assert!(last.starts_with("error: "), "{format}: {err}");
-        assert!(last.contains("the disk is full") && last.contains("free some space"), "{format}: {last}");
-        assert!(last.contains(&format!("cannot write the export to {}", target.display())), "{format}: the message names the file: {last}");
+        assert!(
+            last.contains("the disk is full") && last.contains("free some space"),
+            "{format}: {last}"
+        );
+        assert!(
+            last.contains(&format!("cannot write the export to {}", target.display())),
+            "{format}: the message names the file: {last}"
+        );
         eprintln!("export {format} onto a full disk: {last}");
         assert!(!err.contains("panicked"), "{err}");
-        assert_eq!(std::fs::read_to_string(&target).expect("read"), "the previous export\n", "{format}: the previous file is unchanged");
-        let names: Vec<String> = std::fs::read_dir(&outdir).expect("ls").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
-        assert_eq!(names, vec!["train.jsonl".to_string()], "{format}: no partial or extra file is left");
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("read"),
+            "the previous export\n",
+            "{format}: the previous file is unchanged"
+        );
+        let names: Vec<String> = std::fs::read_dir(&outdir)
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            vec!["train.jsonl".to_string()],
+            "{format}: no partial or extra file is left"
+        );
     }
     // With room, the export replaces it whole.
-    let out = hashiya(&["--db", dbs, "export", "--format", "jsonl", "--out", target.to_str().unwrap_or_default()]);
+    let out = hashiya(&[
+        "--db",
+        dbs,
+        "export",
+        "--format",
+        "jsonl",
+        "--out",
+        target.to_str().unwrap_or_default(),
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_to_string(&target).expect("read").lines().count(), 1500);
 }

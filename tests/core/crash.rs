@@ -2,10 +2,10 @@
 //!
 //! After every kill: `PRAGMA integrity_check` is ok, every write the server acknowledged is stored, each
 //! imported file is all there or absent, no export file under its final name is partial, and the project opens.
-//! CI runs about 120 trials; `HASHIYA_CRASH_TRIALS=2000 cargo test --release --test crash -- --nocapture` runs a
+//! CI runs about 120 trials; `HASHIYA_CRASH_TRIALS=2000 cargo test --release --test core crash:: -- --nocapture` runs a
 //! longer campaign (each of the three tests takes a third). `HASHIYA_SEED=N` replays a failing run.
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use rand::{rngs::StdRng, Rng, SeedableRng};
 
-use harness::annotator::{self, Model};
-use harness::{check_project, corpus, count, env_count, read, s, seed, BIN};
+use crate::harness::annotator::{self, Model};
+use crate::harness::{check_project, corpus, count, env_count, read, s, seed, BIN};
 
 /// Trials for one of the three tests.
 fn trials() -> usize {
@@ -26,7 +26,12 @@ fn trials() -> usize {
 
 /// Run the binary and SIGKILL it after `delay`; `Some(status)` if it had already finished.
 fn run_and_kill(args: &[&str], delay: Duration) -> Option<ExitStatus> {
-    let mut child = Command::new(BIN).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn hashiya");
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn hashiya");
     std::thread::sleep(delay);
     if let Ok(Some(st)) = child.try_wait() {
         return Some(st);
@@ -40,7 +45,12 @@ fn run_and_kill(args: &[&str], delay: Duration) -> Option<ExitStatus> {
 fn timed(args: &[&str]) -> Duration {
     let t0 = Instant::now();
     let out = Command::new(BIN).args(args).output().expect("run hashiya");
-    assert!(out.status.success(), "{args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     t0.elapsed()
 }
 
@@ -49,7 +59,13 @@ fn random_delay(rng: &mut StdRng, full: Duration) -> Duration {
 }
 
 /// Each JSONL file's articles, spans, tags and statuses are all stored or none.
-fn check_jsonl_files(db: &Path, files: &[String], lines: i64, spans: i64, finished: bool) -> Result<usize, String> {
+fn check_jsonl_files(
+    db: &Path,
+    files: &[String],
+    lines: i64,
+    spans: i64,
+    finished: bool,
+) -> Result<usize, String> {
     let conn = read(db);
     let mut st = conn
         .prepare(
@@ -73,7 +89,11 @@ fn check_jsonl_files(db: &Path, files: &[String], lines: i64, spans: i64, finish
         }
     }
     if finished && rows.len() != files.len() {
-        return Err(format!("the import finished but only {} of {} files are there", rows.len(), files.len()));
+        return Err(format!(
+            "the import finished but only {} of {} files are there",
+            rows.len(),
+            files.len()
+        ));
     }
     Ok(rows.len())
 }
@@ -82,29 +102,45 @@ fn check_jsonl_files(db: &Path, files: &[String], lines: i64, spans: i64, finish
 fn check_txt_files(db: &Path, dir: &Path, files: usize, finished: bool) -> Result<usize, String> {
     let conn = read(db);
     let mut st = conn.prepare("SELECT source, text FROM articles").map_err(|e| e.to_string())?;
-    let rows: Vec<(String, String)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).and_then(|rows| rows.collect()).map_err(|e| e.to_string())?;
+    let rows: Vec<(String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())?;
     let mut seen = std::collections::BTreeSet::new();
     for (source, text) in &rows {
-        let want = std::fs::read_to_string(dir.join(source)).map_err(|e| format!("{source}: {e}"))?;
+        let want =
+            std::fs::read_to_string(dir.join(source)).map_err(|e| format!("{source}: {e}"))?;
         if *text != want {
-            return Err(format!("{source} is stored with {} of its {} bytes", text.len(), want.len()));
+            return Err(format!(
+                "{source} is stored with {} of its {} bytes",
+                text.len(),
+                want.len()
+            ));
         }
         if !seen.insert(source.clone()) {
             return Err(format!("{source} is stored twice"));
         }
     }
     if finished && rows.len() != files {
-        return Err(format!("the import finished but only {} of {files} files are there", rows.len()));
+        return Err(format!(
+            "the import finished but only {} of {files} files are there",
+            rows.len()
+        ));
     }
     Ok(rows.len())
 }
 
 /// Staging files of imports into `db` (`.<name>.import-…`) in `dir`.
 fn staging_files(dir: &Path, db: &Path) -> Vec<std::path::PathBuf> {
-    let prefix = format!(".{}.import-", db.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
-    let entries = std::fs::read_dir(dir).map(|d| d.flatten().collect::<Vec<_>>()).unwrap_or_default();
-    entries.into_iter().filter(|e| e.file_name().to_string_lossy().starts_with(&prefix)).map(|e| e.path()).collect()
+    let prefix =
+        format!(".{}.import-", db.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+    let entries =
+        std::fs::read_dir(dir).map(|d| d.flatten().collect::<Vec<_>>()).unwrap_or_default();
+    entries
+        .into_iter()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect()
 }
 
 #[test]
@@ -126,7 +162,10 @@ fn killed_imports_leave_each_file_whole_or_absent() {
         let (src, full) = if use_txt { (&txt, full_txt) } else { (&jsonl, full_jsonl) };
         let delay = random_delay(&mut rng, full);
         let done = run_and_kill(&["--db", s(&db), "import", s(src)], delay);
-        let ctx = format!("seed {seed}, trial {t} ({}, killed after {delay:?})", if use_txt { "txt" } else { "jsonl" });
+        let ctx = format!(
+            "seed {seed}, trial {t} ({}, killed after {delay:?})",
+            if use_txt { "txt" } else { "jsonl" }
+        );
         if let Some(st) = done {
             assert!(st.success(), "{ctx}: the import failed on its own: {st}");
             finished += 1;
@@ -151,13 +190,26 @@ fn killed_imports_leave_each_file_whole_or_absent() {
         if t % 8 == 0 {
             let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 3600);
             for f in &left {
-                let _ = std::fs::File::options().write(true).open(f).and_then(|f| f.set_modified(two_hours_ago));
+                let _ = std::fs::File::options()
+                    .write(true)
+                    .open(f)
+                    .and_then(|f| f.set_modified(two_hours_ago));
             }
-            assert!(harness::hashiya(&["--db", s(&db), "import", s(src)]).status.success(), "{ctx}: re-import");
-            let r = if use_txt { check_txt_files(&db, &txt, 61, true) } else { check_jsonl_files(&db, &names, lines as i64, spans as i64, true) };
+            assert!(
+                harness::hashiya(&["--db", s(&db), "import", s(src)]).status.success(),
+                "{ctx}: re-import"
+            );
+            let r = if use_txt {
+                check_txt_files(&db, &txt, 61, true)
+            } else {
+                check_jsonl_files(&db, &names, lines as i64, spans as i64, true)
+            };
             r.unwrap_or_else(|e| panic!("{ctx}, after re-import: {e}"));
             let still = staging_files(dir.path(), &db);
-            assert!(still.is_empty(), "{ctx}: stale staging files survived the next import: {still:?}");
+            assert!(
+                still.is_empty(),
+                "{ctx}: stale staging files survived the next import: {still:?}"
+            );
         }
         let _ = std::fs::remove_file(&db);
     }
@@ -181,7 +233,9 @@ fn killed_server_keeps_every_acknowledged_annotation() {
         if t % 5 == 4 {
             // Killed while opening the project (recovering the previous crash's WAL, seeding labels).
             let delay = Duration::from_millis(rng.random_range(0..60));
-            if run_and_kill(&["--db", s(&db), "serve", "--port", "0", "--ui", s(&ui)], delay).is_none() {
+            if run_and_kill(&["--db", s(&db), "serve", "--port", "0", "--ui", s(&ui)], delay)
+                .is_none()
+            {
                 early += 1;
             }
         } else if let Some(mut server) = harness::Server::start(&db, &ui) {
@@ -192,7 +246,14 @@ fn killed_server_keeps_every_acknowledged_annotation() {
             let stop2 = stop.clone();
             let writer = std::thread::spawn(move || {
                 let mut m = model;
-                let session = annotator::write_session(&client, &mut session_rng, &arts2, &mut m, usize::MAX, &stop2);
+                let session = annotator::write_session(
+                    &client,
+                    &mut session_rng,
+                    &arts2,
+                    &mut m,
+                    usize::MAX,
+                    &stop2,
+                );
                 (m, session)
             });
             std::thread::sleep(Duration::from_millis(rng.random_range(0..300)));
@@ -203,16 +264,25 @@ fn killed_server_keeps_every_acknowledged_annotation() {
             acked += session.acked;
             in_flight += usize::from(session.in_flight.is_some());
             check_project(&db).unwrap_or_else(|e| panic!("{ctx}: {e}"));
-            model = annotator::reconcile(&m, session.in_flight.as_ref(), &db).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+            model = annotator::reconcile(&m, session.in_flight.as_ref(), &db)
+                .unwrap_or_else(|e| panic!("{ctx}: {e}"));
             continue;
         }
         check_project(&db).unwrap_or_else(|e| panic!("{ctx}: {e}"));
         model = annotator::reconcile(&model, None, &db).unwrap_or_else(|e| panic!("{ctx}: {e}"));
     }
     for b in hashiya::backup::list(&db).expect("backups") {
-        hashiya::backup::verify(&b).unwrap_or_else(|e| panic!("seed {seed}: a backup left by a crash is unsound: {e}"));
+        hashiya::backup::verify(&b)
+            .unwrap_or_else(|e| panic!("seed {seed}: a backup left by a crash is unsound: {e}"));
     }
-    let partial = std::fs::read_dir(hashiya::backup::dir_of(&db)).map(|d| d.filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".partial"))).count()).unwrap_or(0);
+    let partial = std::fs::read_dir(hashiya::backup::dir_of(&db))
+        .map(|d| {
+            d.filter(|e| {
+                e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            })
+            .count()
+        })
+        .unwrap_or(0);
     eprintln!(
         "crash annotate: {n} trials, {acked} acknowledged writes all kept, {in_flight} kills with a write in flight, \
          {early} kills while opening; {} spans stored; {partial} unfinished backup copies left behind",
@@ -229,7 +299,9 @@ fn outputs(dir: &Path) -> (BTreeMap<String, Vec<u8>>, Option<serde_json::Value>,
             temps += 1;
         } else if name.ends_with(".manifest.json") {
             let bytes = std::fs::read(e.path()).expect("read manifest");
-            manifest = Some(serde_json::from_slice(&bytes).unwrap_or_else(|err| panic!("a manifest under its final name is not whole JSON: {err}")));
+            manifest = Some(serde_json::from_slice(&bytes).unwrap_or_else(|err| {
+                panic!("a manifest under its final name is not whole JSON: {err}")
+            }));
         } else {
             files.insert(name, std::fs::read(e.path()).expect("read export"));
         }
@@ -283,13 +355,24 @@ fn killed_exports_never_leave_a_partial_file_under_the_final_name() {
         let ctx = format!("seed {seed}, trial {t} ({opts:?}, killed after {delay:?})");
         let (got, manifest, left) = outputs(&out_dir);
         for (f, bytes) in &got {
-            assert!(want.get(f) == Some(bytes), "{ctx}: {f} is under its final name but is not the whole export ({} bytes)", bytes.len());
+            assert!(
+                want.get(f) == Some(bytes),
+                "{ctx}: {f} is under its final name but is not the whole export ({} bytes)",
+                bytes.len()
+            );
         }
         if manifest.is_some() {
-            assert_eq!(got.len(), want.len(), "{ctx}: the manifest is there but not every file it lists");
+            assert_eq!(
+                got.len(),
+                want.len(),
+                "{ctx}: the manifest is there but not every file it lists"
+            );
         }
         if let Some(st) = done {
-            assert!(st.success() && manifest.is_some() && got.len() == want.len(), "{ctx}: finished ({st}) without every file");
+            assert!(
+                st.success() && manifest.is_some() && got.len() == want.len(),
+                "{ctx}: finished ({st}) without every file"
+            );
         }
         whole += usize::from(manifest.is_some());
         torn += usize::from(!got.is_empty() && manifest.is_none());
@@ -322,17 +405,29 @@ fn leftovers_of_crashes_are_cleaned_up_once_stale() {
             f.set_modified(two_hours_ago).expect("set mtime");
         }
     };
-    let (stale, stale_journal, fresh) =
-        (backups.join(".p-20000101T000000.000Z-1.partial"), backups.join(".p-20000101T000000.000Z-1.partial-journal"), backups.join(".p-x-2.partial"));
+    let (stale, stale_journal, fresh) = (
+        backups.join(".p-20000101T000000.000Z-1.partial"),
+        backups.join(".p-20000101T000000.000Z-1.partial-journal"),
+        backups.join(".p-x-2.partial"),
+    );
     leave(&stale, true);
     leave(&stale_journal, true);
     leave(&fresh, false);
     assert!(harness::hashiya(&["--db", s(&db), "backup"]).status.success());
     assert!(!stale.exists() && !stale_journal.exists() && fresh.exists());
 
-    let (stale, fresh) = (dir.path().join(".out.jsonl.partial-1"), dir.path().join(".out.jsonl.partial-2"));
+    let (stale, fresh) =
+        (dir.path().join(".out.jsonl.partial-1"), dir.path().join(".out.jsonl.partial-2"));
     leave(&stale, true);
     leave(&fresh, false);
-    assert!(harness::hashiya(&["--db", s(&db), "export", "--out", s(&dir.path().join("out.jsonl"))]).status.success());
+    assert!(harness::hashiya(&[
+        "--db",
+        s(&db),
+        "export",
+        "--out",
+        s(&dir.path().join("out.jsonl"))
+    ])
+    .status
+    .success());
     assert!(!stale.exists() && fresh.exists());
 }

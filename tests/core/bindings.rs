@@ -11,6 +11,6 @@ fn typescript_bindings_are_up_to_date() {
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         have == want,
-        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test --test bindings` and commit the result"
+        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test --test core bindings` and commit the result"
     );
 }

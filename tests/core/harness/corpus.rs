@@ -6,8 +6,31 @@ use rand::{rngs::StdRng, Rng};
 
 /// Words with harakat, Latin runs, digits, an emoji and a ZWJ sequence: whole grapheme clusters each.
 pub const WORDS: &[&str] = &[
-    "وصلَ", "المديرُ", "العام", "لـ", "FBI", "إلى", "الرباط", "😀", "يوم", "12", "فبراير/شباط", "2025", "والتقى", "عبد", "اللطيف",
-    "حموشي", "في", "مقر", "DGSN.", "👩🏽‍💻", "كَتَبَ", "الصحفيّة", "«الحياة»", "مُراسِل", "🇯🇴",
+    "وصلَ",
+    "المديرُ",
+    "العام",
+    "لـ",
+    "FBI",
+    "إلى",
+    "الرباط",
+    "😀",
+    "يوم",
+    "12",
+    "فبراير/شباط",
+    "2025",
+    "والتقى",
+    "عبد",
+    "اللطيف",
+    "حموشي",
+    "في",
+    "مقر",
+    "DGSN.",
+    "👩🏽‍💻",
+    "كَتَبَ",
+    "الصحفيّة",
+    "«الحياة»",
+    "مُراسِل",
+    "🇯🇴",
 ];
 
 pub const LABELS: &[&str] = &["PER", "ORG", "LOC", "EVENT", "DATE"];
@@ -32,7 +55,14 @@ pub fn article(rng: &mut StdRng, key: &str, words: usize) -> (String, Vec<(usize
 }
 
 /// One native JSONL line with `spans` spans by `annotator`, a tag and a status; `source` names the file.
-pub fn jsonl_line(rng: &mut StdRng, key: &str, source: &str, words: usize, spans: usize, annotator: &str) -> String {
+pub fn jsonl_line(
+    rng: &mut StdRng,
+    key: &str,
+    source: &str,
+    words: usize,
+    spans: usize,
+    annotator: &str,
+) -> String {
     let (text, ranges) = article(rng, key, words);
     let chars: Vec<char> = text.chars().collect();
     let mut picked: Vec<(usize, usize)> = Vec::new();
@@ -58,7 +88,13 @@ pub fn jsonl_line(rng: &mut StdRng, key: &str, source: &str, words: usize, spans
 }
 
 /// `files` JSONL files of `lines` articles each (`spans` spans per article) in a new folder `dir`.
-pub fn jsonl_folder(rng: &mut StdRng, dir: &Path, files: usize, lines: usize, spans: usize) -> PathBuf {
+pub fn jsonl_folder(
+    rng: &mut StdRng,
+    dir: &Path,
+    files: usize,
+    lines: usize,
+    spans: usize,
+) -> PathBuf {
     std::fs::create_dir_all(dir).expect("mkdir");
     for k in 0..files {
         let name = format!("batch-{k:02}.jsonl");

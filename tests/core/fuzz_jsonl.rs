@@ -2,7 +2,7 @@
 //! import and export back byte for byte; random garbage lines never panic and are rejected with
 //! file:line, leaving nothing behind. `PROPTEST_CASES=5000` for a long run.
 
-mod fuzz;
+use crate::fuzz;
 
 use std::time::Duration;
 
@@ -11,16 +11,21 @@ use hashiya::native::NativeRecord;
 use hashiya::Store;
 use proptest::prelude::*;
 
-use fuzz::records::{self, broken, line, with_key};
+use crate::fuzz::records::{self, broken, line, with_key};
 
 fn export(store: &Store) -> String {
     let mut buf = Vec::new();
-    hashiya::export::export_to(store.conn(), "jsonl", &mut buf).unwrap_or_else(|e| panic!("export: {e}"));
+    hashiya::export::export_to(store.conn(), "jsonl", &mut buf)
+        .unwrap_or_else(|e| panic!("export: {e}"));
     String::from_utf8(buf).unwrap_or_else(|e| panic!("export is not UTF-8: {e}"))
 }
 
 fn labels(store: &Store) -> Vec<String> {
-    hashiya::labels::list(store.conn()).unwrap_or_else(|e| panic!("labels: {e}")).into_iter().map(|l| l.name).collect()
+    hashiya::labels::list(store.conn())
+        .unwrap_or_else(|e| panic!("labels: {e}"))
+        .into_iter()
+        .map(|l| l.name)
+        .collect()
 }
 
 proptest! {
