@@ -80,7 +80,7 @@ ui_build()      { npm --prefix ui run build; }
 cli_build()     { cargo build; }
 browser_e2e()   { npm --prefix tests/e2e test; }
 python_tests()  { .venv/bin/python -m pytest tests/python -q; }
-desktop_build() { cargo build -p hashiya-desktop; }
+desktop_build() { cargo clippy -p hashiya-desktop --all-targets -- -D warnings && cargo build -p hashiya-desktop; }
 desktop_e2e()   { .venv/bin/python -m pytest tests/desktop -q; }
 
 stage "install-deps" deps
@@ -107,7 +107,7 @@ fi
 if wanted 7 && [ ! -f ui/dist/index.html ]; then
   die "ui/dist/index.html is missing: the desktop app embeds the built UI (stage 3 should have built it)"
 fi
-stage "7a desktop: cargo build" desktop_build
+stage "7a desktop: clippy, cargo build" desktop_build
 stage "7b desktop e2e (tauri-driver)" desktop_e2e
 
 summary

@@ -3,13 +3,15 @@
 
 use ts_rs::{Config, TS};
 
-use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
+use crate::api::desktop::*;
+use crate::api::jobs::{JobReq, JobStatus};
 use crate::api::occurrences::*;
+use crate::api::registry::{self, Route};
 use crate::api::review::*;
 use crate::api::schema::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::labels::{LabelEdit, Usage};
 use crate::model::*;
@@ -111,6 +113,16 @@ pub fn typescript() -> String {
         MyProgress,
         JobReq,
         JobStatus,
+        ErrorKind,
+        ExportToFileReq,
+        OpenProjectReq,
+        NewProjectReq,
+        MenuEventsReq,
+        MenuAction,
+        Opened,
+        Switched,
+        ExportDone,
+        Exported,
     );
     for d in decls {
         out.push_str(&d);
@@ -119,42 +131,17 @@ pub fn typescript() -> String {
     out.push_str(
         "/** Every command, with its request and response types. */\nexport type Commands = {\n",
     );
-    for (name, req, resp) in COMMAND_TYPES
-        .iter()
-        .chain(REVIEW_COMMANDS)
-        .chain(OCCURRENCE_COMMANDS)
-        .chain(SCHEMA_COMMANDS)
-        .chain(JOB_COMMANDS)
-    {
-        out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
+    for c in registry::all() {
+        out.push_str(&format!("  {}: {{ req: {}; res: {} }};\n", c.name, c.req, c.res));
     }
     out.push_str("};\n");
+    out.push_str(
+        "/** Commands the desktop shell answers itself (Tauri commands of their own, not `api`). */\n",
+    );
+    let shell: Vec<String> = registry::all()
+        .filter(|c| c.route == Route::Desktop)
+        .map(|c| format!("{:?}", c.name))
+        .collect();
+    out.push_str(&format!("export const SHELL_COMMANDS = [{}] as const;\n", shell.join(", ")));
     out
-}
-
-/// (command, request type, response type), in the order of [`COMMANDS`].
-const COMMAND_TYPES: &[(&str, &str, &str)] = &[
-    ("project_info", "Record<string, never>", "ProjectInfo"),
-    ("list_articles", "ListArticlesReq", "ArticlePage"),
-    ("get_article", "GetArticleReq", "ArticleView"),
-    ("list_labels", "Record<string, never>", "Array<Label>"),
-    ("add_span", "AddSpanReq", "AddedSpan"),
-    ("update_span", "UpdateSpanReq", "Span"),
-    ("delete_span", "DeleteSpanReq", "Done"),
-    ("delete_spans", "DeleteSpansReq", "Done"),
-    ("set_tag", "SetTagReq", "Array<Tag>"),
-    ("set_status", "SetStatusReq", "Array<AnnotatorStatus>"),
-    ("import_files", "ImportFilesReq", "ImportReport"),
-    ("export", "ExportReq", "ExportResult"),
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_command_has_types() {
-        let names: Vec<&str> = COMMAND_TYPES.iter().map(|c| c.0).collect();
-        assert_eq!(names, COMMANDS);
-    }
 }

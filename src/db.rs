@@ -23,7 +23,13 @@ pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60)
 
 /// Open (creating if missing, readable by its owner only) a project file and bring its schema up
 /// to date, backing it up first when a migration is pending.
-pub fn open(path: &Path) -> Result<Connection> {
+/// What to do with a project of an older schema before it is upgraded (the store backs it up): called
+/// with the connection, the file, and the version the upgrade goes to.
+pub type BeforeUpgrade<'a> = &'a dyn Fn(&Connection, &Path, usize) -> Result<()>;
+
+/// Open (creating if missing) the project file at `path` and bring its schema up to date, calling
+/// `before_upgrade` first when there is something to upgrade.
+pub fn open(path: &Path, before_upgrade: BeforeUpgrade) -> Result<Connection> {
     if !path.exists() {
         create_private(path)?;
     }
@@ -34,7 +40,7 @@ pub fn open(path: &Path) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Error::Invalid(format!("cannot open project {}: {e}", path.display())))?;
-    prepare(conn, Some(path))
+    prepare(conn, Some((path, before_upgrade)))
 }
 
 /// An in-memory project, for tests.
@@ -55,9 +61,9 @@ fn create_private(path: &Path) -> Result<()> {
     }
 }
 
-fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
+fn prepare(mut conn: Connection, file: Option<(&Path, BeforeUpgrade)>) -> Result<Connection> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    if path.is_some() {
+    if file.is_some() {
         // WAL lets the desktop app and the CLI read while one writes.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -74,9 +80,9 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
     conn.pragma_update(None, "cache_size", -32_000)?;
     let version = schema_version(&conn)?;
     check_not_newer(version)?;
-    if let Some(path) = path {
+    if let Some((path, before_upgrade)) = file {
         if version > 0 && version < SCHEMA_VERSION as i64 {
-            crate::backup::create(&conn, path, &format!("before-migration-to-v{SCHEMA_VERSION}"))?;
+            before_upgrade(&conn, path, SCHEMA_VERSION)?;
         }
     }
     migrate(&mut conn)?;

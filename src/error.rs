@@ -71,26 +71,117 @@ impl Error {
     }
 
     /// A stable machine-readable name for the UI to branch on.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::NotFound(_) => "not_found",
-            Error::Invalid(_) => "invalid",
-            Error::Forbidden(_) => "forbidden",
-            Error::Conflict(_) => "conflict",
-            Error::Io { .. } => "io",
-            Error::Db(_) => "database",
-            Error::Json(_) => "invalid",
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::Invalid(_) => ErrorKind::Invalid,
+            Error::Forbidden(_) => ErrorKind::Forbidden,
+            Error::Conflict(_) => ErrorKind::Conflict,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Db(_) => ErrorKind::Database,
+            Error::Json(_) => ErrorKind::Invalid,
         }
     }
 
     pub fn to_api(&self) -> ApiError {
-        ApiError { kind: self.kind().to_string(), message: self.to_string() }
+        ApiError { kind: self.kind(), message: self.to_string() }
+    }
+}
+
+/// Every kind of failure a command can report. The UI branches on these; the list is exported to
+/// TypeScript, so a new kind is a compile error in the UI until it is handled or passed through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// No such article, span, label, command, backup…
+    NotFound,
+    /// The request or the input file is malformed or breaks a rule (bad offsets, unknown label…).
+    Invalid,
+    /// The request is well formed but not allowed (another analyst's span, a path outside the recent list).
+    Forbidden,
+    /// The project changed underneath, a job of that name runs already, the export was cancelled…
+    Conflict,
+    /// A file could not be read or written (the message names it); also a full disk.
+    Io,
+    /// SQLite failed (busy past the timeout, a corrupt file, a full disk).
+    Database,
+    /// A bug or a crashed worker: the command did not finish.
+    Internal,
+    /// Browser mode: the request lacked the per-run token, or came from another Host/Origin.
+    Unauthorized,
+}
+
+impl ErrorKind {
+    /// The name on the wire (`not_found`, `invalid`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Io => "io",
+            ErrorKind::Database => "database",
+            ErrorKind::Internal => "internal",
+            ErrorKind::Unauthorized => "unauthorized",
+        }
+    }
+
+    /// The HTTP status browser mode answers with.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorKind::NotFound => 404,
+            ErrorKind::Invalid => 400,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::Conflict => 409,
+            ErrorKind::Unauthorized => 401,
+            ErrorKind::Io | ErrorKind::Database | ErrorKind::Internal => 500,
+        }
+    }
+}
+
+impl ApiError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        ApiError { kind, message: message.into() }
     }
 }
 
 /// What crosses the command edge (Tauri invoke or HTTP) when a command fails.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ApiError {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for ErrorKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    #[test]
+    fn wire_names_match_serde() {
+        for k in [
+            ErrorKind::NotFound,
+            ErrorKind::Invalid,
+            ErrorKind::Forbidden,
+            ErrorKind::Conflict,
+            ErrorKind::Io,
+            ErrorKind::Database,
+            ErrorKind::Internal,
+            ErrorKind::Unauthorized,
+        ] {
+            let json = serde_json::to_value(k).unwrap_or_default();
+            assert_eq!(json, serde_json::json!(k.as_str()));
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub mod native;
 pub mod occurrences;
 pub mod review;
 pub mod search;
+#[cfg(feature = "cli")]
 pub mod serve;
 pub mod settings;
 pub mod store;

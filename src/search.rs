@@ -144,11 +144,11 @@ pub fn match_expression(query: &str) -> Option<String> {
 /// [`catch_up`] first and so finish what is left; batches keep each write lock short.
 pub fn catch_up_in_background(path: std::path::PathBuf) -> std::thread::JoinHandle<Result<i64>> {
     std::thread::spawn(move || {
-        let mut conn = crate::db::open(&path)?;
-        if pending(&conn)? == 0 {
+        let mut store = crate::Store::open(&path)?;
+        if pending(store.conn())? == 0 {
             return Ok(0);
         }
-        catch_up(&mut conn, 200, |_, _| {})
+        catch_up(store.conn_mut(), 200, |_, _| {})
     })
 }
 

@@ -2,7 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path as UrlPath, State};
@@ -11,7 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::error::{ApiError, Error, Result};
+use crate::api::router::{self, SharedProject};
+use crate::error::{ApiError, Error, ErrorKind, Result};
 use crate::store::Store;
 
 /// The header that carries the per-run token on every API call.
@@ -25,7 +26,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' '
 pub const MAX_BODY: usize = 256 << 20;
 
 struct AppState {
-    store: Mutex<Store>,
+    project: SharedProject,
     ui_dir: PathBuf,
     token: String,
     port: u16,
@@ -76,7 +77,7 @@ impl Server {
             .port();
         Ok(Server {
             listener,
-            state: Arc::new(AppState { store: Mutex::new(store), ui_dir, token, port }),
+            state: Arc::new(AppState { project: SharedProject::new(store), ui_dir, token, port }),
         })
     }
 
@@ -123,8 +124,10 @@ async fn shutdown_signal() {
     }
 }
 
-fn error_response(status: StatusCode, kind: &str, message: impl Into<String>) -> Response {
-    (status, axum::Json(ApiError { kind: kind.into(), message: message.into() })).into_response()
+fn error_response(kind: ErrorKind, message: impl Into<String>) -> Response {
+    let status =
+        StatusCode::from_u16(kind.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, axum::Json(ApiError::new(kind, message))).into_response()
 }
 
 /// Requests must name this server as Host (no DNS rebinding) and, when a browser sends an
@@ -136,19 +139,14 @@ fn check_origin(state: &AppState, headers: &HeaderMap) -> std::result::Result<()
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     if !allowed_hosts.iter().any(|h| h == host) {
         return Err(error_response(
-            StatusCode::FORBIDDEN,
-            "forbidden",
+            ErrorKind::Forbidden,
             format!("requests must be addressed to 127.0.0.1:{}", state.port),
         ));
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
         if !allowed_hosts.iter().any(|h| origin == format!("http://{h}")) {
-            return Err(error_response(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "cross-site requests are refused",
-            ));
+            return Err(error_response(ErrorKind::Forbidden, "cross-site requests are refused"));
         }
     }
     Ok(())
@@ -172,8 +170,7 @@ async fn api(
     let token = headers.get(TOKEN_HEADER).and_then(|h| h.to_str().ok()).unwrap_or("");
     if !same_secret(token.as_bytes(), state.token.as_bytes()) {
         return error_response(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
+            ErrorKind::Unauthorized,
             "missing or wrong token: open the URL that `hashiya serve` printed",
         );
     }
@@ -182,8 +179,7 @@ async fn api(
         Ok(b) => b,
         Err(_) => {
             return error_response(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "invalid",
+                ErrorKind::Invalid,
                 format!("the request could not be read whole (over {} MB?); import very large files with `hashiya import`", MAX_BODY >> 20),
             )
         }
@@ -195,53 +191,18 @@ async fn api(
             Ok(v) => v,
             Err(e) => {
                 return error_response(
-                    StatusCode::BAD_REQUEST,
-                    "invalid",
+                    ErrorKind::Invalid,
                     format!("the request body is not JSON: {e}"),
                 )
             }
         }
     };
-    // Job status and cancel answer at once, without waiting for the project the job holds.
-    if let Some(r) = crate::api::jobs::dispatch_unlocked(&cmd, &args) {
-        return match r {
-            Ok(v) => axum::Json(v).into_response(),
-            Err(e) => error_response(StatusCode::BAD_REQUEST, &e.kind, e.message),
-        };
-    }
     let st = state.clone();
-    let result = tokio::task::spawn_blocking(move || {
-        let mut store = match st.store.lock() {
-            Ok(s) => s,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        // An import or export runs on its own connection: the project handle is free for edits meanwhile.
-        if crate::api::DETACHED.contains(&cmd.as_str()) {
-            if let Some(path) = store.path().map(std::path::Path::to_path_buf) {
-                drop(store);
-                return crate::api::dispatch_detached(&path, &cmd, args);
-            }
-        }
-        crate::api::dispatch(&mut store, &cmd, args)
-    })
-    .await;
+    let result = tokio::task::spawn_blocking(move || router::route(&st.project, &cmd, args)).await;
     match result {
         Ok(Ok(v)) => axum::Json(v).into_response(),
-        Ok(Err(e)) => {
-            let status = match e.kind.as_str() {
-                "not_found" => StatusCode::NOT_FOUND,
-                "forbidden" => StatusCode::FORBIDDEN,
-                "conflict" => StatusCode::CONFLICT,
-                "invalid" => StatusCode::BAD_REQUEST,
-                _ => StatusCode::INTERNAL_SERVER_ERROR,
-            };
-            (status, axum::Json(e)).into_response()
-        }
-        Err(e) => error_response(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            format!("the command failed: {e}"),
-        ),
+        Ok(Err(e)) => error_response(e.kind, e.message),
+        Err(e) => error_response(ErrorKind::Internal, format!("the command failed: {e}")),
     }
 }
 
@@ -281,7 +242,7 @@ async fn serve_file(state: &AppState, headers: &HeaderMap, rel: &str) -> Respons
     }
     let rel = Path::new(rel);
     if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return error_response(StatusCode::NOT_FOUND, "not_found", "no such file");
+        return error_response(ErrorKind::NotFound, "no such file");
     }
     let path = state.ui_dir.join(rel);
     match tokio::fs::read(&path).await {
@@ -296,11 +257,7 @@ async fn serve_file(state: &AppState, headers: &HeaderMap, rel: &str) -> Respons
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             resp
         }
-        Err(_) => error_response(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            format!("no such file: {}", rel.display()),
-        ),
+        Err(_) => error_response(ErrorKind::NotFound, format!("no such file: {}", rel.display())),
     }
 }
 

@@ -20,7 +20,11 @@ pub const BACKUP_INTERVAL: Duration = Duration::from_secs(10 * 60);
 impl Store {
     /// Open (creating if missing) the project file at `path`.
     pub fn open(path: &Path) -> Result<Store> {
-        let mut conn = db::open(path)?;
+        // A project of an older schema is backed up before it is upgraded.
+        let backup_first = |conn: &rusqlite::Connection, path: &Path, to: usize| {
+            crate::backup::create(conn, path, &format!("before-migration-to-v{to}")).map(drop)
+        };
+        let mut conn = db::open(path, &backup_first)?;
         // Only a new project needs the write lock here: opening to read (export, agreement) must not
         // wait for another program's long write, such as an import.
         let labels: i64 = conn.query_row("SELECT count(*) FROM labels", [], |r| r.get(0))?;

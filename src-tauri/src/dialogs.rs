@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use hashiya::error::ErrorKind;
 use hashiya::ApiError;
 use tauri::WebviewWindow;
 use tauri_plugin_dialog::{DialogExt, FilePath};
@@ -26,8 +27,8 @@ pub fn set_test_save_dir(dir: PathBuf) {
     let _ = TEST_SAVE_DIR.set(dir);
 }
 
-fn error(kind: &str, message: String) -> ApiError {
-    ApiError { kind: kind.into(), message }
+fn error(kind: ErrorKind, message: String) -> ApiError {
+    ApiError::new(kind, message)
 }
 
 /// `name` if it is a plain file name (no folder, not `.` or `..`): the only thing the webview may suggest.
@@ -41,7 +42,7 @@ pub fn plain_file_name(name: &str) -> Result<&str, ApiError> {
         Ok(name)
     } else {
         Err(error(
-            "invalid",
+            ErrorKind::Invalid,
             format!("a suggested file name must be a plain name without a folder, got {name:?}"),
         ))
     }
@@ -75,14 +76,14 @@ async fn answer(
     rx: tokio::sync::oneshot::Receiver<Option<FilePath>>,
     what: &str,
 ) -> Result<Option<PathBuf>, ApiError> {
-    let chosen = rx
-        .await
-        .map_err(|_| error("internal", format!("the {what} dialog closed without an answer")))?;
+    let chosen = rx.await.map_err(|_| {
+        error(ErrorKind::Internal, format!("the {what} dialog closed without an answer"))
+    })?;
     match chosen {
         None => Ok(None),
         Some(p) => p.into_path().map(Some).map_err(|e| {
             error(
-                "invalid",
+                ErrorKind::Invalid,
                 format!("the {what} dialog answered a location that is not a file path: {e}"),
             )
         }),

@@ -5,6 +5,7 @@ mod commands;
 mod dialogs;
 mod menu;
 mod project;
+mod recent;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -98,7 +99,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (store, path) = match project::open_store(file.as_deref()) {
+    let (store, path) = match hashiya::api::router::open_project(file.as_deref()) {
         Ok(opened) => opened,
         Err(msg) => {
             eprintln!("hashiya-desktop: {msg}");
@@ -108,11 +109,11 @@ fn main() -> ExitCode {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::new().with_state_flags(window_flags()).build())
-        .manage(project::Project::new(store))
+        .manage(Arc::new(hashiya::api::router::SharedProject::new(store)))
         .manage(menu::MenuState::default())
         .setup(move |app| {
             let handle = app.handle();
-            menu::install(handle, &project::recent(handle))?;
+            menu::install(handle, &recent::load(handle))?;
             project::remember(handle, &path);
             project::set_title(handle, &path);
             if let Some(window) = app.get_webview_window("main") {
@@ -140,7 +141,7 @@ fn main() -> ExitCode {
             app.run(|app, event| {
                 // Every change is already committed; closing the store checkpoints SQLite's log and removes it.
                 if let RunEvent::Exit = event {
-                    app.state::<project::Project>().close();
+                    app.state::<Arc<hashiya::api::router::SharedProject>>().close();
                 }
             });
             ExitCode::SUCCESS

@@ -4,21 +4,10 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use serde::Serialize;
+use hashiya::api::desktop::MenuAction;
 use tauri::ipc::Channel;
 use tauri::menu::{Menu, MenuEvent, MenuItemBuilder, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Manager, State, Wry};
-
-/// What the UI is asked to do.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
-pub enum MenuAction {
-    New,
-    Open,
-    OpenRecent { path: String },
-    Import,
-    Export,
-}
 
 /// The page's channel for menu actions, and the Open Recent submenu (rebuilt when the list changes).
 #[derive(Default)]
@@ -134,7 +123,10 @@ pub fn on_event(app: &AppHandle, event: MenuEvent) {
         "import" => send(app, MenuAction::Import),
         "export" => send(app, MenuAction::Export),
         "quit" => app.exit(0),
-        "recent-clear" => crate::project::clear_recent(app),
+        "recent-clear" => {
+            crate::recent::clear(app);
+            refresh_recent(app, &[]);
+        }
         _ => {
             if let Some(i) = id.strip_prefix("recent:").and_then(|i| i.parse::<usize>().ok()) {
                 let path =

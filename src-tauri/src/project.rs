@@ -1,156 +1,22 @@
-//! The open project (swapped by New / Open / Open Recent, through dialogs the shell shows) and the recent projects list.
+//! Switching the open project (File → New / Open / Open Recent, through dialogs the shell shows); the
+//! core opens the file and the router serves it.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::Arc;
 
-use hashiya::{demo, ApiError, Store};
-use serde::Serialize;
+use hashiya::api::desktop::{Opened, Switched};
+use hashiya::api::router::{open_project as open_file, SharedProject};
+use hashiya::error::ErrorKind;
+use hashiya::ApiError;
 use tauri::{AppHandle, Manager, State, WebviewWindow};
 
 use crate::dialogs::FileDialog;
+use crate::recent;
 
-/// How many projects File → Open Recent remembers.
-pub const RECENT_MAX: usize = 10;
-const RECENT_FILE: &str = "recent.json";
-
-/// The one open project, shared by all commands. `None` only after the app closed it on exit.
-pub struct Project(Mutex<Option<Store>>);
-
-fn internal(message: &str) -> ApiError {
-    ApiError { kind: "internal".into(), message: message.into() }
-}
-
-fn error(kind: &str, message: String) -> ApiError {
-    ApiError { kind: kind.into(), message }
-}
-
-impl Project {
-    pub fn new(store: Store) -> Self {
-        Project(Mutex::new(Some(store)))
-    }
-
-    /// Run `f` on the open project.
-    pub fn with<R>(
-        &self,
-        f: impl FnOnce(&mut Store) -> Result<R, ApiError>,
-    ) -> Result<R, ApiError> {
-        let mut guard = self.0.lock().map_err(|_| {
-            internal("an earlier command failed while holding the project; restart Hashiya")
-        })?;
-        match guard.as_mut() {
-            Some(store) => f(store),
-            None => Err(internal("the project is closed (Hashiya is quitting)")),
-        }
-    }
-
-    /// Put `store` in place of the open project, which is closed (its connection dropped) once nothing uses it.
-    fn replace(&self, store: Store) -> Result<(), ApiError> {
-        let old = {
-            let mut guard = self.0.lock().map_err(|_| {
-                internal("an earlier command failed while holding the project; restart Hashiya")
-            })?;
-            guard.replace(store)
-        };
-        drop(old);
-        Ok(())
-    }
-
-    /// Close the project cleanly (on exit): SQLite checkpoints its log and removes the -wal/-shm files.
-    pub fn close(&self) {
-        let old = match self.0.lock() {
-            Ok(mut guard) => guard.take(),
-            Err(poisoned) => poisoned.into_inner().take(),
-        };
-        drop(old);
-    }
-}
-
-/// The project path made absolute (folder resolved, `..` and symlinks removed) so it shows the same
-/// whatever the working directory; left as given when its folder does not exist (opening then fails).
-pub fn absolute_project_path(path: PathBuf) -> PathBuf {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    match (std::fs::canonicalize(&dir), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path,
-    }
-}
-
-/// Open (or create) the project at `path`, or the demo project when `None`; a readable message on failure.
-pub fn open_store(file: Option<&Path>) -> Result<(Store, PathBuf), String> {
-    let (path, result) = match file {
-        Some(path) => {
-            let path = absolute_project_path(path.to_path_buf());
-            let r = Store::open(&path);
-            (path, r)
-        }
-        None => {
-            let path = demo::default_path();
-            let r = demo::open_demo(&path);
-            (path, r)
-        }
-    };
-    match result {
-        Ok(store) => {
-            // Index what is not searchable yet (e.g. after an upgrade) without delaying the window.
-            drop(hashiya::search::catch_up_in_background(path.clone()));
-            Ok((store, path))
-        }
-        Err(e) => {
-            let msg = e.to_string();
-            // The core's messages usually name the file already; add it only when they do not.
-            Err(if msg.contains(&path.display().to_string()) {
-                msg
-            } else {
-                format!("cannot open the project {}: {msg}", path.display())
-            })
-        }
-    }
-}
-
-/// Recent projects, most recent first, from the app's config folder (missing files left out).
-pub fn recent(app: &AppHandle) -> Vec<PathBuf> {
-    let Ok(dir) = app.path().app_config_dir() else { return Vec::new() };
-    let list: Vec<String> = std::fs::read(dir.join(RECENT_FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
-    list.into_iter().map(PathBuf::from).filter(|p| p.is_file()).take(RECENT_MAX).collect()
-}
-
-/// Put `path` first in the recent list (the demo project is not listed) and rebuild the menu's list.
+/// Put `path` first in the recent list and rebuild the menu's list.
 pub fn remember(app: &AppHandle, path: &Path) {
-    if path == demo::default_path() {
-        return;
-    }
-    let mut list = recent(app);
-    list.retain(|p| p != path);
-    list.insert(0, path.to_path_buf());
-    list.truncate(RECENT_MAX);
-    if let Err(e) = save_recent(app, &list) {
-        eprintln!("hashiya-desktop: the recent projects could not be saved: {e}");
-    }
+    let list = recent::push(app, path);
     crate::menu::refresh_recent(app, &list);
-}
-
-/// Forget every recent project.
-pub fn clear_recent(app: &AppHandle) {
-    if let Err(e) = save_recent(app, &[]) {
-        eprintln!("hashiya-desktop: the recent projects could not be cleared: {e}");
-    }
-    crate::menu::refresh_recent(app, &[]);
-}
-
-fn save_recent(app: &AppHandle, list: &[PathBuf]) -> Result<(), String> {
-    let dir = app.path().app_config_dir().map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let names: Vec<String> = list.iter().map(|p| p.display().to_string()).collect();
-    let tmp = dir.join(format!("{RECENT_FILE}.tmp"));
-    std::fs::write(&tmp, serde_json::to_vec_pretty(&names).map_err(|e| e.to_string())?)
-        .map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, dir.join(RECENT_FILE)).map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 /// Show the project's name in the window title.
@@ -161,25 +27,13 @@ pub fn set_title(app: &AppHandle, path: &Path) {
     }
 }
 
-/// What `open_project` / `new_project` opened.
-#[derive(Debug, Serialize)]
-pub struct Opened {
-    pub path: String,
-    pub name: String,
+fn error(kind: ErrorKind, message: String) -> ApiError {
+    ApiError::new(kind, message)
 }
 
-/// `open_project` / `new_project`'s answer: `{"status": "cancelled"}` when the user closed the dialog
-/// (nothing changed), else `{"status": "opened", path, name}`.
-#[derive(Debug, Serialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum Switched {
-    Cancelled,
-    Opened(Opened),
-}
-
-fn switch(app: &AppHandle, project: &Project, path: PathBuf) -> Result<Switched, ApiError> {
-    let (store, path) = open_store(Some(&path)).map_err(|m| error("io", m))?;
-    project.replace(store)?;
+fn switch(app: &AppHandle, project: &SharedProject, path: PathBuf) -> Result<Switched, ApiError> {
+    let (store, path) = open_file(Some(&path)).map_err(|m| error(ErrorKind::Io, m))?;
+    project.replace(store);
     remember(app, &path);
     set_title(app, &path);
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -189,8 +43,8 @@ fn switch(app: &AppHandle, project: &Project, path: PathBuf) -> Result<Switched,
 const PROJECT_FILTER: (&str, &[&str]) = ("Hashiya project", &["hashiya"]);
 
 /// The open project's folder (where the dialogs start), when it has one.
-fn project_dir(project: &Project) -> Result<Option<PathBuf>, ApiError> {
-    project.with(|store| Ok(store.path().and_then(Path::parent).map(Path::to_path_buf)))
+fn project_dir(project: &SharedProject) -> Result<Option<PathBuf>, ApiError> {
+    Ok(project.path()?.as_deref().and_then(Path::parent).map(Path::to_path_buf))
 }
 
 /// `invoke('open_project', {path?})`: close the open project and open another existing one.
@@ -200,15 +54,15 @@ fn project_dir(project: &Project) -> Result<Option<PathBuf>, ApiError> {
 pub async fn open_project(
     window: WebviewWindow,
     app: AppHandle,
-    project: State<'_, Project>,
+    project: State<'_, Arc<SharedProject>>,
     path: Option<String>,
 ) -> Result<Switched, ApiError> {
     let p = match path {
         Some(path) => {
             let p = PathBuf::from(&path);
-            if !recent(&app).contains(&p) {
+            if !recent::load(&app).contains(&p) {
                 return Err(error(
-                    "forbidden",
+                    ErrorKind::Forbidden,
                     format!(
                         "{path} is not in File → Open Recent; open it with File → Open project"
                     ),
@@ -230,7 +84,10 @@ pub async fn open_project(
         }
     };
     if !p.is_file() {
-        return Err(error("not_found", format!("there is no project file at {}", p.display())));
+        return Err(error(
+            ErrorKind::NotFound,
+            format!("there is no project file at {}", p.display()),
+        ));
     }
     switch(&app, &project, p)
 }
@@ -242,7 +99,7 @@ pub async fn open_project(
 pub async fn new_project(
     window: WebviewWindow,
     app: AppHandle,
-    project: State<'_, Project>,
+    project: State<'_, Arc<SharedProject>>,
     name: Option<String>,
 ) -> Result<Switched, ApiError> {
     let dir = project_dir(&project)?;
@@ -261,7 +118,7 @@ pub async fn new_project(
     }
     if p.exists() {
         return Err(error(
-            "conflict",
+            ErrorKind::Conflict,
             format!(
                 "{} already exists; open it with File → Open project, or choose a new name",
                 p.display()
@@ -274,5 +131,5 @@ pub async fn new_project(
 /// `invoke('recent_projects')`: File → Open Recent's list, most recent first.
 #[tauri::command]
 pub fn recent_projects(app: AppHandle) -> Vec<String> {
-    recent(&app).into_iter().map(|p| p.display().to_string()).collect()
+    recent::load(&app).into_iter().map(|p| p.display().to_string()).collect()
 }

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use ts_rs::TS;
 
-use crate::error::{ApiError, Error, Result};
+use crate::api::registry::{Command, Handler, Route};
+use crate::api::{args, to_json};
+use crate::error::{Error, Result};
 use crate::import::Control;
 
 static JOBS: LazyLock<Mutex<HashMap<String, Control>>> =
@@ -34,8 +35,23 @@ pub struct JobStatus {
     pub elapsed_ms: i64,
 }
 
-pub const JOB_COMMANDS: &[(&str, &str, &str)] =
-    &[("job_status", "JobReq", "JobStatus"), ("cancel_job", "JobReq", "JobStatus")];
+/// Job status and cancel: answered from the registry, never waiting for the project a job holds.
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "job_status",
+        req: "JobReq",
+        res: "JobStatus",
+        route: Route::Unlocked,
+        handler: Handler::Unlocked(|a| to_json(status(&args::<JobReq>("job_status", a)?.job))),
+    },
+    Command {
+        name: "cancel_job",
+        req: "JobReq",
+        res: "JobStatus",
+        route: Route::Unlocked,
+        handler: Handler::Unlocked(|a| to_json(cancel(&args::<JobReq>("cancel_job", a)?.job))),
+    },
+];
 
 /// A running job's control, removed from the registry when dropped.
 pub struct Registered {
@@ -82,21 +98,10 @@ pub fn status(name: &str) -> JobStatus {
     }
 }
 
-/// Commands answered without the project: call this first, before taking the project lock.
-pub fn dispatch_unlocked(cmd: &str, args: &Value) -> Option<std::result::Result<Value, ApiError>> {
-    let run = |f: &dyn Fn(&str) -> JobStatus| -> std::result::Result<Value, ApiError> {
-        let r: JobReq = serde_json::from_value(args.clone())
-            .map_err(|e| Error::Invalid(format!("bad arguments for {cmd}: {e}")).to_api())?;
-        serde_json::to_value(f(&r.job)).map_err(|e| Error::from(e).to_api())
-    };
-    match cmd {
-        "job_status" => Some(run(&status)),
-        "cancel_job" => Some(run(&|name| {
-            if let Some(c) = JOBS.lock().ok().and_then(|jobs| jobs.get(name).cloned()) {
-                c.cancel();
-            }
-            status(name)
-        })),
-        _ => None,
+/// Ask the job called `name` to stop (it stops at its next check), and say where it is.
+pub fn cancel(name: &str) -> JobStatus {
+    if let Some(c) = JOBS.lock().ok().and_then(|jobs| jobs.get(name).cloned()) {
+        c.cancel();
     }
+    status(name)
 }

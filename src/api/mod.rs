@@ -2,9 +2,12 @@
 //! The desktop shell (Tauri `invoke("api", {cmd, args})`) and browser mode (`POST /api/{cmd}`)
 //! both call [`dispatch`], so the two transports run exactly the same code.
 
+pub mod desktop;
 pub mod jobs;
 pub mod occurrences;
+pub mod registry;
 pub mod review;
+pub mod router;
 pub mod schema;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -18,6 +21,7 @@ use crate::import::{self, ImportOptions, ImportReport};
 use crate::labels;
 use crate::model::{AnnotatorStatus, Article, ArticleSummary, Label, Span, Status, Tag};
 use crate::store::Store;
+use registry::{command, Command, Handler};
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ProjectInfo {
@@ -317,21 +321,26 @@ pub struct Done {
     pub ok: bool,
 }
 
-/// Names of every command, for routing and for the TypeScript client.
-pub const COMMANDS: &[&str] = &[
-    "project_info",
-    "list_articles",
-    "get_article",
-    "list_labels",
-    "add_span",
-    "update_span",
-    "delete_span",
-    "delete_spans",
-    "set_tag",
-    "set_status",
-    "import_files",
-    "export",
+/// The core's own commands (review, occurrences, schema, jobs and the desktop shell's are declared in
+/// their modules; [`registry::all`] lists them all).
+pub const CORE_COMMANDS: &[Command] = &[
+    command!(Store, "project_info", "Record<string, never>" => ProjectInfo, cmd_project_info),
+    command!(Store, "list_articles", ListArticlesReq => ArticlePage, list_articles),
+    command!(Store, "get_article", GetArticleReq => ArticleView, get_article),
+    command!(Store, "list_labels", "Record<string, never>" => "Array<Label>", list_labels),
+    command!(Store, "add_span", AddSpanReq => AddedSpan, add_span),
+    command!(Store, "update_span", UpdateSpanReq => Span, update_span),
+    command!(Store, "delete_span", DeleteSpanReq => Done, delete_span),
+    command!(Store, "delete_spans", DeleteSpansReq => Done, delete_spans),
+    command!(Store, "set_tag", SetTagReq => "Array<Tag>", set_tag),
+    command!(Store, "set_status", SetStatusReq => "Array<AnnotatorStatus>", set_status),
+    command!(Detached, "import_files", ImportFilesReq => ImportReport, import_files),
+    command!(Detached, "export", ExportReq => ExportResult, export),
 ];
+
+/// A command that takes no arguments (`{}`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct NoArgs {}
 
 pub(crate) fn args<T: DeserializeOwned>(cmd: &str, v: Value) -> Result<T> {
     serde_json::from_value(v).map_err(|e| Error::Invalid(format!("bad arguments for {cmd}: {e}")))
@@ -345,12 +354,22 @@ fn offset(v: i64, what: &str) -> Result<usize> {
     usize::try_from(v).map_err(|_| Error::Invalid(format!("{what} offset {v} is negative")))
 }
 
-/// Run one command. This is the only entry point the UI transports use.
+/// Run one command on `store`. The rolling backup follows what the command did, not what it declares:
+/// whenever the command changed the project (SQLite's change counter moved), a backup is due, so no
+/// command can skip it. Transports call this through [`router::route`].
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
-    let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    let writes =
-        [WRITES, review::REVIEW_WRITES, occurrences::OCCURRENCE_WRITES, schema::SCHEMA_WRITES];
-    if writes.iter().any(|w| w.contains(&cmd)) {
+    let Some(c) = registry::find(cmd) else {
+        return Err(Error::NotFound(format!("unknown command {cmd:?}")).to_api());
+    };
+    let Handler::Store(f) = c.handler else {
+        return Err(ApiError::new(
+            crate::error::ErrorKind::NotFound,
+            format!("{cmd} is answered by the desktop shell or the job registry, not on a project"),
+        ));
+    };
+    let before = store.conn().total_changes();
+    let out = f(store, a).map_err(|e| e.to_api())?;
+    if store.conn().total_changes() != before {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
             eprintln!("warning: the rolling backup failed: {e}");
@@ -358,10 +377,6 @@ pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<V
     }
     Ok(out)
 }
-
-/// Commands that can run for minutes (an import, an export): a transport runs them with
-/// [`dispatch_detached`] on a connection of their own, so the analyst's edits never queue behind them.
-pub const DETACHED: &[&str] = &["import_files", "export"];
 
 /// Run a long command on its own connection to the project file at `path`, leaving the app's shared
 /// handle free meanwhile: SQLite's WAL lets the analyst read and write alongside, and an import holds the
@@ -372,215 +387,188 @@ pub fn dispatch_detached(
     a: Value,
 ) -> std::result::Result<Value, ApiError> {
     let mut store = Store::open(path).map_err(|e| e.to_api())?;
-    run(&mut store, cmd, a).map_err(|e| e.to_api())
+    match registry::find(cmd).map(|c| c.handler) {
+        Some(Handler::Store(f)) => f(&mut store, a).map_err(|e| e.to_api()),
+        _ => Err(Error::NotFound(format!("unknown command {cmd:?}")).to_api()),
+    }
 }
 
-/// Commands that change the project (and so may trigger a rolling backup).
-const WRITES: &[&str] = &[
-    "add_span",
-    "update_span",
-    "delete_span",
-    "delete_spans",
-    "set_tag",
-    "set_status",
-    "import_files",
-];
+fn cmd_project_info(store: &mut Store, _: NoArgs) -> Result<ProjectInfo> {
+    project_info(store)
+}
 
-fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
-    match cmd {
-        "project_info" => to_json(project_info(store)?),
-        "list_articles" => {
-            let r: ListArticlesReq = args(cmd, a)?;
-            if r.filter.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-                crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
-            }
-            let limit = r.limit.unwrap_or(200).clamp(0, 1000);
-            let (total, items) = articles::list(
-                store.conn(),
-                &r.annotator,
-                &r.filter,
-                r.offset.unwrap_or(0).max(0),
-                limit,
-            )?;
-            to_json(ArticlePage { total, items })
-        }
-        "get_article" => {
-            let r: GetArticleReq = args(cmd, a)?;
-            to_json(article_view(store, r.id)?)
-        }
-        "list_labels" => to_json(labels::list(store.conn())?),
-        "add_span" => {
-            let r: AddSpanReq = args(cmd, a)?;
-            let span = store.with_tx(|tx| {
-                let text = articles::text_of(tx, r.article_id)?;
-                let text = crate::text::CharIndex::new(&text);
-                let new = NewSpan {
-                    article_id: r.article_id,
-                    start: offset(r.start, "start")?,
-                    end: offset(r.end, "end")?,
-                    label: &r.label,
-                    annotator: &r.annotator,
-                    note: r.note.as_deref().unwrap_or(""),
-                    created_at: r.created_at.as_deref(),
-                };
-                if let Some(t) = r.created_at.as_deref() {
-                    let when = chrono::DateTime::parse_from_rfc3339(t).map_err(|e| {
-                        Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}"))
-                    })?;
-                    if when > chrono::Utc::now() + chrono::Duration::seconds(5) {
-                        return Err(Error::Invalid(format!("created_at {t:?} is in the future")));
-                    }
-                }
-                let added = annotations::add_span(tx, &text, &new, false)?;
-                Ok(AddedSpan {
-                    span: annotations::get_span(tx, added.id())?,
-                    existing: matches!(added, annotations::Added::Existing(_)),
-                })
-            })?;
-            to_json(span)
-        }
-        "update_span" => {
-            let r: UpdateSpanReq = args(cmd, a)?;
-            let change = SpanChange {
-                start: r.start.map(|v| offset(v, "start")).transpose()?,
-                end: r.end.map(|v| offset(v, "end")).transpose()?,
-                label: r.label.as_deref(),
-                note: r.note.as_deref(),
-            };
-            to_json(store.with_tx(|tx| annotations::update_span(tx, r.id, &r.annotator, &change))?)
-        }
-        "delete_span" => {
-            let r: DeleteSpanReq = args(cmd, a)?;
-            store.with_tx(|tx| annotations::delete_span(tx, r.id, &r.annotator))?;
-            to_json(Done { ok: true })
-        }
-        "delete_spans" => {
-            // All or none: one span that is not the analyst's own (or is gone) refuses the whole step.
-            let r: DeleteSpansReq = args(cmd, a)?;
-            store.with_tx(|tx| {
-                r.ids.iter().try_for_each(|id| annotations::delete_span(tx, *id, &r.annotator))
-            })?;
-            to_json(Done { ok: true })
-        }
-        "set_tag" => {
-            let r: SetTagReq = args(cmd, a)?;
-            store.with_tx(|tx| {
-                annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None)
-            })?;
-            to_json(annotations::tags_of(store.conn(), r.article_id)?)
-        }
-        "set_status" => {
-            let r: SetStatusReq = args(cmd, a)?;
-            store.with_tx(|tx| {
-                annotations::set_status(tx, r.article_id, &r.annotator, r.status, None)
-            })?;
-            to_json(annotations::statuses_of(store.conn(), r.article_id)?)
-        }
-        "import_files" => {
-            let r: ImportFilesReq = args(cmd, a)?;
-            let format = match r.format.as_deref() {
-                Some(f) => Some(import::Format::parse(f).ok_or_else(|| {
-                    Error::Invalid(format!(
-                        "unknown import format {f:?} (expected one of {})",
-                        import::FORMAT_NAMES.join(", ")
-                    ))
-                })?),
-                None => None,
-            };
-            let offsets = match r.offsets.as_deref() {
-                Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| {
-                    Error::Invalid(format!(
-                        "unknown offset unit {u:?} (expected utf16 or codepoint)"
-                    ))
-                })?),
-                None => None,
-            };
-            // A named job can be followed (job_status) and cancelled (cancel_job) while it runs.
-            let job = r.job.as_deref().map(jobs::register).transpose()?;
-            let control = job.as_ref().map(|j| j.control.clone()).unwrap_or_default();
-            let opts = ImportOptions {
-                annotator: r.annotator,
-                format,
-                offsets,
-                columns: r.mapping.unwrap_or_default(),
-                control,
-                sentences_per_article: r
-                    .sentences_per_article
-                    .filter(|n| *n > 0)
-                    .map(|n| n as usize),
-                columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
-            };
-            opts.control.set_total(r.files.len() as u64);
-            let mut report = ImportReport::default();
-            for f in &r.files {
-                if opts.control.is_cancelled() {
-                    report.cancelled.push(f.name.clone());
-                    continue;
-                }
-                opts.control.start_file(&f.name);
-                import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
-                if let Some(enc) = f.encoding.as_deref().filter(|e| !e.is_empty()) {
-                    let items = report
-                        .imported
-                        .iter_mut()
-                        .chain(report.duplicates.iter_mut())
-                        .filter(|i| i.file == f.name);
-                    items.for_each(|i| i.encoding = enc.to_string());
-                }
-                opts.control.finish_file();
-            }
-            // The job stays visible while the new articles become searchable.
-            opts.control.start_file("updating the search index");
-            crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
-            drop(job);
-            to_json(report)
-        }
-        "export" => {
-            let r: ExportReq = args(cmd, a)?;
-            let job = r.job.as_deref().map(jobs::register).transpose()?;
-            let mut opts = r.options()?;
-            if let Some(j) = &job {
-                opts.control = j.control.clone();
-                opts.control.set_total(1);
-                opts.control.start_file("export");
-            }
-            let stem = project_name(store);
-            let ext = if opts.format == crate::export::Format::Jsonl {
-                "jsonl".to_string()
-            } else {
-                format!("{}.{}", r.format, opts.format.ext())
-            };
-            let (report, files) = match export_in_memory(store, &opts, &format!("{stem}.{ext}")) {
-                Err(_) if opts.control.is_cancelled() => {
-                    return Err(Error::Conflict(
-                        "the export was cancelled; nothing was written".into(),
-                    ))
-                }
-                other => other?,
-            };
-            drop(job);
-            let main = report
-                .files
-                .first()
-                .and_then(|f| std::path::Path::new(&f.path).file_name())
-                .map(|n| n.to_string_lossy().into_owned());
-            let main =
-                files.iter().find(|f| Some(&f.name) == main.as_ref()).or(files.first()).cloned();
-            to_json(ExportResult {
-                filename: main.as_ref().map(|f| f.name.clone()).unwrap_or_default(),
-                content: main.map(|f| f.content).unwrap_or_default(),
-                files,
-                articles: report.total.articles as i64,
-                spans: report.total.spans as i64,
-                notes: report.total.notes(),
-                labels: report.labels,
-            })
-        }
-        other => review::run(store, other, a.clone())
-            .or_else(|| occurrences::run(store, other, a.clone()))
-            .or_else(|| schema::run(store, other, a))
-            .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
+fn list_articles(store: &mut Store, r: ListArticlesReq) -> Result<ArticlePage> {
+    if r.filter.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+        crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
     }
+    let limit = r.limit.unwrap_or(200).clamp(0, 1000);
+    let (total, items) =
+        articles::list(store.conn(), &r.annotator, &r.filter, r.offset.unwrap_or(0).max(0), limit)?;
+    Ok(ArticlePage { total, items })
+}
+
+fn get_article(store: &mut Store, r: GetArticleReq) -> Result<ArticleView> {
+    article_view(store, r.id)
+}
+
+fn list_labels(store: &mut Store, _: NoArgs) -> Result<Vec<Label>> {
+    labels::list(store.conn())
+}
+
+fn add_span(store: &mut Store, r: AddSpanReq) -> Result<AddedSpan> {
+    store.with_tx(|tx| {
+        let text = articles::text_of(tx, r.article_id)?;
+        let text = crate::text::CharIndex::new(&text);
+        let new = NewSpan {
+            article_id: r.article_id,
+            start: offset(r.start, "start")?,
+            end: offset(r.end, "end")?,
+            label: &r.label,
+            annotator: &r.annotator,
+            note: r.note.as_deref().unwrap_or(""),
+            created_at: r.created_at.as_deref(),
+        };
+        if let Some(t) = r.created_at.as_deref() {
+            let when = chrono::DateTime::parse_from_rfc3339(t).map_err(|e| {
+                Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}"))
+            })?;
+            if when > chrono::Utc::now() + chrono::Duration::seconds(5) {
+                return Err(Error::Invalid(format!("created_at {t:?} is in the future")));
+            }
+        }
+        let added = annotations::add_span(tx, &text, &new, false)?;
+        Ok(AddedSpan {
+            span: annotations::get_span(tx, added.id())?,
+            existing: matches!(added, annotations::Added::Existing(_)),
+        })
+    })
+}
+
+fn update_span(store: &mut Store, r: UpdateSpanReq) -> Result<Span> {
+    let change = SpanChange {
+        start: r.start.map(|v| offset(v, "start")).transpose()?,
+        end: r.end.map(|v| offset(v, "end")).transpose()?,
+        label: r.label.as_deref(),
+        note: r.note.as_deref(),
+    };
+    store.with_tx(|tx| annotations::update_span(tx, r.id, &r.annotator, &change))
+}
+
+fn delete_span(store: &mut Store, r: DeleteSpanReq) -> Result<Done> {
+    store.with_tx(|tx| annotations::delete_span(tx, r.id, &r.annotator))?;
+    Ok(Done { ok: true })
+}
+
+fn delete_spans(store: &mut Store, r: DeleteSpansReq) -> Result<Done> {
+    // All or none: one span that is not the analyst's own (or is gone) refuses the whole step.
+    store.with_tx(|tx| {
+        r.ids.iter().try_for_each(|id| annotations::delete_span(tx, *id, &r.annotator))
+    })?;
+    Ok(Done { ok: true })
+}
+
+fn set_tag(store: &mut Store, r: SetTagReq) -> Result<Vec<Tag>> {
+    store.with_tx(|tx| {
+        annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None)
+    })?;
+    annotations::tags_of(store.conn(), r.article_id)
+}
+
+fn set_status(store: &mut Store, r: SetStatusReq) -> Result<Vec<AnnotatorStatus>> {
+    store.with_tx(|tx| annotations::set_status(tx, r.article_id, &r.annotator, r.status, None))?;
+    annotations::statuses_of(store.conn(), r.article_id)
+}
+
+fn import_files(store: &mut Store, r: ImportFilesReq) -> Result<ImportReport> {
+    let format = match r.format.as_deref() {
+        Some(f) => Some(import::Format::parse(f).ok_or_else(|| {
+            Error::Invalid(format!(
+                "unknown import format {f:?} (expected one of {})",
+                import::FORMAT_NAMES.join(", ")
+            ))
+        })?),
+        None => None,
+    };
+    let offsets = match r.offsets.as_deref() {
+        Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| {
+            Error::Invalid(format!("unknown offset unit {u:?} (expected utf16 or codepoint)"))
+        })?),
+        None => None,
+    };
+    // A named job can be followed (job_status) and cancelled (cancel_job) while it runs.
+    let job = r.job.as_deref().map(jobs::register).transpose()?;
+    let control = job.as_ref().map(|j| j.control.clone()).unwrap_or_default();
+    let opts = ImportOptions {
+        annotator: r.annotator,
+        format,
+        offsets,
+        columns: r.mapping.unwrap_or_default(),
+        control,
+        sentences_per_article: r.sentences_per_article.filter(|n| *n > 0).map(|n| n as usize),
+        columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
+    };
+    opts.control.set_total(r.files.len() as u64);
+    let mut report = ImportReport::default();
+    for f in &r.files {
+        if opts.control.is_cancelled() {
+            report.cancelled.push(f.name.clone());
+            continue;
+        }
+        opts.control.start_file(&f.name);
+        import::import_bytes(store, &f.name, f.content.as_bytes(), &opts, &mut report)?;
+        if let Some(enc) = f.encoding.as_deref().filter(|e| !e.is_empty()) {
+            let items = report
+                .imported
+                .iter_mut()
+                .chain(report.duplicates.iter_mut())
+                .filter(|i| i.file == f.name);
+            items.for_each(|i| i.encoding = enc.to_string());
+        }
+        opts.control.finish_file();
+    }
+    // The job stays visible while the new articles become searchable.
+    opts.control.start_file("updating the search index");
+    crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
+    drop(job);
+    Ok(report)
+}
+
+fn export(store: &mut Store, r: ExportReq) -> Result<ExportResult> {
+    let job = r.job.as_deref().map(jobs::register).transpose()?;
+    let mut opts = r.options()?;
+    if let Some(j) = &job {
+        opts.control = j.control.clone();
+        opts.control.set_total(1);
+        opts.control.start_file("export");
+    }
+    let stem = project_name(store);
+    let ext = if opts.format == crate::export::Format::Jsonl {
+        "jsonl".to_string()
+    } else {
+        format!("{}.{}", r.format, opts.format.ext())
+    };
+    let (report, files) = match export_in_memory(store, &opts, &format!("{stem}.{ext}")) {
+        Err(_) if opts.control.is_cancelled() => {
+            return Err(Error::Conflict("the export was cancelled; nothing was written".into()))
+        }
+        other => other?,
+    };
+    drop(job);
+    let main = report
+        .files
+        .first()
+        .and_then(|f| std::path::Path::new(&f.path).file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    let main = files.iter().find(|f| Some(&f.name) == main.as_ref()).or(files.first()).cloned();
+    Ok(ExportResult {
+        filename: main.as_ref().map(|f| f.name.clone()).unwrap_or_default(),
+        content: main.map(|f| f.content).unwrap_or_default(),
+        files,
+        articles: report.total.articles as i64,
+        spans: report.total.spans as i64,
+        notes: report.total.notes(),
+        labels: report.labels,
+    })
 }
 
 /// Run a file export into a private temporary folder and read every file it wrote back.

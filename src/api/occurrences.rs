@@ -2,11 +2,10 @@
 //! article or the whole project) and label many places in one step.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use ts_rs::TS;
 
 use crate::annotations::{self, NewSpan};
-use crate::api::{args, to_json};
+use crate::api::registry::{command, Command};
 use crate::error::{Error, Result};
 use crate::occurrences::{self, Occurrence};
 use crate::store::Store;
@@ -71,13 +70,11 @@ pub struct AddSpansResult {
     pub already: i64,
 }
 
-pub const OCCURRENCE_COMMANDS: &[(&str, &str, &str)] = &[
-    ("find_occurrences", "FindOccurrencesReq", "OccurrencesResult"),
-    ("add_spans", "AddSpansReq", "AddSpansResult"),
+/// The "all occurrences" commands.
+pub const COMMANDS: &[Command] = &[
+    command!(Store, "find_occurrences", FindOccurrencesReq => OccurrencesResult, find),
+    command!(Store, "add_spans", AddSpansReq => AddSpansResult, add_spans),
 ];
-
-/// Commands here that change the project.
-pub const OCCURRENCE_WRITES: &[&str] = &["add_spans"];
 
 fn find(store: &mut Store, r: FindOccurrencesReq) -> Result<OccurrencesResult> {
     let text = articles::text_of(store.conn(), r.article_id)?;
@@ -148,16 +145,5 @@ fn add_spans(store: &mut Store, r: AddSpansReq) -> Result<AddSpansResult> {
             }
         }
         Ok(AddSpansResult { added, already })
-    })
-}
-
-/// Run an occurrence command; `None` if `cmd` is not one.
-pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value>> {
-    Some(match cmd {
-        "find_occurrences" => {
-            args::<FindOccurrencesReq>(cmd, a).and_then(|r| to_json(find(store, r)?))
-        }
-        "add_spans" => args::<AddSpansReq>(cmd, a).and_then(|r| to_json(add_spans(store, r)?)),
-        _ => return None,
     })
 }

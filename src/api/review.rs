@@ -2,15 +2,16 @@
 //! the gold layer, comment, and measure agreement.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use ts_rs::TS;
 
-use crate::api::{args, to_json};
+use crate::api::registry::{command, Command};
+use crate::api::NoArgs;
 use crate::error::Result;
 use crate::model::{Article, Span, Tag};
-use crate::review::agreement;
+use crate::review::agreement::{self, AgreementReport};
 use crate::review::compare::{self, Comparison};
 use crate::review::gold::{self, Decision, DecisionLog, GoldSpan, ReviewComment};
+use crate::review::progress::{MyProgress, Progress};
 use crate::store::Store;
 use crate::{annotations, articles};
 
@@ -96,19 +97,6 @@ pub struct AgreementReq {
     pub top: Option<i64>,
 }
 
-/// The review commands: (name, request type, response type) for the TypeScript client.
-pub const REVIEW_COMMANDS: &[(&str, &str, &str)] = &[
-    ("review_article", "ReviewArticleReq", "ReviewView"),
-    ("adjudicate", "AdjudicateReq", "ReviewView"),
-    ("accept_agreeing", "AcceptAgreeingReq", "ReviewView"),
-    ("set_gold_tag", "GoldTagReq", "ReviewView"),
-    ("set_adjudicated", "AdjudicatedReq", "ReviewView"),
-    ("review_comment", "CommentReq", "ReviewView"),
-    ("agreement", "AgreementReq", "AgreementReport"),
-    ("progress", "Record<string, never>", "Progress"),
-    ("my_progress", "MyProgressReq", "MyProgress"),
-];
-
 pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Result<ReviewView> {
     let conn = store.conn();
     let article = articles::get(conn, article_id)?;
@@ -133,48 +121,57 @@ pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Res
     })
 }
 
-/// Run a review command; `None` if `cmd` is not one.
-pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value>> {
-    let out = match cmd {
-        "review_article" => args::<ReviewArticleReq>(cmd, a)
-            .and_then(|r| to_json(review_view(store, r.article_id, &r.annotators)?)),
-        "adjudicate" => args::<AdjudicateReq>(cmd, a).and_then(|r| {
-            store.with_tx(|tx| gold::decide(tx, r.article_id, &r.reviewer, &r.decision))?;
-            to_json(review_view(store, r.article_id, &r.annotators)?)
-        }),
-        "accept_agreeing" => args::<AcceptAgreeingReq>(cmd, a).and_then(|r| {
-            store.with_tx(|tx| {
-                gold::accept_agreeing(tx, r.article_id, &r.reviewer, &r.annotators)
-            })?;
-            to_json(review_view(store, r.article_id, &r.annotators)?)
-        }),
-        "set_gold_tag" => args::<GoldTagReq>(cmd, a).and_then(|r| {
-            store
-                .with_tx(|tx| gold::set_gold_tag(tx, r.article_id, &r.reviewer, &r.label, r.on))?;
-            to_json(review_view(store, r.article_id, &r.annotators)?)
-        }),
-        "set_adjudicated" => args::<AdjudicatedReq>(cmd, a).and_then(|r| {
-            store.with_tx(|tx| gold::set_adjudicated(tx, r.article_id, &r.reviewer, r.done))?;
-            to_json(review_view(store, r.article_id, &r.annotators)?)
-        }),
-        "review_comment" => args::<CommentReq>(cmd, a).and_then(|r| {
-            store
-                .with_tx(|tx| gold::add_comment(tx, r.article_id, r.span_id, &r.author, &r.text))?;
-            to_json(review_view(store, r.article_id, &r.annotators)?)
-        }),
-        "agreement" => args::<AgreementReq>(cmd, a).and_then(|r| {
-            let top = r.top.unwrap_or(50).clamp(0, 10_000) as usize;
-            to_json(agreement::agreement(store.conn(), &r.annotators.unwrap_or_default(), top)?)
-        }),
-        "progress" => crate::review::progress::progress(store.conn()).and_then(to_json),
-        "my_progress" => args::<MyProgressReq>(cmd, a).and_then(|r| {
-            to_json(crate::review::progress::my_progress(store.conn(), &r.annotator)?)
-        }),
-        _ => return None,
-    };
-    Some(out)
+/// The review commands.
+pub const COMMANDS: &[Command] = &[
+    command!(Store, "review_article", ReviewArticleReq => ReviewView, review_article),
+    command!(Store, "adjudicate", AdjudicateReq => ReviewView, adjudicate),
+    command!(Store, "accept_agreeing", AcceptAgreeingReq => ReviewView, accept_agreeing),
+    command!(Store, "set_gold_tag", GoldTagReq => ReviewView, set_gold_tag),
+    command!(Store, "set_adjudicated", AdjudicatedReq => ReviewView, set_adjudicated),
+    command!(Store, "review_comment", CommentReq => ReviewView, review_comment),
+    command!(Store, "agreement", AgreementReq => AgreementReport, agreement),
+    command!(Store, "progress", "Record<string, never>" => Progress, progress),
+    command!(Store, "my_progress", MyProgressReq => MyProgress, my_progress),
+];
+
+fn review_article(store: &mut Store, r: ReviewArticleReq) -> Result<ReviewView> {
+    review_view(store, r.article_id, &r.annotators)
 }
 
-/// Commands here that change the project.
-pub const REVIEW_WRITES: &[&str] =
-    &["adjudicate", "accept_agreeing", "set_gold_tag", "set_adjudicated", "review_comment"];
+fn adjudicate(store: &mut Store, r: AdjudicateReq) -> Result<ReviewView> {
+    store.with_tx(|tx| gold::decide(tx, r.article_id, &r.reviewer, &r.decision))?;
+    review_view(store, r.article_id, &r.annotators)
+}
+
+fn accept_agreeing(store: &mut Store, r: AcceptAgreeingReq) -> Result<ReviewView> {
+    store.with_tx(|tx| gold::accept_agreeing(tx, r.article_id, &r.reviewer, &r.annotators))?;
+    review_view(store, r.article_id, &r.annotators)
+}
+
+fn set_gold_tag(store: &mut Store, r: GoldTagReq) -> Result<ReviewView> {
+    store.with_tx(|tx| gold::set_gold_tag(tx, r.article_id, &r.reviewer, &r.label, r.on))?;
+    review_view(store, r.article_id, &r.annotators)
+}
+
+fn set_adjudicated(store: &mut Store, r: AdjudicatedReq) -> Result<ReviewView> {
+    store.with_tx(|tx| gold::set_adjudicated(tx, r.article_id, &r.reviewer, r.done))?;
+    review_view(store, r.article_id, &r.annotators)
+}
+
+fn review_comment(store: &mut Store, r: CommentReq) -> Result<ReviewView> {
+    store.with_tx(|tx| gold::add_comment(tx, r.article_id, r.span_id, &r.author, &r.text))?;
+    review_view(store, r.article_id, &r.annotators)
+}
+
+fn agreement(store: &mut Store, r: AgreementReq) -> Result<AgreementReport> {
+    let top = r.top.unwrap_or(50).clamp(0, 10_000) as usize;
+    agreement::agreement(store.conn(), &r.annotators.unwrap_or_default(), top)
+}
+
+fn progress(store: &mut Store, _: NoArgs) -> Result<Progress> {
+    crate::review::progress::progress(store.conn())
+}
+
+fn my_progress(store: &mut Store, r: MyProgressReq) -> Result<MyProgress> {
+    crate::review::progress::my_progress(store.conn(), &r.annotator)
+}

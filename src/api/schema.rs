@@ -1,13 +1,14 @@
 //! Label schema and project settings commands of the command API.
 
 use serde::Deserialize;
-use serde_json::Value;
 use ts_rs::TS;
 
-use crate::api::{args, to_json};
+use crate::api::registry::{command, Command};
+use crate::api::NoArgs;
 use crate::error::Result;
-use crate::labels::{self, LabelEdit};
-use crate::settings;
+use crate::labels::{self, LabelEdit, Usage};
+use crate::model::Label;
+use crate::settings::{self, Settings};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -32,38 +33,33 @@ pub struct SetSettingsReq {
     pub clitics: Option<String>,
 }
 
-pub const SCHEMA_COMMANDS: &[(&str, &str, &str)] = &[
-    ("save_label", "LabelEdit", "Array<Label>"),
-    ("label_usage", "LabelIdReq", "Usage"),
-    ("delete_label", "DeleteLabelReq", "Array<Label>"),
-    ("get_settings", "Record<string, never>", "Settings"),
-    ("set_settings", "SetSettingsReq", "Settings"),
+/// The label schema and settings commands.
+pub const COMMANDS: &[Command] = &[
+    command!(Store, "save_label", LabelEdit => "Array<Label>", save_label),
+    command!(Store, "label_usage", LabelIdReq => Usage, label_usage),
+    command!(Store, "delete_label", DeleteLabelReq => "Array<Label>", delete_label),
+    command!(Store, "get_settings", "Record<string, never>" => Settings, get_settings),
+    command!(Store, "set_settings", SetSettingsReq => Settings, set_settings),
 ];
 
-pub const SCHEMA_WRITES: &[&str] = &["save_label", "delete_label", "set_settings"];
+fn save_label(store: &mut Store, e: LabelEdit) -> Result<Vec<Label>> {
+    store.with_tx(|tx| labels::save(tx, &e))?;
+    labels::list(store.conn())
+}
 
-/// Run a schema or settings command; `None` if `cmd` is not one.
-pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value>> {
-    Some(match cmd {
-        "save_label" => args::<LabelEdit>(cmd, a).and_then(|e| {
-            store.with_tx(|tx| labels::save(tx, &e))?;
-            to_json(labels::list(store.conn())?)
-        }),
-        "label_usage" => {
-            args::<LabelIdReq>(cmd, a).and_then(|r| to_json(labels::usage(store.conn(), r.id)?))
-        }
-        "delete_label" => args::<DeleteLabelReq>(cmd, a).and_then(|r| {
-            store.with_tx(|tx| labels::delete(tx, r.id, r.expected_annotations))?;
-            to_json(labels::list(store.conn())?)
-        }),
-        "get_settings" => settings::get(store.conn()).and_then(to_json),
-        "set_settings" => {
-            args::<SetSettingsReq>(cmd, a).and_then(|r| {
-                to_json(store.with_tx(|tx| {
-                    settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref())
-                })?)
-            })
-        }
-        _ => return None,
-    })
+fn label_usage(store: &mut Store, r: LabelIdReq) -> Result<Usage> {
+    labels::usage(store.conn(), r.id)
+}
+
+fn delete_label(store: &mut Store, r: DeleteLabelReq) -> Result<Vec<Label>> {
+    store.with_tx(|tx| labels::delete(tx, r.id, r.expected_annotations))?;
+    labels::list(store.conn())
+}
+
+fn get_settings(store: &mut Store, _: NoArgs) -> Result<Settings> {
+    settings::get(store.conn())
+}
+
+fn set_settings(store: &mut Store, r: SetSettingsReq) -> Result<Settings> {
+    store.with_tx(|tx| settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref()))
 }

@@ -5,7 +5,8 @@ use crate::common;
 
 use std::time::{Duration, Instant};
 
-use hashiya::api::{dispatch, jobs::dispatch_unlocked};
+use hashiya::api::dispatch;
+use hashiya::api::router::unlocked as dispatch_unlocked;
 use hashiya::Store;
 use serde_json::json;
 
@@ -35,7 +36,7 @@ fn a_named_import_reports_progress_and_can_be_cancelled() {
     let deadline = Instant::now() + Duration::from_secs(60);
     let mut seen = json!(null);
     while Instant::now() < deadline {
-        let s = dispatch_unlocked("job_status", &json!({"job": "big"}))
+        let s = dispatch_unlocked("job_status", json!({"job": "big"}))
             .expect("a job command")
             .expect("status");
         if s["running"] == true && s["records"].as_i64().unwrap_or(0) > 0 {
@@ -46,7 +47,7 @@ fn a_named_import_reports_progress_and_can_be_cancelled() {
     }
     assert_eq!(seen["running"], true, "the job was seen running");
     assert_eq!(seen["files_total"], 40);
-    let s = dispatch_unlocked("cancel_job", &json!({"job": "big"}))
+    let s = dispatch_unlocked("cancel_job", json!({"job": "big"}))
         .expect("a job command")
         .expect("cancel");
     assert_eq!(s["cancelled"], true);
@@ -61,11 +62,11 @@ fn a_named_import_reports_progress_and_can_be_cancelled() {
     assert_eq!(imported % 400, 0, "whole files only");
     assert_eq!(imported / 400 + cancelled as i64, 40, "every file is either imported or cancelled");
     // Finished jobs are forgotten; unknown names are simply not running.
-    let s = dispatch_unlocked("job_status", &json!({"job": "big"}))
+    let s = dispatch_unlocked("job_status", json!({"job": "big"}))
         .expect("a job command")
         .expect("status");
     assert_eq!(s["running"], false);
-    assert!(dispatch_unlocked("list_labels", &json!({})).is_none());
+    assert!(dispatch_unlocked("list_labels", json!({})).is_none());
 }
 
 #[test]
@@ -88,7 +89,7 @@ fn a_named_export_can_be_cancelled_and_writes_nothing() {
         )
     });
     while !worker.is_finished() {
-        dispatch_unlocked("cancel_job", &json!({"job": "exp"}))
+        dispatch_unlocked("cancel_job", json!({"job": "exp"}))
             .expect("a job command")
             .expect("cancel");
         std::thread::sleep(Duration::from_micros(200));

@@ -1,14 +1,18 @@
 // Typed command client: Tauri invoke('api') on desktop, POST /api/<cmd> with the token in browser mode.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { ApiError as ApiErrorShape, Commands } from './bindings';
+import { SHELL_COMMANDS } from './bindings';
+import type { ApiError as ApiErrorShape, Commands, ErrorKind } from './bindings';
 import { loadToken } from './token';
 import { t } from './i18n';
 
+/** What a failed call reports: the core's kinds, plus the two only a browser-mode client meets. */
+export type ClientErrorKind = ErrorKind | 'network' | 'http';
+
 /** A failed command, as `{kind, message}` from the core. */
-export class ApiError extends Error implements ApiErrorShape {
+export class ApiError extends Error {
   constructor(
-    public kind: string,
+    public kind: ClientErrorKind,
     message: string,
   ) {
     super(message);
@@ -27,7 +31,7 @@ function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e && typeof e === 'object' && 'kind' in e && 'message' in e) {
     const o = e as ApiErrorShape;
-    return new ApiError(String(o.kind), String(o.message));
+    return new ApiError(o.kind, String(o.message));
   }
   return new ApiError('internal', typeof e === 'string' ? e : String((e as Error)?.message ?? e));
 }
@@ -74,22 +78,17 @@ export async function call<K extends keyof Commands>(cmd: K, args: Commands[K]['
 /** Commands sent and not yet answered (end-to-end tests wait for 0 before stopping the server). */
 export const inFlight = { count: 0 };
 
+const shellCommands: ReadonlySet<string> = new Set(SHELL_COMMANDS);
+
 async function dispatch<K extends keyof Commands>(cmd: K, args: Commands[K]['req']): Promise<Commands[K]['res']> {
   if (isTauri()) {
     try {
+      // The desktop shell's own commands (dialogs, menu) are Tauri commands of their own; the rest go through `api`.
+      if (shellCommands.has(cmd)) return (await invoke(cmd, args as Record<string, unknown>)) as Commands[K]['res'];
       return (await invoke('api', { cmd, args })) as Commands[K]['res'];
     } catch (e) {
       throw toApiError(e);
     }
   }
   return (await viaHttp(cmd, args)) as Commands[K]['res'];
-}
-
-/** Tauri-only commands (outside the core API), with the same error shape. */
-export async function invokeDesktop<T>(cmd: string, args: Record<string, unknown>): Promise<T> {
-  try {
-    return (await invoke(cmd, args)) as T;
-  } catch (e) {
-    throw toApiError(e);
-  }
 }

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --test core bindings`. Do not edit.
 
-export type ApiError = { kind: string, message: string, };
+export type ApiError = { kind: ErrorKind, message: string, };
 
 export type LabelKind = "span" | "tag";
 
@@ -589,6 +589,54 @@ file: string,
  */
 records: number, elapsed_ms: number, };
 
+export type ErrorKind = "not_found" | "invalid" | "forbidden" | "conflict" | "io" | "database" | "internal" | "unauthorized";
+
+export type ExportToFileReq = { format: string, 
+/**
+ * The file name the save dialog suggests (a name, never a path).
+ */
+name: string, 
+/**
+ * The export options (the `export` command's); without them the format's defaults apply.
+ */
+req?: ExportReq, };
+
+export type OpenProjectReq = { 
+/**
+ * A path from File → Open Recent; without it the shell shows the open dialog.
+ */
+path?: string, };
+
+export type NewProjectReq = { 
+/**
+ * The file name the save dialog suggests (default `untitled.hashiya`).
+ */
+name?: string, };
+
+export type MenuEventsReq = { channel: unknown, };
+
+export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "open_recent", path: string, } | { "action": "import" } | { "action": "export" };
+
+export type Opened = { path: string, name: string, };
+
+export type Switched = { "status": "cancelled" } | { "status": "opened" } & Opened;
+
+export type ExportDone = { articles: number, spans: number, 
+/**
+ * What the export changed or left out (merged duplicates, dropped overlaps, …), one sentence each.
+ */
+notes: Array<string>, 
+/**
+ * The span labels in the export, after renaming and dropping.
+ */
+labels: Array<string>, 
+/**
+ * Every data file written (one, or three with a train/dev/test split).
+ */
+files: Array<string>, };
+
+export type Exported = { "status": "cancelled" } | { "status": "written" } & ExportDone;
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -621,4 +669,11 @@ export type Commands = {
   set_settings: { req: SetSettingsReq; res: Settings };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
+  export_to_file: { req: ExportToFileReq; res: Exported };
+  open_project: { req: OpenProjectReq; res: Switched };
+  new_project: { req: NewProjectReq; res: Switched };
+  recent_projects: { req: Record<string, never>; res: Array<string> };
+  menu_events: { req: MenuEventsReq; res: null };
 };
+/** Commands the desktop shell answers itself (Tauri commands of their own, not `api`). */
+export const SHELL_COMMANDS = ["export_to_file", "open_project", "new_project", "recent_projects", "menu_events"] as const;

@@ -1,23 +1,18 @@
 // Desktop only: the window's File menu (sent by the shell over a channel) — new, open and recent projects (the shell shows their dialogs); import and export open their dialogs.
 
 import { Channel } from '@tauri-apps/api/core';
-import { invokeDesktop, isTauri } from './api';
+import { call, isTauri } from './api';
+import type { MenuAction, Switched } from './bindings';
 import { byId } from './dom';
 import { t } from './i18n';
 import { guard } from './toast';
-
-type MenuAction = { action: 'new' } | { action: 'open' } | { action: 'open_recent'; path: string } | { action: 'import' } | { action: 'export' };
-
-/** open_project / new_project's answer: the user closed the dialog, or the project now open. */
-type Switched = { status: 'cancelled' } | { status: 'opened'; path: string; name: string };
 
 /**
  * Close this project and open another: the shell shows the dialog (new: save, open: open) or, for Open Recent,
  * checks the path is in its recent list; then start the page again on the new project.
  */
-async function switchTo(cmd: 'open_project' | 'new_project', args: Record<string, unknown>): Promise<void> {
-  const r = await invokeDesktop<Switched>(cmd, args);
-  if (r.status === 'cancelled') return;
+async function switchTo(r: Promise<Switched>): Promise<void> {
+  if ((await r).status === 'cancelled') return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
   window.location.reload();
 }
@@ -28,11 +23,11 @@ async function handle(m: MenuAction): Promise<void> {
   }
   switch (m.action) {
     case 'new':
-      return switchTo('new_project', {});
+      return switchTo(call('new_project', {}));
     case 'open':
-      return switchTo('open_project', {});
+      return switchTo(call('open_project', {}));
     case 'open_recent':
-      return switchTo('open_project', { path: m.path });
+      return switchTo(call('open_project', { path: m.path }));
     case 'import':
       // The import dialog (files, annotator, format, progress); its file button is a real click, which the file chooser needs.
       byId('import-btn').click();
@@ -48,5 +43,5 @@ export async function initDesktopMenu(): Promise<void> {
   if (!isTauri()) return;
   const channel = new Channel<MenuAction>();
   channel.onmessage = (m) => guard(() => handle(m), t('errFileMenuAction'))();
-  await invokeDesktop('menu_events', { channel });
+  await call('menu_events', { channel });
 }

@@ -1,6 +1,6 @@
 // Export: the dialog's Export button → `export` + a download of every file (browser) or export_to_file (desktop: the shell shows the save dialog and writes there).
 
-import { call, invokeDesktop, isTauri } from './api';
+import { call, isTauri } from './api';
 import type { ExportFile, ExportReq, ExportResult } from './bindings';
 import { byId, el } from './dom';
 import { buildExportForm, readExportForm } from './exportDialog';
@@ -112,19 +112,17 @@ async function exportBrowser(req: ExportReq): Promise<void> {
 }
 
 /** export_to_file's answer: the user closed the save dialog, or what was written. */
-type DesktopExport = { status: 'cancelled' } | { status: 'written'; articles: number; spans: number; notes?: string[]; files?: string[] };
-
 async function exportDesktop(req: ExportReq): Promise<void> {
   const { ext } = saveFilter(req.format);
   const stem = (state.project?.name ?? 'hashiya').replace(/[/\\]/g, '_') || 'hashiya';
   const name = req.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.${req.format}.${ext}`;
   const job = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   // The shell shows the save dialog (in the project's folder, suggesting `name`) and writes only where the user chose.
-  const r = await withProgress(job, invokeDesktop<DesktopExport>('export_to_file', { format: req.format, name, req: { ...req, job } }), t('chooseSave'));
+  const r = await withProgress(job, call('export_to_file', { format: req.format, name, req: { ...req, job } }), t('chooseSave'));
   if (r.status === 'cancelled') return;
-  const files = r.files ?? [];
+  const files = r.files;
   const summary = t('exportedDesktop', { articles: count(r.articles, 'article'), spans: count(r.spans, 'span'), target: files.join(t('listSep')) });
-  showResult(summary, r.notes ?? []);
+  showResult(summary, r.notes);
   toast(summary, 'success');
 }
 
