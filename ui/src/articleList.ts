@@ -7,7 +7,7 @@ import { ROW_HEIGHT, VirtualList } from './corpusList';
 import { count, firstInOrder, firstUnfinished, isFiltered, listReq, NO_FILTER, PAGE, pagesFor, type CorpusFilter } from './corpusModel';
 import './corpus.css';
 import { byId } from './dom';
-import { typing } from './hotkeys';
+import { typing } from './dom';
 import { state } from './state';
 import { guard, toast, toastError } from './toast';
 import { onLangChange, t, translate } from './i18n';

@@ -44,3 +44,10 @@ export function safeColor(hex: string): string {
 export function present(...xs: (Node | string | null | undefined)[]): (Node | string)[] {
   return xs.filter((x): x is Node | string => x !== null && x !== undefined);
 }
+
+/** True when a key event is typing into a field or a dialog (shortcuts stay out of its way). */
+export function typing(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  if (!t) return false;
+  return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || !!t.closest('dialog[open]');
+}

@@ -3,6 +3,7 @@
 import { applyLabel } from './annotate';
 import { setStatus, toggleTag } from './article';
 import { closePopovers } from './spanEditor';
+import { typing } from './dom';
 import { spanLabels, state, tagLabels } from './state';
 import { guard } from './toast';
 import { t } from './i18n';
@@ -22,12 +23,6 @@ export function find<T extends { hotkey: string }>(labels: T[], keys: string[]):
     if (hit) return hit;
   }
   return undefined;
-}
-
-export function typing(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  if (!t) return false;
-  return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || !!t.closest('dialog[open]');
 }
 
 export function initHotkeys(): void {

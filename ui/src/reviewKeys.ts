@@ -1,6 +1,7 @@
 // Review keyboard: j/n k/p move, Shift+N next article with disagreements, a r e x c act on the current disagreement, label keys add the selection, tag keys gold tags.
 
-import { find, keysOf, typing } from './hotkeys';
+import { typing } from './dom';
+import { find, keysOf } from './hotkeys';
 import { editorKey } from './reviewEditor';
 import { rv } from './reviewState';
 import { spanLabels, state, tagLabels } from './state';
