@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 use crate::api::desktop::*;
 use crate::api::jobs::{JobReq, JobStatus};
 use crate::api::occurrences::*;
-use crate::api::registry::{self, Route};
+use crate::api::registry::Route;
 use crate::api::review::*;
 use crate::api::schema::*;
 use crate::api::*;
@@ -131,14 +131,14 @@ pub fn typescript() -> String {
     out.push_str(
         "/** Every command, with its request and response types. */\nexport type Commands = {\n",
     );
-    for c in registry::all() {
+    for c in crate::api::commands() {
         out.push_str(&format!("  {}: {{ req: {}; res: {} }};\n", c.name, c.req, c.res));
     }
     out.push_str("};\n");
     out.push_str(
         "/** Commands the desktop shell answers itself (Tauri commands of their own, not `api`). */\n",
     );
-    let shell: Vec<String> = registry::all()
+    let shell: Vec<String> = crate::api::commands()
         .filter(|c| c.route == Route::Desktop)
         .map(|c| format!("{:?}", c.name))
         .collect();

@@ -322,7 +322,7 @@ pub struct Done {
 }
 
 /// The core's own commands (review, occurrences, schema, jobs and the desktop shell's are declared in
-/// their modules; [`registry::all`] lists them all).
+/// their modules; [`commands`] lists them all).
 pub const CORE_COMMANDS: &[Command] = &[
     command!(Store, "project_info", "Record<string, never>" => ProjectInfo, cmd_project_info),
     command!(Store, "list_articles", ListArticlesReq => ArticlePage, list_articles),
@@ -337,6 +337,19 @@ pub const CORE_COMMANDS: &[Command] = &[
     command!(Detached, "import_files", ImportFilesReq => ImportReport, import_files),
     command!(Detached, "export", ExportReq => ExportResult, export),
 ];
+
+/// Every command, grouped by module, in a stable order (the order of `ui/src/bindings.ts`).
+pub fn commands() -> impl Iterator<Item = &'static Command> {
+    [CORE_COMMANDS, review::COMMANDS, occurrences::COMMANDS, schema::COMMANDS]
+        .into_iter()
+        .chain([jobs::COMMANDS, desktop::COMMANDS])
+        .flatten()
+}
+
+/// The command called `name`.
+pub fn find(name: &str) -> Option<&'static Command> {
+    commands().find(|c| c.name == name)
+}
 
 /// A command that takes no arguments (`{}`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -358,7 +371,7 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// whenever the command changed the project (SQLite's change counter moved), a backup is due, so no
 /// command can skip it. Transports call this through [`router::route`].
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
-    let Some(c) = registry::find(cmd) else {
+    let Some(c) = find(cmd) else {
         return Err(Error::NotFound(format!("unknown command {cmd:?}")).to_api());
     };
     let Handler::Store(f) = c.handler else {
@@ -387,7 +400,7 @@ pub fn dispatch_detached(
     a: Value,
 ) -> std::result::Result<Value, ApiError> {
     let mut store = Store::open(path).map_err(|e| e.to_api())?;
-    match registry::find(cmd).map(|c| c.handler) {
+    match find(cmd).map(|c| c.handler) {
         Some(Handler::Store(f)) => f(&mut store, a).map_err(|e| e.to_api()),
         _ => Err(Error::NotFound(format!("unknown command {cmd:?}")).to_api()),
     }

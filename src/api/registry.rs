@@ -82,33 +82,15 @@ macro_rules! shell_command {
 }
 pub(crate) use shell_command;
 
-/// Every command, grouped by module, in a stable order (the order of `ui/src/bindings.ts`).
-pub fn all() -> impl Iterator<Item = &'static Command> {
-    [
-        super::CORE_COMMANDS,
-        super::review::COMMANDS,
-        super::occurrences::COMMANDS,
-        super::schema::COMMANDS,
-        super::jobs::COMMANDS,
-        super::desktop::COMMANDS,
-    ]
-    .into_iter()
-    .flatten()
-}
-
-/// The command called `name`.
-pub fn find(name: &str) -> Option<&'static Command> {
-    all().find(|c| c.name == name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::{commands, find};
 
     #[test]
     fn names_are_unique_and_handlers_match_routes() {
         let mut seen = std::collections::HashSet::new();
-        for c in all() {
+        for c in commands() {
             assert!(seen.insert(c.name), "{} is declared twice", c.name);
             let ok = matches!(
                 (c.route, c.handler),

@@ -7,7 +7,8 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
-use crate::api::registry::{self, Handler, Route};
+use crate::api::find;
+use crate::api::registry::{Handler, Route};
 use crate::error::{ApiError, Error, ErrorKind};
 use crate::store::Store;
 
@@ -66,7 +67,7 @@ impl SharedProject {
 
 /// Run one command for a transport. Blocking: call it off the async runtime (`spawn_blocking`).
 pub fn route(project: &SharedProject, cmd: &str, args: Value) -> Result<Value, ApiError> {
-    let Some(c) = registry::find(cmd) else {
+    let Some(c) = find(cmd) else {
         return Err(Error::NotFound(format!("unknown command {cmd:?}")).to_api());
     };
     match (c.route, c.handler) {
@@ -87,7 +88,7 @@ pub fn route(project: &SharedProject, cmd: &str, args: Value) -> Result<Value, A
 
 /// Run `cmd` if it is answered without the project (job status and cancel); `None` for any other command.
 pub fn unlocked(cmd: &str, args: Value) -> Option<Result<Value, ApiError>> {
-    match registry::find(cmd)?.handler {
+    match find(cmd)?.handler {
         Handler::Unlocked(f) => Some(f(args).map_err(|e| e.to_api())),
         _ => None,
     }
