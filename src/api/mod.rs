@@ -183,6 +183,11 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional)]
     pub job: Option<String>,
+    /// Plain text: drop web boilerplate lines (share counters, SEO scores, subscribe and comment
+    /// lines, related-article footers); the report lists them.
+    #[serde(default)]
+    #[ts(optional)]
+    pub clean: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -509,6 +514,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     .filter(|n| *n > 0)
                     .map(|n| n as usize),
                 columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
+                clean: r.clean.unwrap_or(false),
             };
             opts.control.set_total(r.files.len() as u64);
             let mut report = ImportReport::default();
