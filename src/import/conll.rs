@@ -222,9 +222,10 @@ fn read_lines<'a>(
         let mut tags = Vec::new();
         let mut bad = None;
         let mut columns = 0;
+        let mut marks = false;
         for f in rest {
             if f.chars().all(invisible) {
-                skipped.marks.push(lineno);
+                marks = true;
                 continue;
             }
             columns += 1;
@@ -253,6 +254,9 @@ fn read_lines<'a>(
                 format!("token {token:?} has no tag column; the line was left out"),
             );
             continue;
+        }
+        if marks {
+            skipped.marks.push(lineno);
         }
         rows.push(Row::Token { line: lineno, token: Token { text: token, tags } });
     }

@@ -148,9 +148,9 @@ pub struct ImportReport {
     pub imported_not_listed: i64,
     #[serde(default)]
     pub duplicates_not_listed: i64,
-    /// What the import did to make a file fit, with file and line: CoNLL tokens skipped (empty or
-    /// only invisible marks), stray marks ignored, a file without blank lines cut into sentences,
-    /// boilerplate lines dropped by `clean`.
+    /// What the import did to make a file fit, with file and line: CoNLL tokens skipped (empty, or
+    /// invisible marks without a tag), stray marks ignored, a file without blank lines cut into
+    /// sentences, boilerplate lines dropped by `clean`.
     #[serde(default)]
     pub notes: Vec<Rejection>,
     /// Spans added by this import, per label.

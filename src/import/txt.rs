@@ -23,7 +23,7 @@ pub(super) fn import_txt(
     let text = if opts.clean {
         let (kept, dropped) = crate::webcopy::clean(text);
         for d in &dropped {
-            report.note(name, Some(d.line), format!("dropped ({}): «{}»", d.why, d.text));
+            report.note(name, Some(d.line), format!("dropped ({}): {}", d.why, d.text));
         }
         if kept.trim().is_empty() {
             report.reject(name, None, "nothing but boilerplate lines is left after --clean");
