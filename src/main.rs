@@ -35,7 +35,8 @@ enum Command {
         /// Read every file as this format instead of detecting it from its name and content.
         #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(import::FORMAT_NAMES))]
         format: Option<String>,
-        /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document).
+        /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document;
+        /// 50 for a file without blank lines, cut into sentences at sentence-final tokens).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         sentences_per_article: Option<u32>,
         /// CoNLL: file the entities of tag column N under annotator NAME:N, to export each column back on its own.

@@ -2,6 +2,9 @@
 //! between documents. IOB1, IOB2, BIOES/BILOU and several tag columns (nested entities, one column
 //! per entity type as in Wojood) are decoded into spans. The text is the tokens joined by single
 //! spaces, sentences joined by `\n`; the original tokenisation is kept in the article's `meta`.
+//! A line that cannot be read is left out (and reported), never its sentence or the file; a file
+//! without blank lines is cut into sentences at sentence-final tokens. Token tables (`table.rs`)
+//! arrive here as the same rows.
 
 use std::collections::BTreeMap;
 
@@ -44,13 +47,13 @@ pub(super) fn parse_tag(tag: &str) -> std::result::Result<Option<(char, &str)>, 
     }
 }
 
-/// Does this line look like `token TAG [TAG …]`?
+/// Does this line look like `token TAG [TAG …]`? Also ` TAG` (an empty token) and a line with
+/// stray invisible marks beside its tags, which the import skips or ignores.
 pub(super) fn looks_like_conll_line(line: &str) -> bool {
-    let mut fields = line.split_whitespace();
-    fields.next().is_some() && {
-        let tags: Vec<&str> = fields.collect();
-        !tags.is_empty() && tags.iter().all(|t| parse_tag(t).is_ok())
-    }
+    let fields: Vec<&str> = line.split_whitespace().filter(|f| !f.chars().all(invisible)).collect();
+    let all_tags = |f: &[&str]| !f.is_empty() && f.iter().all(|t| parse_tag(t).is_ok());
+    (line.starts_with(char::is_whitespace) && all_tags(&fields))
+        || all_tags(fields.get(1..).unwrap_or(&[]))
 }
 
 /// Entities of a sentence: (first token, last token, type), nested ones included — also an entity
@@ -602,6 +605,11 @@ mod tests {
         assert!(parse_tag("PER").is_err());
         assert!(parse_tag("B-").is_err());
         assert!(looks_like_conll_line("الأسد I-ORG B-PERS"));
+        assert!(looks_like_conll_line(" O"));
+        assert!(looks_like_conll_line("\u{200F}كلمة \u{200F} O"));
+        assert!(!looks_like_conll_line(" "));
+        assert!(!looks_like_conll_line("O"));
+        assert!(looks_like_conll_line("  كلمة B-PER"));
         assert!(!looks_like_conll_line("قال الوزير إن"));
     }
 }

@@ -31,6 +31,7 @@ use crate::error::{Error, Result};
 use crate::model::LabelKind;
 use crate::store::Store;
 
+pub use conll::UNBROKEN_SENTENCES_PER_ARTICLE;
 pub use control::{Control, Progress};
 pub use csv::Columns;
 pub use detect::{Format, OffsetUnit, FORMAT_NAMES};
@@ -44,7 +45,8 @@ pub struct ImportOptions {
     pub annotator: Option<String>,
     /// Read every file as this format instead of detecting it.
     pub format: Option<Format>,
-    /// CoNLL: at most this many sentences per article (default: one article per `-DOCSTART-` document).
+    /// CoNLL: at most this many sentences per article (default: one article per `-DOCSTART-` document;
+    /// [`UNBROKEN_SENTENCES_PER_ARTICLE`] in a file without blank lines).
     pub sentences_per_article: Option<usize>,
     /// CoNLL: the entities of tag column N belong to annotator `ANNOTATOR:N` (so each column can be
     /// exported back on its own) instead of all to one annotator.
