@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, exportRecords, launch, openApp, serve, settle, shot, tempProject } from './harness.mjs';
+import { cli, exportRecords, launch, openApp, seedsDir, serve, settle, shot, tempProject } from './harness.mjs';
 
 const file = (name, content, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.from(content) });
 
@@ -204,9 +204,8 @@ test('cancel from the progress bar: whole files only, the report lists the cance
 });
 
 test('a web copy with "drop web boilerplate" checked, and a token table: notes and entities by label in the report', async (t) => {
-  const seeds = path.resolve(import.meta.dirname, '../../../shared/corpus/seeds');
-  assert.ok(existsSync(seeds), `${seeds} is missing: the tests need ../shared/corpus beside the repository`);
-  const copy = readFileSync(path.join(seeds, '001_06362ecf7ff77bef.txt'), 'utf8');
+  assert.ok(existsSync(seedsDir), `${seedsDir} is missing: the tests need ../shared/corpus beside the repository`);
+  const copy = readFileSync(path.join(seedsDir, '001_06362ecf7ff77bef.txt'), 'utf8');
   const { project, server, page, errors } = await start(t);
   const table = 'token,label\nزار,O\nعبد,PER\nاللطيف,PER\nحموشي,PER\nالرياض,LOC\n';
   await chooseFiles(page, [file('copy.txt', copy), file('tokens.csv', table, 'text/csv')]);

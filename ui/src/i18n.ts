@@ -310,7 +310,7 @@ const S = {
   impClean: ['Drop web boilerplate from text files', 'حذف حشو صفحات الويب من الملفات النصية'],
   impCleanHint: [
     'Share counters, SEO scores, “subscribe” and comment-form lines, related-article footers and a leading site name are left out of .txt copies of web pages; the report lists each dropped line.',
-    'تُحذف من نسخ صفحات الويب النصية (.txt) عدّادات المشاركة ونتائج تحسين محركات البحث وسطور «اشترك» ونموذج التعليق وتذييل المقالات ذات الصلة واسم الموقع في أولها؛ ويذكر التقرير كل سطر محذوف.',
+    'تُحذف من نسخ صفحات الويب المحفوظة نصًّا عدّادات المشاركة ونتائج تحسين محركات البحث وسطور «اشترك» ونموذج التعليق وتذييل المقالات ذات الصلة واسم الموقع في أولها؛ ويذكر التقرير كل سطر محذوف.',
   ],
   readAs: [' · read as {enc}', ' · قُرئ بترميز {enc}'],
   chooseColumn: ['— choose a column —', '— اختر عمودًا —'],
