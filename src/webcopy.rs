@@ -184,8 +184,10 @@ pub fn boilerplate(line: &str, in_head: bool) -> Option<&'static str> {
     let count = parts.next().unwrap_or("");
     let is_count = count.chars().any(digit)
         && count.chars().all(|c| digit(c) || matches!(c, '.' | ',' | 'k' | 'm'));
+    // A bare number is a counter only when short (`0`, `125`, `1.2k`): a year or a figure is kept.
+    let short = count.chars().filter(|c| digit(*c)).count() <= 3 || count.ends_with(['k', 'm']);
     match (parts.next(), parts.next()) {
-        (None, _) if is_count && in_head => Some("share counter"),
+        (None, _) if is_count && short && in_head => Some("share counter"),
         (Some(w), None) if is_count && COUNTED.contains(&w) => Some("share counter"),
         _ => None,
     }
@@ -266,6 +268,9 @@ mod tests {
         assert_eq!(boilerplate("0 Shares", false), Some("share counter"));
         assert_eq!(boilerplate("0", true), Some("share counter"));
         assert_eq!(boilerplate("2030", false), None);
+        assert_eq!(boilerplate("2023", true), None);
+        assert_eq!(boilerplate("1.2K", true), Some("share counter"));
+        assert_eq!(boilerplate("1.2K views", false), Some("share counter"));
         assert_eq!(boilerplate("اترك تعليقاً", false), Some("comment form"));
         assert_eq!(boilerplate("اقرأ أيضا: عنوان مقال آخر", false), Some("related articles"));
         assert_eq!(boilerplate("اقرأ أيضا ما كتبه الوزير", false), None);

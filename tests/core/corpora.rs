@@ -374,3 +374,24 @@ fn the_api_import_cleans_on_request() {
     let text = &export(&store)[0].text;
     assert!(!text.contains("0 Shares") && text.contains("في خطوة تعكس عمق التعاون"));
 }
+
+#[test]
+fn clean_drops_no_sentence_of_a_real_corpus() {
+    // Every sentence of AQMAR and the Wojood sample as a line of text (tokens joined by spaces).
+    for rel in ["aqmar/train.txt", "aqmar/dev.txt", "aqmar/test.txt", "wojood-sample/train.txt"] {
+        let content = std::fs::read_to_string(corpus(rel)).expect("read");
+        let text: String = content
+            .split("\n\n")
+            .map(|s| {
+                let tokens: Vec<&str> =
+                    s.lines().filter_map(|l| l.split_whitespace().next()).collect();
+                tokens.join(" ") + "\n"
+            })
+            .collect();
+        let (cleaned, dropped) = hashiya::webcopy::clean(&text);
+        let lines: Vec<String> =
+            dropped.iter().map(|d| format!("{}: {} ({})", d.line, d.text, d.why)).collect();
+        assert!(dropped.is_empty(), "{rel}: {lines:#?}");
+        assert_eq!(cleaned, text);
+    }
+}
