@@ -294,8 +294,13 @@ fn sentences<'a>(rows: Vec<Row<'a>>, cut: bool) -> Vec<Vec<Sentence<'a>>> {
             }
         }
     };
-    let continues = |row: Option<&Row>| match row {
-        Some(Row::Token { token, .. }) => token.tags.iter().any(|t| matches!(t.1, 'I' | 'E')),
+    // Does the next row continue an entity the sentence's last token is part of? (An `I-` after an
+    // `O` token starts a new entity in IOB1: no reason not to cut.)
+    let continues = |last: Option<&Token>, row: Option<&Row>| match (last, row) {
+        (Some(last), Some(Row::Token { token, .. })) => token.tags.iter().any(|t| {
+            matches!(t.1, 'I' | 'E')
+                && last.tags.iter().any(|l| l.2 == t.2 && !matches!(l.1, 'S' | 'E'))
+        }),
         _ => false,
     };
     let mut rows = rows.into_iter().peekable();
@@ -320,7 +325,7 @@ fn sentences<'a>(rows: Vec<Row<'a>>, cut: bool) -> Vec<Vec<Sentence<'a>>> {
                     {
                         cur.tokens.push(token);
                     }
-                    if !continues(rows.peek()) {
+                    if !continues(cur.tokens.last(), rows.peek()) {
                         close(&mut cur, &mut docs);
                     }
                 }
@@ -594,6 +599,27 @@ mod tests {
         // Column by column: the outer entities sit in column 1, the nested ones in column 2.
         assert_eq!(entities(&s, Some(1)), vec![(0, 4, "GPE"), (5, 6, "ORG")]);
         assert_eq!(entities(&s, Some(2)), vec![(3, 4, "GPE"), (6, 6, "PERS")]);
+    }
+
+    #[test]
+    fn unbroken_files_are_cut_after_sentence_final_tokens_outside_entities() {
+        let mut report = ImportReport::default();
+        let mut skipped = Skipped::default();
+        let text = "قال O\n. O\nنيويورك I-LOC\nتايمز I-LOC\n. I-LOC\nهنا I-LOC\n؟ O\n» O\nثم O\n";
+        let rows = read_lines("x", text, &mut skipped, &mut report);
+        assert!(!has_breaks(&rows));
+        let docs = sentences(rows, true);
+        let got: Vec<Vec<&str>> =
+            docs[0].iter().map(|s| s.tokens.iter().map(|t| t.text).collect()).collect();
+        // IOB1: an I- after an O token starts a new entity, so the first `.` ends a sentence; the
+        // second is inside an entity; a closing quote stays with its sentence.
+        assert_eq!(
+            got,
+            vec![vec!["قال", "."], vec!["نيويورك", "تايمز", ".", "هنا", "؟", "»"], vec!["ثم"]]
+        );
+        let with_breaks = read_lines("x", "أ O\n. O\n\nب O\n", &mut skipped, &mut report);
+        assert!(has_breaks(&with_breaks));
+        assert_eq!(sentences(with_breaks, false)[0].len(), 2);
     }
 
     #[test]
