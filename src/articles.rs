@@ -35,9 +35,19 @@ impl Inserted {
     }
 }
 
-/// The title of a plain-text article: its first non-empty line, trimmed.
+/// The title of a plain-text article: its first non-empty line, trimmed (after the domain and
+/// site-name lines a web copy may start with).
 pub fn title_from_text(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    // A web copy that starts with its site's domain (and name): the title is the line after them.
+    let site = crate::webcopy::site_lines(text);
+    let line = text
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| !site.contains(i))
+        .map(|(_, l)| l.trim())
+        .find(|l| !l.is_empty())
+        .or_else(|| text.lines().map(str::trim).find(|l| !l.is_empty()))
+        .unwrap_or("");
     let mut title: String = line.chars().take(200).collect();
     if line.chars().count() > 200 {
         title.push('…');

@@ -24,6 +24,7 @@ pub mod settings;
 pub mod store;
 pub mod text;
 pub mod tokenize;
+pub mod webcopy;
 
 pub use error::{ApiError, Error, Result};
 pub use store::Store;

@@ -35,7 +35,8 @@ enum Command {
         /// Read every file as this format instead of detecting it from its name and content.
         #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(import::FORMAT_NAMES))]
         format: Option<String>,
-        /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document).
+        /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document;
+        /// 50 for a file without blank lines, cut into sentences at sentence-final tokens).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         sentences_per_article: Option<u32>,
         /// CoNLL: file the entities of tag column N under annotator NAME:N, to export each column back on its own.
@@ -56,6 +57,10 @@ enum Command {
         /// CSV/TSV: the column holding the publication date (default: date, published_at).
         #[arg(long, value_name = "NAME")]
         date_column: Option<String>,
+        /// Plain text: drop web boilerplate lines (share counters, SEO scores, subscribe and comment
+        /// lines, related-article footers) before storing; the report lists every dropped line.
+        #[arg(long)]
+        clean: bool,
         /// Print the report as JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -182,6 +187,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             title_column,
             url_column,
             date_column,
+            clean,
             json,
             paths,
         } => {
@@ -198,6 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     url: url_column,
                     date: date_column,
                 },
+                clean,
                 control: import::Control::new(Some(progress_line("importing"))),
             };
             cancel_on_ctrl_c(opts.control.clone(), "the file in progress is rolled back");
@@ -480,6 +487,10 @@ fn print_report(r: &ImportReport) {
     for f in &r.skipped_files {
         println!("skipped    {f} (not a file type Hashiya imports)");
     }
+    for x in &r.notes {
+        let at = x.line.map(|l| format!(":{l}")).unwrap_or_default();
+        println!("note       {}{at}: {}", x.file, x.reason);
+    }
     if let Some((first, rest)) = r.cancelled.split_first() {
         println!("cancelled  {first} (rolled back: nothing of it was written)");
         for f in rest {
@@ -515,4 +526,10 @@ fn print_report(r: &ImportReport) {
             format!("; cancelled: {} files not imported", r.cancelled.len())
         },
     );
+    if !r.entities.is_empty() {
+        let mut counts: Vec<(&String, &i64)> = r.entities.iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let list: Vec<String> = counts.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        println!("entities by label: {}", list.join(", "));
+    }
 }

@@ -187,6 +187,11 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional)]
     pub job: Option<String>,
+    /// Plain text: drop web boilerplate lines (share counters, SEO scores, subscribe and comment
+    /// lines, related-article footers); the report lists them.
+    #[serde(default)]
+    #[ts(optional)]
+    pub clean: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -519,6 +524,7 @@ fn import_files(store: &mut Store, r: ImportFilesReq) -> Result<ImportReport> {
         control,
         sentences_per_article: r.sentences_per_article.filter(|n| *n > 0).map(|n| n as usize),
         columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
+        clean: r.clean.unwrap_or(false),
     };
     opts.control.set_total(r.files.len() as u64);
     let mut report = ImportReport::default();

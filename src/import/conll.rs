@@ -2,6 +2,9 @@
 //! between documents. IOB1, IOB2, BIOES/BILOU and several tag columns (nested entities, one column
 //! per entity type as in Wojood) are decoded into spans. The text is the tokens joined by single
 //! spaces, sentences joined by `\n`; the original tokenisation is kept in the article's `meta`.
+//! A line that cannot be read is left out (and reported), never its sentence or the file; a file
+//! without blank lines is cut into sentences at sentence-final tokens. Token tables (`table.rs`)
+//! arrive here as the same rows.
 
 use std::collections::BTreeMap;
 
@@ -14,10 +17,10 @@ use crate::error::{Error, Result};
 use crate::labels;
 use crate::model::LabelKind;
 
-struct Token<'a> {
-    text: &'a str,
+pub(super) struct Token<'a> {
+    pub text: &'a str,
     /// (column, prefix, type) per tag column that is not `O`; columns count from 1.
-    tags: Vec<(usize, char, &'a str)>,
+    pub tags: Vec<(usize, char, &'a str)>,
 }
 
 struct Sentence<'a> {
@@ -26,7 +29,7 @@ struct Sentence<'a> {
 }
 
 /// Parse a tag: `O`, or `B-`/`I-`/`E-`/`S-`/`L-`/`U-` + type. `Ok(None)` for `O`.
-fn parse_tag(tag: &str) -> std::result::Result<Option<(char, &str)>, String> {
+pub(super) fn parse_tag(tag: &str) -> std::result::Result<Option<(char, &str)>, String> {
     if tag == "O" {
         return Ok(None);
     }
@@ -44,13 +47,13 @@ fn parse_tag(tag: &str) -> std::result::Result<Option<(char, &str)>, String> {
     }
 }
 
-/// Does this line look like `token TAG [TAG …]`?
+/// Does this line look like `token TAG [TAG …]`? Also ` TAG` (an empty token) and a line with
+/// stray invisible marks beside its tags, which the import skips or ignores.
 pub(super) fn looks_like_conll_line(line: &str) -> bool {
-    let mut fields = line.split_whitespace();
-    fields.next().is_some() && {
-        let tags: Vec<&str> = fields.collect();
-        !tags.is_empty() && tags.iter().all(|t| parse_tag(t).is_ok())
-    }
+    let fields: Vec<&str> = line.split_whitespace().filter(|f| !f.chars().all(invisible)).collect();
+    let all_tags = |f: &[&str]| !f.is_empty() && f.iter().all(|t| parse_tag(t).is_ok());
+    (line.starts_with(char::is_whitespace) && all_tags(&fields))
+        || all_tags(fields.get(1..).unwrap_or(&[]))
 }
 
 /// Entities of a sentence: (first token, last token, type), nested ones included — also an entity
@@ -107,70 +110,229 @@ fn entities<'a>(s: &Sentence<'a>, column: Option<usize>) -> Vec<(usize, usize, &
     out
 }
 
-/// Split the file into documents of sentences; lines that cannot be read are rejected.
-fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec<Sentence<'a>>> {
+/// One line of a CoNLL file (or one row of a token table), read.
+pub(super) enum Row<'a> {
+    Token {
+        line: usize,
+        token: Token<'a>,
+    },
+    /// A blank line (or a new sentence id in a table): the sentence ends.
+    Break,
+    /// `-DOCSTART-`: the document ends.
+    DocStart,
+}
+
+/// Sentences per article, by default, in a file without blank lines (cut at sentence-final tokens).
+pub const UNBROKEN_SENTENCES_PER_ARTICLE: usize = 50;
+
+/// Characters that show nothing: bidi marks and embeddings, zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen. A tag column made only of them is a stray mark (ignored).
+pub(super) fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A token made only of sentence-final punctuation: `.` `؟` `?` `!` `…` `۔` and the like.
+fn sentence_final(token: &str) -> bool {
+    !token.is_empty()
+        && token.chars().all(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '؟' | '…' | '۔' | '؞' | '。' | '‼' | '⁇' | '⁈' | '⁉' | '⸮'
+            )
+        })
+}
+
+/// A token made only of closing quotes or brackets, which stay with the sentence they close.
+fn closing(token: &str) -> bool {
+    !token.is_empty()
+        && token.chars().all(|c| matches!(c, '»' | '”' | '’' | '"' | '\'' | ')' | ']' | '}' | '›'))
+}
+
+/// Line numbers for a note: the first ones, then how many more.
+pub(super) fn line_list(lines: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    let mut out: Vec<String> = lines.iter().take(SHOWN).map(|l| l.to_string()).collect();
+    if lines.len() > SHOWN {
+        out.push(format!("and {} more", lines.len() - SHOWN));
+    }
+    out.join(", ")
+}
+
+/// Lines skipped and marks ignored while reading, reported once per file.
+#[derive(Default)]
+pub(super) struct Skipped {
+    pub tokens: Vec<usize>,
+    pub marks: Vec<usize>,
+}
+
+impl Skipped {
+    pub(super) fn report(&self, name: &str, report: &mut ImportReport) {
+        if !self.tokens.is_empty() {
+            report.note(
+                name,
+                self.tokens.first().copied(),
+                format!(
+                    "{} tokens skipped: empty, or only invisible marks without a tag (lines {})",
+                    self.tokens.len(),
+                    line_list(&self.tokens)
+                ),
+            );
+        }
+        if !self.marks.is_empty() {
+            report.note(
+                name,
+                self.marks.first().copied(),
+                format!(
+                    "{} stray invisible marks beside the tags ignored (lines {})",
+                    self.marks.len(),
+                    line_list(&self.marks)
+                ),
+            );
+        }
+    }
+}
+
+/// Read the lines of a CoNLL file. A line that cannot be read is rejected (with its number and the
+/// reason) and left out; the rest of its sentence is kept.
+fn read_lines<'a>(
+    name: &str,
+    content: &'a str,
+    skipped: &mut Skipped,
+    report: &mut ImportReport,
+) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    for (i, line) in content.lines().enumerate() {
+        let lineno = i + 1;
+        let mut fields = line.split_whitespace();
+        let Some(first) = fields.next() else {
+            rows.push(Row::Break);
+            continue;
+        };
+        if first == "-DOCSTART-" {
+            rows.push(Row::DocStart);
+            continue;
+        }
+        // ` O`: the token is empty (the line starts with the separator and holds only tags).
+        let empty_token = line.starts_with(char::is_whitespace)
+            && line.split_whitespace().all(|f| parse_tag(f).is_ok());
+        let (token, rest): (&str, Vec<&str>) = if empty_token {
+            ("", line.split_whitespace().collect())
+        } else {
+            (first, fields.collect())
+        };
+        let mut tags = Vec::new();
+        let mut bad = None;
+        let mut columns = 0;
+        let mut marks = false;
+        for f in rest {
+            if f.chars().all(invisible) {
+                marks = true;
+                continue;
+            }
+            columns += 1;
+            match parse_tag(f) {
+                Ok(Some((p, ty))) => tags.push((columns, p, ty)),
+                Ok(None) => {}
+                Err(e) => {
+                    bad.get_or_insert(e);
+                }
+            }
+        }
+        if let Some(reason) = bad {
+            report.reject(name, Some(lineno), format!("{reason}; the line was left out"));
+            continue;
+        }
+        // An empty token cannot be stored; a line of only invisible marks without a tag is noise.
+        // Invisible-mark tokens that carry a tag are kept: the corpus's own tokens (AQMAR has them).
+        if token.trim().is_empty() || (columns == 0 && token.chars().all(invisible)) {
+            skipped.tokens.push(lineno);
+            continue;
+        }
+        if columns == 0 {
+            report.reject(
+                name,
+                Some(lineno),
+                format!("token {token:?} has no tag column; the line was left out"),
+            );
+            continue;
+        }
+        if marks {
+            skipped.marks.push(lineno);
+        }
+        rows.push(Row::Token { line: lineno, token: Token { text: token, tags } });
+    }
+    rows
+}
+
+/// Does the file separate sentences at all (a blank line between two tokens of one document)?
+fn has_breaks(rows: &[Row]) -> bool {
+    let (mut seen, mut pending) = (false, false);
+    for row in rows {
+        match row {
+            Row::Token { .. } if pending => return true,
+            Row::Token { .. } => seen = true,
+            Row::Break => pending = seen,
+            Row::DocStart => (seen, pending) = (false, false),
+        }
+    }
+    false
+}
+
+/// Group rows into documents of sentences. Without any blank line (`cut`), a sentence ends after a
+/// sentence-final token (and the closing quotes or brackets after it), unless the next token
+/// continues an entity.
+fn sentences<'a>(rows: Vec<Row<'a>>, cut: bool) -> Vec<Vec<Sentence<'a>>> {
     let mut docs: Vec<Vec<Sentence>> = vec![Vec::new()];
-    let mut cur = Sentence { first_line: 1, tokens: Vec::new() };
-    let mut broken = false;
-    let close = |cur: &mut Sentence<'a>,
-                 docs: &mut Vec<Vec<Sentence<'a>>>,
-                 broken: &mut bool,
-                 next_line: usize| {
-        let done = std::mem::replace(cur, Sentence { first_line: next_line, tokens: Vec::new() });
-        if !done.tokens.is_empty() && !*broken {
+    let mut cur = Sentence { first_line: 0, tokens: Vec::new() };
+    let close = |cur: &mut Sentence<'a>, docs: &mut Vec<Vec<Sentence<'a>>>| {
+        let done = std::mem::replace(cur, Sentence { first_line: 0, tokens: Vec::new() });
+        if !done.tokens.is_empty() {
             if let Some(d) = docs.last_mut() {
                 d.push(done);
             }
         }
-        *broken = false;
     };
-    for (i, line) in content.lines().enumerate() {
-        let lineno = i + 1;
-        let mut fields = line.split_whitespace();
-        let Some(token) = fields.next() else {
-            close(&mut cur, &mut docs, &mut broken, lineno + 1);
-            continue;
-        };
-        if token == "-DOCSTART-" {
-            close(&mut cur, &mut docs, &mut broken, lineno + 1);
-            if docs.last().is_some_and(|d| !d.is_empty()) {
-                docs.push(Vec::new());
+    // Does the next row continue an entity the sentence's last token is part of? (An `I-` after an
+    // `O` token starts a new entity in IOB1: no reason not to cut.)
+    let continues = |last: Option<&Token>, row: Option<&Row>| match (last, row) {
+        (Some(last), Some(Row::Token { token, .. })) => token.tags.iter().any(|t| {
+            matches!(t.1, 'I' | 'E')
+                && last.tags.iter().any(|l| l.2 == t.2 && !matches!(l.1, 'S' | 'E'))
+        }),
+        _ => false,
+    };
+    let mut rows = rows.into_iter().peekable();
+    while let Some(row) = rows.next() {
+        match row {
+            Row::Break => close(&mut cur, &mut docs),
+            Row::DocStart => {
+                close(&mut cur, &mut docs);
+                if docs.last().is_some_and(|d| !d.is_empty()) {
+                    docs.push(Vec::new());
+                }
             }
-            continue;
-        }
-        if cur.tokens.is_empty() {
-            cur.first_line = lineno;
-        }
-        let mut tags = Vec::new();
-        let mut bad = None;
-        let mut any = false;
-        for (col, f) in fields.enumerate() {
-            any = true;
-            match parse_tag(f) {
-                Ok(Some((p, ty))) => tags.push((col + 1, p, ty)),
-                Ok(None) => {}
-                Err(e) => bad = Some(e),
+            Row::Token { line, token } => {
+                if cur.tokens.is_empty() {
+                    cur.first_line = line;
+                }
+                let fin = cut && sentence_final(token.text);
+                cur.tokens.push(token);
+                if fin {
+                    while let Some(Row::Token { token, .. }) = rows
+                        .next_if(|r| matches!(r, Row::Token { token, .. } if closing(token.text)))
+                    {
+                        cur.tokens.push(token);
+                    }
+                    if !continues(cur.tokens.last(), rows.peek()) {
+                        close(&mut cur, &mut docs);
+                    }
+                }
             }
         }
-        if !any {
-            bad = Some(format!("token {token:?} has no tag column"));
-        }
-        if let Some(reason) = bad {
-            if !broken {
-                report.reject(
-                    name,
-                    Some(lineno),
-                    format!(
-                        "{reason}; the sentence starting at line {} was not imported",
-                        cur.first_line
-                    ),
-                );
-            }
-            broken = true;
-        }
-        cur.tokens.push(Token { text: token, tags });
     }
-    close(&mut cur, &mut docs, &mut broken, 0);
+    close(&mut cur, &mut docs);
     docs.retain(|d| !d.is_empty());
     docs
 }
@@ -249,6 +411,7 @@ fn store_article(
 
     let idx = crate::text::CharIndex::new(&article.text);
     tx.execute_batch("SAVEPOINT conll_article")?;
+    let mut new_labels: Vec<&str> = Vec::new();
     let outcome = (|| -> Result<(ImportedArticle, bool)> {
         let inserted = super::staging::insert_article(tx, &article)?;
         let mut item = ImportedArticle {
@@ -276,7 +439,10 @@ fn store_article(
                 created_at: None,
             };
             match annotations::add_span(tx, &idx, &span, false) {
-                Ok(Added::New(_)) => item.new_spans += 1,
+                Ok(Added::New(_)) => {
+                    item.new_spans += 1;
+                    new_labels.push(*ty);
+                }
                 Ok(Added::Existing(_)) => {}
                 Err(Error::Invalid(reason)) => {
                     return Err(Error::Invalid(format!(
@@ -292,6 +458,9 @@ fn store_article(
         Ok((item, duplicate)) => {
             tx.execute_batch("RELEASE conll_article")?;
             report.spans_added += item.new_spans;
+            for label in new_labels {
+                report.count_entity(label);
+            }
             if duplicate {
                 report.duplicates.push(item);
             } else {
@@ -315,18 +484,52 @@ pub(super) fn import_conll(
     opts: &ImportOptions,
     report: &mut ImportReport,
 ) -> Result<()> {
+    if super::table::is_table_name(name) {
+        return super::table::import_table(tx, name, content, opts, report);
+    }
+    let mut skipped = Skipped::default();
+    let rows = read_lines(name, content, &mut skipped, report);
+    skipped.report(name, report);
+    import_rows(tx, name, rows, opts, report)
+}
+
+/// Store rows read from a CoNLL file or a token table as articles.
+pub(super) fn import_rows(
+    tx: &Transaction,
+    name: &str,
+    rows: Vec<Row>,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
     let default_name = std::path::Path::new(name)
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.to_string());
     let annotator = opts.annotator.clone().filter(|a| !a.trim().is_empty()).unwrap_or(default_name);
-    let docs = parse(name, content, report);
+    let cut = !has_breaks(&rows);
+    let docs = sentences(rows, cut);
     if docs.is_empty() && report.rejected.is_empty() {
         report.reject(name, None, "the file holds no tokens");
         return Ok(());
     }
+    let n_sentences: usize = docs.iter().map(Vec::len).sum();
+    let mut per = opts.sentences_per_article;
+    if cut && n_sentences > docs.len() {
+        let articles_of = per.unwrap_or(UNBROKEN_SENTENCES_PER_ARTICLE);
+        per = Some(articles_of);
+        let articles: usize = docs.iter().map(|d| d.len().div_ceil(articles_of.max(1))).sum();
+        report.note(
+            name,
+            None,
+            format!(
+                "no blank lines between sentences: cut into {n_sentences} sentences at \
+                 sentence-final tokens (. ؟ ? ! …) and {articles} articles of up to {articles_of} \
+                 sentences (--sentences-per-article N to change)"
+            ),
+        );
+    }
     for doc in &docs {
-        let per = opts.sentences_per_article.unwrap_or(usize::MAX).max(1);
+        let per = per.unwrap_or(usize::MAX).max(1);
         for chunk in doc.chunks(per.min(doc.len().max(1))) {
             opts.control.step()?;
             store_article(tx, name, &annotator, opts.columns_as_annotators, chunk, report)?;
@@ -399,6 +602,27 @@ mod tests {
     }
 
     #[test]
+    fn unbroken_files_are_cut_after_sentence_final_tokens_outside_entities() {
+        let mut report = ImportReport::default();
+        let mut skipped = Skipped::default();
+        let text = "قال O\n. O\nنيويورك I-LOC\nتايمز I-LOC\n. I-LOC\nهنا I-LOC\n؟ O\n» O\nثم O\n";
+        let rows = read_lines("x", text, &mut skipped, &mut report);
+        assert!(!has_breaks(&rows));
+        let docs = sentences(rows, true);
+        let got: Vec<Vec<&str>> =
+            docs[0].iter().map(|s| s.tokens.iter().map(|t| t.text).collect()).collect();
+        // IOB1: an I- after an O token starts a new entity, so the first `.` ends a sentence; the
+        // second is inside an entity; a closing quote stays with its sentence.
+        assert_eq!(
+            got,
+            vec![vec!["قال", "."], vec!["نيويورك", "تايمز", ".", "هنا", "؟", "»"], vec!["ثم"]]
+        );
+        let with_breaks = read_lines("x", "أ O\n. O\n\nب O\n", &mut skipped, &mut report);
+        assert!(has_breaks(&with_breaks));
+        assert_eq!(sentences(with_breaks, false)[0].len(), 2);
+    }
+
+    #[test]
     fn tags_parse_with_clear_errors() {
         assert_eq!(parse_tag("O"), Ok(None));
         assert_eq!(parse_tag("B-PER"), Ok(Some(('B', "PER"))));
@@ -407,6 +631,11 @@ mod tests {
         assert!(parse_tag("PER").is_err());
         assert!(parse_tag("B-").is_err());
         assert!(looks_like_conll_line("الأسد I-ORG B-PERS"));
+        assert!(looks_like_conll_line(" O"));
+        assert!(looks_like_conll_line("\u{200F}كلمة \u{200F} O"));
+        assert!(!looks_like_conll_line(" "));
+        assert!(!looks_like_conll_line("O"));
+        assert!(looks_like_conll_line("  كلمة B-PER"));
         assert!(!looks_like_conll_line("قال الوزير إن"));
     }
 }

@@ -38,7 +38,7 @@ const DATE: &[&str] = &["date", "published_at", "published", "pubdate", "publish
 
 /// The delimiter: tab for `.tsv`/`.tab`; otherwise the most frequent of `,` `;` `\t` outside quotes
 /// on the header line (comma when none).
-fn delimiter(name: &str, content: &str) -> u8 {
+pub(super) fn delimiter(name: &str, content: &str) -> u8 {
     let ext = std::path::Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
@@ -116,6 +116,12 @@ pub(super) fn import_csv(
         }
     };
     let m = &opts.columns;
+    if m.text.is_none()
+        && super::table::is_token_header(&header)
+        && TEXT.iter().all(|t| !header.iter().any(|h| h.trim().eq_ignore_ascii_case(t)))
+    {
+        return super::table::import_table(tx, name, content, opts, report);
+    }
     let found = (|| {
         let text = column(&header, m.text.as_deref(), TEXT, "text")?.ok_or_else(|| {
             format!(

@@ -227,6 +227,7 @@ fn apply(
         new_tags: 0,
         encoding: String::new(),
     };
+    let mut new_labels = Vec::new();
     for (s, (start, end, annotator, created)) in rec.spans.iter().zip(&spans) {
         let label_id = ids.label(tx, LabelKind::Span, &s.label, report)?;
         let who = ids.annotator(tx, annotator)?;
@@ -241,6 +242,7 @@ fn apply(
             created,
         )? {
             item.new_spans += 1;
+            new_labels.push(s.label.as_str());
         }
     }
     for (t, annotator) in rec.tags.iter().zip(&tags) {
@@ -262,6 +264,9 @@ fn apply(
     }
     report.spans_added += item.new_spans;
     report.tags_added += item.new_tags;
+    for label in new_labels {
+        report.count_entity(label);
+    }
     match inserted {
         Inserted::New(_) => report.imported.push(item),
         Inserted::Duplicate(_) => report.duplicates.push(item),

@@ -18,6 +18,7 @@ mod labelstudio;
 mod merge;
 mod prodigy;
 mod staging;
+mod table;
 mod tools;
 mod txt;
 
@@ -30,6 +31,7 @@ use crate::error::{Error, Result};
 use crate::model::LabelKind;
 use crate::store::Store;
 
+pub use conll::UNBROKEN_SENTENCES_PER_ARTICLE;
 pub use control::{Control, Progress};
 pub use csv::Columns;
 pub use detect::{Format, OffsetUnit, FORMAT_NAMES};
@@ -43,7 +45,8 @@ pub struct ImportOptions {
     pub annotator: Option<String>,
     /// Read every file as this format instead of detecting it.
     pub format: Option<Format>,
-    /// CoNLL: at most this many sentences per article (default: one article per `-DOCSTART-` document).
+    /// CoNLL: at most this many sentences per article (default: one article per `-DOCSTART-` document;
+    /// [`UNBROKEN_SENTENCES_PER_ARTICLE`] in a file without blank lines).
     pub sentences_per_article: Option<usize>,
     /// CoNLL: the entities of tag column N belong to annotator `ANNOTATOR:N` (so each column can be
     /// exported back on its own) instead of all to one annotator.
@@ -52,6 +55,9 @@ pub struct ImportOptions {
     pub offsets: Option<OffsetUnit>,
     /// CSV/TSV: the columns holding text, title, url and date.
     pub columns: Columns,
+    /// Plain text: drop web boilerplate lines (share counters, SEO scores, subscribe and comment-form
+    /// lines, related-article footers) before storing; the report lists every dropped line.
+    pub clean: bool,
     /// Progress reports and cancellation.
     pub control: Control,
 }
@@ -144,6 +150,14 @@ pub struct ImportReport {
     pub imported_not_listed: i64,
     #[serde(default)]
     pub duplicates_not_listed: i64,
+    /// What the import did to make a file fit, with file and line: CoNLL tokens skipped (empty, or
+    /// invisible marks without a tag), stray marks ignored, a file without blank lines cut into
+    /// sentences, boilerplate lines dropped by `clean`.
+    #[serde(default)]
+    pub notes: Vec<Rejection>,
+    /// Spans added by this import, per label.
+    #[serde(default)]
+    pub entities: std::collections::BTreeMap<String, i64>,
 }
 
 /// How many imported (and how many duplicate) articles a report lists one by one.
@@ -178,6 +192,19 @@ impl ImportReport {
         });
     }
 
+    pub fn note(&mut self, file: &str, line: Option<usize>, text: impl Into<String>) {
+        self.notes.push(Rejection {
+            file: file.to_string(),
+            line: line.map(|l| l as i64),
+            reason: text.into(),
+        });
+    }
+
+    /// Count one span added under `label`.
+    pub(crate) fn count_entity(&mut self, label: &str) {
+        *self.entities.entry(label.to_string()).or_insert(0) += 1;
+    }
+
     /// Imported articles, listed or not.
     pub fn imported_total(&self) -> i64 {
         self.imported.len() as i64 + self.imported_not_listed
@@ -196,6 +223,10 @@ impl ImportReport {
         self.rejected.extend(other.rejected);
         self.skipped_files.extend(other.skipped_files);
         self.left_out.extend(other.left_out);
+        self.notes.extend(other.notes);
+        for (label, n) in other.entities {
+            *self.entities.entry(label).or_insert(0) += n;
+        }
         self.cancelled.extend(other.cancelled);
         self.spans_added += other.spans_added;
         self.tags_added += other.tags_added;

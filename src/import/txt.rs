@@ -1,4 +1,5 @@
-//! Plain-text import: one UTF-8 file is one article; its first non-empty line is the title.
+//! Plain-text import: one UTF-8 file is one article; its first non-empty line is the title (after a
+//! web copy's site lines). With `clean`, web boilerplate lines are dropped first (`webcopy::clean`).
 
 use rusqlite::Transaction;
 
@@ -18,6 +19,21 @@ pub(super) fn import_txt(
         report.reject(name, None, "the file is empty");
         return Ok(());
     }
+    let cleaned;
+    let text = if opts.clean {
+        let (kept, dropped) = crate::webcopy::clean(text);
+        for d in &dropped {
+            report.note(name, Some(d.line), format!("dropped ({}): {}", d.why, d.text));
+        }
+        if kept.trim().is_empty() {
+            report.reject(name, None, "nothing but boilerplate lines is left after --clean");
+            return Ok(());
+        }
+        cleaned = kept;
+        cleaned.as_str()
+    } else {
+        text
+    };
     let source = std::path::Path::new(name)
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())

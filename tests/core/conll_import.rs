@@ -117,6 +117,13 @@ fn aqmar_and_wojood_import_with_every_entity() {
             "{rel}: expected but not imported {missing:?}; imported but not expected {extra:?}"
         );
         assert_eq!(report.spans_added as usize, want.values().sum::<usize>(), "{rel}");
+        // The report's counts per label are the file's.
+        let mut by_label: BTreeMap<String, i64> = BTreeMap::new();
+        for ((_, label), n) in &want {
+            *by_label.entry(label.clone()).or_insert(0) += *n as i64;
+        }
+        assert_eq!(report.entities, by_label, "{rel}");
+        assert!(report.notes.is_empty(), "{rel}: {:#?}", report.notes);
         // Original tokenisation is kept: each token slices back out.
         let tokens: Vec<[usize; 2]> = serde_json::from_value(
             records[0].meta.as_ref().and_then(|m| m.get("tokens")).cloned().unwrap_or_default(),
@@ -181,7 +188,7 @@ fn sentences_per_article_and_docstart_split_articles() {
 }
 
 #[test]
-fn broken_sentences_are_reported_and_the_rest_imported() {
+fn a_broken_line_is_reported_and_the_rest_of_its_sentence_imported() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("bad.iob");
     std::fs::write(&file, "زار B-PER\nحموشي X-PER\n\nالرباط B-LOC\nوحدها\n\nفي O\nطنجة B-LOC\n")
@@ -194,10 +201,13 @@ fn broken_sentences_are_reported_and_the_rest_imported() {
     assert_eq!(rejected.len(), 2, "{rejected:#?}");
     assert_eq!(rejected[0].0, Some(2));
     assert!(rejected[0].1.contains("\"X-PER\" is not an IOB tag"));
+    assert!(rejected[0].1.contains("the line was left out"));
     assert_eq!(rejected[1].0, Some(5));
     assert!(rejected[1].1.contains("has no tag column"));
-    assert_eq!(report.imported.len(), 1);
-    assert_eq!(export(&store)[0].text, "في طنجة");
+    let texts: Vec<String> = export(&store).into_iter().map(|r| r.text).collect();
+    assert_eq!(texts, vec!["زار", "الرباط", "في طنجة"]);
+    assert_eq!(report.entities.get("LOC"), Some(&2));
+    assert_eq!(report.entities.get("PER"), Some(&1));
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod cli;
 mod concurrency;
 mod conll_import;
 mod conll_roundtrip;
+mod corpora;
 mod crash;
 mod export_formats;
 mod full_disk;

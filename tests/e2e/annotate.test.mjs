@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, cpRangeOf, covers, exportRecords, launch, openApp, openArticle, articleIdByTitle, seeds, serve, shot, tempProject, settle } from './harness.mjs';
+import { cli, cpRangeOf, covers, exportRecords, launch, openApp, openArticle, articleIdByTitle, seeds, serve, storedTitle, shot, tempProject, settle } from './harness.mjs';
 
 const NAME = 'عبد اللطيف حموشي';
 
@@ -15,7 +15,7 @@ test('label a person in a seed article; it survives reload and exports with code
 
   const seed = files.find((f) => f.text.includes(NAME));
   assert.ok(seed, `a seed article mentions ${NAME}`);
-  const title = seed.text.split('\n').find((l) => l.trim()).trim();
+  const title = storedTitle(project.db, seed.text);
   const range = cpRangeOf(seed.text, NAME);
   assert.equal([...seed.text].slice(range.start, range.end).join(''), NAME);
 

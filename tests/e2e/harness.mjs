@@ -46,6 +46,13 @@ export function exportRecords(db) {
     .map((l) => JSON.parse(l));
 }
 
+/** The title the project stored for the article with this text (a web copy's title skips its site lines). */
+export function storedTitle(db, text) {
+  const rec = exportRecords(db).find((r) => r.text === text);
+  if (!rec) throw new Error('no article with that text in the project');
+  return rec.title;
+}
+
 /** The seed corpus files, with their texts. */
 export function seeds() {
   return readdirSync(seedsDir)

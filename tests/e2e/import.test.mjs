@@ -1,12 +1,13 @@
 // The import dialog: CSV with Arabic headers mapped through the preview; doccano JSONL with an emoji
 // before a label read as UTF-16 offsets; a batch with rejects (file:line, saved report); a big batch
-// cancelled from the progress bar (Esc) — whole files only.
+// cancelled from the progress bar (Esc) — whole files only; a web copy cleaned of its boilerplate
+// (the dialog's checkbox) beside a token table, with the report's notes and entity counts.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, exportRecords, launch, openApp, serve, settle, shot, tempProject } from './harness.mjs';
+import { cli, exportRecords, launch, openApp, seedsDir, serve, settle, shot, tempProject } from './harness.mjs';
 
 const file = (name, content, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.from(content) });
 
@@ -200,4 +201,43 @@ test('cancel from the progress bar: whole files only, the report lists the cance
   const perFile = new Map();
   for (const r of recs) perFile.set(r.title.split(' ')[1].split('-')[0], (perFile.get(r.title.split(' ')[1].split('-')[0]) ?? 0) + 1);
   assert.deepEqual([...perFile.values()], Array(done).fill(LINES));
+});
+
+test('a web copy with "drop web boilerplate" checked, and a token table: notes and entities by label in the report', async (t) => {
+  assert.ok(existsSync(seedsDir), `${seedsDir} is missing: the tests need ../shared/corpus beside the repository`);
+  const copy = readFileSync(path.join(seedsDir, '001_06362ecf7ff77bef.txt'), 'utf8');
+  const { project, server, page, errors } = await start(t);
+  const table = 'token,label\nزار,O\nعبد,PER\nاللطيف,PER\nحموشي,PER\nالرياض,LOC\n';
+  await chooseFiles(page, [file('copy.txt', copy), file('tokens.csv', table, 'text/csv')]);
+  assert.equal(await page.locator('#import-mapping').isHidden(), true, 'a token table needs no column mapping');
+  const clean = page.locator('#import-clean');
+  assert.equal(await clean.isChecked(), false, 'off by default');
+  await page.locator('label.imp-clean').click();
+  assert.equal(await clean.isChecked(), true);
+  await shot(page, 'import-clean.png', page.locator('#import-form'));
+  await page.locator('#import-run').click();
+  await page.locator('#import-summary', { hasText: '2 imported, 0 duplicates, 0 rejected' }).waitFor();
+  // Every dropped line is listed with file:line; the entities are counted per label.
+  for (const w of ['copy.txt:1', 'copy.txt:3', 'copy.txt:7', 'copy.txt:8', 'copy.txt:56', 'copy.txt:58', 'copy.txt:60', 'copy.txt:61']) {
+    await page.locator(`[data-note="${w}"]`).waitFor({ state: 'attached' });
+  }
+  assert.equal(await page.locator('[data-note^="copy.txt:"]').count(), 8);
+  assert.match(await page.locator('[data-note="copy.txt:7"]').textContent(), /dropped \(share counter\): 0 Shares$/);
+  assert.deepEqual(await page.$$eval('#import-entities li', (lis) => lis.map((li) => li.textContent)), ['LOC 1', 'PER 1']);
+  await page.locator('.imp-notes details summary').click();
+  await shot(page, 'import-clean-report.png');
+  await page.locator('#import-close').click();
+  await page.locator('#article-list [data-article-id]', { hasText: 'بالصور' }).waitFor();
+  await settle(page);
+  assert.deepEqual(errors, []);
+  await server.stop();
+  const recs = exportRecords(project.db);
+  const web = recs.find((r) => r.title.startsWith('بالصور'));
+  assert.ok(web, 'the title is the headline, not the domain');
+  assert.ok(!web.text.includes('0 Shares') && !web.text.includes('alalamiyanews.com') && !web.text.includes('اترك تعليقاً'));
+  assert.ok(web.text.startsWith('بالصور'));
+  // Body lines: six words or more (the comment form's note aside).
+  const body = copy.split('\n').filter((l) => l.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 6 && !l.includes('لن يتم نشر'));
+  assert.ok(body.length > 15);
+  for (const line of body) assert.ok(web.text.includes(line), `kept: ${line.slice(0, 40)}`);
 });

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, settle, shot, tempProject, startApp, cpRange } from './harness.mjs';
+import { cli, cpRangeOf, exportRecords, fixture, launch, openApp, openArticle, articleIdByTitle, seeds, serve, settle, shot, tempProject, startApp, cpRange, storedTitle } from './harness.mjs';
 
 const A =
   'وصل وفد من الإنتربول إلى الرباط صباح اليوم، ثم زار والرباط مرة أخرى وحموشي هناك.\n' +
@@ -261,7 +261,7 @@ test('annotate all occurrences across the seed articles in one undoable step', a
   cli(project.db, 'import', ...files.map((f) => f.file));
   const NAME = 'عبد اللطيف حموشي';
   const seed = files.find((f) => f.text.includes(NAME));
-  const title = seed.text.split('\n').find((l) => l.trim()).trim();
+  const title = storedTitle(project.db, seed.text);
   const { page, server, browser } = await startApp(t, project.db);
   await openArticle(page, await articleIdByTitle(page, title.slice(0, 40)));
 

@@ -180,7 +180,12 @@ columns_as_annotators?: boolean,
 /**
  * Name this import so `job_status` can follow it and `cancel_job` stop it.
  */
-job?: string, };
+job?: string, 
+/**
+ * Plain text: drop web boilerplate lines (share counters, SEO scores, subscribe and comment
+ * lines, related-article footers); the report lists them.
+ */
+clean?: boolean, };
 
 export type ImportedArticle = { file: string, line: number | null, article_id: number, title: string, new_spans: number, new_tags: number, 
 /**
@@ -217,7 +222,17 @@ cancelled: Array<string>,
  * Imported and duplicate articles beyond the first [`LISTED`] of each, counted but not listed, so
  * that memory stays small on huge files (a million lines).
  */
-imported_not_listed: number, duplicates_not_listed: number, };
+imported_not_listed: number, duplicates_not_listed: number, 
+/**
+ * What the import did to make a file fit, with file and line: CoNLL tokens skipped (empty, or
+ * invisible marks without a tag), stray marks ignored, a file without blank lines cut into
+ * sentences, boilerplate lines dropped by `clean`.
+ */
+notes: Array<Rejection>, 
+/**
+ * Spans added by this import, per label.
+ */
+entities: { [key in string]: number }, };
 
 export type ExportReq = { 
 /**

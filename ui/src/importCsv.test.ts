@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreColumn, detectDelimiter, guessMapping, headerDirection, mappingProblems, mappingRequest, previewCsv, readCsv } from './importCsv';
+import { coreColumn, detectDelimiter, guessMapping, headerDirection, isTokenHeader, mappingProblems, mappingRequest, previewCsv, readCsv } from './importCsv';
 
 describe('readCsv', () => {
   it('reads plain rows with \\n, \\r\\n and \\r endings', () => {
@@ -84,5 +84,15 @@ describe('mapping', () => {
     expect(headerDirection(['id', 'النص'])).toBe('ltr');
     expect(headerDirection(['النص', 'id'])).toBe('rtl');
     expect(headerDirection(['1', 'العنوان'])).toBe('rtl');
+  });
+});
+
+describe('token tables', () => {
+  it('are told by a word and a tag column, and are not article tables', () => {
+    expect(isTokenHeader(['Sentence #', 'Word', 'POS', 'Tag'])).toBe(true);
+    expect(isTokenHeader(['token', 'label'])).toBe(true);
+    expect(isTokenHeader(['title', 'text', 'label'])).toBe(false);
+    expect(isTokenHeader(['word', 'text', 'tag'])).toBe(false);
+    expect(isTokenHeader(['النص', 'العنوان'])).toBe(false);
   });
 });

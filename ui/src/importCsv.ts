@@ -35,6 +35,16 @@ export const USUAL_NAMES: Record<Role, string[]> = {
   date: [...CORE_NAMES.date, 'تاريخ', 'تاريخ النشر'],
 };
 
+/** Token tables (src/import/table.rs): a word column and a tag column; read like CoNLL, not mapped. */
+const TOKEN_WORD = ['word', 'token', 'words', 'tokens', 'form', 'كلمة', 'الكلمة'];
+const TOKEN_TAG = ['tag', 'tags', 'label', 'labels', 'ner', 'ner_tag', 'ner_tags', 'entity', 'iob', 'bio', 'الوسم'];
+
+/** Is this header a token table's (one token per row), which the core reads like CoNLL? */
+export function isTokenHeader(header: string[]): boolean {
+  const has = (names: string[]) => header.some((h) => names.includes(h.trim().toLowerCase()));
+  return has(TOKEN_WORD) && has(TOKEN_TAG) && !has(CORE_NAMES.text);
+}
+
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -2,7 +2,7 @@
 // the column mapping with a preview of the first rows. Untrusted text (names, cells) only as text.
 
 import { el } from './dom';
-import { coreColumn, guessMapping, headerDirection, mappingProblems, previewCsv, ROLES, type CsvPreview, type Mapping, type Role } from './importCsv';
+import { coreColumn, guessMapping, headerDirection, isTokenHeader, mappingProblems, previewCsv, ROLES, type CsvPreview, type Mapping, type Role } from './importCsv';
 import { ACCEPT, FORMATS, isTable, OFFSETS, OFFSETS_HINT, offsetsApply, type ImportForm } from './importModel';
 import { count, enWord, t, translate, type Key } from './i18n';
 
@@ -57,6 +57,13 @@ export function buildForm(): HTMLElement {
       field('impFormat', formats, 'impFormatHint'),
       field('impOffsets', offsets, el('span', { id: 'import-offsets-hint', class: 'muted small', 'data-i18n': OFFSETS_HINT }, t(OFFSETS_HINT)), 'import-offsets-field'),
     ),
+    el(
+      'label',
+      { class: 'check imp-clean' },
+      el('input', { type: 'checkbox', id: 'import-clean', 'aria-describedby': 'import-clean-hint' }),
+      el('span', { 'data-i18n': 'impClean' }, t('impClean')),
+      el('span', { id: 'import-clean-hint', class: 'muted small', 'data-i18n': 'impCleanHint' }, t('impCleanHint')),
+    ),
     el('fieldset', { id: 'import-mapping', hidden: true }),
     el('div', { id: 'import-error', role: 'alert', hidden: true }),
   );
@@ -67,6 +74,7 @@ export function resetForm(root: ParentNode, annotator: string): void {
   q<HTMLInputElement>(root, '#import-annotator').value = annotator;
   q<HTMLSelectElement>(root, '#import-format').value = '';
   q<HTMLSelectElement>(root, '#import-offsets').value = '';
+  q<HTMLInputElement>(root, '#import-clean').checked = false;
   setFiles(root, []);
   showFormError(root, []);
 }
@@ -100,7 +108,9 @@ export function setFiles(root: ParentNode, files: Chosen[]): void {
   refreshChoices(root);
 }
 
-const tables = (format: string) => chosen.map((f, i) => [f, i] as const).filter(([f]) => isTable(f.name, format));
+/** Files whose article columns are mapped (not token tables, which are read like CoNLL). */
+const tables = (format: string) =>
+  chosen.map((f, i) => [f, i] as const).filter(([f]) => isTable(f.name, format) && !isTokenHeader(previewCsv(f.name, f.text, 0).header));
 
 /** Show or hide the mapping and the offsets unit for the current format and files. */
 export function refreshChoices(root: ParentNode): void {
@@ -239,6 +249,7 @@ export function readForm(root: ParentNode): { form: ImportForm; problems: string
     format,
     offsets: offsetsSel.disabled ? '' : offsetsSel.value,
     mapping: tables(format).length && mapping ? { ...mapping } : null,
+    clean: q<HTMLInputElement>(root, '#import-clean').checked,
   };
   const problems: string[] = [];
   if (chosen.length === 0) problems.push(t('chooseFilesFirst'));

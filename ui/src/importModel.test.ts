@@ -4,12 +4,14 @@ import { buildRequest, byFile, expectedRecords, isTable, jobName, offsetsApply, 
 
 const status = (o: Partial<JobStatus>): JobStatus => ({ running: true, cancelled: false, files_done: 0, files_total: 2, file: 'a.jsonl', records: 0, elapsed_ms: 1000, ...o });
 
-const emptyReport = (): ImportReport => ({ imported: [], duplicates: [], rejected: [], skipped_files: [], spans_added: 0, tags_added: 0, labels_added: [], left_out: [], cancelled: [], imported_not_listed: 0, duplicates_not_listed: 0 });
+const emptyReport = (): ImportReport => ({ imported: [], duplicates: [], rejected: [], skipped_files: [], spans_added: 0, tags_added: 0, labels_added: [], left_out: [], cancelled: [], imported_not_listed: 0, duplicates_not_listed: 0, notes: [], entities: {} });
 
 describe('request', () => {
   it('sends only what was chosen', () => {
     const files = [{ name: 'a.csv', content: 'x' }];
     expect(buildRequest({ annotator: ' Amina ', format: '', offsets: '', mapping: null }, files, 'j')).toEqual({ files, job: 'j', annotator: 'Amina' });
+    expect(buildRequest({ annotator: '', format: '', offsets: '', mapping: null, clean: true }, files, 'j')).toEqual({ files, job: 'j', clean: true });
+    expect(buildRequest({ annotator: '', format: '', offsets: '', mapping: null, clean: false }, files, 'j')).toEqual({ files, job: 'j' });
     expect(buildRequest({ annotator: '', format: 'doccano', offsets: 'utf16', mapping: { text: 'النص', title: null, url: null, date: 'd' } }, files, 'j')).toEqual({
       files,
       job: 'j',
@@ -74,6 +76,8 @@ describe('report', () => {
     cancelled: ['d.jsonl'],
     labels_added: ['PER'],
     spans_added: 2,
+    notes: [{ file: 'b.txt', line: 7, reason: 'dropped (share counter): 0 Shares' }],
+    entities: { PER: 1, LOC: 1, ORG: 3 },
   };
   it('groups by file in first-seen order', () => {
     expect(byFile(r.rejected).map((g) => [g.file, g.items.length])).toEqual([
@@ -94,6 +98,8 @@ describe('report', () => {
     expect(text).toContain('  a.jsonl:1 — خبر (2 spans)\n');
     expect(text).toContain('  b.txt — نص (Windows-1256)\n');
     expect(text).toContain('New labels (1)\n  PER\n');
+    expect(text).toContain('Notes (1)\n  b.txt:7 — dropped (share counter): 0 Shares\n');
+    expect(text.endsWith('\nEntities by label: ORG 3, LOC 1, PER 1\n')).toBe(true);
     expect(text.startsWith('Hashiya import report\nDate: 2026-01-02T03:04:05.000Z\nProject: p\nAnnotator: Amina\n')).toBe(true);
   });
   it('names the saved file by local time', () => {

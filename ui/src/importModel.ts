@@ -46,6 +46,8 @@ export type ImportForm = {
   offsets: string;
   /** Sent when a table is imported. */
   mapping: Mapping | null;
+  /** Drop web boilerplate lines from plain-text files. */
+  clean?: boolean;
 };
 
 /** A job name nobody else uses. */
@@ -60,6 +62,7 @@ export function buildRequest(form: ImportForm, files: { name: string; content: s
   if (annotator) req.annotator = annotator;
   if (form.format) req.format = form.format;
   if (form.offsets) req.offsets = form.offsets;
+  if (form.clean) req.clean = true;
   if (form.mapping) {
     const m = mappingRequest(form.mapping);
     if (Object.keys(m).length) req.mapping = m;
@@ -196,6 +199,13 @@ export function summary(r: ImportReport): string {
   return s;
 }
 
+/** Spans added per label, most first (then by name). */
+export function entityCounts(r: ImportReport): [string, number][] {
+  return Object.entries(r.entities ?? {})
+    .filter((e): e is [string, number] => typeof e[1] === 'number')
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
 /** The encoding to show for a file: the browser's reading when it was not UTF-8, else the core's. */
 export function encodingOf(a: ImportedArticle, readAs: Map<string, string>): string {
   const browser = readAs.get(a.file);
@@ -222,6 +232,7 @@ export function reportText(r: ImportReport, ctx: { when: Date; project?: string;
   list('rptRejected', r.rejected.map(rej));
   list('rptLeftOut', r.left_out.map(rej));
   list('rptSkipped', r.skipped_files);
+  list('rptNotes', (r.notes ?? []).map(rej));
   list('rptNewLabels', r.labels_added);
   const art = (a: ImportedArticle) => {
     const enc = encodingOf(a, readAs);
@@ -230,6 +241,8 @@ export function reportText(r: ImportReport, ctx: { when: Date; project?: string;
   };
   list('rptImported', r.imported.map(art));
   list('rptDuplicates', r.duplicates.map(art));
+  const ents = entityCounts(r);
+  if (ents.length) out.push('', `${t('rptEntities')}: ${ents.map(([l, n]) => `${l} ${num(n)}`).join(t('listSep'))}`);
   return out.join('\n') + '\n';
 }
 

@@ -4,7 +4,7 @@
 import { isTauri } from './api';
 import type { ImportReport, ImportedArticle, Rejection } from './bindings';
 import { el } from './dom';
-import { byFile, encodingOf, num, plural, reportFileName, reportText, summary, where } from './importModel';
+import { byFile, encodingOf, entityCounts, num, plural, reportFileName, reportText, summary, where } from './importModel';
 import { toast } from './toast';
 import { t, type Key } from './i18n';
 
@@ -22,7 +22,13 @@ function section(cls: string, title: string, ...body: (Node | string | null)[]):
   return el('section', { class: `imp-sec ${cls}` }, el('h3', {}, title), ...body);
 }
 
-function rejections(list: Rejection[], attr: 'data-rejected' | 'data-left-out', open: boolean, what: Key): HTMLElement[] {
+/** A reason as text; the line a note quotes (`dropped (why): LINE`) isolated in its own direction. */
+function reasonNode(reason: string): HTMLElement {
+  const m = /^(dropped \([^)]*\): )([\s\S]*)$/.exec(reason);
+  return m ? el('span', { dir: 'ltr' }, m[1], el('bdi', { dir: 'auto' }, m[2])) : el('span', { dir: 'auto' }, reason);
+}
+
+function rejections(list: Rejection[], attr: 'data-rejected' | 'data-left-out' | 'data-note', open: boolean, what: Key): HTMLElement[] {
   return byFile(list).map((g) =>
     el(
       'details',
@@ -31,7 +37,7 @@ function rejections(list: Rejection[], attr: 'data-rejected' | 'data-left-out', 
       el(
         'ul',
         {},
-        ...g.items.slice(0, SHOWN).map((x) => el('li', { [attr]: where(x.file, x.line) }, el('code', { dir: 'ltr' }, where(x.file, x.line)), ' — ', el('span', { dir: 'auto' }, x.reason))),
+        ...g.items.slice(0, SHOWN).map((x) => el('li', { [attr]: where(x.file, x.line) }, el('code', { dir: 'ltr' }, where(x.file, x.line)), ' — ', reasonNode(x.reason))),
         more(g.items.length),
       ),
     ),
@@ -64,6 +70,7 @@ export function renderReport(box: HTMLElement, r: ImportReport, ctx: { project?:
   lastWhen = new Date();
   lastText = reportText(r, { ...ctx, when: lastWhen, readAs });
   const sum = summary(r);
+  const entities = entityCounts(r);
   const parts: (HTMLElement | null)[] = [
     r.cancelled.length
       ? section(
@@ -76,11 +83,19 @@ export function renderReport(box: HTMLElement, r: ImportReport, ctx: { project?:
     r.rejected.length ? section('imp-rejected', `${t('rptRejected')} (${num(r.rejected.length)})`, ...rejections(r.rejected, 'data-rejected', true, 'rptNRejected')) : null,
     r.left_out.length ? section('imp-leftout', `${t('rptLeftOut')} (${num(r.left_out.length)})`, ...rejections(r.left_out, 'data-left-out', false, 'rptNLeftOut')) : null,
     r.skipped_files.length ? section('imp-skipped', `${t('rptSkipped')} (${num(r.skipped_files.length)})`, el('ul', {}, ...r.skipped_files.map((f) => el('li', {}, el('span', { dir: 'ltr', class: 'imp-file-name' }, f))))) : null,
+    r.notes?.length ? section('imp-notes', `${t('rptNotes')} (${num(r.notes.length)})`, ...rejections(r.notes, 'data-note', false, 'rptNNotes')) : null,
     r.labels_added.length
       ? section('imp-labels', `${t('rptNewLabels')} (${num(r.labels_added.length)})`, el('p', { id: 'import-labels' }, ...r.labels_added.map((l) => el('span', { class: 'imp-label', dir: 'auto' }, l))))
       : null,
     r.imported.length ? section('imp-imported', `${t('rptImported')} (${num(r.imported.length)})`, ...articles(r.imported, readAs)) : null,
     r.duplicates.length ? section('imp-dups', `${t('rptDupsDash')} (${num(r.duplicates.length)})`, ...articles(r.duplicates, readAs)) : null,
+    entities.length
+      ? section(
+          'imp-entities',
+          t('rptEntities'),
+          el('ul', { id: 'import-entities' }, ...entities.map(([label, n]) => el('li', { 'data-entity-label': label }, el('span', { class: 'imp-label', dir: 'auto' }, label), ` ${num(n)}`))),
+        )
+      : null,
   ];
   const desktop = isTauri();
   box.replaceChildren(
