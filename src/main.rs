@@ -41,8 +41,10 @@ enum Command {
         /// CoNLL: file the entities of tag column N under annotator NAME:N, to export each column back on its own.
         #[arg(long)]
         columns_as_annotators: bool,
-        /// The unit of other tools' span offsets (default: utf16 for doccano, codepoint for the others).
-        #[arg(long, value_parser = ["utf16", "codepoint"])]
+        /// The unit of other tools' span offsets (default: utf16 for doccano, codepoint for the others;
+        /// grapheme for a doccano project in grapheme mode). Without it, a file whose offsets most
+        /// likely count another unit is stopped before anything is written, naming that unit.
+        #[arg(long, value_parser = ["utf16", "codepoint", "grapheme"])]
         offsets: Option<String>,
         /// CSV/TSV: the column holding the article text (default: text, body, content, article).
         #[arg(long, value_name = "NAME")]

@@ -490,7 +490,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             let offsets = match r.offsets.as_deref() {
                 Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| {
                     Error::Invalid(format!(
-                        "unknown offset unit {u:?} (expected utf16 or codepoint)"
+                        "unknown offset unit {u:?} (expected utf16, codepoint or grapheme)"
                     ))
                 })?),
                 None => None,

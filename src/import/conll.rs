@@ -146,6 +146,10 @@ fn parse<'a>(name: &str, content: &'a str, report: &mut ImportReport) -> Vec<Vec
         let mut any = false;
         for (col, f) in fields.enumerate() {
             any = true;
+            // CoNLL-2003's POS and chunk columns as Label Studio fills them: placeholders, not tags.
+            if f == "-X-" || f == "_" {
+                continue;
+            }
             match parse_tag(f) {
                 Ok(Some((p, ty))) => tags.push((col + 1, p, ty)),
                 Ok(None) => {}
@@ -325,12 +329,47 @@ pub(super) fn import_conll(
         report.reject(name, None, "the file holds no tokens");
         return Ok(());
     }
+    if is_labelstudio(content) && opts.sentences_per_article.is_none() {
+        return import_labelstudio(tx, name, &docs, opts, report);
+    }
     for doc in &docs {
         let per = opts.sentences_per_article.unwrap_or(usize::MAX).max(1);
         for chunk in doc.chunks(per.min(doc.len().max(1))) {
             opts.control.step()?;
             store_article(tx, name, &annotator, opts.columns_as_annotators, chunk, report)?;
         }
+    }
+    Ok(())
+}
+
+/// Label Studio's CONLL2003 export: `-DOCSTART- -X- O`, then `token -X- _ TAG` lines.
+fn is_labelstudio(content: &str) -> bool {
+    content.trim_start_matches('\u{feff}').starts_with("-DOCSTART- -X- O")
+        && content.lines().filter(|l| !l.trim().is_empty()).nth(1).is_some_and(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            f.len() == 4 && f[1] == "-X-" && f[2] == "_"
+        })
+}
+
+/// Label Studio writes one block per annotation (the task's whole text, tokenised) and names no
+/// annotator: each block is an article, and the K-th block with the same tokens is the K-th
+/// annotation of that task, filed under `ANNOTATOR:annotation-K` (default `labelstudio`).
+fn import_labelstudio(
+    tx: &Transaction,
+    name: &str,
+    docs: &[Vec<Sentence>],
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let base = opts.annotator.clone().filter(|a| !a.trim().is_empty());
+    let base = base.as_deref().unwrap_or("labelstudio");
+    let mut seen: std::collections::HashMap<Vec<&str>, usize> = std::collections::HashMap::new();
+    for block in docs.iter().flatten() {
+        opts.control.step()?;
+        let k = seen.entry(block.tokens.iter().map(|t| t.text).collect()).or_default();
+        *k += 1;
+        let who = format!("{base}:annotation-{k}");
+        store_article(tx, name, &who, false, std::slice::from_ref(block), report)?;
     }
     Ok(())
 }
