@@ -46,6 +46,10 @@ enum Command {
         /// likely count another unit is stopped before anything is written, naming that unit.
         #[arg(long, value_parser = ["utf16", "codepoint", "grapheme"])]
         offsets: Option<String>,
+        /// Label Studio: the analyst behind a user id in `completed_by` / JSON-MIN's `annotator`
+        /// (repeatable), for exports that carry ids but no emails.
+        #[arg(long, value_name = "ID=NAME")]
+        annotator_map: Vec<String>,
         /// CSV/TSV: the column holding the article text (default: text, body, content, article).
         #[arg(long, value_name = "NAME")]
         text_column: Option<String>,
@@ -180,6 +184,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             sentences_per_article,
             columns_as_annotators,
             offsets,
+            annotator_map,
             text_column,
             title_column,
             url_column,
@@ -201,6 +206,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     date: date_column,
                 },
                 control: import::Control::new(Some(progress_line("importing"))),
+                annotator_map: annotator_map
+                    .iter()
+                    .map(|m| match m.split_once('=') {
+                        Some((id, name)) if !id.trim().is_empty() && !name.trim().is_empty() => {
+                            Ok((id.trim().to_string(), name.trim().to_string()))
+                        }
+                        _ => Err(Error::Invalid(format!(
+                            "--annotator-map {m:?} must look like ID=NAME (e.g. 2=salma)"
+                        ))),
+                    })
+                    .collect::<Result<_, Error>>()?,
             };
             cancel_on_ctrl_c(opts.control.clone(), "the file in progress is rolled back");
             // A bulk import inserts at random places in several indexes (content hashes, spans): 128 MB

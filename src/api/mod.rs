@@ -509,6 +509,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     .filter(|n| *n > 0)
                     .map(|n| n as usize),
                 columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
+                annotator_map: Default::default(),
             };
             opts.control.set_total(r.files.len() as u64);
             let mut report = ImportReport::default();

@@ -21,6 +21,8 @@ pub(super) struct ToolSpan {
     /// The span's text, where the tool records it: checked against the slice.
     pub text: Option<String>,
     pub annotator: String,
+    /// A note on the span (a Label Studio per-region text area).
+    pub note: Option<String>,
 }
 
 /// One record of another tool, read but not yet checked.
@@ -68,6 +70,7 @@ pub(super) fn detect(v: &Value) -> Option<Format> {
     let has = |k: &str| o.contains_key(k);
     Some(
         if o.get("data").is_some_and(Value::is_object)
+            || super::labelstudio::is_min(o)
             || has("annotations")
             || has("predictions")
             || has("completions")
@@ -294,8 +297,23 @@ fn import_item(
     let base = opts.annotator.as_deref().map(str::trim).filter(|a| !a.is_empty());
     let parsed = match fmt {
         Format::Doccano => super::doccano::parse(&value, base.unwrap_or("doccano")),
-        Format::LabelStudio => super::labelstudio::parse(&value, base.unwrap_or("labelstudio")),
+        Format::LabelStudio => {
+            super::labelstudio::parse(&value, base.unwrap_or("labelstudio"), &opts.annotator_map)
+        }
         _ => super::prodigy::parse(&value, base.unwrap_or("prodigy")),
+    };
+    // Label Studio exports put every task on one line: the report names its records by task id.
+    let (file, named);
+    file = name;
+    let name = match (fmt, value.get("id")) {
+        (Format::LabelStudio, Some(id)) if id.is_number() || id.is_string() => {
+            named = format!(
+                "{name} (task {})",
+                id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string())
+            );
+            named.as_str()
+        }
+        _ => name,
     };
     let mut parsed = match parsed {
         Ok(p) => p,
@@ -309,7 +327,7 @@ fn import_item(
     }
     if parsed.record.source.is_none() {
         parsed.record.source =
-            std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned());
+            std::path::Path::new(file).file_name().map(|f| f.to_string_lossy().into_owned());
     }
     let unit = opts.offsets.unwrap_or_else(|| default_unit(fmt));
     if opts.offsets.is_none() {
@@ -345,7 +363,7 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
                 label: s.label,
                 text: Some(slice.to_string()),
                 annotator: Some(s.annotator),
-                note: None,
+                note: s.note,
                 created_at: None,
             }),
             Err(reason) => {
@@ -386,6 +404,7 @@ pub(super) fn native_from(
             label: s.label.clone(),
             text: s.text.clone(),
             annotator: String::new(),
+            note: None,
         })
         .collect();
     let mut p = Parsed::new(rec.clone());
