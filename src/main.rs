@@ -129,6 +129,12 @@ enum Command {
         #[arg(long, default_value_t = 10, value_name = "N")]
         top: usize,
     },
+    /// The label schema as a file: export it (native JSON, a Label Studio labeling config, doccano
+    /// label types) to set up a peer project, or import one of those into this project.
+    Schema {
+        #[command(subcommand)]
+        action: SchemaAction,
+    },
     /// Back the project up now, into FILE.backups/ (rolling: the newest 20 are kept).
     Backup,
     /// Restore the project from a backup (the current state is backed up first); without BACKUP, list them.
@@ -145,6 +151,25 @@ enum Command {
         /// Folder of the built UI (default: ui/dist of this checkout, or $HASHIYA_UI_DIR).
         #[arg(long, value_name = "DIR")]
         ui: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SchemaAction {
+    /// Write the schema: labels (colours, keys, descriptions) and tags.
+    Export {
+        /// native (Hashiya JSON), labelstudio (labeling config XML) or doccano (span-type JSON).
+        #[arg(long, default_value = "native", value_parser = clap::builder::PossibleValuesParser::new(hashiya::schema_file::FORMATS))]
+        format: String,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Set the project's schema up from a native, Label Studio or doccano schema file: labels are
+    /// added or take the file's colour, key and description; none is deleted.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 
@@ -351,6 +376,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema { action } => schema(require_db(cli.db, "the schema belongs to")?, action),
         Command::Restore { backup } => {
             let db = require_db(cli.db, "be restored")?;
             let Some(from) = backup else {
@@ -533,4 +559,44 @@ fn print_report(r: &ImportReport) {
             format!("; cancelled: {} files not imported", r.cancelled.len())
         },
     );
+}
+
+/// `hashiya schema export|import`.
+fn schema(db: PathBuf, action: SchemaAction) -> Result<ExitCode, Error> {
+    use hashiya::schema_file;
+    let mut store = Store::open(&db)?;
+    match action {
+        SchemaAction::Export { format, out } => {
+            let (text, lost) = schema_file::write(&schema_file::read(store.conn())?, &format)?;
+            match out {
+                Some(path) => std::fs::write(&path, text.as_bytes())
+                    .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?,
+                None => std::io::stdout()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| Error::io("cannot write to standard output".to_string(), e))?,
+            }
+            for l in lost {
+                eprintln!("note: not in this format: {l}");
+            }
+        }
+        SchemaAction::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
+            let parsed = schema_file::parse(&text)
+                .map_err(|e| Error::Invalid(format!("{}: {e}", file.display())))?;
+            store.autobackup()?;
+            let done = store.with_tx(|tx| schema_file::apply(tx, &parsed))?;
+            for (what, names) in
+                [("added", &done.added), ("updated", &done.updated), ("unchanged", &done.unchanged)]
+            {
+                if !names.is_empty() {
+                    println!("{what}: {}", names.join(", "));
+                }
+            }
+            for n in &done.notes {
+                println!("note: {n}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
