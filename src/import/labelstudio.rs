@@ -76,7 +76,13 @@ pub(super) fn parse(
     }
     let data =
         task.get("data").and_then(Value::as_object).ok_or("the task has no \"data\" object")?;
-    let mut p = Parsed::new(tools::article(data, text_key(data)?, &[])?);
+    let mut p = Parsed::new(tools::article(data, text_key(data)?, &["annotators"])?);
+    // Hashiya's own Label Studio export names each annotation's analyst here, in order.
+    let names: Vec<&str> = data
+        .get("annotators")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     if let Some(id) = task.get("id").filter(|id| id.is_number() || id.is_string()) {
         if p.record.id.is_none() {
             p.record.id = Some(id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string()));
@@ -91,7 +97,11 @@ pub(super) fn parse(
             let who = if key == "predictions" {
                 format!("{base}:prediction")
             } else {
-                author(a).map(|w| name_of(base, &w, map)).unwrap_or_else(|| base.to_string())
+                match (author(a), names.get(k)) {
+                    (Some(w), _) => name_of(base, &w, map),
+                    (None, Some(n)) if key == "annotations" => n.to_string(),
+                    _ => base.to_string(),
+                }
             };
             if a.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
                 p.left_out.push(format!(

@@ -302,18 +302,12 @@ fn import_item(
         }
         _ => super::prodigy::parse(&value, base.unwrap_or("prodigy")),
     };
-    // Label Studio exports put every task on one line: the report names its records by task id.
-    let (file, named);
-    file = name;
-    let name = match (fmt, value.get("id")) {
+    // Label Studio exports put every task on one line: what the report says of a record names its task.
+    let task = match (fmt, value.get("id")) {
         (Format::LabelStudio, Some(id)) if id.is_number() || id.is_string() => {
-            named = format!(
-                "{name} (task {})",
-                id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string())
-            );
-            named.as_str()
+            format!("task {}: ", id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string()))
         }
-        _ => name,
+        _ => String::new(),
     };
     let mut parsed = match parsed {
         Ok(p) => p,
@@ -327,7 +321,7 @@ fn import_item(
     }
     if parsed.record.source.is_none() {
         parsed.record.source =
-            std::path::Path::new(file).file_name().map(|f| f.to_string_lossy().into_owned());
+            std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned());
     }
     let unit = opts.offsets.unwrap_or_else(|| default_unit(fmt));
     if opts.offsets.is_none() {
@@ -336,7 +330,7 @@ fn import_item(
     match checked(parsed, unit) {
         Ok(rec) => jsonl::import_record(tx, name, line, &rec, opts, ids, report),
         Err(reason) => {
-            report.reject(name, Some(line), reason);
+            report.reject(name, Some(line), format!("{task}{reason}"));
             Ok(())
         }
     }

@@ -23,6 +23,7 @@ mod import_formats;
 mod import_lock;
 mod jobs;
 mod occurrences;
+mod peers;
 mod review;
 mod schema;
 mod store;
