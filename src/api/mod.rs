@@ -163,7 +163,8 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional)]
     pub format: Option<String>,
-    /// The unit of other tools' span offsets, "utf16" or "codepoint" (default: each format's own).
+    /// The unit of other tools' span offsets, "utf16", "codepoint" or "grapheme" (doccano's grapheme
+    /// mode; default: each format's own, checked against the spans' places).
     #[serde(default)]
     #[ts(optional)]
     pub offsets: Option<String>,

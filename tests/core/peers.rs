@@ -45,7 +45,10 @@ fn import(store: &mut Store, name: &str, opts: &ImportOptions) -> ImportReport {
 }
 
 /// Every stored span as (annotator, label, text[start:end], note), sorted; and the articles' tags.
-fn stored(store: &Store) -> (Vec<(String, String, String, String)>, Vec<(String, String)>) {
+/// (annotator, label, text, note) of a span; (annotator, label) of a tag.
+type Stored = (Vec<(String, String, String, String)>, Vec<(String, String)>);
+
+fn stored(store: &Store) -> Stored {
     let mut buf = Vec::new();
     export::export_to(store.conn(), "jsonl", &mut buf).expect("export");
     let (mut spans, mut tags) = (Vec::new(), Vec::new());
