@@ -97,9 +97,12 @@ pub(super) fn parse(
             let who = if key == "predictions" {
                 format!("{base}:prediction")
             } else {
+                // A task Hashiya exported names its analysts in data.annotators; Label Studio files
+                // them all under the user who imported it, so the names win when they fit.
+                let named = key == "annotations" && names.len() == list.len();
                 match (author(a), names.get(k)) {
+                    (_, Some(n)) if named => n.to_string(),
                     (Some(w), _) => name_of(base, &w, map),
-                    (None, Some(n)) if key == "annotations" => n.to_string(),
                     _ => base.to_string(),
                 }
             };
