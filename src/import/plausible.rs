@@ -100,3 +100,67 @@ fn lands_well(
         |at: usize| at > 0 && at < chars.len() && is_word(chars[at - 1]) && is_word(chars[at]);
     !inside(a) && !inside(b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: i64, end: i64) -> ToolSpan {
+        ToolSpan { start, end, label: "X".into(), text: None, annotator: String::new(), note: None }
+    }
+
+    /// (start, end) of `needle` in `text`, counted in `unit`.
+    fn at(text: &str, needle: &str, unit: OffsetUnit) -> (i64, i64) {
+        let a = text[..text.find(needle).expect("needle")].chars().count();
+        let b = a + needle.chars().count();
+        let conv = |cp: usize| match unit {
+            OffsetUnit::Codepoint => cp,
+            OffsetUnit::Utf16 => text.chars().take(cp).map(char::len_utf16).sum(),
+            OffsetUnit::Grapheme => {
+                graphemes::doccano_starts(text).iter().position(|s| *s == cp).expect("boundary")
+            }
+        };
+        (conv(a) as i64, conv(b) as i64)
+    }
+
+    const TEXT: &str = "😀 زار مُحَمَّدٌ الرياض 🇸🇦 وبيروت ثم القاهرة 👍🏽 وعمّان.";
+
+    fn tally(unit_written: OffsetUnit, assumed: OffsetUnit) -> UnitTally {
+        let mut t = UnitTally::default();
+        let spans: Vec<ToolSpan> = ["مُحَمَّدٌ", "الرياض", "بيروت", "القاهرة", "عمّان"]
+            .iter()
+            .map(|n| {
+                let (a, b) = at(TEXT, n, unit_written);
+                span(a, b)
+            })
+            .collect();
+        t.add(TEXT, &spans, assumed);
+        t
+    }
+
+    #[test]
+    fn the_right_unit_passes_even_with_spans_after_clitics() {
+        // بيروت and عمّان follow a clitic و: inside a word in every unit alike.
+        for u in UNITS {
+            assert_eq!(tally(u, u).verdict(), None, "{u:?}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_assumed_unit_names_the_right_one() {
+        let why = tally(OffsetUnit::Grapheme, OffsetUnit::Utf16).verdict().expect("stopped");
+        assert!(why.contains("most likely counts grapheme clusters"), "{why}");
+        assert!(why.contains("--offsets grapheme"), "{why}");
+        let why = tally(OffsetUnit::Codepoint, OffsetUnit::Utf16).verdict().expect("stopped");
+        assert!(why.contains("--offsets codepoint"), "{why}");
+    }
+
+    #[test]
+    fn spans_with_text_are_not_counted() {
+        let mut t = UnitTally::default();
+        let mut s = span(0, 3);
+        s.text = Some("x".into());
+        t.add(TEXT, &[s], OffsetUnit::Utf16);
+        assert_eq!(t.verdict(), None);
+    }
+}
