@@ -17,6 +17,7 @@ pub mod model;
 pub mod native;
 pub mod occurrences;
 pub mod review;
+pub mod schema_file;
 pub mod search;
 #[cfg(feature = "cli")]
 pub mod serve;

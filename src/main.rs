@@ -42,9 +42,15 @@ enum Command {
         /// CoNLL: file the entities of tag column N under annotator NAME:N, to export each column back on its own.
         #[arg(long)]
         columns_as_annotators: bool,
-        /// The unit of other tools' span offsets (default: utf16 for doccano, codepoint for the others).
-        #[arg(long, value_parser = ["utf16", "codepoint"])]
+        /// The unit of other tools' span offsets (default: utf16 for doccano, codepoint for the others;
+        /// grapheme for a doccano project in grapheme mode). Without it, a file whose offsets most
+        /// likely count another unit is stopped before anything is written, naming that unit.
+        #[arg(long, value_parser = ["utf16", "codepoint", "grapheme"])]
         offsets: Option<String>,
+        /// Label Studio: the analyst behind a user id in `completed_by` / JSON-MIN's `annotator`
+        /// (repeatable), for exports that carry ids but no emails.
+        #[arg(long, value_name = "ID=NAME")]
+        annotator_map: Vec<String>,
         /// CSV/TSV: the column holding the article text (default: text, body, content, article).
         #[arg(long, value_name = "NAME")]
         text_column: Option<String>,
@@ -128,6 +134,12 @@ enum Command {
         #[arg(long, default_value_t = 10, value_name = "N")]
         top: usize,
     },
+    /// The label schema as a file: export it (native JSON, a Label Studio labeling config, doccano
+    /// label types) to set up a peer project, or import one of those into this project.
+    Schema {
+        #[command(subcommand)]
+        action: SchemaAction,
+    },
     /// Back the project up now, into FILE.backups/ (rolling: the newest 20 are kept).
     Backup,
     /// Restore the project from a backup (the current state is backed up first); without BACKUP, list them.
@@ -144,6 +156,25 @@ enum Command {
         /// Folder of the built UI (default: ui/dist of this checkout, or $HASHIYA_UI_DIR).
         #[arg(long, value_name = "DIR")]
         ui: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SchemaAction {
+    /// Write the schema: labels (colours, keys, descriptions) and tags.
+    Export {
+        /// native (Hashiya JSON), labelstudio (labeling config XML) or doccano (span-type JSON).
+        #[arg(long, default_value = "native", value_parser = clap::builder::PossibleValuesParser::new(hashiya::schema_file::FORMATS))]
+        format: String,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Set the project's schema up from a native, Label Studio or doccano schema file: labels are
+    /// added or take the file's colour, key and description; none is deleted.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 
@@ -183,6 +214,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             sentences_per_article,
             columns_as_annotators,
             offsets,
+            annotator_map,
             text_column,
             title_column,
             url_column,
@@ -206,6 +238,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
                 clean,
                 control: import::Control::new(Some(progress_line("importing"))),
+                annotator_map: annotator_map
+                    .iter()
+                    .map(|m| match m.split_once('=') {
+                        Some((id, name)) if !id.trim().is_empty() && !name.trim().is_empty() => {
+                            Ok((id.trim().to_string(), name.trim().to_string()))
+                        }
+                        _ => Err(Error::Invalid(format!(
+                            "--annotator-map {m:?} must look like ID=NAME (e.g. 2=salma)"
+                        ))),
+                    })
+                    .collect::<Result<_, Error>>()?,
             };
             cancel_on_ctrl_c(opts.control.clone(), "the file in progress is rolled back");
             // A bulk import inserts at random places in several indexes (content hashes, spans): 128 MB
@@ -340,6 +383,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema { action } => schema(require_db(cli.db, "the schema belongs to")?, action),
         Command::Restore { backup } => {
             let db = require_db(cli.db, "be restored")?;
             let Some(from) = backup else {
@@ -532,4 +576,44 @@ fn print_report(r: &ImportReport) {
         let list: Vec<String> = counts.iter().map(|(l, n)| format!("{l} {n}")).collect();
         println!("entities by label: {}", list.join(", "));
     }
+}
+
+/// `hashiya schema export|import`.
+fn schema(db: PathBuf, action: SchemaAction) -> Result<ExitCode, Error> {
+    use hashiya::schema_file;
+    let mut store = Store::open(&db)?;
+    match action {
+        SchemaAction::Export { format, out } => {
+            let (text, lost) = schema_file::write(&schema_file::read(store.conn())?, &format)?;
+            match out {
+                Some(path) => std::fs::write(&path, text.as_bytes())
+                    .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?,
+                None => std::io::stdout()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| Error::io("cannot write to standard output".to_string(), e))?,
+            }
+            for l in lost {
+                eprintln!("note: not in this format: {l}");
+            }
+        }
+        SchemaAction::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
+            let parsed = schema_file::parse(&text)
+                .map_err(|e| Error::Invalid(format!("{}: {e}", file.display())))?;
+            store.autobackup()?;
+            let done = store.with_tx(|tx| schema_file::apply(tx, &parsed))?;
+            for (what, names) in
+                [("added", &done.added), ("updated", &done.updated), ("unchanged", &done.unchanged)]
+            {
+                if !names.is_empty() {
+                    println!("{what}: {}", names.join(", "));
+                }
+            }
+            for n in &done.notes {
+                println!("note: {n}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

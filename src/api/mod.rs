@@ -167,7 +167,8 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional)]
     pub format: Option<String>,
-    /// The unit of other tools' span offsets, "utf16" or "codepoint" (default: each format's own).
+    /// The unit of other tools' span offsets, "utf16", "codepoint" or "grapheme" (doccano's grapheme
+    /// mode; default: each format's own, checked against the spans' places).
     #[serde(default)]
     #[ts(optional)]
     pub offsets: Option<String>,
@@ -509,7 +510,9 @@ fn import_files(store: &mut Store, r: ImportFilesReq) -> Result<ImportReport> {
     };
     let offsets = match r.offsets.as_deref() {
         Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| {
-            Error::Invalid(format!("unknown offset unit {u:?} (expected utf16 or codepoint)"))
+            Error::Invalid(format!(
+                "unknown offset unit {u:?} (expected utf16, codepoint or grapheme)"
+            ))
         })?),
         None => None,
     };
@@ -525,6 +528,7 @@ fn import_files(store: &mut Store, r: ImportFilesReq) -> Result<ImportReport> {
         sentences_per_article: r.sentences_per_article.filter(|n| *n > 0).map(|n| n as usize),
         columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
         clean: r.clean.unwrap_or(false),
+        annotator_map: Default::default(),
     };
     opts.control.set_total(r.files.len() as u64);
     let mut report = ImportReport::default();

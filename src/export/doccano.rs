@@ -16,6 +16,8 @@ struct Record<'a> {
 }
 
 pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
+    sink.tally.notes_not_kept += doc.spans.iter().filter(|s| !s.note.is_empty()).count() as u64;
+    sink.tally.tags_not_kept += doc.tags.len() as u64;
     let (spans, merged) = doc.unique_spans();
     sink.tally.duplicates_merged += merged;
     // doccano's importer drops overlapping spans unless the project allows them: count them.

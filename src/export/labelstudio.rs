@@ -1,4 +1,6 @@
-//! `labelstudio`: a JSON array of tasks, one annotation per annotator, offsets in code points.
+//! `labelstudio`: a JSON array of tasks, one annotation per annotator, offsets in code points; span
+//! notes as per-region `note` text areas and tags as `tags` choices (the controls of the labeling
+//! config `hashiya schema export --format labelstudio` writes).
 
 use std::collections::BTreeMap;
 
@@ -39,11 +41,11 @@ struct Item<'a> {
 }
 
 #[derive(Serialize)]
-struct Value<'a> {
-    start: i64,
-    end: i64,
-    text: &'a str,
-    labels: [&'a str; 1],
+#[serde(untagged)]
+enum Value<'a> {
+    Labels { start: i64, end: i64, text: &'a str, labels: [&'a str; 1] },
+    Note { start: i64, end: i64, text: [&'a str; 1] },
+    Choices { choices: Vec<&'a str> },
 }
 
 pub fn begin(sink: &mut Sink) -> Result<()> {
@@ -62,12 +64,36 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     }
     for s in &doc.spans {
         sink.tally.count_span(&s.label);
-        by.entry(s.annotator.as_str()).or_default().push(Item {
+        let items = by.entry(s.annotator.as_str()).or_default();
+        items.push(Item {
             id: format!("s{}", s.id),
-            value: Value { start: s.start, end: s.end, text: &s.text, labels: [&s.label] },
+            value: Value::Labels { start: s.start, end: s.end, text: &s.text, labels: [&s.label] },
             from_name: "label",
             to_name: "text",
             kind: "labels",
+        });
+        if !s.note.is_empty() {
+            items.push(Item {
+                id: format!("s{}", s.id),
+                value: Value::Note { start: s.start, end: s.end, text: [&s.note] },
+                from_name: "note",
+                to_name: "text",
+                kind: "textarea",
+            });
+        }
+    }
+    let mut tags: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for t in &doc.tags {
+        sink.tally.tags += 1;
+        tags.entry(t.annotator.as_str()).or_default().push(&t.label);
+    }
+    for (who, choices) in tags {
+        by.entry(who).or_default().push(Item {
+            id: format!("tags-{who}"),
+            value: Value::Choices { choices },
+            from_name: "tags",
+            to_name: "text",
+            kind: "choices",
         });
     }
     let task = Task {

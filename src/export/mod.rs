@@ -147,6 +147,7 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
             tags,
             files: &reports,
             counts: &total,
+            not_kept: report::not_kept(o.format.name()),
         };
         let mut w = files.create(&beside(path, "manifest.json"))?;
         serde_json::to_writer_pretty(&mut w, &manifest)?;

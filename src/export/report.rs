@@ -29,6 +29,12 @@ pub struct Tally {
     pub spans_without_tokens: u64,
     /// Token formats: articles that kept their source tokenisation (`meta.tokens`).
     pub articles_with_source_tokens: u64,
+    /// Span notes the format cannot hold (doccano).
+    #[serde(default)]
+    pub notes_not_kept: u64,
+    /// Article tags the format cannot hold (doccano's sequence labelling).
+    #[serde(default)]
+    pub tags_not_kept: u64,
 }
 
 impl Tally {
@@ -53,6 +59,8 @@ impl Tally {
         self.misaligned_skipped += o.misaligned_skipped;
         self.spans_without_tokens += o.spans_without_tokens;
         self.articles_with_source_tokens += o.articles_with_source_tokens;
+        self.notes_not_kept += o.notes_not_kept;
+        self.tags_not_kept += o.tags_not_kept;
     }
 
     /// One line per change to the annotations, for standard error and the UI.
@@ -77,6 +85,8 @@ impl Tally {
         note(self.misaligned_split, "spans kept by splitting tokens at their edges");
         note(self.misaligned_skipped, "spans with an edge inside a token left out");
         note(self.spans_without_tokens, "spans over whitespace only left out");
+        note(self.notes_not_kept, "span notes not kept (doccano's JSONL holds no notes)");
+        note(self.tags_not_kept, "article tags not kept (doccano's sequence labelling holds none)");
         out
     }
 }
@@ -119,6 +129,27 @@ pub struct Manifest<'a> {
     pub tags: Option<Vec<String>>,
     pub files: &'a [FileReport],
     pub counts: &'a Tally,
+    /// What the peer tool this format is for cannot hold (doccano, Label Studio), left out.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub not_kept: &'static [&'static str],
+}
+
+/// What doccano and Label Studio cannot hold of a Hashiya project, by export format.
+pub fn not_kept(format: &str) -> &'static [&'static str] {
+    match format {
+        "doccano" => &[
+            "annotators: every analyst's spans in one label list (the same place and label once)",
+            "span notes: doccano's comments belong to a whole example and its JSONL import reads none",
+            "article tags: a sequence-labelling project has no document categories",
+            "statuses and annotation times",
+        ],
+        "labelstudio" => &[
+            "statuses and annotation times",
+            "who annotated: Label Studio files an imported annotation under the importing user \
+             (the names are kept in data.annotators, in annotation order)",
+        ],
+        _ => &[],
+    }
 }
 
 /// `O`, then `B-X`, `I-X` for each label in order.

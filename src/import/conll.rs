@@ -231,6 +231,10 @@ fn read_lines<'a>(
                 marks = true;
                 continue;
             }
+            // CoNLL-2003's POS and chunk columns as Label Studio fills them: placeholders, not tags.
+            if f == "-X-" || f == "_" {
+                continue;
+            }
             columns += 1;
             match parse_tag(f) {
                 Ok(Some((p, ty))) => tags.push((columns, p, ty)),
@@ -490,7 +494,42 @@ pub(super) fn import_conll(
     let mut skipped = Skipped::default();
     let rows = read_lines(name, content, &mut skipped, report);
     skipped.report(name, report);
+    if is_labelstudio(content) && opts.sentences_per_article.is_none() {
+        return import_labelstudio(tx, name, &sentences(rows, false), opts, report);
+    }
     import_rows(tx, name, rows, opts, report)
+}
+
+/// Label Studio's CONLL2003 export: `-DOCSTART- -X- O`, then `token -X- _ TAG` lines.
+fn is_labelstudio(content: &str) -> bool {
+    content.trim_start_matches('\u{feff}').starts_with("-DOCSTART- -X- O")
+        && content.lines().filter(|l| !l.trim().is_empty()).nth(1).is_some_and(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            f.len() == 4 && f[1] == "-X-" && f[2] == "_"
+        })
+}
+
+/// Label Studio writes one block per annotation (the task's whole text, tokenised) and names no
+/// annotator: each block is an article, and the K-th block with the same tokens is the K-th
+/// annotation of that task, filed under `ANNOTATOR:annotation-K` (default `labelstudio`).
+fn import_labelstudio(
+    tx: &Transaction,
+    name: &str,
+    docs: &[Vec<Sentence>],
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let base = opts.annotator.clone().filter(|a| !a.trim().is_empty());
+    let base = base.as_deref().unwrap_or("labelstudio");
+    let mut seen: std::collections::HashMap<Vec<&str>, usize> = std::collections::HashMap::new();
+    for block in docs.iter().flatten() {
+        opts.control.step()?;
+        let k = seen.entry(block.tokens.iter().map(|t| t.text).collect()).or_default();
+        *k += 1;
+        let who = format!("{base}:annotation-{k}");
+        store_article(tx, name, &who, false, std::slice::from_ref(block), report)?;
+    }
+    Ok(())
 }
 
 /// Store rows read from a CoNLL file or a token table as articles.

@@ -66,6 +66,55 @@ pub(super) fn delimiter(name: &str, content: &str) -> u8 {
     }
 }
 
+/// Label Studio's CSV/TSV export: JSON-MIN's fields as columns.
+fn is_labelstudio(header: &[String]) -> bool {
+    let has = |n: &str| header.iter().any(|h| h == n);
+    has("annotation_id") && has("annotator") && has("id")
+}
+
+/// Label Studio's CSV/TSV rows, read as the JSON-MIN rows they are (a column holding a JSON list or
+/// object is parsed), each at its row's line.
+fn labelstudio_rows(
+    tx: &Transaction,
+    name: &str,
+    header: &[String],
+    records: ::csv::StringRecordsIter<&[u8]>,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let mut lines = String::new();
+    let mut at = 1;
+    for row in records {
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(at + 1);
+                report.reject(name, Some(line), format!("the row cannot be read: {e}"));
+                continue;
+            }
+        };
+        let line = row.position().map(|p| p.line() as usize).unwrap_or(at + 1);
+        let mut o = Map::new();
+        for (h, v) in header.iter().zip(row.iter()) {
+            if v.is_empty() {
+                continue;
+            }
+            let parsed = match v.trim_start().chars().next() {
+                Some('[') | Some('{') => serde_json::from_str(v).ok(),
+                _ if h == "id" || h == "annotation_id" => serde_json::from_str(v).ok(),
+                _ => None,
+            };
+            o.insert(h.clone(), parsed.unwrap_or_else(|| Value::String(v.to_string())));
+        }
+        while at < line {
+            lines.push('\n');
+            at += 1;
+        }
+        lines.push_str(&Value::Object(o).to_string());
+    }
+    super::tools::import_str(tx, name, &lines, Some(super::Format::LabelStudio), opts, report)
+}
+
 /// The index of the column `wanted` names, or of the first usual name present.
 fn column(
     header: &[String],
@@ -115,6 +164,9 @@ pub(super) fn import_csv(
             return Ok(());
         }
     };
+    if is_labelstudio(&header) && opts.columns == Columns::default() {
+        return labelstudio_rows(tx, name, &header, records, opts, report);
+    }
     let m = &opts.columns;
     if m.text.is_none()
         && super::table::is_token_header(&header)

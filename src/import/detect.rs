@@ -54,6 +54,8 @@ pub enum OffsetUnit {
     Codepoint,
     /// UTF-16 code units (JavaScript string indices): doccano's editor.
     Utf16,
+    /// Grapheme clusters as doccano's grapheme mode counts them (see `graphemes.rs`).
+    Grapheme,
 }
 
 impl OffsetUnit {
@@ -61,6 +63,7 @@ impl OffsetUnit {
         match name {
             "codepoint" => Some(OffsetUnit::Codepoint),
             "utf16" => Some(OffsetUnit::Utf16),
+            "grapheme" => Some(OffsetUnit::Grapheme),
             _ => None,
         }
     }
@@ -69,6 +72,16 @@ impl OffsetUnit {
         match self {
             OffsetUnit::Codepoint => "code points",
             OffsetUnit::Utf16 => "UTF-16 code units",
+            OffsetUnit::Grapheme => "grapheme clusters",
+        }
+    }
+
+    /// The name `--offsets` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            OffsetUnit::Codepoint => "codepoint",
+            OffsetUnit::Utf16 => "utf16",
+            OffsetUnit::Grapheme => "grapheme",
         }
     }
 }

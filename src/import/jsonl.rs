@@ -85,8 +85,8 @@ pub(super) fn import_line(
             return Ok(());
         }
     };
-    if opts.offsets == Some(OffsetUnit::Utf16) {
-        if let Err(reason) = super::tools::native_from_utf16(&mut rec) {
+    if let Some(unit) = opts.offsets.filter(|u| *u != OffsetUnit::Codepoint) {
+        if let Err(reason) = super::tools::native_from(&mut rec, unit) {
             report.reject(name, Some(lineno), reason);
             return Ok(());
         }

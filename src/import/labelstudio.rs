@@ -1,17 +1,88 @@
 //! Label Studio tasks: `data.text` is the article; each annotation's `result[]` regions
 //! (`value.start/end/text/labels`) become spans of `ANNOTATOR:WHO`, where WHO is the annotation's
-//! `completed_by` (email, else user id); `choices` become tags. Predictions are imported as annotator
-//! `ANNOTATOR:prediction`; cancelled annotations and results of other types are left out and counted.
+//! `completed_by` (email, else user id; a name from `--annotator-map ID=NAME` is used as it is);
+//! `choices` become tags, a per-region `textarea` the span's note. Predictions are imported as
+//! annotator `ANNOTATOR:prediction`; cancelled annotations and results of other types are left out
+//! and counted. JSON-MIN rows (one per annotation: the data fields, `id`, `annotator`, and each
+//! control's value under its name) are read too.
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
 use super::tools::{self, Parsed, ToolSpan};
 
-pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
+/// JSON-MIN's own fields beside the task's data and the controls' values.
+const MIN_FIELDS: &[&str] =
+    &["annotator", "annotation_id", "created_at", "updated_at", "lead_time"];
+
+/// A JSON-MIN row: no `data` object, the text at the top level, an annotation's bookkeeping.
+pub(super) fn is_min(o: &Map<String, Value>) -> bool {
+    !o.get("data").is_some_and(Value::is_object)
+        && (o.contains_key("annotation_id")
+            || o.values().any(|v| v.as_array().is_some_and(|a| a.iter().any(is_region))))
+}
+
+/// A labels region as JSON-MIN writes it: `{start, end, text, labels}`.
+fn is_region(v: &Value) -> bool {
+    v.as_object().is_some_and(|r| {
+        r.contains_key("start")
+            && r.contains_key("end")
+            && r.get("labels").is_some_and(Value::is_array)
+    })
+}
+
+/// The annotator's name: mapped, else `BASE:WHO`.
+fn name_of(base: &str, who: &str, map: &BTreeMap<String, String>) -> String {
+    map.get(who).cloned().unwrap_or_else(|| format!("{base}:{who}"))
+}
+
+fn parse_min(
+    o: &Map<String, Value>,
+    base: &str,
+    map: &BTreeMap<String, String>,
+) -> Result<Parsed, String> {
+    let regions: Vec<&String> = o
+        .iter()
+        .filter(|(_, v)| v.as_array().is_some_and(|a| !a.is_empty() && a.iter().all(is_region)))
+        .map(|(k, _)| k)
+        .collect();
+    let mut skip: Vec<&str> = MIN_FIELDS.to_vec();
+    skip.extend(regions.iter().map(|k| k.as_str()));
+    let mut p = Parsed::new(tools::article(o, text_key(o)?, &skip)?);
+    let who = match o.get("annotator") {
+        Some(Value::String(w)) if !w.trim().is_empty() => name_of(base, w.trim(), map),
+        Some(Value::Number(n)) => name_of(base, &n.to_string(), map),
+        _ => base.to_string(),
+    };
+    for key in regions {
+        for (r, region) in o[key].as_array().into_iter().flatten().enumerate() {
+            if let Some(value) = region.as_object() {
+                self::region(&mut p, value, &who, &format!("{key} #{}", r + 1))?;
+            }
+        }
+    }
+    Ok(p)
+}
+
+pub(super) fn parse(
+    v: &Value,
+    base: &str,
+    map: &BTreeMap<String, String>,
+) -> Result<Parsed, String> {
     let task = v.as_object().ok_or("a Label Studio task must be a JSON object")?;
+    if is_min(task) {
+        return parse_min(task, base, map);
+    }
     let data =
         task.get("data").and_then(Value::as_object).ok_or("the task has no \"data\" object")?;
-    let mut p = Parsed::new(tools::article(data, text_key(data)?, &[])?);
+    let mut p = Parsed::new(tools::article(data, text_key(data)?, &["annotators"])?);
+    // Hashiya's own Label Studio export names each annotation's analyst here, in order.
+    let names: Vec<&str> = data
+        .get("annotators")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     if let Some(id) = task.get("id").filter(|id| id.is_number() || id.is_string()) {
         if p.record.id.is_none() {
             p.record.id = Some(id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string()));
@@ -26,7 +97,14 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
             let who = if key == "predictions" {
                 format!("{base}:prediction")
             } else {
-                author(a).map(|w| format!("{base}:{w}")).unwrap_or_else(|| base.to_string())
+                // A task Hashiya exported names its analysts in data.annotators; Label Studio files
+                // them all under the user who imported it, so the names win when they fit.
+                let named = key == "annotations" && names.len() == list.len();
+                match (author(a), names.get(k)) {
+                    (_, Some(n)) if named => n.to_string(),
+                    (Some(w), _) => name_of(base, &w, map),
+                    _ => base.to_string(),
+                }
             };
             if a.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
                 p.left_out.push(format!(
@@ -38,14 +116,26 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                 .get("result")
                 .and_then(Value::as_array)
                 .ok_or_else(|| format!("{what} has no \"result\" list"))?;
-            let mut other = std::collections::BTreeMap::<String, usize>::new();
+            let mut other = BTreeMap::<String, usize>::new();
+            let first = p.spans.len();
+            let mut notes = Vec::new();
+            // The region id of each span this annotation added (a textarea names its region by id).
+            let mut region_ids: Vec<&str> = Vec::new();
             for (r, res) in results.iter().enumerate() {
                 let rwhat = format!("{what}, result #{}", r + 1);
                 let res = res.as_object().ok_or_else(|| format!("{rwhat} is not an object"))?;
                 let kind = res.get("type").and_then(Value::as_str).unwrap_or("labels");
                 let value = res.get("value").and_then(Value::as_object);
                 match (kind, value) {
-                    ("labels", Some(value)) => region(&mut p, value, &who, &rwhat)?,
+                    ("labels", Some(value)) => {
+                        region(&mut p, value, &who, &rwhat)?;
+                        let id = res.get("id").and_then(Value::as_str).unwrap_or_default();
+                        region_ids.resize(p.spans.len() - first, id);
+                    }
+                    ("textarea", Some(value)) => match res.get("id").and_then(Value::as_str) {
+                        Some(id) if value.contains_key("start") => notes.push((id, value)),
+                        _ => *other.entry("textarea (not on a region)".into()).or_default() += 1,
+                    },
                     ("choices", Some(value)) => {
                         for c in value
                             .get("choices")
@@ -58,6 +148,24 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                         }
                     }
                     _ => *other.entry(kind.to_string()).or_default() += 1,
+                }
+            }
+            for (id, value) in notes {
+                let text: Vec<&str> = match value.get("text") {
+                    Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).collect(),
+                    Some(Value::String(t)) => vec![t.as_str()],
+                    _ => Vec::new(),
+                };
+                let note = text.join("\n");
+                let mut placed = false;
+                for (s, rid) in p.spans[first..].iter_mut().zip(&region_ids) {
+                    if *rid == id {
+                        s.note = Some(note.clone());
+                        placed = true;
+                    }
+                }
+                if !placed {
+                    *other.entry("textarea (not on a region)".into()).or_default() += 1;
                 }
             }
             for (kind, n) in other {
@@ -73,8 +181,11 @@ fn text_key(data: &Map<String, Value>) -> Result<&str, String> {
     if data.contains_key("text") {
         return Ok("text");
     }
-    let strings: Vec<&String> =
-        data.iter().filter(|(_, v)| v.is_string()).map(|(k, _)| k).collect();
+    let strings: Vec<&String> = data
+        .iter()
+        .filter(|(k, v)| v.is_string() && !MIN_FIELDS.contains(&k.as_str()))
+        .map(|(k, _)| k)
+        .collect();
     match strings.as_slice() {
         [one] => Ok(one.as_str()),
         _ => {
@@ -123,6 +234,7 @@ fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> 
             label: label.to_string(),
             text: text.clone(),
             annotator: who.to_string(),
+            note: None,
         });
     }
     Ok(())

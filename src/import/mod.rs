@@ -6,16 +6,19 @@
 //! (`staging.rs`) and the project's write lock is taken only for the final copy (`merge.rs`), so
 //! analysts' writes go on; a smaller file is read in milliseconds, in the project's transaction.
 
+mod archive;
 mod conll;
 mod control;
 mod csv;
 pub mod decode;
 mod detect;
 mod doccano;
+mod graphemes;
 pub mod html;
 mod jsonl;
 mod labelstudio;
 mod merge;
+mod plausible;
 mod prodigy;
 mod staging;
 mod table;
@@ -43,6 +46,9 @@ pub struct ImportOptions {
     /// Who made annotations that do not name their annotator; for other tools' files, the name their
     /// annotators are filed under (default: the tool's name).
     pub annotator: Option<String>,
+    /// Label Studio: the name of the analyst behind a user id (`completed_by`, JSON-MIN's
+    /// `annotator`), for exports that carry no email.
+    pub annotator_map: std::collections::BTreeMap<String, String>,
     /// Read every file as this format instead of detecting it.
     pub format: Option<Format>,
     /// CoNLL: at most this many sentences per article (default: one article per `-DOCSTART-` document;
@@ -255,7 +261,10 @@ pub fn import_paths(
                 .map_err(|e| Error::io(format!("cannot read folder {}", p.display()), e))?;
             found.sort();
             for f in found {
-                if opts.format.is_none() && detect::format_of(&f.display().to_string()).is_none() {
+                if opts.format.is_none()
+                    && detect::format_of(&f.display().to_string()).is_none()
+                    && !archive::is_zip(&f)
+                {
                     report.skipped_files.push(f.display().to_string());
                 } else {
                     files.push(f);
@@ -301,6 +310,7 @@ fn import_path(
     let name = path.display().to_string();
     opts.control.start_file(&name);
     let outcome = match opts.format.or_else(|| detect::format_of(&name)) {
+        _ if archive::is_zip(path) => archive::import_zip(store, path, opts, report),
         Some(f) if f.is_json() && streamable(path, f) => {
             stream_json(store, path, &name, opts, report)
         }

@@ -7,6 +7,7 @@ use std::io::BufRead;
 use rusqlite::Transaction;
 use serde_json::{Map, Value};
 
+use super::plausible::UnitTally;
 use super::{jsonl, Format, Ids, ImportOptions, ImportReport, OffsetUnit};
 use crate::error::Result;
 use crate::native::{NativeRecord, NativeSpan, NativeTag};
@@ -20,6 +21,8 @@ pub(super) struct ToolSpan {
     /// The span's text, where the tool records it: checked against the slice.
     pub text: Option<String>,
     pub annotator: String,
+    /// A note on the span (a Label Studio per-region text area).
+    pub note: Option<String>,
 }
 
 /// One record of another tool, read but not yet checked.
@@ -67,6 +70,7 @@ pub(super) fn detect(v: &Value) -> Option<Format> {
     let has = |k: &str| o.contains_key(k);
     Some(
         if o.get("data").is_some_and(Value::is_object)
+            || super::labelstudio::is_min(o)
             || has("annotations")
             || has("predictions")
             || has("completions")
@@ -211,16 +215,27 @@ pub(super) fn import_str(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let lines = matches!(ext.as_deref(), Some("jsonl") | Some("ndjson"));
+    let mut tally = UnitTally::default();
     for (line, item) in json_items(content, lines) {
         match item {
-            Ok(item) => import_item(tx, name, line, item, &mut format, opts, &mut ids, report)?,
+            Ok(item) => {
+                import_item(tx, name, line, item, &mut format, opts, &mut ids, &mut tally, report)?
+            }
             Err(reason) => {
                 opts.control.step()?;
                 report.reject(name, Some(line), reason);
             }
         }
     }
-    Ok(())
+    plausible(&tally)
+}
+
+/// Stop the file (its transaction rolls back) when its offsets most likely count another unit.
+fn plausible(tally: &UnitTally) -> Result<()> {
+    match tally.verdict() {
+        Some(why) => Err(crate::error::Error::Invalid(why)),
+        None => Ok(()),
+    }
 }
 
 /// Stream another tool's UTF-8 JSONL file line by line.
@@ -234,12 +249,14 @@ pub(super) fn import_reader(
 ) -> Result<()> {
     let mut ids = Ids::default();
     let mut format = format;
+    let mut tally = UnitTally::default();
     jsonl::read_lines(name, reader, report, |line, item, report| {
         if item.trim().is_empty() {
             return Ok(());
         }
-        import_item(tx, name, line, item, &mut format, opts, &mut ids, report)
-    })
+        import_item(tx, name, line, item, &mut format, opts, &mut ids, &mut tally, report)
+    })?;
+    plausible(&tally)
 }
 
 /// One record. `format` is detected from the first record that is a JSON object when not given.
@@ -252,6 +269,7 @@ fn import_item(
     format: &mut Option<Format>,
     opts: &ImportOptions,
     ids: &mut Ids,
+    tally: &mut UnitTally,
     report: &mut ImportReport,
 ) -> Result<()> {
     if *format == Some(Format::Jsonl) {
@@ -279,8 +297,17 @@ fn import_item(
     let base = opts.annotator.as_deref().map(str::trim).filter(|a| !a.is_empty());
     let parsed = match fmt {
         Format::Doccano => super::doccano::parse(&value, base.unwrap_or("doccano")),
-        Format::LabelStudio => super::labelstudio::parse(&value, base.unwrap_or("labelstudio")),
+        Format::LabelStudio => {
+            super::labelstudio::parse(&value, base.unwrap_or("labelstudio"), &opts.annotator_map)
+        }
         _ => super::prodigy::parse(&value, base.unwrap_or("prodigy")),
+    };
+    // Label Studio exports put every task on one line: what the report says of a record names its task.
+    let task = match (fmt, value.get("id")) {
+        (Format::LabelStudio, Some(id)) if id.is_number() || id.is_string() => {
+            format!("task {}: ", id.as_str().map(str::to_string).unwrap_or_else(|| id.to_string()))
+        }
+        _ => String::new(),
     };
     let mut parsed = match parsed {
         Ok(p) => p,
@@ -297,10 +324,13 @@ fn import_item(
             std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned());
     }
     let unit = opts.offsets.unwrap_or_else(|| default_unit(fmt));
+    if opts.offsets.is_none() {
+        tally.add(&parsed.record.text, &parsed.spans, unit);
+    }
     match checked(parsed, unit) {
         Ok(rec) => jsonl::import_record(tx, name, line, &rec, opts, ids, report),
         Err(reason) => {
-            report.reject(name, Some(line), reason);
+            report.reject(name, Some(line), format!("{task}{reason}"));
             Ok(())
         }
     }
@@ -314,16 +344,20 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
     }
     let idx = CharIndex::new(&rec.text);
     let units16 = rec.text.encode_utf16().count();
+    let starts = match unit {
+        OffsetUnit::Grapheme => super::graphemes::doccano_starts(&rec.text),
+        _ => Vec::new(),
+    };
     let mut errors = Vec::new();
     for (k, s) in p.spans.into_iter().enumerate() {
-        match check_span(&idx, units16, &s, unit) {
+        match check_span(&idx, units16, &starts, &s, unit) {
             Ok((start, end, slice)) => rec.spans.push(NativeSpan {
                 start: start as i64,
                 end: end as i64,
                 label: s.label,
                 text: Some(slice.to_string()),
                 annotator: Some(s.annotator),
-                note: None,
+                note: s.note,
                 created_at: None,
             }),
             Err(reason) => {
@@ -350,8 +384,11 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
     }
 }
 
-/// A native record whose span offsets count UTF-16 code units (`--offsets utf16`), converted in place.
-pub(super) fn native_from_utf16(rec: &mut NativeRecord) -> std::result::Result<(), String> {
+/// A native record whose span offsets count another unit (`--offsets utf16|grapheme`), converted in place.
+pub(super) fn native_from(
+    rec: &mut NativeRecord,
+    unit: OffsetUnit,
+) -> std::result::Result<(), String> {
     let spans = std::mem::take(&mut rec.spans);
     let tool: Vec<ToolSpan> = spans
         .iter()
@@ -361,11 +398,12 @@ pub(super) fn native_from_utf16(rec: &mut NativeRecord) -> std::result::Result<(
             label: s.label.clone(),
             text: s.text.clone(),
             annotator: String::new(),
+            note: None,
         })
         .collect();
     let mut p = Parsed::new(rec.clone());
     p.spans = tool;
-    let converted = checked(p, OffsetUnit::Utf16)?;
+    let converted = checked(p, unit)?;
     rec.spans = spans
         .into_iter()
         .zip(converted.spans)
@@ -378,6 +416,7 @@ pub(super) fn native_from_utf16(rec: &mut NativeRecord) -> std::result::Result<(
 fn check_span<'a>(
     idx: &CharIndex<'a>,
     units16: usize,
+    starts: &[usize],
     s: &ToolSpan,
     unit: OffsetUnit,
 ) -> std::result::Result<(usize, usize, &'a str), String> {
@@ -417,22 +456,43 @@ fn check_span<'a>(
             };
             (at(start, "start")?, at(end, "end")?)
         }
+        OffsetUnit::Grapheme => {
+            let count = starts.len().saturating_sub(1);
+            if end > count {
+                return Err(format!(
+                    "it runs past the end of the text ({count} grapheme clusters)"
+                ));
+            }
+            (starts[start], starts[end])
+        }
     };
     idx.check_span(cp_start, cp_end)?;
     let slice = idx.slice(cp_start, cp_end).unwrap_or_default();
     if let Some(expected) = &s.text {
         if expected != slice {
-            let (other, flag) = match unit {
-                OffsetUnit::Utf16 => (idx.slice(start, end).map(str::to_string), "codepoint"),
-                OffsetUnit::Codepoint => (text::slice_utf16(idx.text(), start, end), "utf16"),
+            let fits = |u: OffsetUnit| {
+                let cp = |off: usize| match u {
+                    OffsetUnit::Codepoint => Some(off),
+                    OffsetUnit::Utf16 => text::utf16_to_cp(idx.text(), off),
+                    OffsetUnit::Grapheme => {
+                        super::graphemes::doccano_starts(idx.text()).get(off).copied()
+                    }
+                };
+                match (cp(start), cp(end)) {
+                    (Some(a), Some(b)) => idx.slice(a, b) == Some(expected.as_str()),
+                    _ => false,
+                }
             };
-            let hint = if other.as_deref() == Some(expected.as_str()) {
-                format!(
-                    "; the offsets fit if they count {} (pass --offsets {flag})",
-                    if flag == "utf16" { "UTF-16 code units" } else { "code points" }
-                )
-            } else {
-                String::new()
+            let other = [OffsetUnit::Codepoint, OffsetUnit::Utf16, OffsetUnit::Grapheme]
+                .into_iter()
+                .find(|u| *u != unit && fits(*u));
+            let hint = match other {
+                Some(u) => format!(
+                    "; the offsets fit if they count {} (pass --offsets {})",
+                    u.describe(),
+                    u.name()
+                ),
+                None => String::new(),
             };
             return Err(format!("its text {expected:?} differs from the article text at those offsets {slice:?}{hint}"));
         }

@@ -29,6 +29,8 @@ fn every_command_has_help() {
         vec!["serve", "--help"],
         vec!["backup", "--help"],
         vec!["restore", "--help"],
+        vec!["schema", "export", "--help"],
+        vec!["schema", "import", "--help"],
     ] {
         let out = hashiya(&args);
         assert!(out.status.success(), "{args:?}");
@@ -378,4 +380,61 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let out = child.wait_with_output().expect("wait");
     let err = text(&out.stderr);
     assert!(!err.contains("panicked") && !err.contains("error"), "{err}");
+}
+
+#[test]
+fn schema_export_and_import_and_peer_imports_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("p.hashiya");
+    let db = db.to_str().expect("utf8");
+    let xml = dir.path().join("config.xml");
+    let out = hashiya(&[
+        "--db",
+        db,
+        "schema",
+        "export",
+        "--format",
+        "labelstudio",
+        "--out",
+        xml.to_str().expect("utf8"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("not in this format"));
+    let config = std::fs::read_to_string(&xml).expect("config");
+    assert!(
+        config.starts_with("<View>") && config.contains("<Labels name=\"label\" toName=\"text\">")
+    );
+    let out = hashiya(&["--db", db, "schema", "export", "--format", "doccano"]);
+    assert!(text(&out.stdout).contains("\"suffix_key\": \"p\""));
+    let peers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/peers");
+    let other = dir.path().join("q.hashiya");
+    let other = other.to_str().expect("utf8");
+    let out = hashiya(&["--db", other, "schema", "import", xml.to_str().expect("utf8")]);
+    assert!(
+        out.status.success() && text(&out.stdout).contains("unchanged: PER"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // A grapheme-mode doccano zip: stopped (exit 1) with the unit to pass; then imported with it.
+    let zip = peers.join("doccano-grapheme-export.zip");
+    let out = hashiya(&["--db", db, "import", zip.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("--offsets grapheme"), "{}", text(&out.stdout));
+    let out =
+        hashiya(&["--db", db, "import", "--offsets", "grapheme", zip.to_str().expect("utf8")]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("22 spans"), "{}", text(&out.stdout));
+
+    let json = peers.join("labelstudio-export.json");
+    let out = hashiya(&[
+        "--db",
+        db,
+        "import",
+        "--annotator-map",
+        "nonsense",
+        json.to_str().expect("utf8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("ID=NAME"), "{}", text(&out.stderr));
 }

@@ -197,6 +197,11 @@ fn doccano_counts_utf16_units_and_labelstudio_has_one_annotation_per_annotator()
         for a in t["annotations"].as_array().expect("annotations") {
             for item in a["result"].as_array().expect("result") {
                 let v = &item["value"];
+                // Tags are choices and notes per-region text areas (see tests/core/peers.rs).
+                if item["type"] != "labels" {
+                    assert!(["choices", "textarea"].contains(&item["type"].as_str().unwrap_or("")));
+                    continue;
+                }
                 let got = slice(
                     text,
                     OffsetUnit::Codepoint,

@@ -24,6 +24,7 @@ mod import_formats;
 mod import_lock;
 mod jobs;
 mod occurrences;
+mod peers;
 mod registry;
 mod review;
 mod schema;

@@ -146,7 +146,8 @@ export type ImportFilesReq = { annotator?: string, files: Array<ImportFile>,
  */
 format?: string, 
 /**
- * The unit of other tools' span offsets, "utf16" or "codepoint" (default: each format's own).
+ * The unit of other tools' span offsets, "utf16", "codepoint" or "grapheme" (doccano's grapheme
+ * mode; default: each format's own, checked against the spans' places).
  */
 offsets?: string, 
 /**

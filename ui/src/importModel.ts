@@ -25,6 +25,7 @@ export const OFFSETS: [string, Key][] = [
   ['', 'offAuto'],
   ['utf16', 'offUtf16'],
   ['codepoint', 'offCodepoint'],
+  ['grapheme', 'offGrapheme'],
 ];
 
 export const OFFSETS_HINT: Key = 'offHint';
