@@ -7,6 +7,7 @@ use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
 use crate::api::occurrences::*;
 use crate::api::review::*;
 use crate::api::schema::*;
+use crate::api::suggest::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
 use crate::error::ApiError;
@@ -20,6 +21,10 @@ use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
 use crate::settings::Settings;
+use crate::suggest::eval::Scores;
+use crate::suggest::run::Trained;
+use crate::suggest::store::{SuggestSettings, Suggestion};
+use crate::suggest::{Evaluation, Mode, ModelInfo};
 
 macro_rules! decls {
     ($cfg:expr, $($t:ty),* $(,)?) => {
@@ -111,6 +116,19 @@ pub fn typescript() -> String {
         MyProgress,
         JobReq,
         JobStatus,
+        Mode,
+        SuggestSettings,
+        Suggestion,
+        Scores,
+        Evaluation,
+        ModelInfo,
+        Trained,
+        SuggestTrainReq,
+        SuggestState,
+        SuggestionsReq,
+        SuggestionIdsReq,
+        Rejected,
+        SetSuggestSettingsReq,
     );
     for d in decls {
         out.push_str(&d);
@@ -125,6 +143,7 @@ pub fn typescript() -> String {
         .chain(OCCURRENCE_COMMANDS)
         .chain(SCHEMA_COMMANDS)
         .chain(JOB_COMMANDS)
+        .chain(SUGGEST_COMMANDS)
     {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }

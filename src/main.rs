@@ -123,6 +123,11 @@ enum Command {
         #[arg(long, default_value_t = 10, value_name = "N")]
         top: usize,
     },
+    /// Suggestions learnt from the project's own annotations (offline): train, apply, evaluate.
+    Suggest {
+        #[command(subcommand)]
+        action: SuggestCmd,
+    },
     /// Back the project up now, into FILE.backups/ (rolling: the newest 20 are kept).
     Backup,
     /// Restore the project from a backup (the current state is backed up first); without BACKUP, list them.
@@ -140,6 +145,99 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         ui: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum SuggestCmd {
+    /// Train the matcher and the sequence labeller on the labelled articles and store the model.
+    Train {
+        /// Learn from these analysts (comma-separated; default: everyone). The gold layer wins where it exists.
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
+        annotators: Vec<String>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write suggestions (never spans) for articles, replacing those waiting there.
+    Apply {
+        /// One article (its number in the project).
+        #[arg(long, value_name = "ID", conflicts_with = "all")]
+        article: Option<i64>,
+        /// Every article.
+        #[arg(long)]
+        all: bool,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Train on a seeded split of the labelled articles and report precision, recall and F1
+    /// (exact span and label) on the rest, overall and per label.
+    Evaluate {
+        /// The share of labelled articles to train on.
+        #[arg(long, default_value_t = 0.8)]
+        split: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Learn from and score against these analysts (comma-separated; default: everyone).
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
+        annotators: Vec<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn suggest(db: PathBuf, action: SuggestCmd) -> Result<ExitCode, Error> {
+    use hashiya::suggest::run;
+    let mut store = Store::open(&db)?;
+    match action {
+        SuggestCmd::Train { annotators, json } => {
+            let t = run::train(store.conn_mut(), &annotators, &|| false)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&t)?);
+            } else {
+                let i = &t.info;
+                println!(
+                    "trained on {} articles, {} sentences, {} tokens, {} spans in {:.1} s; model {:.1} MB ({} labels: {})",
+                    i.articles, i.sentences, i.tokens, i.spans, i.seconds,
+                    i.bytes as f64 / 1e6, i.labels.len(), i.labels.join(", ")
+                );
+            }
+        }
+        SuggestCmd::Apply { article, all, json } => {
+            let ids: Vec<i64> = match (article, all) {
+                (Some(id), _) => vec![id],
+                (None, true) => {
+                    let mut st = store.conn().prepare("SELECT id FROM articles ORDER BY id")?;
+                    let ids = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                    ids
+                }
+                (None, false) => {
+                    return Err(Error::Invalid("say which articles: --article ID or --all".into()))
+                }
+            };
+            let done = run::apply(store.conn_mut(), &ids)?;
+            if json {
+                let v: Vec<_> = done
+                    .iter()
+                    .map(|(id, n)| serde_json::json!({"article": id, "suggestions": n}))
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                let total: usize = done.iter().map(|d| d.1).sum();
+                println!("{total} suggestions on {} articles", done.len());
+            }
+        }
+        SuggestCmd::Evaluate { split, seed, annotators, json } => {
+            let e = run::evaluate(store.conn(), &annotators, split, seed)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&e)?);
+            } else {
+                print!("{}", run::text_report(&e));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
@@ -326,6 +424,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Suggest { action } => suggest(require_db(cli.db, "learn from")?, action),
         Command::Backup => {
             let mut store = Store::open(&require_db(cli.db, "be backed up")?)?;
             if let Some(path) = store.backup("manual")? {

@@ -6,6 +6,7 @@ pub mod jobs;
 pub mod occurrences;
 pub mod review;
 pub mod schema;
+pub mod suggest;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
@@ -348,8 +349,13 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
     let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    let writes =
-        [WRITES, review::REVIEW_WRITES, occurrences::OCCURRENCE_WRITES, schema::SCHEMA_WRITES];
+    let writes = [
+        WRITES,
+        review::REVIEW_WRITES,
+        occurrences::OCCURRENCE_WRITES,
+        schema::SCHEMA_WRITES,
+        suggest::SUGGEST_WRITES,
+    ];
     if writes.iter().any(|w| w.contains(&cmd)) {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
@@ -361,7 +367,7 @@ pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<V
 
 /// Commands that can run for minutes (an import, an export): a transport runs them with
 /// [`dispatch_detached`] on a connection of their own, so the analyst's edits never queue behind them.
-pub const DETACHED: &[&str] = &["import_files", "export"];
+pub const DETACHED: &[&str] = &["import_files", "export", "suggest_train"];
 
 /// Run a long command on its own connection to the project file at `path`, leaving the app's shared
 /// handle free meanwhile: SQLite's WAL lets the analyst read and write alongside, and an import holds the
@@ -578,7 +584,8 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         other => review::run(store, other, a.clone())
             .or_else(|| occurrences::run(store, other, a.clone()))
-            .or_else(|| schema::run(store, other, a))
+            .or_else(|| schema::run(store, other, a.clone()))
+            .or_else(|| suggest::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }
 }
