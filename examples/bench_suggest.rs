@@ -137,6 +137,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         info.forms
     );
     let loaded = store::load_model(s.conn())?.ok_or("no model")?;
+    let article = hashiya::articles::get(s.conn(), id)?;
+    let t = Instant::now();
+    let sents = data::sentences_of(article, Vec::new())?;
+    eprintln!("sentences {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    profile(&loaded, &sents);
     let mut times = Vec::new();
     let mut found = 0;
     for _ in 0..21 {
@@ -154,4 +159,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times[times.len() - 1]
     );
     Ok(())
+}
+
+#[allow(dead_code)]
+fn profile(model: &suggest::Model, sents: &[data::Sentence]) {
+    let t = Instant::now();
+    for s in sents {
+        let _ = suggest::features::sentence(&s.words);
+    }
+    eprintln!("features {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    for s in sents {
+        let _ = suggest::model_hits(model, &s.words, 0.0);
+    }
+    eprintln!("labeller {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    for s in sents {
+        let _ = model.matcher.find(&s.words, 0.5);
+    }
+    eprintln!("matcher {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
 }

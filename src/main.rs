@@ -110,6 +110,9 @@ enum Command {
         /// With --gold: also export articles not yet marked adjudicated (with the gold spans they have so far).
         #[arg(long, requires = "gold")]
         include_unadjudicated: bool,
+        /// Only spans made by hand (analyst) or accepted suggestions (suggestion).
+        #[arg(long, value_parser = ["analyst", "suggestion"])]
+        origin: Option<String>,
     },
     /// Agreement between analysts: span F1 (exact and overlap), Cohen's and Fleiss' kappa, Krippendorff's alpha.
     Agreement {
@@ -350,6 +353,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             split_clitics,
             gold,
             include_unadjudicated,
+            origin,
         } => {
             let store = Store::open(&require_db(cli.db, "be exported")?)?;
             let opts = export::ExportOptions {
@@ -374,6 +378,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 } else {
                     export::GoldScope::Adjudicated
                 }),
+                origin,
                 control: import::Control::new(Some(progress_line("exporting"))),
             };
             opts.control.set_total(1);

@@ -246,6 +246,10 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub include_unadjudicated: Option<bool>,
+    /// Only spans made by hand ("analyst") or accepted suggestions ("suggestion").
+    #[serde(default)]
+    #[ts(optional)]
+    pub origin: Option<String>,
 }
 
 impl ExportReq {
@@ -287,6 +291,7 @@ impl ExportReq {
                     crate::export::GoldScope::Adjudicated
                 },
             ),
+            origin: self.origin.as_deref().map(crate::export::parse_origin).transpose()?,
             ..ExportOptions::default()
         })
     }

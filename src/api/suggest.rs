@@ -29,6 +29,7 @@ pub struct SuggestTrainReq {
 pub struct SuggestState {
     pub settings: SuggestSettings,
     /// The stored model's record and held-out scores; absent before the first training.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub trained: Option<Trained>,
 }

@@ -28,7 +28,8 @@ use crate::error::{Error, Result};
 pub use align::{align, base_tokens, Aligned, Misfit, TokSpan};
 pub use jsonl::{native_record, write_native_jsonl};
 pub use options::{
-    parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned, OffsetUnit,
+    parse_origin, parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned,
+    OffsetUnit,
 };
 pub use prodigy::hash32;
 pub use report::{iob_tags, FileReport, Manifest, Report, Tally};

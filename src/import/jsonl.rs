@@ -239,6 +239,7 @@ fn apply(
             *end,
             s.note.as_deref().unwrap_or(""),
             created,
+            s.origin.as_deref(),
         )? {
             item.new_spans += 1;
         }

@@ -325,6 +325,7 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
                 annotator: Some(s.annotator),
                 note: None,
                 created_at: None,
+                origin: None,
             }),
             Err(reason) => {
                 let by = if s.annotator.is_empty() {

@@ -93,6 +93,7 @@ pub fn reference_spans(conn: &Connection, a: &Article, src: &Source) -> Result<V
                 note: String::new(),
                 created_at: g.created_at.clone(),
                 updated_at: g.created_at,
+                origin: None,
             })
             .collect());
     }

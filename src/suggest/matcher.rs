@@ -229,7 +229,9 @@ mod tests {
         s.split(' ').map(Word::new).collect()
     }
 
-    fn learn(data: &[(Vec<Word>, Vec<(usize, usize, String)>)]) -> Matcher {
+    type Labelled = (Vec<Word>, Vec<(usize, usize, String)>);
+
+    fn learn(data: &[Labelled]) -> Matcher {
         Matcher::learn(data.iter().map(|(w, s)| (w.as_slice(), s.as_slice())))
     }
 
@@ -239,7 +241,7 @@ mod tests {
 
     #[test]
     fn votes_pick_the_label_and_clitics_are_seen_through() {
-        let data = vec![
+        let data: Vec<Labelled> = vec![
             (words("زار الرياض امس"), vec![sp(1, 2, "LOC")]),
             (words("في الرياض اليوم"), vec![sp(1, 2, "LOC")]),
             (words("نادي الرياض فاز"), vec![sp(1, 2, "ORG")]),
@@ -254,7 +256,7 @@ mod tests {
 
     #[test]
     fn ties_stop_words_and_short_forms_are_not_suggested() {
-        let data = vec![
+        let data: Vec<Labelled> = vec![
             (words("عمان جميلة"), vec![sp(0, 1, "LOC")]),
             (words("عمان قالت"), vec![sp(0, 1, "ORG")]),
             (words("في المدينة"), vec![sp(0, 1, "LOC")]),
@@ -268,7 +270,7 @@ mod tests {
 
     #[test]
     fn rejections_count_against_a_form() {
-        let data = vec![
+        let data: Vec<Labelled> = vec![
             (words("عبد اللطيف حموشي قال"), vec![sp(0, 3, "PER")]),
             (words("حموشي قال"), vec![sp(0, 1, "PER")]),
         ];

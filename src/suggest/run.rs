@@ -16,6 +16,7 @@ use crate::review::metrics::Prf;
 pub struct Trained {
     pub info: ModelInfo,
     /// An [`Evaluation`]; absent with fewer than two labelled articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "Evaluation")]
     pub evaluation: Option<serde_json::Value>,
 }

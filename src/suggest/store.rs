@@ -114,7 +114,8 @@ pub fn model_info(conn: &Connection) -> Result<Option<ModelInfo>> {
 }
 
 /// The last model read, kept so suggesting for one article does not parse it again.
-static CACHE: LazyLock<Mutex<Option<(String, Arc<Model>)>>> = LazyLock::new(|| Mutex::new(None));
+type Cached = Option<(String, Arc<Model>)>;
+static CACHE: LazyLock<Mutex<Cached>> = LazyLock::new(|| Mutex::new(None));
 
 /// The stored model, with the matcher's votes lowered by every rejection; `None` before any training.
 pub fn load_model(conn: &Connection) -> Result<Option<Arc<Model>>> {

@@ -278,7 +278,7 @@ impl Tagger {
         let emit = self.emissions(feats);
         let best = self.viterbi(&emit, &self.trans);
         let marg = self.marginals(&emit);
-        let conf = best.iter().enumerate().map(|(i, t)| marg[i][*t]).collect();
+        let conf = best.iter().enumerate().map(|(i, t)| marg[i][*t].clamp(0.0, 1.0)).collect();
         (best, conf)
     }
 
@@ -449,7 +449,7 @@ mod tests {
             .collect();
         let (best, conf) = m.tag(&feats);
         assert_eq!(best, vec![0, 1, 0, 0, 3]);
-        assert!(conf.iter().all(|c| *c > 0.5 && *c <= 1.0 + 1e-9), "{conf:?}");
+        assert!(conf.iter().all(|c| *c > 0.5 && *c <= 1.0), "{conf:?}");
     }
 
     #[test]

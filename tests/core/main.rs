@@ -26,3 +26,4 @@ mod occurrences;
 mod review;
 mod schema;
 mod store;
+mod suggest;
