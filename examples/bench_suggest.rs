@@ -40,13 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let (train, test) = (load(&args[1])?, load(&args[2])?);
     let timing = args.iter().any(|a| a == "--timing");
-    let opts = TrainOptions {
-        epochs: std::env::var("EPOCHS")
-            .ok()
-            .and_then(|e| e.parse().ok())
-            .unwrap_or(TrainOptions::default().epochs),
-        ..TrainOptions::default()
-    };
+    let opts = TrainOptions::default();
     let c = data::counts(&test);
     println!(
         "test: {} sentences, {} tokens, {} entities (outermost, non-overlapping)",
@@ -111,17 +105,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     // Suggesting for a 3,000-character article (test sentences as plain text, tokenized by Hashiya).
     let mut s = Store::open_in_memory()?;
-    let text = std::fs::read_to_string(&args[2])?
+    let all = std::fs::read_to_string(&args[2])?
         .split("\n\n")
         .map(|sent| sent.lines().filter_map(|l| l.split(' ').next()).collect::<Vec<_>>().join(" "))
-        .scan(0usize, |len, line| {
-            *len += line.chars().count() + 1;
-            Some((*len, line))
-        })
-        .take_while(|(len, _)| *len <= 3000)
-        .map(|(_, line)| line)
         .collect::<Vec<_>>()
         .join("\n");
+    let cut: String = all.chars().take(3001).collect();
+    let text = cut[..cut.rfind(' ').unwrap_or(cut.len())].to_string();
     let id = s.with_tx(|tx| {
         Ok(hashiya::articles::insert(
             tx,
@@ -137,11 +127,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         info.forms
     );
     let loaded = store::load_model(s.conn())?.ok_or("no model")?;
-    let article = hashiya::articles::get(s.conn(), id)?;
-    let t = Instant::now();
-    let sents = data::sentences_of(article, Vec::new())?;
-    eprintln!("sentences {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
-    profile(&loaded, &sents);
     let mut times = Vec::new();
     let mut found = 0;
     for _ in 0..21 {
@@ -159,23 +144,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times[times.len() - 1]
     );
     Ok(())
-}
-
-#[allow(dead_code)]
-fn profile(model: &suggest::Model, sents: &[data::Sentence]) {
-    let t = Instant::now();
-    for s in sents {
-        let _ = suggest::features::sentence(&s.words);
-    }
-    eprintln!("features {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
-    let t = Instant::now();
-    for s in sents {
-        let _ = suggest::model_hits(model, &s.words, 0.0);
-    }
-    eprintln!("labeller {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
-    let t = Instant::now();
-    for s in sents {
-        let _ = model.matcher.find(&s.words, 0.5);
-    }
-    eprintln!("matcher {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
 }
