@@ -2,7 +2,7 @@
 //! label, and finds them again. Rejections count against a form; ties, stop words and forms
 //! shorter than two letters are never suggested.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -105,6 +105,10 @@ pub struct Found {
 pub struct Matcher {
     forms: HashMap<String, Form>,
     max_words: usize,
+    /// Every leading run of words of a known form ("عبد", "عبد اللطيف"…), so a search stops as
+    /// soon as no form can continue; rebuilt by [`Matcher::index`].
+    #[serde(skip)]
+    prefixes: HashSet<String>,
 }
 
 /// The key of words `[a, b)`: normalised words joined by one space.
@@ -151,6 +155,7 @@ impl Matcher {
                 }
             }
         }
+        m.index();
         for (words, _) in sentences {
             for i in 0..words.len() {
                 for n in 1..=m.max_words.min(words.len() - i) {
@@ -163,6 +168,21 @@ impl Matcher {
             }
         }
         m
+    }
+
+    /// Rebuild the prefix index (after reading a stored matcher).
+    pub fn index(&mut self) {
+        self.prefixes.clear();
+        for k in self.forms.keys() {
+            let mut p = String::new();
+            for w in k.split(' ') {
+                if !p.is_empty() {
+                    p.push(' ');
+                }
+                p.push_str(w);
+                self.prefixes.insert(p.clone());
+            }
+        }
     }
 
     /// A rejected suggestion of `label` for the form counts against it.
@@ -194,15 +214,22 @@ impl Matcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let mut hit = None;
-            'len: for n in (1..=self.max_words.min(words.len() - i)).rev() {
-                for k in keys(&words[i..i + n]) {
+            let mut hit: Option<Found> = None;
+            let first = &words[i];
+            let starts = std::iter::once(&first.norm).chain(first.stems.iter());
+            for start in starts {
+                let mut k = start.clone();
+                let mut n = 1;
+                while self.prefixes.contains(&k) {
                     if let Some((label, score)) = self.decide(&k) {
-                        if score >= min_score {
+                        if score >= min_score && hit.as_ref().is_none_or(|h| h.last < i + n) {
                             hit = Some(Found { first: i, last: i + n, label, score });
-                            break 'len;
                         }
                     }
+                    let Some(next) = words.get(i + n) else { break };
+                    k.push(' ');
+                    k.push_str(&next.norm);
+                    n += 1;
                 }
             }
             match hit {

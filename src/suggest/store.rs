@@ -140,6 +140,7 @@ pub fn load_model(conn: &Connection) -> Result<Option<Arc<Model>>> {
         matcher: serde_json::from_str(&matcher)?,
         info,
     };
+    model.matcher.index();
     let mut st = conn
         .prepare("SELECT form, label, count(*) FROM suggestion_rejections GROUP BY form, label")?;
     let rows = st.query_map([], |r| {
