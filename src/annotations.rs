@@ -115,13 +115,23 @@ pub fn insert_checked_span(
     end: usize,
     note: &str,
     created_at: &str,
+    origin: Option<&str>,
 ) -> Result<bool> {
+    let origin = match origin {
+        None | Some("analyst") => "analyst",
+        Some("suggestion") => "suggestion",
+        Some(o) => {
+            return Err(Error::Invalid(format!(
+                "a span's origin is \"analyst\" or \"suggestion\", not {o:?}"
+            )))
+        }
+    };
     let n = tx
         .prepare_cached(
-            "INSERT OR IGNORE INTO spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            "INSERT OR IGNORE INTO spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
         )?
-        .execute(params![article_id, label_id, annotator_id, start as i64, end as i64, note, created_at])?;
+        .execute(params![article_id, label_id, annotator_id, start as i64, end as i64, note, created_at, origin])?;
     Ok(n == 1)
 }
 
@@ -208,7 +218,7 @@ pub fn delete_span(tx: &Transaction, id: i64, annotator: &str) -> Result<()> {
 }
 
 const SPAN_SELECT: &str =
-    "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at
+    "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at, s.origin
      FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id";
 
 fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> {
@@ -225,6 +235,7 @@ fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> 
         note: r.get(6)?,
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
+        origin: r.get::<_, String>(9).map(|o| (o != "analyst").then_some(o))?,
     })
 }
 

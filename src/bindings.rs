@@ -9,6 +9,7 @@ use crate::api::occurrences::*;
 use crate::api::registry::Route;
 use crate::api::review::*;
 use crate::api::schema::*;
+use crate::api::suggest::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
 use crate::error::{ApiError, ErrorKind};
@@ -22,6 +23,10 @@ use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
 use crate::settings::Settings;
+use crate::suggest::eval::Scores;
+use crate::suggest::run::Trained;
+use crate::suggest::store::{SuggestSettings, Suggestion};
+use crate::suggest::{Evaluation, Mode, ModelInfo};
 
 macro_rules! decls {
     ($cfg:expr, $($t:ty),* $(,)?) => {
@@ -123,6 +128,19 @@ pub fn typescript() -> String {
         Switched,
         ExportDone,
         Exported,
+        Mode,
+        SuggestSettings,
+        Suggestion,
+        Scores,
+        Evaluation,
+        ModelInfo,
+        Trained,
+        SuggestTrainReq,
+        SuggestState,
+        SuggestionsReq,
+        SuggestionIdsReq,
+        Rejected,
+        SetSuggestSettingsReq,
     );
     for d in decls {
         out.push_str(&d);

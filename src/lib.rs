@@ -23,6 +23,7 @@ pub mod search;
 pub mod serve;
 pub mod settings;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod tokenize;
 pub mod webcopy;

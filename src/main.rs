@@ -121,6 +121,9 @@ enum Command {
         /// With --gold: also export articles not yet marked adjudicated (with the gold spans they have so far).
         #[arg(long, requires = "gold")]
         include_unadjudicated: bool,
+        /// Only spans made by hand (analyst) or accepted suggestions (suggestion).
+        #[arg(long, value_parser = ["analyst", "suggestion"])]
+        origin: Option<String>,
     },
     /// Agreement between analysts: span F1 (exact and overlap), Cohen's and Fleiss' kappa, Krippendorff's alpha.
     Agreement {
@@ -139,6 +142,11 @@ enum Command {
     Schema {
         #[command(subcommand)]
         action: SchemaAction,
+    },
+    /// Suggestions learnt from the project's own annotations (offline): train, apply, evaluate.
+    Suggest {
+        #[command(subcommand)]
+        action: SuggestCmd,
     },
     /// Back the project up now, into FILE.backups/ (rolling: the newest 20 are kept).
     Backup,
@@ -176,6 +184,99 @@ enum SchemaAction {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum SuggestCmd {
+    /// Train the matcher and the sequence labeller on the labelled articles and store the model.
+    Train {
+        /// Learn from these analysts (comma-separated; default: everyone). The gold layer wins where it exists.
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
+        annotators: Vec<String>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write suggestions (never spans) for articles, replacing those waiting there.
+    Apply {
+        /// One article (its number in the project).
+        #[arg(long, value_name = "ID", conflicts_with = "all")]
+        article: Option<i64>,
+        /// Every article.
+        #[arg(long)]
+        all: bool,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Train on a seeded split of the labelled articles and report precision, recall and F1
+    /// (exact span and label) on the rest, overall and per label.
+    Evaluate {
+        /// The share of labelled articles to train on.
+        #[arg(long, default_value_t = 0.8)]
+        split: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Learn from and score against these analysts (comma-separated; default: everyone).
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
+        annotators: Vec<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn suggest(db: PathBuf, action: SuggestCmd) -> Result<ExitCode, Error> {
+    use hashiya::suggest::run;
+    let mut store = Store::open(&db)?;
+    match action {
+        SuggestCmd::Train { annotators, json } => {
+            let t = run::train(store.conn_mut(), &annotators, &|| false)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&t)?);
+            } else {
+                let i = &t.info;
+                println!(
+                    "trained on {} articles, {} sentences, {} tokens, {} spans in {:.1} s; model {:.1} MB ({} labels: {})",
+                    i.articles, i.sentences, i.tokens, i.spans, i.seconds,
+                    i.bytes as f64 / 1e6, i.labels.len(), i.labels.join(", ")
+                );
+            }
+        }
+        SuggestCmd::Apply { article, all, json } => {
+            let ids: Vec<i64> = match (article, all) {
+                (Some(id), _) => vec![id],
+                (None, true) => {
+                    let mut st = store.conn().prepare("SELECT id FROM articles ORDER BY id")?;
+                    let ids = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                    ids
+                }
+                (None, false) => {
+                    return Err(Error::Invalid("say which articles: --article ID or --all".into()))
+                }
+            };
+            let done = run::apply(store.conn_mut(), &ids)?;
+            if json {
+                let v: Vec<_> = done
+                    .iter()
+                    .map(|(id, n)| serde_json::json!({"article": id, "suggestions": n}))
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                let total: usize = done.iter().map(|d| d.1).sum();
+                println!("{total} suggestions on {} articles", done.len());
+            }
+        }
+        SuggestCmd::Evaluate { split, seed, annotators, json } => {
+            let e = run::evaluate(store.conn(), &annotators, split, seed)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&e)?);
+            } else {
+                print!("{}", run::text_report(&e));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
@@ -302,6 +403,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             split_clitics,
             gold,
             include_unadjudicated,
+            origin,
         } => {
             let store = Store::open(&require_db(cli.db, "be exported")?)?;
             let opts = export::ExportOptions {
@@ -326,6 +428,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 } else {
                     export::GoldScope::Adjudicated
                 }),
+                origin,
                 control: import::Control::new(Some(progress_line("exporting"))),
             };
             opts.control.set_total(1);
@@ -376,6 +479,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Suggest { action } => suggest(require_db(cli.db, "learn from")?, action),
         Command::Backup => {
             let mut store = Store::open(&require_db(cli.db, "be backed up")?)?;
             if let Some(path) = store.backup("manual")? {

@@ -105,6 +105,10 @@ pub struct Span {
     pub note: String,
     pub created_at: String,
     pub updated_at: String,
+    /// "suggestion" when the analyst accepted a suggestion; absent for spans made by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

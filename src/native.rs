@@ -52,6 +52,9 @@ pub struct NativeSpan {
     pub note: Option<String>,
     #[serde(default)]
     pub created_at: Option<String>,
+    /// "suggestion" for an accepted suggestion; absent for spans made by hand ("analyst").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

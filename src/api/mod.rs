@@ -9,6 +9,7 @@ pub mod registry;
 pub mod review;
 pub mod router;
 pub mod schema;
+pub mod suggest;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
@@ -255,6 +256,10 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub include_unadjudicated: Option<bool>,
+    /// Only spans made by hand ("analyst") or accepted suggestions ("suggestion").
+    #[serde(default)]
+    #[ts(optional)]
+    pub origin: Option<String>,
 }
 
 impl ExportReq {
@@ -296,6 +301,7 @@ impl ExportReq {
                     crate::export::GoldScope::Adjudicated
                 },
             ),
+            origin: self.origin.as_deref().map(crate::export::parse_origin).transpose()?,
             ..ExportOptions::default()
         })
     }
@@ -346,7 +352,7 @@ pub const CORE_COMMANDS: &[Command] = &[
 
 /// Every command, grouped by module, in a stable order (the order of `ui/src/bindings.ts`).
 pub fn commands() -> impl Iterator<Item = &'static Command> {
-    [CORE_COMMANDS, review::COMMANDS, occurrences::COMMANDS, schema::COMMANDS]
+    [CORE_COMMANDS, review::COMMANDS, occurrences::COMMANDS, schema::COMMANDS, suggest::COMMANDS]
         .into_iter()
         .chain([jobs::COMMANDS, desktop::COMMANDS])
         .flatten()

@@ -68,6 +68,25 @@ macro_rules! command {
 }
 pub(crate) use command;
 
+/// Declare a command answered by a module's `run(store, name, args) -> Option<Result<Value>>`, which
+/// matches on the name: `by_name!(Store, "suggestions", SuggestionsReq => "Array<Suggestion>", suggest::run)`.
+macro_rules! by_name {
+    ($route:ident, $name:literal, $req:tt => $res:tt, $run:path) => {
+        $crate::api::registry::Command {
+            name: $name,
+            req: $crate::api::registry::ts_type!($req),
+            res: $crate::api::registry::ts_type!($res),
+            route: $crate::api::registry::Route::$route,
+            handler: $crate::api::registry::Handler::Store(|store, a| {
+                $run(store, $name, a).unwrap_or_else(|| {
+                    Err($crate::error::Error::NotFound(format!("unknown command {:?}", $name)))
+                })
+            }),
+        }
+    };
+}
+pub(crate) use by_name;
+
 /// Declare a command the desktop shell implements (types only).
 macro_rules! shell_command {
     ($name:literal, $req:tt => $res:tt) => {

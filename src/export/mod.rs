@@ -25,13 +25,15 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
-pub use align::{base_tokens, Misfit};
+pub use align::{align, base_tokens, Aligned, Misfit, TokSpan};
 pub use jsonl::{native_record, write_native_jsonl};
 pub use options::{
-    parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned, OffsetUnit,
+    parse_origin, parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned,
+    OffsetUnit,
 };
 pub use prodigy::hash32;
 pub use report::{iob_tags, FileReport, Manifest, Report, Tally};
+pub use select::Doc;
 use sink::Sink;
 
 /// What an export wrote.

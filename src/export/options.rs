@@ -150,6 +150,9 @@ pub struct ExportOptions {
     pub split_clitics: bool,
     /// Export the adjudicated gold layer instead of the analysts' annotations.
     pub gold: Option<GoldScope>,
+    /// Only spans of this origin: "analyst" (made by hand) or "suggestion" (accepted suggestions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     /// Progress (one step per article written) and cancellation.
     #[serde(skip)]
     pub control: crate::import::Control,
@@ -181,7 +184,18 @@ impl Default for ExportOptions {
             misaligned: Misaligned::Refuse,
             split_clitics: false,
             gold: None,
+            origin: None,
             control: crate::import::Control::default(),
+        }
+    }
+}
+
+/// Check an `--origin` choice.
+pub fn parse_origin(s: &str) -> Result<String> {
+    match s {
+        "analyst" | "suggestion" => Ok(s.to_string()),
+        other => {
+            Err(Error::Invalid(format!("unknown --origin {other:?}; known: analyst, suggestion")))
         }
     }
 }

@@ -128,6 +128,11 @@ fn keep(o: &ExportOptions, a: &Article, tags: &[Tag], statuses: &[AnnotatorStatu
     true
 }
 
+/// Whether a span of this origin (`None`: made by hand) is exported.
+fn origin_chosen(o: &ExportOptions, origin: Option<&str>) -> bool {
+    o.origin.as_deref().is_none_or(|want| want == origin.unwrap_or("analyst"))
+}
+
 fn chosen(o: &ExportOptions, who: &str) -> bool {
     o.annotators.is_empty() || o.annotators.iter().any(|a| a == who)
 }
@@ -155,7 +160,7 @@ pub fn for_each_doc(
         let mut dropped_by_label = 0;
         if with_spans {
             for mut s in annotations::spans_of(conn, a.id, &a.text)? {
-                if !chosen(o, &s.annotator) {
+                if !chosen(o, &s.annotator) || !origin_chosen(o, s.origin.as_deref()) {
                     continue;
                 }
                 match o.map_label(&s.label) {
@@ -196,6 +201,9 @@ fn for_each_gold_doc(
         let mut dropped_by_label = 0;
         if with_spans {
             for g in gold::gold_spans(conn, a.id)? {
+                if !origin_chosen(o, None) {
+                    continue;
+                }
                 match o.map_label(&g.label) {
                     Some(label) => spans.push(Span {
                         id: g.id,
@@ -208,6 +216,7 @@ fn for_each_gold_doc(
                         note: String::new(),
                         created_at: g.created_at.clone(),
                         updated_at: g.created_at,
+                        origin: None,
                     }),
                     None => dropped_by_label += 1,
                 }

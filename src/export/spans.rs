@@ -21,12 +21,21 @@ struct SpanOut<'a> {
     start: usize,
     end: usize,
     label: &'a str,
+    /// "suggestion" when every analyst's span at this place came from an accepted suggestion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'static str>,
 }
 
 pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     let (spans, merged) = doc.unique_spans();
     sink.tally.duplicates_merged += merged;
     let units = Units::new(&doc.article.text, o.offsets);
+    let by_hand: Vec<(usize, usize, &str)> = doc
+        .spans
+        .iter()
+        .filter(|s| s.origin.is_none())
+        .map(|s| (s.start as usize, s.end as usize, s.label.as_str()))
+        .collect();
     let tags = doc.tag_labels();
     sink.tally.tags += tags.len() as u64;
     for s in &spans {
@@ -37,7 +46,15 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         text: &doc.article.text,
         spans: spans
             .iter()
-            .map(|s| SpanOut { start: units.at(s.start), end: units.at(s.end), label: &s.label })
+            .map(|s| SpanOut {
+                start: units.at(s.start),
+                end: units.at(s.end),
+                label: &s.label,
+                origin: by_hand
+                    .iter()
+                    .all(|h| *h != (s.start, s.end, s.label.as_str()))
+                    .then_some("suggestion"),
+            })
             .collect(),
         tags,
     };

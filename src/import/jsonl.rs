@@ -240,6 +240,7 @@ fn apply(
             *end,
             s.note.as_deref().unwrap_or(""),
             created,
+            s.origin.as_deref(),
         )? {
             item.new_spans += 1;
             new_labels.push(s.label.as_str());

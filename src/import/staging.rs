@@ -88,8 +88,8 @@ fn copy_from_project(tx: &Transaction, project_id: i64) -> Result<()> {
     tx.prepare_cached("INSERT INTO main.stage_dups (stage_id, project_id) VALUES (?1, ?2)")?
         .execute([stage_id, project_id])?;
     tx.prepare_cached(
-        "INSERT INTO main.spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at)
-         SELECT ?2, label_id, annotator_id, start, end, note, created_at, updated_at FROM project.spans WHERE article_id = ?1",
+        "INSERT INTO main.spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at, origin)
+         SELECT ?2, label_id, annotator_id, start, end, note, created_at, updated_at, origin FROM project.spans WHERE article_id = ?1",
     )?
     .execute([project_id, stage_id])?;
     tx.prepare_cached(

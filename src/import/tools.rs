@@ -359,6 +359,7 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
                 annotator: Some(s.annotator),
                 note: s.note,
                 created_at: None,
+                origin: None,
             }),
             Err(reason) => {
                 let by = if s.annotator.is_empty() {

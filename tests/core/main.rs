@@ -29,3 +29,4 @@ mod registry;
 mod review;
 mod schema;
 mod store;
+mod suggest;

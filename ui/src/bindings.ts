@@ -40,7 +40,11 @@ export type Span = { id: number, article_id: number, start: number, end: number,
 /**
  * `text[start..end]`, for display and checks.
  */
-text: string, note: string, created_at: string, updated_at: string, };
+text: string, note: string, created_at: string, updated_at: string, 
+/**
+ * "suggestion" when the analyst accepted a suggestion; absent for spans made by hand.
+ */
+origin?: string, };
 
 export type Tag = { label: string, annotator: string, created_at: string, };
 
@@ -118,7 +122,11 @@ export type AddedSpan = { existing: boolean, id: number, article_id: number, sta
 /**
  * `text[start..end]`, for display and checks.
  */
-text: string, note: string, created_at: string, updated_at: string, };
+text: string, note: string, created_at: string, updated_at: string, 
+/**
+ * "suggestion" when the analyst accepted a suggestion; absent for spans made by hand.
+ */
+origin?: string, };
 
 export type UpdateSpanReq = { id: number, annotator: string, start?: number, end?: number, label?: string, note?: string, };
 
@@ -295,7 +303,11 @@ gold?: boolean,
 /**
  * With gold: also articles not yet marked adjudicated.
  */
-include_unadjudicated?: boolean, };
+include_unadjudicated?: boolean, 
+/**
+ * Only spans made by hand ("analyst") or accepted suggestions ("suggestion").
+ */
+origin?: string, };
 
 export type ExportFile = { name: string, content: string, };
 
@@ -653,6 +665,80 @@ files: Array<string>, };
 
 export type Exported = { "status": "cancelled" } | { "status": "written" } & ExportDone;
 
+export type Mode = "off" | "matcher" | "both";
+
+export type SuggestSettings = { mode: Mode, 
+/**
+ * Suggestions scoring below this (0–1) are not shown.
+ */
+threshold: number, };
+
+export type Suggestion = { id: number, article_id: number, start: number, end: number, label: string, text: string, score: number, 
+/**
+ * "matcher" or "model".
+ */
+source: string, };
+
+export type Scores = { overall: Prf, by_label: { [key in string]: Prf }, };
+
+export type Evaluation = { train_articles: number, train_sentences: number, train_tokens: number, test_articles: number, test_sentences: number, test_spans: number, matcher: Scores, model: Scores, both: Scores, train_seconds: number, };
+
+export type ModelInfo = { 
+/**
+ * UTC, RFC 3339.
+ */
+trained_at: string, articles: number, sentences: number, tokens: number, spans: number, 
+/**
+ * Span labels it can suggest.
+ */
+labels: Array<string>, 
+/**
+ * The analysts learnt from (empty: everyone; the gold layer where it exists).
+ */
+annotators: Array<string>, seconds: number, epochs: number, 
+/**
+ * Features with a weight, and forms the matcher knows.
+ */
+features: number, forms: number, 
+/**
+ * Size of the stored model.
+ */
+bytes: number, };
+
+export type Trained = { info: ModelInfo, 
+/**
+ * An [`Evaluation`]; absent with fewer than two labelled articles.
+ */
+evaluation?: Evaluation, };
+
+export type SuggestTrainReq = { 
+/**
+ * Learn from these analysts (default: everyone; the gold layer where a reviewer decided).
+ */
+annotators?: Array<string>, 
+/**
+ * Name the training so `job_status` can follow it and `cancel_job` stop it.
+ */
+job?: string, };
+
+export type SuggestState = { settings: SuggestSettings, 
+/**
+ * The stored model's record and held-out scores; absent before the first training.
+ */
+trained?: Trained, };
+
+export type SuggestionsReq = { article_id: number, };
+
+export type SuggestionIdsReq = { ids: Array<number>, annotator: string, };
+
+export type Rejected = { 
+/**
+ * Waiting suggestions removed (the rejected ones and others of the same form and label).
+ */
+removed: number, };
+
+export type SetSuggestSettingsReq = { mode?: Mode, threshold?: number, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -683,6 +769,12 @@ export type Commands = {
   delete_label: { req: DeleteLabelReq; res: Array<Label> };
   get_settings: { req: Record<string, never>; res: Settings };
   set_settings: { req: SetSettingsReq; res: Settings };
+  suggest_state: { req: Record<string, never>; res: SuggestState };
+  suggest_train: { req: SuggestTrainReq; res: Trained };
+  suggestions: { req: SuggestionsReq; res: Array<Suggestion> };
+  accept_suggestions: { req: SuggestionIdsReq; res: Array<Span> };
+  reject_suggestions: { req: SuggestionIdsReq; res: Rejected };
+  set_suggest_settings: { req: SetSuggestSettingsReq; res: SuggestSettings };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
   export_to_file: { req: ExportToFileReq; res: Exported };

@@ -1,0 +1,186 @@
+//! Suggestions on the seed articles: train on an analyst's spans, suggest on another article (never
+//! as spans), accept (a span with origin "suggestion", kept in the exports) and reject (the form is
+//! not suggested again); the CLI's train, apply and evaluate.
+
+use std::path::Path;
+use std::process::Command;
+
+use hashiya::api::dispatch;
+use hashiya::import::{self, ImportOptions};
+use hashiya::Store;
+use serde_json::{json, Value};
+
+const NAMES: &[(&str, &str)] = &[
+    ("حموشي", "PER"),
+    ("المغرب", "LOC"),
+    ("السعودية", "LOC"),
+    ("الرياض", "LOC"),
+    ("الإمارات", "LOC"),
+    ("المملكة", "LOC"),
+];
+
+fn seeds() -> std::path::PathBuf {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    assert!(seeds.is_dir(), "../shared/corpus/seeds is missing");
+    seeds
+}
+
+/// The seeds with salma's labels on every whole-word occurrence of NAMES in articles 1–4.
+fn labelled(store: &mut Store) {
+    let r = import::import_paths(store, &[seeds()], &ImportOptions::default()).expect("import");
+    assert_eq!(r.imported.len(), 5);
+    for id in 1..=4 {
+        let text = hashiya::articles::text_of(store.conn(), id).expect("text");
+        for (needle, label) in NAMES {
+            let places: Vec<Value> = hashiya::occurrences::find_in(&text, needle)
+                .into_iter()
+                .map(|(s, e)| json!({"article_id": id, "start": s, "end": e}))
+                .collect();
+            let req = json!({"annotator": "salma", "label": label, "places": places});
+            dispatch(store, "add_spans", req).expect("label");
+        }
+    }
+}
+
+fn spans_on(store: &mut Store, id: i64) -> Vec<Value> {
+    let v = dispatch(store, "get_article", json!({"id": id})).expect("article");
+    v["spans"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn suggestions_are_learnt_accepted_into_spans_and_rejected_for_good() {
+    let mut store = Store::open_in_memory().expect("open");
+    labelled(&mut store);
+    let state = dispatch(&mut store, "suggest_state", json!({})).expect("state");
+    assert!(state.get("trained").is_none(), "no model before training");
+
+    let t = dispatch(&mut store, "suggest_train", json!({})).expect("train");
+    assert_eq!(t["info"]["articles"], 4, "{t:#}");
+    assert!(t["info"]["spans"].as_i64().unwrap_or(0) > 50, "{t:#}");
+    assert_eq!(t["info"]["labels"], json!(["LOC", "PER"]));
+    assert!(t["evaluation"]["model"]["overall"]["f1"].is_number(), "held-out scores: {t:#}");
+
+    let sug = dispatch(&mut store, "suggestions", json!({"article_id": 5})).expect("suggest");
+    let sug = sug.as_array().cloned().unwrap_or_default();
+    assert!(spans_on(&mut store, 5).is_empty(), "suggestions are never spans");
+    let per: Vec<&Value> = sug.iter().filter(|s| s["label"] == "PER").collect();
+    assert!(per.iter().any(|s| s["text"] == "حموشي"), "{sug:#?}");
+    let loc: Vec<&Value> = sug.iter().filter(|s| s["label"] == "LOC").collect();
+    assert!(loc.iter().any(|s| s["text"] == "الإمارات"), "{sug:#?}");
+    for s in &sug {
+        let score = s["score"].as_f64().unwrap_or(-1.0);
+        assert!((0.5..=1.0).contains(&score), "the default threshold is 0.5: {s}");
+    }
+
+    // Accept one: it becomes salma's span with origin "suggestion" and leaves the waiting list.
+    let id = per[0]["id"].clone();
+    let acc =
+        dispatch(&mut store, "accept_suggestions", json!({"ids": [id], "annotator": "salma"}))
+            .expect("accept");
+    assert_eq!(acc[0]["origin"], "suggestion");
+    assert_eq!(acc[0]["annotator"], "salma");
+    let spans = spans_on(&mut store, 5);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0]["origin"], "suggestion");
+    assert!(spans_on(&mut store, 1).iter().all(|s| s.get("origin").is_none()), "by hand: no key");
+
+    // Reject one: the form is not suggested with that label again, anywhere.
+    let form_text = loc[0]["text"].as_str().unwrap_or("").to_string();
+    let rej = json!({"ids": [loc[0]["id"].clone()], "annotator": "salma"});
+    let r = dispatch(&mut store, "reject_suggestions", rej).expect("reject");
+    assert!(r["removed"].as_i64().unwrap_or(0) >= 1);
+    for article in 1..=5 {
+        let again =
+            dispatch(&mut store, "suggestions", json!({"article_id": article})).expect("again");
+        let again = again.as_array().cloned().unwrap_or_default();
+        assert!(
+            !again.iter().any(|s| s["label"] == "LOC" && s["text"] == form_text.as_str()),
+            "{form_text} was rejected: {again:#?}"
+        );
+    }
+    // Training again keeps the rejection.
+    dispatch(&mut store, "suggest_train", json!({})).expect("train again");
+    let again = dispatch(&mut store, "suggestions", json!({"article_id": 5})).expect("again");
+    assert!(!again
+        .as_array()
+        .is_some_and(|a| a.iter().any(|s| s["label"] == "LOC" && s["text"] == form_text.as_str())));
+
+    // The switch: off suggests nothing.
+    dispatch(&mut store, "set_suggest_settings", json!({"mode": "off"})).expect("off");
+    let none = dispatch(&mut store, "suggestions", json!({"article_id": 5})).expect("off");
+    assert_eq!(none, json!([]));
+    assert!(dispatch(&mut store, "set_suggest_settings", json!({"threshold": 2.0})).is_err());
+
+    // Exports keep the origin; --origin filters.
+    let ex = |store: &mut Store, extra: Value| {
+        let mut req = json!({"format": "jsonl"});
+        if let (Some(r), Some(e)) = (req.as_object_mut(), extra.as_object()) {
+            r.extend(e.clone());
+        }
+        let v = dispatch(store, "export", req).expect("export");
+        v["content"].as_str().unwrap_or("").to_string()
+    };
+    let all = ex(&mut store, json!({}));
+    assert_eq!(all.matches("\"origin\":\"suggestion\"").count(), 1);
+    let by_hand = ex(&mut store, json!({"origin": "analyst"}));
+    assert!(!by_hand.contains("\"origin\""));
+    let accepted = ex(&mut store, json!({"origin": "suggestion"}));
+    assert_eq!(accepted.matches("\"label\":\"PER\"").count(), 1, "only the accepted span");
+    let spans = ex(&mut store, json!({"format": "spans"}));
+    assert_eq!(spans.matches("\"origin\":\"suggestion\"").count(), 1);
+    assert!(dispatch(&mut store, "export", json!({"format": "jsonl", "origin": "x"})).is_err());
+
+    // Native JSONL round trip keeps the origin.
+    let mut other = Store::open_in_memory().expect("open");
+    let opts = ImportOptions::default();
+    let mut report = import::ImportReport::default();
+    import::import_bytes(&mut other, "all.jsonl", all.as_bytes(), &opts, &mut report)
+        .expect("import");
+    assert_eq!(ex(&mut other, json!({})), all);
+}
+
+fn hashiya(args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hashiya")).args(args).output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out.status.success(), text + &String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn cli_trains_applies_and_evaluates() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("p.hashiya");
+    {
+        let mut store = Store::open(&db).expect("open");
+        labelled(&mut store);
+    }
+    let db = db.to_str().unwrap_or("");
+    let (ok, out) = hashiya(&["--db", db, "suggest", "apply", "--all"]);
+    assert!(!ok && out.contains("suggest train"), "no model yet: {out}");
+    let (ok, out) = hashiya(&["--db", db, "suggest", "train", "--json"]);
+    assert!(ok, "{out}");
+    let t: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(t["info"]["articles"], 4);
+    let (ok, out) = hashiya(&["--db", db, "suggest", "apply", "--article", "5", "--json"]);
+    assert!(ok, "{out}");
+    let applied: Value = serde_json::from_str(&out).expect("json");
+    assert!(applied[0]["suggestions"].as_i64().unwrap_or(0) > 0, "{out}");
+    let (ok, out) = hashiya(&["--db", db, "suggest", "evaluate", "--split", "0.75", "--seed", "3"]);
+    assert!(ok && out.contains("sequence labeller") && out.contains("PER"), "{out}");
+    let (ok, out) =
+        hashiya(&["--db", db, "suggest", "evaluate", "--annotators", "salma", "--json"]);
+    assert!(ok, "{out}");
+    let e: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        e["train_articles"].as_i64().unwrap_or(0) + e["test_articles"].as_i64().unwrap_or(0),
+        4
+    );
+    let (ok, out) = hashiya(&["--db", db, "suggest", "evaluate", "--annotators", "nobody"]);
+    assert!(!ok && out.contains("nobody"), "{out}");
+    // Suggestions are stored apart: the analysts' spans did not change.
+    let store = Store::open(Path::new(db)).expect("open");
+    let n: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM spans WHERE article_id = 5", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(n, 0);
+}
