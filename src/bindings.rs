@@ -3,6 +3,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::api::clitics::{CliticCuts, CliticCutsReq, CLITIC_COMMANDS};
 use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
 use crate::api::occurrences::*;
 use crate::api::review::*;
@@ -111,6 +112,8 @@ pub fn typescript() -> String {
         MyProgress,
         JobReq,
         JobStatus,
+        CliticCutsReq,
+        CliticCuts,
     );
     for d in decls {
         out.push_str(&d);
@@ -125,6 +128,7 @@ pub fn typescript() -> String {
         .chain(OCCURRENCE_COMMANDS)
         .chain(SCHEMA_COMMANDS)
         .chain(JOB_COMMANDS)
+        .chain(CLITIC_COMMANDS)
     {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }

@@ -101,9 +101,13 @@ enum Command {
         /// Token formats: what to do with a span whose edge falls inside a token (default: refuse and list them).
         #[arg(long, value_parser = ["expand", "split", "skip"])]
         misaligned: Option<String>,
-        /// Token formats: split clitic prefixes (و ف ب ك ل ال…) off Arabic words.
+        /// Token formats: split clitic prefixes (و ف ب ك ل before ال…) off Arabic words (= --clitics exclude).
         #[arg(long)]
         split_clitics: bool,
+        /// Token formats: exclude (clitic prefixes are tokens of their own, where selections leave
+        /// them out) or include (whole words); default: the project's clitic setting.
+        #[arg(long, value_parser = ["exclude", "include"], conflicts_with = "split_clitics")]
+        clitics: Option<String>,
         /// Export the reviewers' adjudicated gold layer instead of the analysts' annotations.
         #[arg(long, conflicts_with = "annotators")]
         gold: bool,
@@ -250,6 +254,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             offsets,
             misaligned,
             split_clitics,
+            clitics,
             gold,
             include_unadjudicated,
         } => {
@@ -271,6 +276,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     .transpose()?
                     .unwrap_or_default(),
                 split_clitics,
+                clitics: clitics.as_deref().map(hashiya::clitics::CliticMode::parse).transpose()?,
                 gold: gold.then_some(if include_unadjudicated {
                     export::GoldScope::IncludeUnadjudicated
                 } else {

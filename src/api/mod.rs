@@ -2,6 +2,7 @@
 //! The desktop shell (Tauri `invoke("api", {cmd, args})`) and browser mode (`POST /api/{cmd}`)
 //! both call [`dispatch`], so the two transports run exactly the same code.
 
+pub mod clitics;
 pub mod jobs;
 pub mod occurrences;
 pub mod review;
@@ -221,10 +222,15 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub misaligned: Option<String>,
-    /// Token formats: split clitic prefixes off Arabic words.
+    /// Token formats: split clitic prefixes off Arabic words (the same as `clitics: "exclude"`).
     #[serde(default)]
     #[ts(optional)]
     pub split_clitics: Option<bool>,
+    /// Token formats: "exclude" splits clitic prefixes off as selections leave them out, "include"
+    /// keeps whole words; absent: the project's clitic setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub clitics: Option<String>,
     /// Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
     #[serde(default)]
     #[ts(optional)]
@@ -272,6 +278,7 @@ impl ExportReq {
                 .transpose()?
                 .unwrap_or_default(),
             split_clitics: self.split_clitics.unwrap_or(false),
+            clitics: self.clitics.as_deref().map(crate::clitics::CliticMode::parse).transpose()?,
             split: self
                 .split
                 .as_deref()
@@ -578,6 +585,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         other => review::run(store, other, a.clone())
             .or_else(|| occurrences::run(store, other, a.clone()))
+            .or_else(|| clitics::run(store, other, a.clone()))
             .or_else(|| schema::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }

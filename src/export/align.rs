@@ -151,8 +151,12 @@ pub fn base_tokens(a: &Article, o: &ExportOptions) -> Result<(Vec<Token>, Vec<us
             Ok((tokens, sentences, true))
         }
         None => {
-            let tokens =
-                tokenize::tokenize(&a.text, tokenize::Options { split_clitics: o.split_clitics });
+            let clitics = if o.split_clitics {
+                crate::clitics::CliticMode::Exclude
+            } else {
+                o.clitics.unwrap_or_default()
+            };
+            let tokens = tokenize::tokenize(&a.text, tokenize::Options { clitics });
             let sentences = tokenize::sentences(&a.text, &tokens);
             Ok((tokens, sentences, false))
         }

@@ -257,9 +257,14 @@ offsets?: string,
  */
 misaligned?: string, 
 /**
- * Token formats: split clitic prefixes off Arabic words.
+ * Token formats: split clitic prefixes off Arabic words (the same as `clitics: "exclude"`).
  */
 split_clitics?: boolean, 
+/**
+ * Token formats: "exclude" splits clitic prefixes off as selections leave them out, "include"
+ * keeps whole words; absent: the project's clitic setting.
+ */
+clitics?: string, 
 /**
  * Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
  */
@@ -589,6 +594,15 @@ file: string,
  */
 records: number, elapsed_ms: number, };
 
+export type CliticCutsReq = { article_id: number, };
+
+export type CliticCuts = { 
+/**
+ * `[word_start, stem_start]` in code points for every word with a clitic prefix: where a
+ * selection of the word starts with the setting "exclude", and where a token export splits it.
+ */
+cuts: Array<[number, number]>, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -621,4 +635,5 @@ export type Commands = {
   set_settings: { req: SetSettingsReq; res: Settings };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
+  clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
 };
