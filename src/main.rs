@@ -44,6 +44,10 @@ enum Command {
         /// The unit of other tools' span offsets (default: utf16 for doccano, codepoint for the others).
         #[arg(long, value_parser = ["utf16", "codepoint"])]
         offsets: Option<String>,
+        /// Other tools' spans that split a character cluster: reject the record and list them
+        /// (default), expand them to the cluster's edges, or skip them; both counted in the report.
+        #[arg(long, value_parser = ["reject", "expand", "skip"])]
+        misaligned: Option<String>,
         /// CSV/TSV: the column holding the article text (default: text, body, content, article).
         #[arg(long, value_name = "NAME")]
         text_column: Option<String>,
@@ -182,6 +186,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             sentences_per_article,
             columns_as_annotators,
             offsets,
+            misaligned,
             text_column,
             title_column,
             url_column,
@@ -196,6 +201,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 sentences_per_article: sentences_per_article.map(|n| n as usize),
                 columns_as_annotators,
                 offsets: offsets.as_deref().and_then(import::OffsetUnit::parse),
+                misaligned: misaligned
+                    .as_deref()
+                    .map(import::Misaligned::parse)
+                    .transpose()?
+                    .unwrap_or_default(),
                 columns: import::Columns {
                     text: text_column,
                     title: title_column,
@@ -502,6 +512,12 @@ fn print_report(r: &ImportReport) {
     }
     if !r.labels_added.is_empty() {
         println!("new labels added to the schema: {}", r.labels_added.join(", "));
+    }
+    if r.spans_expanded + r.spans_skipped > 0 {
+        println!(
+            "spans that split a character cluster: {} expanded to its edges, {} left out",
+            r.spans_expanded, r.spans_skipped
+        );
     }
     println!(
         "{} imported, {} duplicate, {} rejected; {} spans and {} tags added{}{}",

@@ -180,6 +180,11 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional)]
     pub columns_as_annotators: Option<bool>,
+    /// Other tools' spans that split a character cluster: "reject" the record (default, listing
+    /// every such span), "expand" them to the cluster's edges, or "skip" them; both counted in the report.
+    #[serde(default)]
+    #[ts(optional)]
+    pub misaligned: Option<String>,
     /// Name this import so `job_status` can follow it and `cancel_job` stop it.
     #[serde(default)]
     #[ts(optional)]
@@ -516,6 +521,12 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     .filter(|n| *n > 0)
                     .map(|n| n as usize),
                 columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
+                misaligned: r
+                    .misaligned
+                    .as_deref()
+                    .map(import::Misaligned::parse)
+                    .transpose()?
+                    .unwrap_or_default(),
             };
             opts.control.set_total(r.files.len() as u64);
             let mut report = ImportReport::default();

@@ -109,3 +109,90 @@ fn persian_words_with_zwnj_are_one_token() {
         .collect();
     assert_eq!(words, ["من", "می\u{200c}خواهم", "خبرگزاری\u{200c}ها", "را", "ببینم", "."]);
 }
+
+/// A Prodigy file: one record whose span ends between a letter and its haraka (كَتَبَ → كَتَب),
+/// one whose span stops at a ZWNJ (valid), one plain.
+fn prodigy_file(dir: &Path) -> std::path::PathBuf {
+    let recs = [
+        json!({"text": "كَتَبَ الوزير في الرباط", "answer": "accept",
+               "spans": [{"start": 0, "end": 5, "label": "EVENT"}, {"start": 17, "end": 23, "label": "LOC"}]}),
+        json!({"text": "خبرگزاری\u{200c}ها گزارش دادند", "answer": "accept",
+               "spans": [{"start": 0, "end": 8, "label": "ORG"}]}),
+        json!({"text": "زار الوفد طنجة", "answer": "accept",
+               "spans": [{"start": 10, "end": 14, "label": "LOC"}]}),
+    ];
+    let path = dir.join("prodigy.jsonl");
+    let body: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&path, body.join("\n") + "\n").expect("write");
+    path
+}
+
+#[test]
+fn import_misaligned_rejects_expands_or_skips() {
+    use hashiya::import::Misaligned;
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = prodigy_file(dir.path());
+    let run = |m: Misaligned| {
+        let mut store = Store::open_in_memory().expect("open");
+        let opts = ImportOptions { misaligned: m, ..Default::default() };
+        let r =
+            import::import_paths(&mut store, std::slice::from_ref(&file), &opts).expect("import");
+        let spans: Vec<String> = store
+            .conn()
+            .prepare("SELECT l.name || ':' || s.start || '-' || s.end FROM spans s JOIN labels l ON l.id = s.label_id ORDER BY s.article_id, s.start")
+            .expect("sql")
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("spans");
+        (r, spans)
+    };
+    // Default: that record is rejected with the span named; the ZWNJ record is not.
+    let (r, spans) = run(Misaligned::Reject);
+    assert_eq!((r.imported_total(), r.rejected.len()), (2, 1));
+    assert_eq!(r.rejected[0].line, Some(1));
+    assert!(r.rejected[0].reason.contains("span #1 [0, 5) EVENT"), "{}", r.rejected[0].reason);
+    assert!(
+        r.rejected[0].reason.contains("inside a character cluster"),
+        "{}",
+        r.rejected[0].reason
+    );
+    assert_eq!(spans, ["ORG:0-8", "LOC:10-14"]);
+    assert_eq!((r.spans_expanded, r.spans_skipped), (0, 0));
+    // Expand: the span takes its haraka; everything else as written.
+    let (r, spans) = run(Misaligned::Expand);
+    assert_eq!((r.imported_total(), r.rejected.len()), (3, 0));
+    assert_eq!((r.spans_expanded, r.spans_skipped), (1, 0));
+    assert_eq!(spans, ["EVENT:0-6", "LOC:17-23", "ORG:0-8", "LOC:10-14"]);
+    // Skip: the span is left out and listed; the rest of its record comes in.
+    let (r, spans) = run(Misaligned::Skip);
+    assert_eq!((r.imported_total(), r.rejected.len()), (3, 0));
+    assert_eq!((r.spans_expanded, r.spans_skipped), (0, 1));
+    assert!(r.left_out.iter().any(|x| x.line == Some(1) && x.reason.contains("[0, 5) EVENT")));
+    assert_eq!(spans, ["LOC:17-23", "ORG:0-8", "LOC:10-14"]);
+}
+
+#[test]
+fn import_misaligned_on_the_command_line_and_the_api() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = prodigy_file(dir.path());
+    let db = dir.path().join("p.hashiya");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "--misaligned", "expand"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("1 expanded to its edges, 0 left out"), "{stdout}");
+
+    let mut store = Store::open_in_memory().expect("open");
+    let body = std::fs::read_to_string(&file).expect("read");
+    let req = json!({"files": [{"name": "prodigy.jsonl", "content": body}], "misaligned": "skip"});
+    let r = dispatch(&mut store, "import_files", req).expect("import");
+    assert_eq!(r["spans_skipped"], 1, "{r:#}");
+    let bad = json!({"files": [], "misaligned": "split"});
+    assert!(dispatch(&mut store, "import_files", bad).is_err());
+}

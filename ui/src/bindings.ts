@@ -178,6 +178,11 @@ sentences_per_article?: number,
  */
 columns_as_annotators?: boolean, 
 /**
+ * Other tools' spans that split a character cluster: "reject" the record (default, listing
+ * every such span), "expand" them to the cluster's edges, or "skip" them; both counted in the report.
+ */
+misaligned?: string, 
+/**
  * Name this import so `job_status` can follow it and `cancel_job` stop it.
  */
 job?: string, };
@@ -217,7 +222,15 @@ cancelled: Array<string>,
  * Imported and duplicate articles beyond the first [`LISTED`] of each, counted but not listed, so
  * that memory stays small on huge files (a million lines).
  */
-imported_not_listed: number, duplicates_not_listed: number, };
+imported_not_listed: number, duplicates_not_listed: number, 
+/**
+ * Other tools' spans that split a character cluster, grown to its edges (`--misaligned expand`).
+ */
+spans_expanded: number, 
+/**
+ * Such spans left out (`--misaligned skip`; each is also listed in `left_out`).
+ */
+spans_skipped: number, };
 
 export type ExportReq = { 
 /**
