@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::api::clitics::{CliticCuts, CliticCutsReq, CLITIC_COMMANDS};
 use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
+use crate::api::misaligned::{MisalignedSpan, MisalignedSpans, MISALIGNED_COMMANDS};
 use crate::api::occurrences::*;
 use crate::api::review::*;
 use crate::api::schema::*;
@@ -114,6 +115,8 @@ pub fn typescript() -> String {
         JobStatus,
         CliticCutsReq,
         CliticCuts,
+        MisalignedSpan,
+        MisalignedSpans,
     );
     for d in decls {
         out.push_str(&d);
@@ -129,6 +132,7 @@ pub fn typescript() -> String {
         .chain(SCHEMA_COMMANDS)
         .chain(JOB_COMMANDS)
         .chain(CLITIC_COMMANDS)
+        .chain(MISALIGNED_COMMANDS)
     {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }

@@ -4,6 +4,7 @@
 
 pub mod clitics;
 pub mod jobs;
+pub mod misaligned;
 pub mod occurrences;
 pub mod review;
 pub mod schema;
@@ -597,6 +598,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         other => review::run(store, other, a.clone())
             .or_else(|| occurrences::run(store, other, a.clone()))
             .or_else(|| clitics::run(store, other, a.clone()))
+            .or_else(|| misaligned::run(store, other, a.clone()))
             .or_else(|| schema::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }

@@ -616,6 +616,22 @@ export type CliticCuts = {
  */
 cuts: Array<[number, number]>, };
 
+export type MisalignedSpan = { 
+/**
+ * The article's number in the project, and its title.
+ */
+article_id: number, title: string, 
+/**
+ * Code points into the article text.
+ */
+start: number, end: number, label: string, annotator: string, text: string, };
+
+export type MisalignedSpans = { 
+/**
+ * Every span of the export with an edge inside a token (empty for other formats).
+ */
+spans: Array<MisalignedSpan>, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -649,4 +665,5 @@ export type Commands = {
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
   clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
+  misaligned_spans: { req: ExportReq; res: MisalignedSpans };
 };
