@@ -569,7 +569,8 @@ export type Settings = {
  */
 guidelines: string, 
 /**
- * Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include").
+ * Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include");
+ * token exports split words the same way (`crate::clitics`).
  */
 clitics: string, };
 
