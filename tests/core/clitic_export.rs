@@ -70,6 +70,7 @@ fn token_tags(conll: &str) -> Vec<(String, String)> {
 fn default_snapping_exports_to_every_token_format_with_no_option() {
     let mut store = seeds();
     let (spans, cut) = label_every_word(&mut store, CliticMode::Exclude);
+    eprintln!("seeds: {spans} words labelled, {cut} of them without a clitic prefix");
     assert!(spans > 1000, "{spans} words labelled");
     assert!(cut > 100, "{cut} selections left a clitic prefix out");
     for format in [Format::Conll, Format::Hf, Format::Prodigy] {
