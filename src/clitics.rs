@@ -83,6 +83,11 @@ fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
+/// An Arabic letter, haraka or tatweel (what a clitic prefix token ends with).
+fn in_arabic_word(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}')
+}
+
 /// How many letters at the front of a word are clitic prefixes to leave out (0 for none).
 /// `letters` are the word's letters normalised with [`normalize_char`] (no harakat, no tatweel);
 /// `known(stem)` says whether a normalised word occurs on its own in the article.
@@ -151,20 +156,28 @@ pub fn stem_start(word: &str, known: &dyn Fn(&str) -> bool) -> usize {
 /// setting `exclude` starts a span that selects the word, and where the token export splits it.
 /// The words are the export tokenizer's.
 pub fn cuts(text: &str) -> Vec<[usize; 2]> {
-    let whole = crate::tokenize::tokenize(text, crate::tokenize::Options::WHOLE_WORDS);
     let split =
         crate::tokenize::tokenize(text, crate::tokenize::Options { clitics: CliticMode::Exclude });
-    // A split word is two tokens where there was one: the second token's start is the cut.
+    // Two tokens touch between Arabic letters only where a clitic prefix was split off: other
+    // tokens are apart (spaces) or meet at punctuation.
     let mut out = Vec::new();
-    let mut k = 0;
-    for w in &whole {
-        while k < split.len() && split[k].end <= w.start {
-            k += 1;
+    let mut chars = text.chars();
+    let mut at = 0; // code point of the next char from `chars`
+    let mut last = ' ';
+    let mut before = ' '; // the char before `at`
+    for pair in split.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.end != b.start {
+            continue;
         }
-        if let Some(t) = split.get(k) {
-            if t.start == w.start && t.end < w.end {
-                out.push([w.start, t.end]);
-            }
+        while at <= a.end {
+            before = last;
+            last = chars.next().unwrap_or(' ');
+            at += 1;
+        }
+        // `before` is the char at a.end - 1, `last` the one at a.end.
+        if in_arabic_word(before) && is_arabic_letter(last) {
+            out.push([a.start, a.end]);
         }
     }
     out
@@ -264,15 +277,19 @@ mod tests {
 
     #[test]
     fn snap_and_cuts_agree() {
-        let text = "زار الوفد والرياض وللأمن، ثم بالمغرب «وحموشي» و حموشي.";
+        let text = "زار الوفد والرياض وللأمن، ثم بالمغرب «وحموشي» و حموشي وَبِالمدينةِ.";
         let at = |w: &str| text.find(w).map(|b| text[..b].chars().count()).unwrap_or(0);
         let slice = |r: Option<(usize, usize)>| {
             r.map(|(s, e)| text.chars().skip(s).take(e - s).collect::<String>())
         };
         let n = |w: &str| w.chars().count();
-        for (word, want) in
-            [("والرياض", "الرياض"), ("وللأمن", "للأمن"), ("بالمغرب", "المغرب"), ("وحموشي", "حموشي")]
-        {
+        for (word, want) in [
+            ("والرياض", "الرياض"),
+            ("وللأمن", "للأمن"),
+            ("بالمغرب", "المغرب"),
+            ("وحموشي", "حموشي"),
+            ("وَبِالمدينةِ", "المدينةِ"),
+        ] {
             let s = at(word);
             assert_eq!(
                 slice(snap(text, s, s + n(word), CliticMode::Exclude)).as_deref(),
