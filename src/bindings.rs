@@ -3,8 +3,10 @@
 
 use ts_rs::{Config, TS};
 
+use crate::api::clitics::{CliticCuts, CliticCutsReq};
 use crate::api::desktop::*;
 use crate::api::jobs::{JobReq, JobStatus};
+use crate::api::misaligned::{MisalignedSpan, MisalignedSpans};
 use crate::api::occurrences::*;
 use crate::api::registry::Route;
 use crate::api::review::*;
@@ -141,6 +143,10 @@ pub fn typescript() -> String {
         SuggestionIdsReq,
         Rejected,
         SetSuggestSettingsReq,
+        CliticCutsReq,
+        CliticCuts,
+        MisalignedSpan,
+        MisalignedSpans,
     );
     for d in decls {
         out.push_str(&d);

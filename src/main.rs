@@ -51,6 +51,10 @@ enum Command {
         /// (repeatable), for exports that carry ids but no emails.
         #[arg(long, value_name = "ID=NAME")]
         annotator_map: Vec<String>,
+        /// Other tools' spans that split a character cluster: reject the record and list them
+        /// (default), expand them to the cluster's edges, or skip them; both counted in the report.
+        #[arg(long, value_parser = ["reject", "expand", "skip"])]
+        misaligned: Option<String>,
         /// CSV/TSV: the column holding the article text (default: text, body, content, article).
         #[arg(long, value_name = "NAME")]
         text_column: Option<String>,
@@ -112,9 +116,13 @@ enum Command {
         /// Token formats: what to do with a span whose edge falls inside a token (default: refuse and list them).
         #[arg(long, value_parser = ["expand", "split", "skip"])]
         misaligned: Option<String>,
-        /// Token formats: split clitic prefixes (و ف ب ك ل ال…) off Arabic words.
+        /// Token formats: split clitic prefixes (و ف ب ك ل before ال…) off Arabic words (= --clitics exclude).
         #[arg(long)]
         split_clitics: bool,
+        /// Token formats: exclude (clitic prefixes are tokens of their own, where selections leave
+        /// them out) or include (whole words); default: the project's clitic setting.
+        #[arg(long, value_parser = ["exclude", "include"], conflicts_with = "split_clitics")]
+        clitics: Option<String>,
         /// Export the reviewers' adjudicated gold layer instead of the analysts' annotations.
         #[arg(long, conflicts_with = "annotators")]
         gold: bool,
@@ -316,6 +324,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             columns_as_annotators,
             offsets,
             annotator_map,
+            misaligned,
             text_column,
             title_column,
             url_column,
@@ -331,6 +340,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 sentences_per_article: sentences_per_article.map(|n| n as usize),
                 columns_as_annotators,
                 offsets: offsets.as_deref().and_then(import::OffsetUnit::parse),
+                misaligned: misaligned
+                    .as_deref()
+                    .map(import::Misaligned::parse)
+                    .transpose()?
+                    .unwrap_or_default(),
                 columns: import::Columns {
                     text: text_column,
                     title: title_column,
@@ -401,6 +415,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             offsets,
             misaligned,
             split_clitics,
+            clitics,
             gold,
             include_unadjudicated,
             origin,
@@ -423,6 +438,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     .transpose()?
                     .unwrap_or_default(),
                 split_clitics,
+                clitics: clitics.as_deref().map(hashiya::clitics::CliticMode::parse).transpose()?,
                 gold: gold.then_some(if include_unadjudicated {
                     export::GoldScope::IncludeUnadjudicated
                 } else {
@@ -655,6 +671,12 @@ fn print_report(r: &ImportReport) {
     }
     if !r.labels_added.is_empty() {
         println!("new labels added to the schema: {}", r.labels_added.join(", "));
+    }
+    if r.spans_expanded + r.spans_skipped > 0 {
+        println!(
+            "spans that split a character cluster: {} expanded to its edges, {} left out",
+            r.spans_expanded, r.spans_skipped
+        );
     }
     println!(
         "{} imported, {} duplicate, {} rejected; {} spans and {} tags added{}{}",

@@ -1,12 +1,16 @@
 //! "Annotate all occurrences": find the other places an entity's text occurs, in one article or the
 //! whole project. Matching ignores harakat and tatweel, treats أ إ آ ا as one letter, ى/ي and ة/ه
 //! as equal, allows clitic prefixes attached in front (بالرياض for الرياض, للرياض too), lets any run
-//! of spaces stand for one, and never matches inside a longer word.
+//! of spaces stand for one, and never matches inside a longer word. An occurrence starts where the
+//! project's clitic setting starts a span on that word (`crate::clitics`: with `exclude`, بالرياض
+//! gives الرياض and للرياض the whole word; with `include`, the whole word), so every span this
+//! labels lines up with the tokens of a token export.
 
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::clitics::CliticMode;
 use crate::error::Result;
 use crate::search::normalize_char;
 
@@ -49,20 +53,28 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics: a
-/// conjunction (و ف), a preposition (ب ك ل), the article (ال; after ل written ل: للـ)?
+/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics in the
+/// clitic model's order: a conjunction (و ف), a preposition (ب ك ل), the article (ال; after ل
+/// written ل: للـ)?
 fn clitic_prefix(prefix: &[char]) -> bool {
-    const ALLOWED: &[&str] = &[
-        "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل", "ال", "وال", "فال", "بال",
-        "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل",
-    ];
-    let p: String = prefix.iter().collect();
-    ALLOWED.contains(&p.as_str())
+    use crate::clitics::{CONJUNCTIONS, PREPOSITIONS};
+    let mut i = usize::from(prefix.first().is_some_and(|c| CONJUNCTIONS.contains(c)));
+    let prep = prefix.get(i).is_some_and(|c| PREPOSITIONS.contains(c));
+    if prep {
+        i += 1;
+    }
+    let rest = &prefix[i..];
+    !prefix.is_empty()
+        && (rest.is_empty()
+            || rest == ['ا', 'ل']
+            || (prep && prefix[i - 1] == 'ل' && rest == ['ل']))
 }
 
-/// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text.
-pub fn find_in(text: &str, needle: &str) -> Vec<(usize, usize)> {
+/// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text, each
+/// starting where a span on that word starts under the clitic setting `mode`.
+pub fn find_in(text: &str, needle: &str, mode: CliticMode) -> Vec<(usize, usize)> {
     let idx = crate::text::CharIndex::new(text);
+    let mut tokens: Option<Vec<crate::tokenize::Token>> = None;
     let hay = fold(text);
     let pat: Vec<char> = fold(needle.trim()).into_iter().map(|x| x.0).collect();
     let mut out = Vec::new();
@@ -102,10 +114,20 @@ pub fn find_in(text: &str, needle: &str) -> Vec<(usize, usize)> {
             try_pat(&pat, false).or_else(|| elided.as_deref().and_then(|e| try_pat(e, true)));
         match found {
             Some(end) => {
-                let start_cp = hay[i].1;
+                // Start where the word's token starts under the clitic setting.
+                let mut start_cp = hay[i].1;
+                if word_start < i {
+                    let toks = tokens.get_or_insert_with(|| {
+                        crate::tokenize::tokenize(text, crate::tokenize::Options { clitics: mode })
+                    });
+                    let k = toks.partition_point(|t| t.end <= start_cp);
+                    if let Some(t) = toks.get(k).filter(|t| t.start < start_cp) {
+                        start_cp = t.start;
+                    }
+                }
                 // Harakat after the last letter belong to it: end on a grapheme boundary.
                 let mut end_cp = hay[end - 1].1 + 1;
-                while end_cp < idx.len() && !idx.is_grapheme_boundary(end_cp) {
+                while end_cp < idx.len() && !idx.is_edge(end_cp) {
                     end_cp += 1;
                 }
                 out.push((start_cp, end_cp));
@@ -178,11 +200,12 @@ pub fn find(
             ids = rows.collect::<rusqlite::Result<Vec<i64>>>()?;
         }
     }
+    let mode = CliticMode::parse(&crate::settings::get(conn)?.clitics)?;
     let mut out = Vec::new();
     for id in ids {
         let a = crate::articles::get(conn, id)?;
         let chars: Vec<char> = a.text.chars().collect();
-        for (s, e) in find_in(&a.text, needle) {
+        for (s, e) in find_in(&a.text, needle, mode) {
             let (before, after) = context(&chars, s, e);
             out.push(Occurrence {
                 article_id: id,
@@ -234,16 +257,20 @@ mod tests {
     }
 
     fn found(text: &str, needle: &str) -> Vec<String> {
+        found_as(text, needle, CliticMode::Exclude)
+    }
+
+    fn found_as(text: &str, needle: &str, mode: CliticMode) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        find_in(text, needle).into_iter().map(|(s, e)| chars[s..e].iter().collect()).collect()
+        find_in(text, needle, mode).into_iter().map(|(s, e)| chars[s..e].iter().collect()).collect()
     }
 
     #[test]
     fn matching_rules_table() {
         let cases: &[(&str, &str, &[&str])] = &[
             // clitics in front, never inside a longer word
-            ("زار الرياض وبالرياض والرياضة للرياض", "الرياض", &["الرياض", "الرياض", "لرياض"]),
-            ("عبد اللطيف الحموشي وللحموشي ولاحموشي", "حموشي", &["حموشي", "حموشي"]),
+            ("زار الرياض وبالرياض والرياضة للرياض", "الرياض", &["الرياض", "الرياض", "للرياض"]),
+            ("عبد اللطيف الحموشي وللحموشي ولاحموشي", "حموشي", &["الحموشي", "للحموشي"]),
             // harakat, tatweel, alef forms, ى/ي, ة/ه
             ("قَالَ أحمدُ إن مستشفى المدينـــة", "احمد", &["أحمدُ"]),
             ("مستشفى المدينـــة", "مستشفي المدينة", &["مستشفى المدينـــة"]),
@@ -266,5 +293,18 @@ mod tests {
                 "{needle} in {text}"
             );
         }
+    }
+
+    #[test]
+    fn occurrences_start_where_the_clitic_setting_starts_spans() {
+        let text = "زار الرياض وبالرياض وللرياض ثم فالرياض";
+        assert_eq!(
+            found_as(text, "الرياض", CliticMode::Exclude),
+            ["الرياض", "الرياض", "للرياض", "الرياض"]
+        );
+        assert_eq!(
+            found_as(text, "الرياض", CliticMode::Include),
+            ["الرياض", "وبالرياض", "وللرياض", "فالرياض"]
+        );
     }
 }

@@ -48,13 +48,14 @@ pub fn clitic_stems(word: &str) -> Vec<String> {
             out.push(s);
         }
     };
-    // Conjunction (و or ف), then a preposition (ب ك ل), then the article (ال); "لل" is ل + ال.
+    // The clitic model's order (crate::clitics): conjunction, preposition, article; "لل" is ل + ال.
+    use crate::clitics::{CONJUNCTIONS, PREPOSITIONS};
     let mut i = 0;
-    if matches!(chars.first(), Some('و' | 'ف')) {
+    if chars.first().is_some_and(|c| CONJUNCTIONS.contains(c)) {
         i = 1;
         push(chars[i..].iter().collect());
     }
-    if let Some('ب' | 'ك' | 'ل') = chars.get(i) {
+    if chars.get(i).is_some_and(|c| PREPOSITIONS.contains(c)) {
         if chars.get(i) == Some(&'ل') && chars.get(i + 1) == Some(&'ل') {
             let rest: String = chars[i + 2..].iter().collect();
             push(format!("ال{rest}"));

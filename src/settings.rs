@@ -5,13 +5,14 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Settings {
     /// Annotation guidelines in Markdown, shown to every analyst.
     pub guidelines: String,
-    /// Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include").
+    /// Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include");
+    /// token exports split words the same way (`crate::clitics`).
     pub clitics: String,
 }
 
@@ -31,11 +32,7 @@ pub fn get(conn: &Connection) -> Result<Settings> {
 /// Change the given settings (the others stay).
 pub fn set(tx: &Transaction, guidelines: Option<&str>, clitics: Option<&str>) -> Result<Settings> {
     if let Some(c) = clitics {
-        if c != "exclude" && c != "include" {
-            return Err(Error::Invalid(format!(
-                "clitics must be \"exclude\" or \"include\", not {c:?}"
-            )));
-        }
+        crate::clitics::CliticMode::parse(c)?;
     }
     for (key, value) in [("guidelines", guidelines), ("clitics", clitics)] {
         if let Some(v) = value {

@@ -1,7 +1,16 @@
-//! Text handling: code-point offsets, UTF-16 conversion, grapheme boundaries, content hashes.
+//! Text handling: code-point offsets, UTF-16 conversion, the span-edge rule, content hashes.
 //!
 //! Invariant: every offset stored or exported by Hashiya counts Unicode code points
 //! (Rust `char`s, Python `str` indices) into the article text exactly as imported.
+//!
+//! The edge rule (the one place it is defined; the UI's `ui/src/snap.ts` implements the same and
+//! both are tested on `tests/cases/edges.json`): a span may start or end at an extended grapheme
+//! cluster boundary (Unicode UAX #29), so harakat and other combining marks stay with their letter,
+//! `\r\n` stays whole and an emoji ZWJ sequence, flag, keycap or skin-tone sequence stays whole;
+//! and also just before a join control (U+200C ZWNJ, U+200D ZWJ) whose cluster begins with a letter,
+//! digit, space or punctuation ([`joins_text`]), as in `می‌خواهم` or `خبرگزاری‌ها`, where UAX #29
+//! glues the joiner to the letter before it. Edges on both sides of such a joiner are valid;
+//! inside an emoji sequence (cluster begins with a pictograph or a regional indicator) they are not.
 
 use sha2::{Digest, Sha256};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
@@ -81,6 +90,20 @@ impl<'a> CharIndex<'a> {
         GraphemeCursor::new(byte, self.text.len(), true).is_boundary(self.text, 0).unwrap_or(false)
     }
 
+    /// May a span start or end at code point `cp`? (The edge rule at the top of this file.)
+    pub fn is_edge(&self, cp: usize) -> bool {
+        let Some(byte) = self.bytes.get(cp) else { return false };
+        let mut cur = GraphemeCursor::new(byte, self.text.len(), true);
+        if cur.is_boundary(self.text, 0).unwrap_or(false) {
+            return true;
+        }
+        if !self.text[byte..].chars().next().is_some_and(is_join_control) {
+            return false;
+        }
+        let start = cur.prev_boundary(self.text, 0).ok().flatten().unwrap_or(0);
+        self.text[start..].chars().next().is_some_and(joins_text)
+    }
+
     /// Why a span `[start, end)` cannot be placed on this text, or `Ok(())`.
     pub fn check_span(&self, start: usize, end: usize) -> Result<(), String> {
         let len = self.len();
@@ -95,9 +118,9 @@ impl<'a> CharIndex<'a> {
             ));
         }
         for (edge, name) in [(start, "start"), (end, "end")] {
-            if !self.is_grapheme_boundary(edge) {
+            if !self.is_edge(edge) {
                 return Err(format!(
-                    "span [{start}, {end}) {name} falls inside a character cluster (e.g. between a letter and its harakat)"
+                    "span [{start}, {end}) {name} falls inside a character cluster (between a letter and its harakat, or inside an emoji sequence)"
                 ));
             }
         }
@@ -172,17 +195,73 @@ pub fn slice_utf16(text: &str, start: usize, end: usize) -> Option<String> {
     String::from_utf16(units.get(start..end)?).ok()
 }
 
-/// Code-point offsets at which a grapheme cluster starts, plus the text's length.
-/// A span may only start or end at one of these.
-pub fn grapheme_boundaries(text: &str) -> Vec<usize> {
+/// ZERO WIDTH NON-JOINER and ZERO WIDTH JOINER.
+pub fn is_join_control(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Does a cluster that begins with `c` hold text (a letter, digit, space or punctuation) rather
+/// than an emoji? Only then may an edge fall before a join control inside it. Letters and digits
+/// are Unicode's Alphabetic and Numeric, spaces White_Space; punctuation is the list below (the
+/// UI's `joinsText` is the same).
+pub fn joins_text(c: char) -> bool {
+    c.is_alphanumeric()
+        || c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '\u{2010}'..='\u{2027}' | '«' | '»' | '،' | '؛' | '؟' | '٪' | '٫' | '٬' | '۔'
+        )
+}
+
+/// The text cut at every edge (see the rule above): grapheme clusters, with a cluster that holds
+/// text also cut before each join control in it. Concatenated, the pieces give the text back.
+pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
+    text.graphemes(true).flat_map(|g| {
+        let cut = g.chars().next().is_some_and(joins_text);
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut from = 0;
+        if cut {
+            for (i, c) in g.char_indices() {
+                if i > 0 && is_join_control(c) {
+                    pieces.push(&g[from..i]);
+                    from = i;
+                }
+            }
+        }
+        pieces.push(&g[from..]);
+        pieces
+    })
+}
+
+/// Code-point offsets at which a span may start or end, in order, the text's length last.
+pub fn edges(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut cp = 0;
-    for g in text.graphemes(true) {
+    for g in clusters(text) {
         out.push(cp);
         cp += g.chars().count();
     }
     out.push(cp);
     out
+}
+
+/// Nearest edge at or before `cp` (`cp` itself when it is one).
+pub fn edge_before(idx: &CharIndex, cp: usize) -> usize {
+    let mut c = cp.min(idx.len());
+    while c > 0 && !idx.is_edge(c) {
+        c -= 1;
+    }
+    c
+}
+
+/// Nearest edge at or after `cp`.
+pub fn edge_after(idx: &CharIndex, cp: usize) -> usize {
+    let mut c = cp.min(idx.len());
+    while c < idx.len() && !idx.is_edge(c) {
+        c += 1;
+    }
+    c
 }
 
 /// Why a span `[start, end)` cannot be placed on `text`, or `Ok(())`.
@@ -246,15 +325,17 @@ mod tests {
     }
 
     #[test]
-    fn char_index_agrees_with_the_full_grapheme_scan() {
-        for text in [T, "👩🏽‍💻 ليلى 🇯🇴 كَتَبَ", "", "a\u{200c}b\u{200d}c"]
+    fn char_index_agrees_with_the_full_edge_scan() {
+        for text in
+            [T, "👩🏽‍💻 ليلى 🇯🇴 كَتَبَ", "", "a\u{200c}b\u{200d}c", "می\u{200c}خواهم ❤\u{fe0f}\u{200d}🔥"]
         {
             let idx = CharIndex::new(text);
-            let bounds = grapheme_boundaries(text);
+            let bounds = edges(text);
             for cp in 0..=cp_len(text) + 1 {
-                assert_eq!(idx.is_grapheme_boundary(cp), bounds.contains(&cp), "{text:?} at {cp}");
+                assert_eq!(idx.is_edge(cp), bounds.contains(&cp), "{text:?} at {cp}");
                 assert_eq!(idx.slice(0, cp), slice_cp(text, 0, cp));
             }
+            assert_eq!(clusters(text).collect::<String>(), text);
         }
     }
 

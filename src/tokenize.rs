@@ -7,13 +7,18 @@
 //!   a run of dots is one token (`...`);
 //! - inside a word, `، ؛ ؟ « » ( ) [ ] { } " ! ?` and `/` between letters split; other marks stay
 //!   (`12.5`, `1,000`, `10:30`, `O'Neil`, `e-mail`);
-//! - clitics stay attached by default; [`Options::split_clitics`] splits a prefix such as
-//!   `و ف ب ك ل ال وبال فل لل` when what remains is a plausible word of at least two letters;
-//! - a grapheme cluster (a letter and its harakat, `\r\n`, an emoji ZWJ sequence) is never split.
+//! - with [`Options::clitics`] = `exclude` a word's clitic prefix is a token of its own, split where
+//!   the clitic model (`crate::clitics`) starts the stem, the same place a selection of the word starts
+//!   (`والرياض` → `و` `الرياض`, `للرياض` stays whole); with `include` words stay whole;
+//! - tokens are cut only at span edges (`crate::text::clusters`): a letter and its harakat, `\r\n`
+//!   and an emoji sequence are never split; a join control (ZWNJ, ZWJ) inside a word stays in it
+//!   (`می‌خواهم` is one token) and one at either end of a word belongs to no token.
 //!
 //! Sentences end after `. ! ? ؟ …` (with any closing quotes or brackets) and at line breaks.
 
-use unicode_segmentation::UnicodeSegmentation;
+use std::collections::HashSet;
+
+use crate::clitics::CliticMode;
 
 /// One token: code points `[start, end)` into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +29,14 @@ pub struct Token {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Split clitic prefixes (و ف ب ك ل ال and their combinations) off Arabic words.
-    pub split_clitics: bool,
+    /// `Exclude`: clitic prefixes (و ف ب ك ل before the article…) are tokens of their own, as
+    /// `crate::clitics` says. `Include`: whole words.
+    pub clitics: CliticMode,
+}
+
+impl Options {
+    /// Whole words, whatever the project's setting.
+    pub const WHOLE_WORDS: Options = Options { clitics: CliticMode::Include };
 }
 
 /// A grapheme cluster with its code-point range.
@@ -44,6 +55,10 @@ impl G<'_> {
 
 fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn is_joiner(g: &G) -> bool {
+    crate::text::is_join_control(g.first())
 }
 
 fn is_space(g: &G) -> bool {
@@ -120,16 +135,21 @@ fn punct_g(g: &G) -> bool {
 /// Tokens of `text`, in order, with code-point offsets. Graphemes are read as a stream and only one
 /// whitespace-free chunk is held at a time (a 50 MB article once held 28 M graphemes here, ≈ 900 MB).
 pub fn tokenize(text: &str, opts: Options) -> Vec<Token> {
+    let known = match opts.clitics {
+        CliticMode::Exclude => Some(crate::clitics::word_set(text)),
+        CliticMode::Include => None,
+    };
+    let ctx = Ctx { known: known.as_ref() };
     let mut out = Vec::new();
     let mut run: Vec<G> = Vec::new();
     let mut cp = 0;
-    for s in text.graphemes(true) {
+    for s in crate::text::clusters(text) {
         let n = s.chars().count();
         let g = G { start: cp, end: cp + n, s };
         cp += n;
         if is_space(&g) {
             if !run.is_empty() {
-                chunk(&run, opts, &mut out);
+                chunk(&run, &ctx, &mut out);
                 run.clear();
             }
         } else {
@@ -137,9 +157,14 @@ pub fn tokenize(text: &str, opts: Options) -> Vec<Token> {
         }
     }
     if !run.is_empty() {
-        chunk(&run, opts, &mut out);
+        chunk(&run, &ctx, &mut out);
     }
     out
+}
+
+/// What splitting words needs: the article's normalised words when clitics are split.
+struct Ctx<'a> {
+    known: Option<&'a HashSet<String>>,
 }
 
 /// Length in graphemes of the punctuation token at the front of `gs` (a run of dots is one).
@@ -152,7 +177,7 @@ fn punct_len(gs: &[G]) -> usize {
 }
 
 /// One whitespace-free chunk: peel punctuation off both ends, then split the middle.
-fn chunk(gs: &[G], opts: Options, out: &mut Vec<Token>) {
+fn chunk(gs: &[G], opts: &Ctx, out: &mut Vec<Token>) {
     let (mut a, mut b) = (0, gs.len());
     while a < b && punct_g(&gs[a]) {
         let n = punct_len(&gs[a..b]);
@@ -189,37 +214,36 @@ fn chunk(gs: &[G], opts: Options, out: &mut Vec<Token>) {
     out.extend(tail.into_iter().rev());
 }
 
-/// Clitic prefixes, longest first (compared on base letters, ignoring harakat).
-const PREFIXES: &[&str] = &[
-    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "وك",
-    "ول", "فب", "فك", "فل", "ال", "و", "ف", "ب", "ك", "ل",
-];
-
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
-/// A word, optionally with its clitic prefix split off.
-fn word(gs: &[G], opts: Options, out: &mut Vec<Token>) {
+/// A word (join controls at its ends left out), split after its clitic prefix when asked.
+fn word(gs: &[G], ctx: &Ctx, out: &mut Vec<Token>) {
+    let (mut a, mut b) = (0, gs.len());
+    while a < b && is_joiner(&gs[a]) {
+        a += 1;
+    }
+    while a < b && is_joiner(&gs[b - 1]) {
+        b -= 1;
+    }
+    let gs = &gs[a..b];
     if gs.is_empty() {
         return;
     }
-    if opts.split_clitics && gs.iter().all(|g| is_arabic_letter(g.first()) || g.first() == 'ـ') {
-        let base: Vec<char> = gs.iter().map(G::first).collect();
-        for p in PREFIXES {
-            let n = p.chars().count();
-            if base.len() < n + 2 || !base[..n].iter().copied().eq(p.chars()) {
-                continue;
-            }
-            // The rest must look like a word: at least two letters, no tatweel.
-            if base[n..].iter().all(|c| is_arabic_letter(*c)) {
-                out.push(Token { start: gs[0].start, end: gs[n - 1].end });
-                out.push(Token { start: gs[n].start, end: gs[gs.len() - 1].end });
+    let (start, end) = (gs[0].start, gs[gs.len() - 1].end);
+    if let Some(known) = ctx.known {
+        if gs.iter().all(|g| is_arabic_letter(g.first()) || g.first() == 'ـ') {
+            let w: String = gs.iter().map(|g| g.s).collect();
+            let k = crate::clitics::stem_start(&w, &|s| known.contains(s));
+            if k > 0 {
+                out.push(Token { start, end: start + k });
+                out.push(Token { start: start + k, end });
                 return;
             }
         }
     }
-    out.push(Token { start: gs[0].start, end: gs[gs.len() - 1].end });
+    out.push(Token { start, end });
 }
 
 /// Token indices at which each sentence starts (the first is 0 when there are tokens).
@@ -269,7 +293,8 @@ mod tests {
 
     fn words(text: &str, split_clitics: bool) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        tokenize(text, Options { split_clitics })
+        let clitics = if split_clitics { CliticMode::Exclude } else { CliticMode::Include };
+        tokenize(text, Options { clitics })
             .iter()
             .map(|t| chars[t.start..t.end].iter().collect())
             .collect()
@@ -288,7 +313,12 @@ mod tests {
             ("علم 🇲🇦 المغرب", &["علم", "🇲🇦", "المغرب"]),
             ("السطر\r\nوالسطر", &["السطر", "والسطر"]),
             ("قال \u{200f}الوزير\u{200e} Claire", &["قال", "الوزير", "Claire"]),
-            ("الاجتماع\u{200c} في", &["الاجتماع\u{200c}", "في"]),
+            ("الاجتماع\u{200c} في", &["الاجتماع", "في"]),
+            (
+                "من می\u{200c}خواهم، خبرگزاری\u{200c}ها\u{200c}",
+                &["من", "می\u{200c}خواهم", "،", "خبرگزاری\u{200c}ها"],
+            ),
+            ("ليلى\u{200d}👩🏽\u{200d}💻 وصلت", &["ليلى\u{200d}👩🏽\u{200d}💻", "وصلت"]),
             ("الرباط... ثم", &["الرباط", "...", "ثم"]),
             ("\"كلمة\" و'x'", &["\"", "كلمة", "\"", "و'x", "'"]),
             ("O'Neil e-mail", &["O'Neil", "e-mail"]),
@@ -303,14 +333,17 @@ mod tests {
 
     #[test]
     fn clitic_table() {
+        // The clitic model's cuts (crate::clitics); the article stays with its stem.
         let cases: &[(&str, &[&str])] = &[
-            ("وبالمدينة", &["وبال", "مدينة"]),
-            ("فلما", &["فل", "ما"]),
-            ("للمدينة", &["لل", "مدينة"]),
-            ("والرباط", &["وال", "رباط"]),
-            ("بيت", &["ب", "يت"]),
-            ("ولد", &["و", "لد"]),
-            ("وَبِالمدينةِ", &["وَبِال", "مدينةِ"]),
+            ("وبالمدينة", &["وب", "المدينة"]),
+            ("فلما", &["فلما"]),
+            ("للمدينة", &["للمدينة"]),
+            ("وللمدينة", &["و", "للمدينة"]),
+            ("والرباط", &["و", "الرباط"]),
+            ("بيت", &["بيت"]),
+            ("ولد", &["ولد"]),
+            ("وَبِالمدينةِ", &["وَبِ", "المدينةِ"]),
+            ("وحموشي قال حموشي", &["و", "حموشي", "قال", "حموشي"]),
             ("لي", &["لي"]),
             ("وا", &["وا"]),
             ("FBI", &["FBI"]),
@@ -326,8 +359,8 @@ mod tests {
     #[test]
     fn offsets_are_code_points_and_never_split_graphemes() {
         let text = "😀 قالَ «FBI»\r\nوال 👩🏽‍💻.";
-        let bounds = crate::text::grapheme_boundaries(text);
-        for opts in [Options::default(), Options { split_clitics: true }] {
+        let bounds = crate::text::edges(text);
+        for opts in [Options::WHOLE_WORDS, Options { clitics: CliticMode::Exclude }] {
             let toks = tokenize(text, opts);
             for t in &toks {
                 assert!(t.start < t.end);
@@ -351,7 +384,7 @@ mod tests {
             ("", &[]),
         ];
         for (text, want) in cases {
-            let toks = tokenize(text, Options::default());
+            let toks = tokenize(text, Options::WHOLE_WORDS);
             assert_eq!(sentences(text, &toks), *want, "{text:?}");
         }
     }

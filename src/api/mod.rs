@@ -2,8 +2,10 @@
 //! The desktop shell (Tauri `invoke("api", {cmd, args})`) and browser mode (`POST /api/{cmd}`)
 //! both call [`dispatch`], so the two transports run exactly the same code.
 
+pub mod clitics;
 pub mod desktop;
 pub mod jobs;
+pub mod misaligned;
 pub mod occurrences;
 pub mod registry;
 pub mod review;
@@ -185,6 +187,11 @@ pub struct ImportFilesReq {
     #[serde(default)]
     #[ts(optional)]
     pub columns_as_annotators: Option<bool>,
+    /// Other tools' spans that split a character cluster: "reject" the record (default, listing
+    /// every such span), "expand" them to the cluster's edges, or "skip" them; both counted in the report.
+    #[serde(default)]
+    #[ts(optional)]
+    pub misaligned: Option<String>,
     /// Name this import so `job_status` can follow it and `cancel_job` stop it.
     #[serde(default)]
     #[ts(optional)]
@@ -232,10 +239,15 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub misaligned: Option<String>,
-    /// Token formats: split clitic prefixes off Arabic words.
+    /// Token formats: split clitic prefixes off Arabic words (the same as `clitics: "exclude"`).
     #[serde(default)]
     #[ts(optional)]
     pub split_clitics: Option<bool>,
+    /// Token formats: "exclude" splits clitic prefixes off as selections leave them out, "include"
+    /// keeps whole words; absent: the project's clitic setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub clitics: Option<String>,
     /// Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
     #[serde(default)]
     #[ts(optional)]
@@ -287,6 +299,7 @@ impl ExportReq {
                 .transpose()?
                 .unwrap_or_default(),
             split_clitics: self.split_clitics.unwrap_or(false),
+            clitics: self.clitics.as_deref().map(crate::clitics::CliticMode::parse).transpose()?,
             split: self
                 .split
                 .as_deref()
@@ -354,7 +367,7 @@ pub const CORE_COMMANDS: &[Command] = &[
 pub fn commands() -> impl Iterator<Item = &'static Command> {
     [CORE_COMMANDS, review::COMMANDS, occurrences::COMMANDS, schema::COMMANDS, suggest::COMMANDS]
         .into_iter()
-        .chain([jobs::COMMANDS, desktop::COMMANDS])
+        .chain([clitics::COMMANDS, misaligned::COMMANDS, jobs::COMMANDS, desktop::COMMANDS])
         .flatten()
 }
 
@@ -535,6 +548,12 @@ fn import_files(store: &mut Store, r: ImportFilesReq) -> Result<ImportReport> {
         columns_as_annotators: r.columns_as_annotators.unwrap_or(false),
         clean: r.clean.unwrap_or(false),
         annotator_map: Default::default(),
+        misaligned: r
+            .misaligned
+            .as_deref()
+            .map(import::Misaligned::parse)
+            .transpose()?
+            .unwrap_or_default(),
     };
     opts.control.set_total(r.files.len() as u64);
     let mut report = ImportReport::default();

@@ -83,6 +83,9 @@ impl Tags {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Misfit {
     pub article: String,
+    /// The article's number in the project and its title (the UI names articles by these).
+    pub article_id: i64,
+    pub title: String,
     pub start: usize,
     pub end: usize,
     pub label: String,
@@ -151,8 +154,12 @@ pub fn base_tokens(a: &Article, o: &ExportOptions) -> Result<(Vec<Token>, Vec<us
             Ok((tokens, sentences, true))
         }
         None => {
-            let tokens =
-                tokenize::tokenize(&a.text, tokenize::Options { split_clitics: o.split_clitics });
+            let clitics = if o.split_clitics {
+                crate::clitics::CliticMode::Exclude
+            } else {
+                o.clitics.unwrap_or_default()
+            };
+            let tokens = tokenize::tokenize(&a.text, tokenize::Options { clitics });
             let sentences = tokenize::sentences(&a.text, &tokens);
             Ok((tokens, sentences, false))
         }
@@ -184,6 +191,8 @@ pub fn misfits(doc: &Doc, o: &ExportOptions) -> Result<Vec<Misfit>> {
         })
         .map(|s| Misfit {
             article: doc.article.ext_id.clone(),
+            article_id: doc.article.id,
+            title: doc.article.title.clone(),
             start: s.start as usize,
             end: s.end as usize,
             label: s.label.clone(),

@@ -63,6 +63,7 @@ pub fn export_to(conn: &Connection, format: &str, out: &mut dyn Write) -> Result
 pub fn export_to_file(conn: &Connection, format: &str, path: &Path) -> Result<ExportCounts> {
     let o = ExportOptions { format: Format::parse(format)?, ..Default::default() };
     let _snapshot = snapshot(conn)?;
+    let o = with_project_clitics(conn, &o)?;
     prepare(conn, &o)?;
     let mut files = Pending::default();
     let result = (|| {
@@ -82,6 +83,7 @@ pub fn export_to_file(conn: &Connection, format: &str, path: &Path) -> Result<Ex
 /// Write an export to any writer (one stream; `--split` needs files).
 pub fn export_with(conn: &Connection, o: &ExportOptions, out: &mut dyn Write) -> Result<Report> {
     let _snapshot = snapshot(conn)?;
+    let o = &with_project_clitics(conn, o)?;
     prepare(conn, o)?;
     if o.split.is_some() {
         return Err(Error::Invalid(
@@ -96,6 +98,7 @@ pub fn export_with(conn: &Connection, o: &ExportOptions, out: &mut dyn Write) ->
 /// `<path>.manifest.json` and, for `hf`, `<path>.labels.json`. Every file appears at once or not at all.
 pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Result<Report> {
     let _snapshot = snapshot(conn)?;
+    let o = &with_project_clitics(conn, o)?;
     prepare(conn, o)?;
     let labels = select::label_set(conn, o)?;
     let targets: Vec<(String, PathBuf)> = match o.split {
@@ -222,8 +225,22 @@ fn prepare(conn: &Connection, o: &ExportOptions) -> Result<()> {
     Ok(())
 }
 
+/// The options with the clitic mode settled: `--split-clitics` or `--clitics` when given, else the
+/// project's clitic setting (so token exports split words where selections start spans).
+pub fn with_project_clitics(conn: &Connection, o: &ExportOptions) -> Result<ExportOptions> {
+    let mut o = o.clone();
+    if o.split_clitics {
+        o.clitics = Some(crate::clitics::CliticMode::Exclude);
+    }
+    if o.clitics.is_none() {
+        o.clitics = Some(crate::clitics::CliticMode::parse(&crate::settings::get(conn)?.clitics)?);
+    }
+    Ok(o)
+}
+
 /// Every selected span with an edge inside a token of its article.
 pub fn misaligned(conn: &Connection, o: &ExportOptions) -> Result<Vec<Misfit>> {
+    let o = &with_project_clitics(conn, o)?;
     let mut out = Vec::new();
     select::for_each_doc(conn, o, true, |doc| {
         out.extend(align::misfits(&doc, o)?);

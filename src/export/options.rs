@@ -146,8 +146,10 @@ pub struct ExportOptions {
     /// Offset unit for `jsonl` and `spans`.
     pub offsets: OffsetUnit,
     pub misaligned: Misaligned,
-    /// Split clitic prefixes off Arabic words in token formats.
+    /// Split clitic prefixes off Arabic words in token formats (the same as `clitics: exclude`).
     pub split_clitics: bool,
+    /// How token formats treat clitic prefixes (`crate::clitics`); `None`: the project's setting.
+    pub clitics: Option<crate::clitics::CliticMode>,
     /// Export the adjudicated gold layer instead of the analysts' annotations.
     pub gold: Option<GoldScope>,
     /// Only spans of this origin: "analyst" (made by hand) or "suggestion" (accepted suggestions).
@@ -183,6 +185,7 @@ impl Default for ExportOptions {
             offsets: OffsetUnit::Codepoint,
             misaligned: Misaligned::Refuse,
             split_clitics: false,
+            clitics: None,
             gold: None,
             origin: None,
             control: crate::import::Control::default(),

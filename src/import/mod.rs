@@ -40,6 +40,7 @@ pub use csv::Columns;
 pub use detect::{Format, OffsetUnit, FORMAT_NAMES};
 pub use jsonl::import_jsonl_str;
 pub use staging::STAGE_FROM;
+pub use tools::Misaligned;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -64,6 +65,8 @@ pub struct ImportOptions {
     /// Plain text: drop web boilerplate lines (share counters, SEO scores, subscribe and comment-form
     /// lines, related-article footers) before storing; the report lists every dropped line.
     pub clean: bool,
+    /// Other tools' spans that split a character cluster: reject the record (default), expand, skip.
+    pub misaligned: Misaligned,
     /// Progress reports and cancellation.
     pub control: Control,
 }
@@ -164,6 +167,12 @@ pub struct ImportReport {
     /// Spans added by this import, per label.
     #[serde(default)]
     pub entities: std::collections::BTreeMap<String, i64>,
+    /// Other tools' spans that split a character cluster, grown to its edges (`--misaligned expand`).
+    #[serde(default)]
+    pub spans_expanded: i64,
+    /// Such spans left out (`--misaligned skip`; each is also listed in `left_out`).
+    #[serde(default)]
+    pub spans_skipped: i64,
 }
 
 /// How many imported (and how many duplicate) articles a report lists one by one.
@@ -236,6 +245,8 @@ impl ImportReport {
         self.cancelled.extend(other.cancelled);
         self.spans_added += other.spans_added;
         self.tags_added += other.tags_added;
+        self.spans_expanded += other.spans_expanded;
+        self.spans_skipped += other.spans_skipped;
         for l in other.labels_added {
             if !self.labels_added.contains(&l) {
                 self.labels_added.push(l);

@@ -327,8 +327,21 @@ fn import_item(
     if opts.offsets.is_none() {
         tally.add(&parsed.record.text, &parsed.spans, unit);
     }
-    match checked(parsed, unit) {
-        Ok(rec) => jsonl::import_record(tx, name, line, &rec, opts, ids, report),
+    let mut fixes = Fixes::default();
+    match checked(parsed, unit, opts.misaligned, &mut fixes) {
+        Ok(rec) => {
+            let rejected = report.rejected.len();
+            jsonl::import_record(tx, name, line, &rec, opts, ids, report)?;
+            // Count the changes only when the record went in.
+            if report.rejected.len() == rejected {
+                report.spans_expanded += fixes.expanded as i64;
+                for why in fixes.skipped {
+                    report.spans_skipped += 1;
+                    report.leave_out(name, Some(line), format!("{task}{why}"));
+                }
+            }
+            Ok(())
+        }
         Err(reason) => {
             report.reject(name, Some(line), format!("{task}{reason}"));
             Ok(())
@@ -336,8 +349,53 @@ fn import_item(
     }
 }
 
+/// What to do with another tool's span whose edge splits a character cluster (`--misaligned`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Misaligned {
+    /// Reject the record and list every such span. The default.
+    #[default]
+    Reject,
+    /// Grow the span to the nearest edges around it (`crate::text`'s rule).
+    Expand,
+    /// Leave the span out (listed as left out).
+    Skip,
+}
+
+impl Misaligned {
+    pub fn parse(s: &str) -> crate::error::Result<Misaligned> {
+        match s {
+            "reject" => Ok(Misaligned::Reject),
+            "expand" => Ok(Misaligned::Expand),
+            "skip" => Ok(Misaligned::Skip),
+            other => Err(crate::error::Error::Invalid(format!(
+                "unknown --misaligned choice {other:?}; known: reject, expand, skip"
+            ))),
+        }
+    }
+}
+
+/// Spans `--misaligned expand` grew and `skip` left out (with why), for the report.
+#[derive(Debug, Default)]
+pub(super) struct Fixes {
+    pub expanded: usize,
+    pub skipped: Vec<String>,
+}
+
+/// Where a span's edge splits a character cluster, the edges it grows to.
+fn expanded(idx: &CharIndex, start: usize, end: usize) -> Option<(usize, usize)> {
+    (!idx.is_edge(start) || !idx.is_edge(end))
+        .then(|| (text::edge_before(idx, start), text::edge_after(idx, end)))
+}
+
 /// The record with its spans in code points, or every reason a span does not fit its text.
-pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<NativeRecord, String> {
+/// A span that splits a character cluster rejects the record, or with `misaligned` grows to the
+/// cluster's edges or is left out (counted in `fixes`).
+pub(super) fn checked(
+    p: Parsed,
+    unit: OffsetUnit,
+    misaligned: Misaligned,
+    fixes: &mut Fixes,
+) -> std::result::Result<NativeRecord, String> {
     let mut rec = p.record;
     if rec.text.is_empty() {
         return Err("the article text is empty".into());
@@ -350,7 +408,28 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
     };
     let mut errors = Vec::new();
     for (k, s) in p.spans.into_iter().enumerate() {
-        match check_span(&idx, units16, &starts, &s, unit) {
+        let loose = misaligned != Misaligned::Reject;
+        let checked = match check_span(&idx, units16, &starts, &s, unit, loose) {
+            Ok((start, end, _)) if loose => match expanded(&idx, start, end) {
+                None => Ok((start, end, idx.slice(start, end).unwrap_or_default())),
+                Some(_) if misaligned == Misaligned::Skip => {
+                    fixes.skipped.push(format!(
+                        "span #{} [{}, {}) {} splits a character cluster: left out (--misaligned skip)",
+                        k + 1,
+                        s.start,
+                        s.end,
+                        s.label
+                    ));
+                    continue;
+                }
+                Some((a, b)) => {
+                    fixes.expanded += 1;
+                    Ok((a, b, idx.slice(a, b).unwrap_or_default()))
+                }
+            },
+            other => other,
+        };
+        match checked {
             Ok((start, end, slice)) => rec.spans.push(NativeSpan {
                 start: start as i64,
                 end: end as i64,
@@ -404,7 +483,7 @@ pub(super) fn native_from(
         .collect();
     let mut p = Parsed::new(rec.clone());
     p.spans = tool;
-    let converted = checked(p, unit)?;
+    let converted = checked(p, unit, Misaligned::Reject, &mut Fixes::default())?;
     rec.spans = spans
         .into_iter()
         .zip(converted.spans)
@@ -420,6 +499,7 @@ fn check_span<'a>(
     starts: &[usize],
     s: &ToolSpan,
     unit: OffsetUnit,
+    loose_edges: bool,
 ) -> std::result::Result<(usize, usize, &'a str), String> {
     if s.label.trim().is_empty() {
         return Err("the label is empty".into());
@@ -467,7 +547,9 @@ fn check_span<'a>(
             (starts[start], starts[end])
         }
     };
-    idx.check_span(cp_start, cp_end)?;
+    if !loose_edges {
+        idx.check_span(cp_start, cp_end)?;
+    }
     let slice = idx.slice(cp_start, cp_end).unwrap_or_default();
     if let Some(expected) = &s.text {
         if expected != slice {

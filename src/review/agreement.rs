@@ -245,6 +245,8 @@ pub fn agreement(
     let mut label_index: Vec<Option<usize>> = Vec::new();
     let mut ranked: Vec<RankedArticle> = Vec::new();
 
+    // The export's tokens, split as the project's clitic setting says.
+    let token_opts = crate::export::with_project_clitics(conn, &Default::default())?;
     articles::for_each(conn, |a: Article| {
         let spans = annotations::spans_of(conn, a.id, &a.text)?;
         let article_tags = annotations::tags_of(conn, a.id)?;
@@ -254,8 +256,7 @@ pub fn agreement(
         if present.len() < 2 {
             return Ok(());
         }
-        let (tokens, _, _) =
-            crate::export::base_tokens(&a, &crate::export::ExportOptions::default())?;
+        let (tokens, _, _) = crate::export::base_tokens(&a, &token_opts)?;
         let by_who: Vec<Vec<&Span>> =
             who.iter().map(|w| spans.iter().filter(|s| &s.annotator == w).collect()).collect();
         let keys: Vec<Vec<Key>> =

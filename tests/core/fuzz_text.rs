@@ -58,12 +58,12 @@ proptest! {
     fn char_index_agrees_with_the_full_scan(t in fuzz::tricky(60), a in 0usize..70, b in 0usize..70) {
         fuzz::bounded(Duration::from_secs(5), move || {
             let idx = CharIndex::new(&t);
-            let bounds = text::grapheme_boundaries(&t);
+            let bounds = text::edges(&t);
             let len = idx.len();
             assert_eq!(bounds.first(), Some(&0));
             assert_eq!(bounds.last(), Some(&len));
             for cp in 0..=len + 1 {
-                assert_eq!(idx.is_grapheme_boundary(cp), bounds.contains(&cp), "{t:?} at {cp}");
+                assert_eq!(idx.is_edge(cp), bounds.contains(&cp), "{t:?} at {cp}");
             }
             let ok = a < b && b <= len && bounds.contains(&a) && bounds.contains(&b);
             assert_eq!(idx.check_span(a, b).is_ok(), ok, "{t:?} [{a},{b})");

@@ -32,10 +32,11 @@ fn labelled(store: &mut Store) {
     for id in 1..=4 {
         let text = hashiya::articles::text_of(store.conn(), id).expect("text");
         for (needle, label) in NAMES {
-            let places: Vec<Value> = hashiya::occurrences::find_in(&text, needle)
-                .into_iter()
-                .map(|(s, e)| json!({"article_id": id, "start": s, "end": e}))
-                .collect();
+            let places: Vec<Value> =
+                hashiya::occurrences::find_in(&text, needle, Default::default())
+                    .into_iter()
+                    .map(|(s, e)| json!({"article_id": id, "start": s, "end": e}))
+                    .collect();
             let req = json!({"annotator": "salma", "label": label, "places": places});
             dispatch(store, "add_spans", req).expect("label");
         }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cli, fixture, launch, openApp, serve, shot, tempProject, startApp, cpRange, settle } from './harness.mjs';
+import { cli, exportRecords, fixture, launch, openApp, serve, shot, tempProject, startApp, cpRange, settle } from './harness.mjs';
 
 const TEXT = 'وصل ناصر بوريطة 😀 بالرباط يوم 5 يونيو 2025 لحضور مؤتمر Interpol.';
 const cp = (s) => cpRange(TEXT, s);
@@ -70,14 +70,18 @@ test('export dialog: gold spans, filters and label mapping, misaligned spans res
   assert.match(await page.locator('#export-summary').textContent(), /Labels: .*GPE/);
   await close(page);
 
-  // 3. CoNLL: "الرباط" ends inside the token "بالرباط" → the error lists it; Expand exports.
+  // 3. CoNLL with whole-word tokens (clitic prefixes kept with the word): "الرباط" ends inside the token
+  // "بالرباط" → the dialog names the span by article number and title, in words; Expand exports.
   const conll = await exportWith(
     page,
     async () => {
       await page.locator('#export-format').selectOption('conll');
+      await page.locator('#export-clitics').selectOption('include');
       await page.locator('#export-run').click();
       await page.locator('#export-error [data-misaligned-choice=expand]').waitFor();
-      assert.match(await page.locator('#export-error-text').textContent(), /edge inside a token[\s\S]*LOC/);
+      assert.match(await page.locator('#export-error-text').textContent(), /have an edge inside a token of this export \(1 span\)/);
+      assert.match(await page.locator('#export-misaligned-list').textContent(), /Article \d+ “زيارة”: «الرباط» LOC, by Salma/);
+      assert.doesNotMatch(await page.locator('#export-error').textContent(), /--misaligned/);
       await page.locator('#toast[data-kind=error]').waitFor();
       await shot(page, 'export-misaligned.png');
     },
@@ -93,4 +97,39 @@ test('export dialog: gold spans, filters and label mapping, misaligned spans res
   assert.equal(await page.locator('#export-error').isVisible(), false);
   await close(page);
   assert.deepEqual(browser.errors.filter((e) => !/status of 400/.test(e)), []);
+});
+
+test('a clitic-prefixed word selected with the mouse labels its stem and exports to CoNLL with no option', async (t) => {
+  const project = tempProject();
+  t.after(project.cleanup);
+  cli(project.db, 'import', fixture(project.dir, 'visit.txt', 'زيارة\n' + TEXT));
+  const { page, browser } = await startApp(t, project.db, 'Salma');
+  await page.locator('#article-list [data-article-id]').first().click();
+  await page.locator('#article-text').waitFor();
+  // The word's box on screen, then a real mouse drag across it (RTL: its start is on the right).
+  const r = cpRange('زيارة\n' + TEXT, 'بالرباط');
+  const box = await page.evaluate(([s, e]) => {
+    window.hashiya.selectRange(s, e);
+    const rects = [...window.getSelection().getRangeAt(0).getClientRects()].filter((x) => x.width > 1);
+    window.getSelection().removeAllRanges();
+    return rects[0].toJSON();
+  }, [r.start, r.end]);
+  await page.mouse.move(box.right - 2, box.top + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.left + 2, box.top + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.press('l');
+  await page.locator('.hl[data-label=LOC]').first().waitFor();
+  await settle(page);
+  await shot(page, 'clitic-mouse-label.png', page.locator('#article-text'), 20);
+  const spans = exportRecords(project.db)[0].spans;
+  assert.deepEqual(spans.map((s) => [s.label, s.text]), [['LOC', 'الرباط']]);
+  const conll = await exportWith(page, async () => {
+    await page.locator('#export-format').selectOption('conll');
+  });
+  const lines = conll.content.split('\n');
+  assert.ok(lines.includes('ب O') && lines.includes('الرباط B-LOC'), conll.content);
+  assert.equal(await page.locator('#export-error').isVisible(), false);
+  await close(page);
+  assert.deepEqual(browser.errors, []);
 });

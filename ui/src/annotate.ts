@@ -34,9 +34,9 @@ function target(exact: boolean): CpRange | null | 'none' {
   const view = textView();
   if (!view) return 'none';
   const sel = selectionCp(view);
-  if (sel) return snapRange(view.text, sel.start, sel.end, exact || altAtMouseUp, cliticMode());
+  if (sel) return snapRange(view.text, sel.start, sel.end, exact || altAtMouseUp, cliticMode(), session.cuts);
   const caret = caretCp(view);
-  if (caret !== null) return wordAt(view.text, caret, cliticMode());
+  if (caret !== null) return wordAt(view.text, caret, cliticMode(), session.cuts);
   return 'none';
 }
 
@@ -201,7 +201,7 @@ function updatePreview(): void {
   const view = textView();
   if (!view) return;
   const sel = selectionCp(view);
-  drawPreview(byId('preview-layer'), view, sel && snapRange(view.text, sel.start, sel.end, altDown || altAtMouseUp, cliticMode()));
+  drawPreview(byId('preview-layer'), view, sel && snapRange(view.text, sel.start, sel.end, altDown || altAtMouseUp, cliticMode(), session.cuts));
 }
 
 /** Sticky mode on (with `label`, else the last label used, else the first) or off. */

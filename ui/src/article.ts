@@ -1,5 +1,6 @@
 // The open article: loads it, renders text/header/highlights, keeps highlights in place on resize, scroll and font load.
 
+import { cutsFrom } from './clitics';
 import { call } from './api';
 import { setActive, refreshList } from './articleList';
 import { renderStatus, renderTags } from './articleHead';
@@ -69,10 +70,11 @@ export const openMarks = { requested: 0, fetched: 0, rendered: 0 };
 /** Open an article: render its text, and move this analyst's status from todo to in progress. */
 export async function openArticle(id: number): Promise<void> {
   openMarks.requested = performance.now();
-  const v = await call('get_article', { id });
+  const [v, c] = await Promise.all([call('get_article', { id }), call('clitic_cuts', { article_id: id })]);
   openMarks.fetched = performance.now();
   closePopovers();
   state.view = v;
+  session.cuts = cutsFrom(c.cuts);
   session.focusId = null;
   if (!view) view = new TextView(byId('article-text'));
   view.render(v.article.text);

@@ -187,6 +187,11 @@ sentences_per_article?: number,
  */
 columns_as_annotators?: boolean, 
 /**
+ * Other tools' spans that split a character cluster: "reject" the record (default, listing
+ * every such span), "expand" them to the cluster's edges, or "skip" them; both counted in the report.
+ */
+misaligned?: string, 
+/**
  * Name this import so `job_status` can follow it and `cancel_job` stop it.
  */
 job?: string, 
@@ -241,7 +246,15 @@ notes: Array<Rejection>,
 /**
  * Spans added by this import, per label.
  */
-entities: { [key in string]: number }, };
+entities: { [key in string]: number }, 
+/**
+ * Other tools' spans that split a character cluster, grown to its edges (`--misaligned expand`).
+ */
+spans_expanded: number, 
+/**
+ * Such spans left out (`--misaligned skip`; each is also listed in `left_out`).
+ */
+spans_skipped: number, };
 
 export type ExportReq = { 
 /**
@@ -281,9 +294,14 @@ offsets?: string,
  */
 misaligned?: string, 
 /**
- * Token formats: split clitic prefixes off Arabic words.
+ * Token formats: split clitic prefixes off Arabic words (the same as `clitics: "exclude"`).
  */
 split_clitics?: boolean, 
+/**
+ * Token formats: "exclude" splits clitic prefixes off as selections leave them out, "include"
+ * keeps whole words; absent: the project's clitic setting.
+ */
+clitics?: string, 
 /**
  * Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
  */
@@ -579,7 +597,8 @@ export type Settings = {
  */
 guidelines: string, 
 /**
- * Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include").
+ * Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include");
+ * token exports split words the same way (`crate::clitics`).
  */
 clitics: string, };
 
@@ -739,6 +758,31 @@ removed: number, };
 
 export type SetSuggestSettingsReq = { mode?: Mode, threshold?: number, };
 
+export type CliticCutsReq = { article_id: number, };
+
+export type CliticCuts = { 
+/**
+ * `[word_start, stem_start]` in code points for every word with a clitic prefix: where a
+ * selection of the word starts with the setting "exclude", and where a token export splits it.
+ */
+cuts: Array<[number, number]>, };
+
+export type MisalignedSpan = { 
+/**
+ * The article's number in the project, and its title.
+ */
+article_id: number, title: string, 
+/**
+ * Code points into the article text.
+ */
+start: number, end: number, label: string, annotator: string, text: string, };
+
+export type MisalignedSpans = { 
+/**
+ * Every span of the export with an edge inside a token (empty for other formats).
+ */
+spans: Array<MisalignedSpan>, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -775,6 +819,8 @@ export type Commands = {
   accept_suggestions: { req: SuggestionIdsReq; res: Array<Span> };
   reject_suggestions: { req: SuggestionIdsReq; res: Rejected };
   set_suggest_settings: { req: SetSuggestSettingsReq; res: SuggestSettings };
+  clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
+  misaligned_spans: { req: ExportReq; res: MisalignedSpans };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
   export_to_file: { req: ExportToFileReq; res: Exported };

@@ -1,18 +1,16 @@
 // No import cycles among the UI's modules: each module can be read (and tested) after the ones it imports.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+/** Every module's source, read by Vite at test time. */
+const sources = import.meta.glob<string>('./*.ts', { query: '?raw', import: 'default', eager: true });
 
 /** module → the modules it imports at run time (type-only imports leave no edge). */
 function graph(): Map<string, string[]> {
   const g = new Map<string, string[]>();
-  for (const f of readdirSync(here)) {
-    if (!f.endsWith('.ts') || f.endsWith('.test.ts') || f.endsWith('.d.ts')) continue;
-    const src = readFileSync(path.join(here, f), 'utf8');
+  for (const [file, src] of Object.entries(sources)) {
+    const f = file.replace(/^\.\//, '');
+    if (f.endsWith('.test.ts') || f.endsWith('.d.ts')) continue;
     const deps = [...src.matchAll(/^import\s+(?!type\s)[^'"]*['"]\.\/([\w.]+?)(?:\.ts)?['"]/gm)].map((m) => m[1]).filter((d) => !d.endsWith('.css'));
     g.set(f.replace(/\.ts$/, ''), deps);
   }

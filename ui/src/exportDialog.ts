@@ -49,7 +49,7 @@ export function buildExportForm(): void {
   const drop = el('div', { id: 'export-drop', class: 'checks' }, ...spanLabels().map((l) => el('label', { class: 'check' }, el('input', { type: 'checkbox', 'data-drop': l.name }), l.name)));
   const offsets = el('select', { id: 'export-offsets' }, ...options([['codepoint', t('xCodepoints')], ['utf16', t('xUtf16')], ['utf8', t('xUtf8')]]));
   const misaligned = el('select', { id: 'export-misaligned' }, ...options([['', t('xRefuse')], ['expand', t('xExpand')], ['split', t('xSplitTokens')], ['skip', t('xSkip')]]));
-  const clitics = el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'export-clitics' }), t('xSplitClitics'), el('bdi', { lang: 'ar', dir: 'rtl' }, 'و ف ب ك ل ال'), ')');
+  const clitics = field('xClitics', el('select', { id: 'export-clitics' }, ...options([['', t('xCliticsProject')], ['exclude', t('xCliticsExclude')], ['include', t('xCliticsInclude')]])), 'xCliticsHint');
   const ratio = (id: string, label: Key, value: string) =>
     el('label', { class: 'field ratio' }, el('span', { class: 'field-label' }, t(label)), el('input', { id, type: 'number', min: 0, max: 1, step: 0.05, value, inputmode: 'decimal' }));
   const split = el(
@@ -100,7 +100,7 @@ export function syncExportForm(): void {
   const gold = byId<HTMLInputElement>('export-src-gold').checked;
   byId<HTMLSelectElement>('export-offsets').disabled = !OFFSET_FORMATS.includes(f);
   byId<HTMLSelectElement>('export-misaligned').disabled = !TOKEN_FORMATS.includes(f);
-  byId<HTMLInputElement>('export-clitics').disabled = !TOKEN_FORMATS.includes(f);
+  byId<HTMLSelectElement>('export-clitics').disabled = !TOKEN_FORMATS.includes(f);
   byId<HTMLInputElement>('export-unadjudicated').disabled = !gold;
   for (const i of byId('export-annotators').querySelectorAll('input')) i.disabled = gold;
   const split = byId<HTMLInputElement>('export-split-on').checked;
@@ -122,7 +122,7 @@ export function readExportForm(): ExportForm {
     drop: checked('export-drop', 'data-drop'),
     offsets: byId<HTMLSelectElement>('export-offsets').value,
     misaligned: byId<HTMLSelectElement>('export-misaligned').value,
-    splitClitics: byId<HTMLInputElement>('export-clitics').checked,
+    clitics: byId<HTMLSelectElement>('export-clitics').value,
     split: byId<HTMLInputElement>('export-split-on').checked
       ? { train: byId<HTMLInputElement>('export-split-train').value, dev: byId<HTMLInputElement>('export-split-dev').value, test: byId<HTMLInputElement>('export-split-test').value }
       : null,

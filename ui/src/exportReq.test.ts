@@ -13,7 +13,7 @@ const base: ExportForm = {
   drop: [],
   offsets: 'codepoint',
   misaligned: '',
-  splitClitics: false,
+  clitics: '',
   split: null,
   seed: '',
 };
@@ -43,11 +43,11 @@ describe('export request', () => {
   });
 
   it('keeps offsets only for jsonl and spans, token options only for token formats', () => {
-    expect(buildExportReq({ ...base, format: 'spans', offsets: 'utf16', misaligned: 'skip', splitClitics: true })).toEqual({ format: 'spans', offsets: 'utf16' });
-    expect(buildExportReq({ ...base, format: 'conll', offsets: 'utf16', misaligned: 'expand', splitClitics: true })).toEqual({
+    expect(buildExportReq({ ...base, format: 'spans', offsets: 'utf16', misaligned: 'skip', clitics: 'include' })).toEqual({ format: 'spans', offsets: 'utf16' });
+    expect(buildExportReq({ ...base, format: 'conll', offsets: 'utf16', misaligned: 'expand', clitics: 'include' })).toEqual({
       format: 'conll',
       misaligned: 'expand',
-      split_clitics: true,
+      clitics: 'include',
     });
   });
 

@@ -22,7 +22,8 @@ export interface ExportForm {
   offsets: string;
   /** '' (refuse and list), 'expand', 'split' or 'skip'. */
   misaligned: string;
-  splitClitics: boolean;
+  /** Clitic prefixes in token formats: '' the project's setting, 'exclude' split off, 'include' whole words. */
+  clitics: string;
   /** Train / dev / test ratios as typed (fractions or percentages), or null for one file. */
   split: { train: string; dev: string; test: string } | null;
   /** Seed of the split ('' for the default). */
@@ -83,7 +84,7 @@ export function buildExportReq(f: ExportForm): ExportReq {
   if (OFFSET_FORMATS.includes(f.format) && f.offsets && f.offsets !== 'codepoint') req.offsets = f.offsets;
   if (TOKEN_FORMATS.includes(f.format)) {
     if (f.misaligned) req.misaligned = f.misaligned;
-    if (f.splitClitics) req.split_clitics = true;
+    if (f.clitics) req.clitics = f.clitics;
   }
   if (f.split) {
     req.split = parseSplit(f.split.train, f.split.dev, f.split.test);

@@ -15,13 +15,29 @@ function showResult(summary: string, notes: readonly string[], files: Node | nul
   box.replaceChildren(el('p', { id: 'export-summary' }, summary), ...(files ? [files] : []), ...(notes.length ? [el('ul', { id: 'export-notes' }, ...notes.map((x) => el('li', {}, x)))] : []));
 }
 
-/** Show an export failure in the dialog; for spans with an edge inside a token, offer the three choices. */
-function showError(err: unknown): void {
+/** Show an export failure in the dialog; for spans with an edge inside a token, name them by article
+ * (number and title) and offer the three choices in words. */
+async function showError(err: unknown, req: ExportReq | null = null): Promise<void> {
   const msg = describeError(err);
   const box = byId('export-error');
   box.hidden = false;
-  const children: Node[] = [el('p', { class: 'err-title' }, t('exportFailedTitle')), el('pre', { id: 'export-error-text', dir: 'auto' }, msg)];
-  if (isMisalignedError(msg)) {
+  const children: Node[] = [el('p', { class: 'err-title' }, t('exportFailedTitle'))];
+  if (req && isMisalignedError(msg)) {
+    const { spans } = await call('misaligned_spans', req).catch(() => ({ spans: [] }));
+    if (spans.length) {
+      const shown = spans.slice(0, 50);
+      children.push(
+        el('p', { id: 'export-error-text' }, t('misTitle', { spans: count(spans.length, 'span') })),
+        el(
+          'ul',
+          { id: 'export-misaligned-list' },
+          ...shown.map((m) => el('li', { dir: 'auto', 'data-article-id': String(m.article_id) }, t('misItem', { n: m.article_id, title: m.title || t('untitled'), text: m.text, label: m.label, who: m.annotator }))),
+          ...(spans.length > shown.length ? [el('li', {}, t('misMore', { n: spans.length - shown.length }))] : []),
+        ),
+      );
+    } else {
+      children.push(el('pre', { id: 'export-error-text', dir: 'auto' }, msg));
+    }
     const choices = (['expand', 'split', 'skip'] as const).map((c) => {
       const b = el('button', { type: 'button', class: 'btn', 'data-misaligned-choice': c }, t(({ expand: 'misExpand', split: 'misSplit', skip: 'misSkip' } as const)[c]));
       b.addEventListener('click', () => {
@@ -31,7 +47,11 @@ function showError(err: unknown): void {
       return b;
     });
     children.push(el('div', { class: 'err-choices' }, el('span', { class: 'small' }, t('misChoose')), ...choices));
+    box.replaceChildren(...children);
+    toast(t('misTitle', { spans: count(spans.length, 'span') }).replace(/:$/, ''), 'error');
+    return;
   }
+  children.push(el('pre', { id: 'export-error-text', dir: 'auto' }, msg));
   box.replaceChildren(...children);
   toast(msg.split('\n')[0], 'error');
 }
@@ -133,13 +153,13 @@ async function run(): Promise<void> {
   try {
     req = buildExportReq(readExportForm());
   } catch (e) {
-    showError(e);
+    await showError(e);
     return;
   }
   try {
     await (isTauri() ? exportDesktop(req) : exportBrowser(req));
   } catch (e) {
-    showError(e);
+    await showError(e, req);
   }
 }
 

@@ -4,7 +4,7 @@ import { buildRequest, byFile, expectedRecords, isTable, jobName, offsetsApply, 
 
 const status = (o: Partial<JobStatus>): JobStatus => ({ running: true, cancelled: false, files_done: 0, files_total: 2, file: 'a.jsonl', records: 0, elapsed_ms: 1000, ...o });
 
-const emptyReport = (): ImportReport => ({ imported: [], duplicates: [], rejected: [], skipped_files: [], spans_added: 0, tags_added: 0, labels_added: [], left_out: [], cancelled: [], imported_not_listed: 0, duplicates_not_listed: 0, notes: [], entities: {} });
+const emptyReport = (): ImportReport => ({ imported: [], duplicates: [], rejected: [], skipped_files: [], spans_added: 0, tags_added: 0, labels_added: [], left_out: [], cancelled: [], imported_not_listed: 0, duplicates_not_listed: 0, notes: [], entities: {}, spans_expanded: 0, spans_skipped: 0 });
 
 describe('request', () => {
   it('sends only what was chosen', () => {

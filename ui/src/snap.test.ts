@@ -1,6 +1,7 @@
 // Unit tests for snap.ts: grapheme clusters (harakat, emoji, \r\n) and whole-word snapping.
 import { describe, expect, it } from 'vitest';
 import { graphemeBoundariesCp, snapRange } from './snap';
+import edgeCases from '../../tests/cases/edges.json';
 
 const cpSlice = (t: string, r: { start: number; end: number } | null) => (r ? [...t].slice(r.start, r.end).join('') : null);
 const cpIndex = (t: string, needle: string) => [...t.slice(0, t.indexOf(needle))].length;
@@ -80,5 +81,23 @@ describe('snapRange (exact, Alt)', () => {
     const r = snapRange(text, s, s + 5);
     expect(r).toEqual({ start: 2, end: 7 });
     expect(cpSlice(text, r)).toBe('حموشي');
+  });
+});
+
+describe('the span-edge rule (tests/cases/edges.json, the same cases as the core)', () => {
+  for (const c of edgeCases.cases) {
+    it(c.name, () => expect(graphemeBoundariesCp(c.text)).toEqual(c.edges));
+  }
+  it('a label may stop at a ZWNJ: می of می‌خواهم, خبرگزاری of خبرگزاری‌ها', () => {
+    const text = 'من می\u200cخواهم به خبرگزاری\u200cها';
+    const s = cpIndex(text, 'می');
+    expect(cpSlice(text, snapRange(text, s, s + 2, true))).toBe('می');
+    const k = cpIndex(text, 'خبرگزاری');
+    expect(cpSlice(text, snapRange(text, k, k + cpLen('خبرگزاری'), true))).toBe('خبرگزاری');
+  });
+  it('an emoji ZWJ sequence next to an Arabic word stays whole', () => {
+    const text = 'المبرمجة👩🏽\u200d💻ليلى';
+    const s = cpIndex(text, '👩');
+    expect(cpSlice(text, snapRange(text, s + 1, s + 2, true))).toBe('👩🏽\u200d💻');
   });
 });

@@ -68,7 +68,7 @@ fn build(
     published_at: String,
     meta: serde_json::Map<String, serde_json::Value>,
 ) -> NativeRecord {
-    let bounds = hashiya::text::grapheme_boundaries(&text);
+    let bounds = hashiya::text::edges(&text);
     let chars: Vec<char> = text.chars().collect();
     let mut spans: Vec<NativeSpan> = Vec::new();
     for (a, b, label, who, note, created_at) in raw {
@@ -175,7 +175,7 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         6 => bad.created_at = Some("yesterday".into()),
         7 => {
             // An edge inside a grapheme cluster, if the text has one of several code points.
-            let bounds = hashiya::text::grapheme_boundaries(&r.text);
+            let bounds = hashiya::text::edges(&r.text);
             let inside = (1..len as usize).find(|cp| !bounds.contains(cp))?;
             bad.end = inside as i64;
         }
