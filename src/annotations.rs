@@ -316,6 +316,19 @@ pub fn set_status(
     Ok(())
 }
 
+/// The analyst started work on an article (a span or a tag of theirs): a to-do status (none stored)
+/// becomes in progress; any status already set stays. Opening or reading an article changes nothing.
+pub fn mark_started(tx: &Transaction, article_id: i64, annotator: &str) -> Result<()> {
+    let who = annotator_id(tx, annotator)?;
+    tx.prepare_cached(
+        "INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?1, ?2, 'in_progress', ?3)
+         ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = 'in_progress', updated_at = excluded.updated_at
+         WHERE article_status.status = 'todo'",
+    )?
+    .execute(params![article_id, who, crate::db::now()])?;
+    Ok(())
+}
+
 pub fn statuses_of(conn: &Connection, article_id: i64) -> Result<Vec<AnnotatorStatus>> {
     let mut st = conn.prepare_cached(
         "SELECT n.name, s.status, s.updated_at FROM article_status s JOIN annotators n ON n.id = s.annotator_id

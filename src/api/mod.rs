@@ -432,6 +432,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     }
                 }
                 let added = annotations::add_span(tx, &text, &new, false)?;
+                annotations::mark_started(tx, r.article_id, &r.annotator)?;
                 Ok(AddedSpan {
                     span: annotations::get_span(tx, added.id())?,
                     existing: matches!(added, annotations::Added::Existing(_)),
@@ -465,7 +466,11 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         "set_tag" => {
             let r: SetTagReq = args(cmd, a)?;
             store.with_tx(|tx| {
-                annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None)
+                annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None)?;
+                if r.on {
+                    annotations::mark_started(tx, r.article_id, &r.annotator)?;
+                }
+                Ok(())
             })?;
             to_json(annotations::tags_of(store.conn(), r.article_id)?)
         }

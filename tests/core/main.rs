@@ -13,6 +13,7 @@ mod conll_import;
 mod conll_roundtrip;
 mod crash;
 mod export_formats;
+mod first_day;
 mod full_disk;
 mod fuzz_import;
 mod fuzz_jsonl;

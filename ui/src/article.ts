@@ -66,7 +66,8 @@ function renderHead(): void {
 /** performance.now() marks of the last open (for the benchmark): request sent, answer parsed, text rendered. */
 export const openMarks = { requested: 0, fetched: 0, rendered: 0 };
 
-/** Open an article: render its text, and move this analyst's status from todo to in progress. */
+/** Open an article and render its text. Opening changes no status: the core moves to-do to in progress at
+ * the analyst's first span or tag, and the analyst sets the rest. */
 export async function openArticle(id: number): Promise<void> {
   openMarks.requested = performance.now();
   const v = await call('get_article', { id });
@@ -87,12 +88,6 @@ export async function openArticle(id: number): Promise<void> {
   byId('article-pane').dataset.articleId = String(id);
   openMarks.rendered = performance.now();
   scheduleRedraw();
-  // Opening moves todo to in progress; not an edit of the analyst's, so not on the undo stack.
-  if (myStatus() === 'todo') {
-    v.statuses = await call('set_status', { article_id: id, annotator: state.analyst, status: 'in_progress' });
-    renderHead();
-    await refreshList();
-  }
 }
 
 /** Re-fetch the open article's annotations and redraw them (the text itself never changes). */
@@ -117,6 +112,8 @@ export async function toggleTag(label: string, on: boolean): Promise<void> {
   if (!state.view) return;
   await edits.setTag(state.view.article.id, label, on);
   renderHead();
+  // A first tag may have moved the status to in progress.
+  if (on) await refreshAnnotations();
 }
 
 /** Keep highlights glued to the glyphs: redraw on resize and when fonts finish loading. */
