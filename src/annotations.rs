@@ -239,6 +239,11 @@ pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {
         .query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &idx))?)
 }
 
+/// The length of the longest span any analyst has, in code points (0 when there is none).
+pub fn longest_span(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT COALESCE(MAX(end - start), 0) FROM spans", [], |r| r.get(0))?)
+}
+
 /// Every span of an article, by every annotator, ordered by position.
 pub fn spans_of(conn: &Connection, article_id: i64, article_text: &str) -> Result<Vec<Span>> {
     let mut st = conn.prepare_cached(&format!(

@@ -32,6 +32,8 @@ pub struct ProjectInfo {
     pub analysts: Vec<String>,
     pub labels: Vec<Label>,
     pub schema_version: i64,
+    /// The longest span in the project, in code points (0 without spans): a selection far longer asks first.
+    pub longest_span: i64,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -639,6 +641,7 @@ pub fn project_info(store: &Store) -> Result<ProjectInfo> {
         analysts: annotations::analyst_names(store.conn())?,
         labels: labels::list(store.conn())?,
         schema_version: crate::db::SCHEMA_VERSION as i64,
+        longest_span: annotations::longest_span(store.conn())?,
     })
 }
 

@@ -42,3 +42,117 @@ test('opening an article leaves it to do; the first tag starts it; Done looks pr
   assert.notEqual(await bg('done'), await bg('in_progress'), 'a pressed Done stands out');
   assert.deepEqual(browser.errors, []);
 });
+
+/** Centre of the text at code points [s, e) (client coordinates). */
+async function textPoint(page, r, at = 0.5) {
+  return page.evaluate(([s, e, at]) => {
+    window.hashiya.selectRange(s, e);
+    const b = window.getSelection().getRangeAt(0).getBoundingClientRect();
+    window.getSelection().removeAllRanges();
+    return { x: b.left + b.width * at, y: b.top + b.height / 2 };
+  }, [r.start, r.end, at]);
+}
+
+async function handleBox(page, edge) {
+  const h = page.locator(`.handle-${edge}`);
+  let hb = null;
+  for (let i = 0; i < 50 && !hb; i++) {
+    await h.waitFor();
+    hb = await h.boundingBox();
+    if (!hb) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(hb, `the ${edge} handle has a box`);
+  return hb;
+}
+
+test('a drag released on a resize handle or outside the text never runs to the end of the article', async (t) => {
+  const p = project(t, [{ id: 'a', title: 'يوم أول', text: A }]);
+  const { page, browser } = await startApp(t, p.db, 'Amina');
+  await openArticle(page, await articleIdByTitle(page, 'يوم أول'));
+  const name = cpRange(A, 'حموشي');
+  await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [name.start, name.end]);
+  await page.keyboard.press('p');
+  await page.locator('.hl[data-label=PER]').first().waitFor();
+  // The focused span shows its handles; the start handle does not cover its first letter.
+  const hs = await handleBox(page, 'start');
+  const first = await page.evaluate(([s]) => {
+    window.hashiya.selectRange(s, s + 1);
+    const b = window.getSelection().getRangeAt(0).getBoundingClientRect().toJSON();
+    window.getSelection().removeAllRanges();
+    return b;
+  }, [name.start]);
+  const covered = Math.max(0, Math.min(hs.x + hs.width, first.right) - Math.max(hs.x, first.left));
+  assert.ok(covered <= 1.5, `the start handle covers ${covered.toFixed(1)} px of the first letter (${JSON.stringify(hs)} over ${JSON.stringify(first)})`);
+  await shot(page, 'firstday-handle.png', page.locator('.hl[data-label=PER]'), 20);
+
+  // A drag from المدير to the span's start handle, released on the handle.
+  const from = await textPoint(page, cpRange(A, 'المدير'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(hs.x + hs.width / 2, hs.y + hs.height / 2, { steps: 8 });
+  await page.mouse.up();
+  let sel = await page.evaluate(() => window.hashiya.selectionCp());
+  const lineEnd = [...A.split('\n').slice(0, 2).join('\n')].length;
+  assert.ok(sel && sel.end <= lineEnd, `released on the handle: the selection ${JSON.stringify(sel)} stays in its paragraph (ends by ${lineEnd})`);
+
+  // A drag released outside the text: beside the article, in the empty space under it, and over the side bar.
+  const doc = await page.locator('#doc').boundingBox();
+  const text = await page.locator('#article-text').boundingBox();
+  for (const [where, x, y] of [
+    ['in the margin beside the first line', doc.x + 6, text.y + 10],
+    ['under the article', text.x + text.width / 2, Math.min(doc.y + doc.height + 30, 890)],
+    ['over the article list', 40, text.y + 20],
+  ]) {
+    await page.mouse.click(from.x, from.y);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(x, y, { steps: 8 });
+    await page.mouse.up();
+    sel = await page.evaluate(() => window.hashiya.selectionCp());
+    const total = [...A].length;
+    assert.ok(!sel || sel.end < total || where === 'under the article', `released ${where}: the selection ${JSON.stringify(sel)} does not run to the end (${total})`);
+  }
+  assert.deepEqual(browser.errors, []);
+});
+
+test('a selection over paragraphs asks before it is saved; a long span\'s editor fits a 900 px window', async (t) => {
+  const p = project(t, [{ id: 'a', title: 'يوم أول', text: A }]);
+  const { page, browser } = await startApp(t, p.db, 'Amina');
+  await openArticle(page, await articleIdByTitle(page, 'يوم أول'));
+  const from = await textPoint(page, cpRange(A, 'وفد'));
+  const to = await textPoint(page, cpRange(A, 'اللقاءات'));
+  const drag = async () => {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 10 });
+    await page.mouse.up();
+  };
+  await drag();
+  await page.keyboard.press('e');
+  await page.locator('#long-span-dialog[open]').waitFor();
+  await page.locator('#long-span-dialog', { hasText: 'paragraphs' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#long-span-dialog:not([open])').waitFor({ state: 'attached' });
+  await settle(page);
+  assert.deepEqual(exportRecords(p.db)[0].spans, [], 'cancelled: nothing saved');
+  // Confirmed: saved; its editor shows the quote cut and keeps Delete on screen.
+  await drag();
+  await page.keyboard.press('e');
+  await page.locator('#long-span-yes').click();
+  await page.locator('.hl[data-label=EVENT]').first().waitFor();
+  await until(() => exportRecords(p.db)[0].spans.length === 1, 'the confirmed span is saved');
+  for (const lang of ['en', 'ar']) {
+    if (lang === 'ar') await page.locator('#lang-btn').click();
+    const box = await page.locator('.hl[data-label=EVENT]').nth(1).boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('#span-editor:not([hidden])').waitFor();
+    const ed = await page.locator('#span-editor').boundingBox();
+    assert.ok(ed.y >= 0 && ed.y + ed.height <= 900, `the editor ${JSON.stringify(ed)} fits the window`);
+    const del = await page.locator('#span-delete').boundingBox();
+    assert.ok(del && del.y >= 0 && del.y + del.height <= 900, `Delete ${JSON.stringify(del)} is on screen`);
+    assert.match(await page.locator('#span-editor .pop-quote').textContent(), / … /);
+    await shot(page, `firstday-long-span-${lang}.png`);
+    await page.keyboard.press('Escape');
+  }
+  assert.deepEqual(browser.errors, []);
+});

@@ -62,7 +62,11 @@ annotators: Array<string>,
 /**
  * Those with spans, tags or statuses of their own (reviewers who only adjudicated are not).
  */
-analysts: Array<string>, labels: Array<Label>, schema_version: number, };
+analysts: Array<string>, labels: Array<Label>, schema_version: number, 
+/**
+ * The longest span in the project, in code points (0 without spans): a selection far longer asks first.
+ */
+longest_span: number, };
 
 export type ListArticlesReq = { 
 /**

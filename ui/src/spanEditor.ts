@@ -4,9 +4,13 @@ import type { Span } from './bindings';
 import { byId, el, present, safeColor } from './dom';
 import type { Unit } from './edges';
 import type { Edge } from './nudge';
+import { excerpt } from './spanLength';
 import { labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
 import { t } from './i18n';
+
+/** The longest quote the editor shows whole (code points). */
+const QUOTE_MAX = 200;
 
 export interface EditorActions {
   relabel(span: Span, label: string): Promise<void>;
@@ -61,7 +65,8 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   pop.dataset.spanId = String(span.id);
   const mine = span.annotator === state.analyst;
   const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small', dir: 'auto' }, t('byAnnotator', { name: span.annotator })));
-  const quote = el('blockquote', { dir: 'auto', class: 'pop-quote' }, span.text);
+  // A long span (a drag that ran away) is shown cut, so the editor stays small enough to reach Delete.
+  const quote = el('blockquote', { dir: 'auto', class: 'pop-quote', title: [...span.text].length > QUOTE_MAX ? t('quoteCut', { n: [...span.text].length }) : undefined }, excerpt(span.text, QUOTE_MAX));
   const all = el('button', { type: 'button', id: 'span-occurrences', class: 'btn', title: t('allOccTitle') }, t('allOccBtn'), el('kbd', {}, '⇧A'));
   all.addEventListener('click', guard(() => actions.occurrences(span), t('errFindOcc')));
   if (!mine) {
