@@ -156,3 +156,37 @@ test('a selection over paragraphs asks before it is saved; a long span\'s editor
   }
   assert.deepEqual(browser.errors, []);
 });
+
+test('a mixed-direction span is one highlight per line, rounded only at its ends', async (t) => {
+  const p = project(t, [{ id: 'a', title: 'يوم أول', text: A }]);
+  const { page, browser } = await startApp(t, p.db, 'Amina');
+  await openArticle(page, await articleIdByTitle(page, 'يوم أول'));
+  for (const [name, key, label] of [['12 فبراير', 'd', 'DATE'], ['كأس العالم 2030', 'e', 'EVENT']]) {
+    const r = cpRange(A, name);
+    await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
+    await page.keyboard.press('Alt+' + key);
+    await page.locator(`.hl[data-label=${label}]`).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    const { text, boxes } = await page.evaluate(async ([s, e, label]) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      window.hashiya.selectRange(s, e);
+      const text = [...window.getSelection().getRangeAt(0).getClientRects()].map((x) => x.toJSON()).filter((x) => x.width > 1);
+      window.getSelection().removeAllRanges();
+      const boxes = [...document.querySelectorAll(`.hl[data-label=${label}]`)].map((x) => ({ ...x.getBoundingClientRect().toJSON(), cls: x.className }));
+      return { text, boxes };
+    }, [r.start, r.end, label]);
+    assert.ok(text.length >= 2, `${name} is laid out in ${text.length} bidi runs (the case to merge)`);
+    assert.equal(boxes.length, 1, `${name}: one highlight, not ${boxes.length}: ${JSON.stringify(boxes)}`);
+    for (const x of text) assert.ok(x.left >= boxes[0].left - 1.5 && x.right <= boxes[0].right + 1.5, `${name}: the run ${JSON.stringify(x)} lies under the highlight`);
+    assert.match(boxes[0].cls, /hl-cap-l/);
+    assert.match(boxes[0].cls, /hl-cap-r/);
+  }
+  for (const lang of ['en', 'ar']) {
+    if (lang === 'ar') await page.locator('#lang-btn').click();
+    await page.mouse.click(5, 5);
+    await new Promise((r) => setTimeout(r, 200));
+    await shot(page, `firstday-mixed-${lang}.png`, page.locator('.hl[data-label=DATE], .hl[data-label=EVENT]'), 30);
+  }
+  assert.deepEqual(browser.errors, []);
+});
