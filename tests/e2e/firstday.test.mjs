@@ -190,3 +190,61 @@ test('a mixed-direction span is one highlight per line, rounded only at its ends
   }
   assert.deepEqual(browser.errors, []);
 });
+
+test('review: names isolated in sentences, a pair is one item with both versions, one disagreement count', async (t) => {
+  const text = 'قال المدير العام عبد اللطيف حموشي في الرباط يوم 12 فبراير إن التعاون مع إسبانيا مستمر.';
+  const sp = (s, label, annotator) => ({ ...cpRange(text, s), label, annotator });
+  const p = project(t, [
+    {
+      id: 'r',
+      title: 'مراجعة',
+      text,
+      spans: [
+        sp('عبد اللطيف حموشي', 'PER', 'عمر'),
+        sp('حموشي', 'PER', 'salma'),
+        sp('الرباط', 'LOC', 'عمر'),
+        sp('الرباط', 'ORG', 'salma'),
+        sp('إسبانيا', 'LOC', 'عمر'),
+        sp('12 فبراير', 'DATE', 'عمر'),
+        sp('12 فبراير', 'DATE', 'salma'),
+      ],
+      tags: [{ label: 'security', annotator: 'عمر' }],
+    },
+  ]);
+  const report = JSON.parse(cli(p.db, 'agreement', '--json'));
+  const { page, browser } = await startApp(t, p.db, 'Reviewer');
+  await page.locator('#mode-review').click();
+  await page.locator('#article-list [data-article-id]', { hasText: 'مراجعة' }).click();
+  await page.locator('#review-dis-list .dis-item').first().waitFor();
+  // Three places (the boundary pair, the label pair, إسبانيا) and one tag difference: 4, as Agreement says.
+  const places = await page.$$eval('#review-dis-list .dis-place', (ps) => ps.map((p) => [...p.querySelectorAll('.dis-item')].map((i) => `${i.dataset.kind}:${i.querySelector('.dis-text').textContent}`)));
+  assert.deepEqual(places, [['boundary:عبد اللطيف حموشي', 'boundary:حموشي'], ['label:الرباط', 'label:الرباط'], ['missing:إسبانيا']]);
+  const ranked = report.ranked.find((r) => r.title === 'مراجعة');
+  assert.equal(ranked.disagreements, 4);
+  assert.match(await page.locator('#review-summary').textContent(), /^4 disagreements/);
+  // Names sit in <bdi>: the Arabic name cannot carry the English words around it.
+  const lone = page.locator('#review-dis-list .dis-place').nth(2).locator('.who');
+  assert.equal(await lone.textContent(), 'عمر has it · salma lacks it');
+  assert.deepEqual(await lone.locator('bdi').allTextContents(), ['عمر', 'salma']);
+  assert.equal(await page.locator('#review-tag-diffs bdi', { hasText: 'عمر' }).count(), 1);
+  // The first word of the English sentence is drawn to the right of the Arabic name (isolated, LTR order).
+  const [nameBox, hasBox] = await lone.evaluate((w) => {
+    const range = document.createRange();
+    const tn = [...w.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+    range.setStart(tn, 1);
+    range.setEnd(tn, 4);
+    return [w.querySelector('bdi').getBoundingClientRect().toJSON(), range.getBoundingClientRect().toJSON()];
+  });
+  assert.ok(hasBox.left >= nameBox.right - 1, `"has" follows the name to its right: ${JSON.stringify([nameBox, hasBox])}`);
+  // j: the current place shows both versions side by side.
+  await page.keyboard.press('j');
+  const versions = await page.$$eval('#review-versions .version', (vs) => vs.map((v) => v.getBoundingClientRect().toJSON()));
+  assert.equal(versions.length, 2);
+  assert.ok(Math.abs(versions[0].top - versions[1].top) < 2, 'the two versions are side by side');
+  for (const lang of ['en', 'ar']) {
+    if (lang === 'ar') await page.locator('#lang-btn').click();
+    await shot(page, `firstday-review-${lang}.png`);
+  }
+  assert.match(await page.locator('#review-summary').textContent(), /^4 /);
+  assert.deepEqual(browser.errors, []);
+});

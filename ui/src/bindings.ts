@@ -329,11 +329,21 @@ export type Disagreement = { start: number, end: number, label: string, text: st
 /**
  * Analysts who have exactly this span, and the ids of their spans.
  */
-has: Array<string>, span_ids: Array<number>, lacks: Array<string>, };
+has: Array<string>, span_ids: Array<number>, lacks: Array<string>, 
+/**
+ * The place this version belongs to (0, 1, … in text order): overlapping versions of different analysts
+ * (a boundary, label or conflicting pair) share one place and count as one disagreement.
+ */
+place: number, };
 
 export type TagDifference = { label: string, has: Array<string>, lacks: Array<string>, };
 
-export type Comparison = { agreed: Array<Agreed>, disagreements: Array<Disagreement>, tag_differences: Array<TagDifference>, };
+export type Comparison = { agreed: Array<Agreed>, disagreements: Array<Disagreement>, tag_differences: Array<TagDifference>, 
+/**
+ * How many disagreements there are, the one count Review and Agreement both show: each place where the
+ * analysts' versions differ (however many versions it has) and each tag difference.
+ */
+disagreement_count: number, };
 
 export type GoldSpan = { id: number, article_id: number, start: number, end: number, label: string, text: string, reviewer: string, 
 /**

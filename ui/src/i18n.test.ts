@@ -68,3 +68,16 @@ describe('t()', () => {
     expect(t('occLabelled', { places: count(10, 'place'), label: 'PER', already: '' })).toBe('Labelled 10 places PER. Ctrl+Z undoes it in one step.');
   });
 });
+
+describe('tNodes', () => {
+  it('puts node parameters in place and fills the others', async () => {
+    const { tNodes, setLang } = await import('./i18n');
+    const fake = { name: 'عمر' };
+    const doc = { documentElement: { lang: '', dir: '' }, body: { dir: '' }, getElementById: () => null, querySelectorAll: () => [] } as unknown as Document;
+    setLang('en', doc);
+    expect(tNodes('rvHasLacks1', { has: fake, lacks: 'salma' })).toEqual([fake, ' has it · ', 'salma', ' lacks it']);
+    setLang('ar', doc);
+    expect(tNodes('rvHasLacks1', { has: fake, lacks: 'salma' })).toEqual(['لدى ', fake, ' · ليس لدى ', 'salma']);
+    setLang('en', doc);
+  });
+});

@@ -644,6 +644,25 @@ export function t(key: Key, params?: Params): string {
   return params ? fill(s, params) : s;
 }
 
+/** t() as pieces for the DOM: string parameters are filled in, node parameters (e.g. a <bdi> holding a name, so
+ * an Arabic name cannot reorder an English sentence or a Latin one an Arabic sentence) are put in place. */
+export function tNodes<N>(key: Key, params: Record<string, string | number | N>): (string | N)[] {
+  const s = TABLES[lang][key] ?? TABLES.en[key];
+  const out: (string | N)[] = [];
+  let last = 0;
+  for (const m of s.matchAll(/\{(\w+)\}/g)) {
+    const v = m[1] in params ? params[m[1]] : m[0];
+    out.push(s.slice(last, m.index));
+    out.push(typeof v === 'number' ? String(v) : v);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  out.push(s.slice(last));
+  return out.filter((x) => x !== '');
+}
+
+/** A name isolated for plain text (attributes, options): U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE. */
+export const isolate = (name: string): string => `\u2068${name}\u2069`;
+
 /** Replace `{name}` by params.name (unknown names stay as they are). */
 export function fill(s: string, params: Params): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));

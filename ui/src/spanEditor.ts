@@ -7,7 +7,7 @@ import type { Edge } from './nudge';
 import { excerpt } from './spanLength';
 import { labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
-import { t } from './i18n';
+import { t, tNodes } from './i18n';
 
 /** The longest quote the editor shows whole (code points). */
 const QUOTE_MAX = 200;
@@ -64,14 +64,14 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   const pop = byId('span-editor');
   pop.dataset.spanId = String(span.id);
   const mine = span.annotator === state.analyst;
-  const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small', dir: 'auto' }, t('byAnnotator', { name: span.annotator })));
+  const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small' }, ...tNodes<Node>('byAnnotator', { name: el('bdi', {}, span.annotator) })));
   // A long span (a drag that ran away) is shown cut, so the editor stays small enough to reach Delete.
   const quote = el('blockquote', { dir: 'auto', class: 'pop-quote', title: [...span.text].length > QUOTE_MAX ? t('quoteCut', { n: [...span.text].length }) : undefined }, excerpt(span.text, QUOTE_MAX));
   const all = el('button', { type: 'button', id: 'span-occurrences', class: 'btn', title: t('allOccTitle') }, t('allOccBtn'), el('kbd', {}, '⇧A'));
   all.addEventListener('click', guard(() => actions.occurrences(span), t('errFindOcc')));
   if (!mine) {
     const note = span.note ? el('p', { dir: 'auto', class: 'small' }, t('noteIs', { note: span.note })) : null;
-    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, t('readOnlySpan', { name: span.annotator })), all));
+    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all));
     place(pop, at);
     return;
   }
