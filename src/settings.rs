@@ -1,5 +1,5 @@
-//! Project settings kept in the project file: the annotation guidelines (Markdown) and how a
-//! selection treats clitic prefixes by default.
+//! Project settings kept in the project file: the annotation guidelines (Markdown), how a
+//! selection treats clitic prefixes by default, and blind annotation.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -13,6 +13,9 @@ pub struct Settings {
     pub guidelines: String,
     /// Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include").
     pub clitics: String,
+    /// Blind annotation: while annotating, an analyst sees only their own spans and tags on an article
+    /// until they mark it done (reviewers see everything).
+    pub blind: bool,
 }
 
 fn get_key(conn: &Connection, key: &str) -> Result<Option<String>> {
@@ -25,11 +28,17 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     Ok(Settings {
         guidelines: get_key(conn, "guidelines")?.unwrap_or_default(),
         clitics: get_key(conn, "clitics")?.unwrap_or_else(|| "exclude".into()),
+        blind: get_key(conn, "blind")?.as_deref() == Some("on"),
     })
 }
 
 /// Change the given settings (the others stay).
-pub fn set(tx: &Transaction, guidelines: Option<&str>, clitics: Option<&str>) -> Result<Settings> {
+pub fn set(
+    tx: &Transaction,
+    guidelines: Option<&str>,
+    clitics: Option<&str>,
+    blind: Option<bool>,
+) -> Result<Settings> {
     if let Some(c) = clitics {
         if c != "exclude" && c != "include" {
             return Err(Error::Invalid(format!(
@@ -37,7 +46,8 @@ pub fn set(tx: &Transaction, guidelines: Option<&str>, clitics: Option<&str>) ->
             )));
         }
     }
-    for (key, value) in [("guidelines", guidelines), ("clitics", clitics)] {
+    let blind = blind.map(|b| if b { "on" } else { "off" });
+    for (key, value) in [("guidelines", guidelines), ("clitics", clitics), ("blind", blind)] {
         if let Some(v) = value {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -61,6 +61,15 @@ pub struct ArticlePage {
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct GetArticleReq {
     pub id: i64,
+    /// The analyst annotating it: under blind annotation (the project's setting, or `blind`) others' spans
+    /// and tags are left out until this analyst's status is done. Absent: everything (as a reviewer sees it).
+    #[serde(default)]
+    #[ts(optional)]
+    pub annotator: Option<String>,
+    /// This analyst's own choice to annotate blind, whatever the project's setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub blind: Option<bool>,
 }
 
 /// An article with all annotations on it, by every annotator.
@@ -70,6 +79,8 @@ pub struct ArticleView {
     pub spans: Vec<Span>,
     pub tags: Vec<Tag>,
     pub statuses: Vec<AnnotatorStatus>,
+    /// Others' spans and tags were left out (blind annotation, until the analyst marks the article done).
+    pub blind: bool,
 }
 
 /// The span `add_span` stored, or found already stored: the same place, label and annotator is kept once, and
@@ -408,7 +419,12 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         "get_article" => {
             let r: GetArticleReq = args(cmd, a)?;
-            to_json(article_view(store, r.id)?)
+            let mut view = article_view(store, r.id)?;
+            if let Some(me) = r.annotator.as_deref() {
+                let blind = r.blind.unwrap_or(false) || crate::settings::get(store.conn())?.blind;
+                blind_view(&mut view, me, blind);
+            }
+            to_json(view)
         }
         "list_labels" => to_json(labels::list(store.conn())?),
         "add_span" => {
@@ -645,6 +661,17 @@ pub fn project_info(store: &Store) -> Result<ProjectInfo> {
     })
 }
 
+/// Blind annotation: until `me` has marked the article done, leave out everyone else's spans and tags.
+pub fn blind_view(view: &mut ArticleView, me: &str, blind: bool) {
+    let done = view.statuses.iter().any(|s| s.annotator == me && s.status == Status::Done);
+    if !blind || done {
+        return;
+    }
+    view.spans.retain(|s| s.annotator == me);
+    view.tags.retain(|t| t.annotator == me);
+    view.blind = true;
+}
+
 pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
     let conn = store.conn();
     let article = articles::get(conn, id)?;
@@ -654,5 +681,6 @@ pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
         tags: annotations::tags_of(conn, id)?,
         statuses: annotations::statuses_of(conn, id)?,
         article,
+        blind: false,
     })
 }

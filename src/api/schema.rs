@@ -30,6 +30,9 @@ pub struct SetSettingsReq {
     #[serde(default)]
     #[ts(optional)]
     pub clitics: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub blind: Option<bool>,
 }
 
 pub const SCHEMA_COMMANDS: &[(&str, &str, &str)] = &[
@@ -57,13 +60,11 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
             to_json(labels::list(store.conn())?)
         }),
         "get_settings" => settings::get(store.conn()).and_then(to_json),
-        "set_settings" => {
-            args::<SetSettingsReq>(cmd, a).and_then(|r| {
-                to_json(store.with_tx(|tx| {
-                    settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref())
-                })?)
-            })
-        }
+        "set_settings" => args::<SetSettingsReq>(cmd, a).and_then(|r| {
+            to_json(store.with_tx(|tx| {
+                settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref(), r.blind)
+            })?)
+        }),
         _ => return None,
     })
 }

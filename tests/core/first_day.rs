@@ -75,3 +75,69 @@ fn opening_changes_no_status_and_the_first_span_or_tag_starts_the_article() {
     );
     assert_eq!(status_of(&mut store, 1, "Amina").as_deref(), Some("in_progress"));
 }
+
+fn who_is_seen(v: &Value) -> (Vec<String>, Vec<String>) {
+    let names = |k: &str| -> Vec<String> {
+        let mut n: Vec<String> = v[k]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|x| x["annotator"].as_str().expect("name").to_string())
+            .collect();
+        n.sort();
+        n.dedup();
+        n
+    };
+    (names("spans"), names("tags"))
+}
+
+#[test]
+fn blind_annotation_hides_others_work_until_done_and_never_from_reviewers() {
+    let mut store = project();
+    for (who, start, end) in [("Salma", 4, 9), ("Amina", 10, 16)] {
+        call(
+            &mut store,
+            "add_span",
+            json!({"article_id": 1, "annotator": who, "start": start, "end": end, "label": "LOC"}),
+        );
+        call(
+            &mut store,
+            "set_tag",
+            json!({"article_id": 1, "annotator": who, "label": "security", "on": true}),
+        );
+    }
+    let both =
+        (vec!["Amina".to_string(), "Salma".to_string()], vec!["Amina".into(), "Salma".into()]);
+    let amina = (vec!["Amina".to_string()], vec!["Amina".to_string()]);
+    // Off by default: everyone's work is shown.
+    let v = call(&mut store, "get_article", json!({"id": 1, "annotator": "Amina"}));
+    assert_eq!((who_is_seen(&v), v["blind"].as_bool()), (both.clone(), Some(false)));
+    // The analyst's own toggle hides the others' work.
+    let v = call(&mut store, "get_article", json!({"id": 1, "annotator": "Amina", "blind": true}));
+    assert_eq!((who_is_seen(&v), v["blind"].as_bool()), (amina.clone(), Some(true)));
+    // The project setting hides it for every analyst; a reviewer (no annotator) sees everything.
+    let s = call(&mut store, "set_settings", json!({"blind": true}));
+    assert_eq!(s["blind"], json!(true));
+    assert_eq!(call(&mut store, "get_settings", json!({}))["blind"], json!(true));
+    let v = call(&mut store, "get_article", json!({"id": 1, "annotator": "Amina"}));
+    assert_eq!(who_is_seen(&v), amina);
+    let v = call(&mut store, "get_article", json!({"id": 1}));
+    assert_eq!(who_is_seen(&v), both);
+    let r = call(
+        &mut store,
+        "review_article",
+        json!({"article_id": 1, "annotators": ["Amina", "Salma"]}),
+    );
+    assert_eq!(r["comparison"]["disagreements"].as_array().map(Vec::len), Some(2));
+    // Marked done: the others' work appears.
+    call(
+        &mut store,
+        "set_status",
+        json!({"article_id": 1, "annotator": "Amina", "status": "done"}),
+    );
+    let v = call(&mut store, "get_article", json!({"id": 1, "annotator": "Amina"}));
+    assert_eq!((who_is_seen(&v), v["blind"].as_bool()), (both, Some(false)));
+    // Other settings stay when one changes.
+    call(&mut store, "set_settings", json!({"clitics": "include"}));
+    assert_eq!(call(&mut store, "get_settings", json!({}))["blind"], json!(true));
+}

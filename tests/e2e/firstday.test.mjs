@@ -248,3 +248,52 @@ test('review: names isolated in sentences, a pair is one item with both versions
   assert.match(await page.locator('#review-summary').textContent(), /^4 /);
   assert.deepEqual(browser.errors, []);
 });
+
+test('blind annotation: others\' spans and tag counts stay out until the analyst marks the article done', async (t) => {
+  const name = cpRange(A, 'حموشي');
+  const p = project(t, [
+    { id: 'a', title: 'يوم أول', text: A, spans: [{ ...name, label: 'PER', annotator: 'Salma' }], tags: [{ label: 'security', annotator: 'Salma' }] },
+    { id: 'b', title: 'يوم ثان', text: `${A}\nثانية`, spans: [{ ...name, label: 'PER', annotator: 'Salma' }] },
+  ]);
+  const { page, browser } = await startApp(t, p.db, 'Amina');
+  const id = await articleIdByTitle(page, 'يوم أول');
+  await openArticle(page, id);
+  // Not blind by default: Salma's span and her tag's count show.
+  await page.locator('.hl.hl-other[data-annotator=Salma]').first().waitFor();
+  await page.locator('#tags [data-tag=security] .count').waitFor();
+  // The analyst's own toggle: the core sends only Amina's work.
+  await page.locator('#blind-toggle').click();
+  await page.locator('#blind-toggle[aria-pressed=true]').waitFor();
+  await page.locator('#blind-note:not([hidden])').waitFor();
+  await until(async () => (await page.locator('.hl-other').count()) === 0, 'the others\' spans are gone');
+  assert.equal(await page.locator('#tags .count').count(), 0, 'no tag counts');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-annotator=Salma]').length), 0, 'not in the page at all');
+  await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [name.start, name.end]);
+  await page.keyboard.press('p');
+  await page.locator('.hl:not(.hl-other)[data-label=PER]').first().waitFor();
+  await shot(page, 'firstday-blind.png');
+  // Done: the others' work appears.
+  await page.locator('#status [data-status=done]').click();
+  await page.locator('.hl.hl-other[data-annotator=Salma]').first().waitFor();
+  await page.locator('#tags [data-tag=security] .count').waitFor();
+  await page.locator('#blind-note[hidden]').waitFor({ state: 'attached' });
+  // The toggle off; then the project setting on: every analyst is blind, the toggle cannot turn it off.
+  await page.locator('#blind-toggle').click();
+  await page.locator('#blind-toggle[aria-pressed=false]').waitFor();
+  await page.locator('#settings-btn').click();
+  await page.locator('#settings-dialog [data-tab=project]').click();
+  await page.locator('#setting-blind').check();
+  await page.locator('#toast', { hasText: 'Blind annotation on' }).waitFor();
+  await page.locator('#settings-close').click();
+  await page.locator('#blind-toggle[aria-pressed=true][disabled]').waitFor();
+  await openArticle(page, await articleIdByTitle(page, 'يوم ثان'));
+  await page.locator('#blind-note:not([hidden])').waitFor();
+  assert.equal(await page.locator('.hl-other').count(), 0);
+  // A reviewer sees everything (Amina and Salma compared on the article Amina has not finished).
+  await page.reload();
+  await page.locator('body[data-ready=true]').waitFor();
+  await page.locator('#mode-review').click();
+  await page.locator('#article-list [data-article-id]', { hasText: 'يوم ثان' }).click();
+  await page.locator('.rv-band[data-annotator=Salma]').first().waitFor();
+  assert.deepEqual(browser.errors, []);
+});

@@ -4,6 +4,7 @@ import { call } from './api';
 import { setActive, refreshList } from './articleList';
 import { renderStatus, renderTags } from './articleHead';
 import type { Span, Status } from './bindings';
+import { blindChosen, blindOn } from './blind';
 import { byId } from './dom';
 import * as edits from './edits';
 import { drawHandles } from './handles';
@@ -58,9 +59,15 @@ function resizeTo(span: Span, r: CpRange): void {
   }, t('errResize'))();
 }
 
+/** The article as this analyst may see it (blind annotation: the core leaves the others' work out). */
+const articleReq = (id: number) => ({ id, annotator: state.analyst, blind: blindChosen() });
+
 function renderHead(): void {
   renderStatus(setStatus);
   renderTags(toggleTag);
+  const note = byId('blind-note');
+  note.hidden = !state.view?.blind;
+  note.textContent = state.view?.blind ? t('blindNote') : '';
 }
 
 /** performance.now() marks of the last open (for the benchmark): request sent, answer parsed, text rendered. */
@@ -70,7 +77,7 @@ export const openMarks = { requested: 0, fetched: 0, rendered: 0 };
  * the analyst's first span or tag, and the analyst sets the rest. */
 export async function openArticle(id: number): Promise<void> {
   openMarks.requested = performance.now();
-  const v = await call('get_article', { id });
+  const v = await call('get_article', articleReq(id));
   openMarks.fetched = performance.now();
   closePopovers();
   state.view = v;
@@ -93,7 +100,7 @@ export async function openArticle(id: number): Promise<void> {
 /** Re-fetch the open article's annotations and redraw them (the text itself never changes). */
 export async function refreshAnnotations(): Promise<void> {
   if (!state.view) return;
-  state.view = await call('get_article', { id: state.view.article.id });
+  state.view = await call('get_article', articleReq(state.view.article.id));
   renderHead();
   scheduleRedraw();
   await refreshList();
@@ -104,7 +111,9 @@ export async function setStatus(status: Status): Promise<void> {
   if (!state.view) return;
   await edits.setStatus(state.view.article.id, myStatus(), status);
   renderHead();
-  await refreshList();
+  // Under blind annotation, done shows the others' work (and leaving done hides it again).
+  if (state.view.blind || blindOn()) await refreshAnnotations();
+  else await refreshList();
 }
 
 /** Set or clear an article tag (undoable). */

@@ -100,9 +100,22 @@ worked_by?: string, sort?: Sort, };
 
 export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
 
-export type GetArticleReq = { id: number, };
+export type GetArticleReq = { id: number, 
+/**
+ * The analyst annotating it: under blind annotation (the project's setting, or `blind`) others' spans
+ * and tags are left out until this analyst's status is done. Absent: everything (as a reviewer sees it).
+ */
+annotator?: string, 
+/**
+ * This analyst's own choice to annotate blind, whatever the project's setting.
+ */
+blind?: boolean, };
 
-export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Tag>, statuses: Array<AnnotatorStatus>, };
+export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Tag>, statuses: Array<AnnotatorStatus>, 
+/**
+ * Others' spans and tags were left out (blind annotation, until the analyst marks the article done).
+ */
+blind: boolean, };
 
 export type AddSpanReq = { article_id: number, annotator: string, 
 /**
@@ -567,9 +580,14 @@ guidelines: string,
 /**
  * Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include").
  */
-clitics: string, };
+clitics: string, 
+/**
+ * Blind annotation: while annotating, an analyst sees only their own spans and tags on an article
+ * until they mark it done (reviewers see everything).
+ */
+blind: boolean, };
 
-export type SetSettingsReq = { guidelines?: string, clitics?: string, };
+export type SetSettingsReq = { guidelines?: string, clitics?: string, blind?: boolean, };
 
 export type AnalystProgress = { annotator: string, done: number, in_progress: number, 
 /**

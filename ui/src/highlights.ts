@@ -156,7 +156,8 @@ export function drawHighlights(
   const want: number[] = [];
   if (vis) for (let i = vis[0]; i <= vis[1]; i++) if (buckets.has(i)) want.push(i);
   for (const [i, g] of groups) {
-    if (!keep || i < keep[0] || i > keep[1]) {
+    // Out of range, or no span left in the paragraph (its last one deleted, or hidden by blind annotation).
+    if (!keep || i < keep[0] || i > keep[1] || !buckets.has(i)) {
       g.el.remove();
       groups.delete(i);
     }

@@ -4,6 +4,7 @@ import { call } from './api';
 import type { Label, LabelEdit, LabelKind } from './bindings';
 import { colorProblems, suggestColor } from './colors';
 import { el } from './dom';
+import { refreshAnnotations } from './article';
 import { renderMarkdown } from './markdown';
 import { changed, session } from './session';
 import { state } from './state';
@@ -157,13 +158,35 @@ function projectTab(): HTMLElement {
     );
     return el('label', { for: `clitics-${v}`, class: 'radio' }, r, ' ', t(text));
   };
+  const blind = el('input', { type: 'checkbox', id: 'setting-blind' });
+  blind.checked = session.settings.blind;
+  blind.addEventListener(
+    'change',
+    guard(async () => {
+      session.settings = await call('set_settings', { blind: blind.checked });
+      changed();
+      await refreshAnnotations();
+      toast(t(blind.checked ? 'blindSavedOn' : 'blindSavedOff'), 'success');
+    }, () => t('errSaveSetting')),
+  );
   return el(
-    'fieldset',
-    { class: 'clitic-setting' },
-    el('legend', {}, t('cliticLegend')),
-    radio('exclude', 'cliticExclude'),
-    radio('include', 'cliticInclude'),
-    el('p', { class: 'muted small' }, t('cliticHelp')),
+    'div',
+    {},
+    el(
+      'fieldset',
+      { class: 'clitic-setting' },
+      el('legend', {}, t('cliticLegend')),
+      radio('exclude', 'cliticExclude'),
+      radio('include', 'cliticInclude'),
+      el('p', { class: 'muted small' }, t('cliticHelp')),
+    ),
+    el(
+      'fieldset',
+      { class: 'clitic-setting' },
+      el('legend', {}, t('blindLegend')),
+      el('label', { for: 'setting-blind', class: 'check' }, blind, ' ', t('blindSetting')),
+      el('p', { class: 'muted small' }, t('blindHelp')),
+    ),
   );
 }
 
