@@ -297,3 +297,30 @@ test('blind annotation: others\' spans and tag counts stay out until the analyst
   await page.locator('.rv-band[data-annotator=Salma]').first().waitFor();
   assert.deepEqual(browser.errors, []);
 });
+
+test('dark mode: chart axes, legends and values stand out from the panel', async (t) => {
+  const sp = (s, label, annotator) => ({ ...cpRange(A, s), label, annotator });
+  const p = project(t, [{ id: 'a', title: 'يوم أول', text: A, spans: [sp('الرباط', 'LOC', 'Salma'), sp('الرباط', 'LOC', 'Karim'), sp('حموشي', 'PER', 'Salma'), sp('FBI', 'ORG', 'Karim')] }]);
+  const { page, browser } = await startApp(t, p.db, 'Reviewer');
+  await page.locator('#mode-agreement').click();
+  await page.locator('svg .axis').first().waitFor();
+  await page.keyboard.press('Shift+D');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  const worst = await page.evaluate(() => {
+    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    const panel = rgb(getComputedStyle(document.querySelector('.dash-sec')).backgroundColor);
+    const out = [];
+    for (const e of document.querySelectorAll('svg .axis, svg .bar-text, svg .cell-none')) out.push([e.getAttribute('class'), ratio(rgb(getComputedStyle(e).fill), panel)]);
+    for (const e of document.querySelectorAll('svg .axis-line')) out.push(['axis-line', ratio(rgb(getComputedStyle(e).stroke), panel)]);
+    return out.sort((a, b) => a[1] - b[1]);
+  });
+  assert.ok(worst.length > 3, 'charts are drawn');
+  for (const [cls, r] of worst) assert.ok(r >= (cls === 'axis-line' ? 3 : 4.5), `${cls}: contrast ${r.toFixed(2)} on the dark panel`);
+  await shot(page, 'firstday-dark-charts.png');
+  assert.deepEqual(browser.errors, []);
+});
