@@ -498,12 +498,8 @@ fn print_report(r: &ImportReport) {
         println!("new labels added to the schema: {}", r.labels_added.join(", "));
     }
     println!(
-        "{} imported, {} duplicate, {} rejected; {} spans and {} tags added{}{}",
-        r.imported_total(),
-        r.duplicates_total(),
-        r.rejected.len(),
-        r.spans_added,
-        r.tags_added,
+        "{}{}{}",
+        r.summary(),
         if r.left_out.is_empty() {
             String::new()
         } else {

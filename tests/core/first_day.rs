@@ -141,3 +141,39 @@ fn blind_annotation_hides_others_work_until_done_and_never_from_reviewers() {
     call(&mut store, "set_settings", json!({"clitics": "include"}));
     assert_eq!(call(&mut store, "get_settings", json!({}))["blind"], json!(true));
 }
+
+#[test]
+fn merging_another_analysts_file_says_what_it_added() {
+    let mut store = project();
+    let theirs: Vec<String> = ["", " ثانية"]
+        .iter()
+        .map(|tail| {
+            let text = format!("{TEXT}{tail}");
+            json!({"text": text, "spans": [
+                {"start": 4, "end": 9, "label": "PER", "text": "حموشي", "annotator": "Salma"},
+                {"start": 10, "end": 16, "label": "LOC", "text": "الرباط", "annotator": "Salma"}],
+                "tags": [{"label": "security", "annotator": "Salma"}]})
+            .to_string()
+        })
+        .collect();
+    let r =
+        import_jsonl_str(&mut store, "salma.jsonl", &theirs.join("\n"), &ImportOptions::default())
+            .expect("import");
+    assert_eq!(r.summary(), "2 articles already here; 4 spans and 2 tags added");
+    let again = import_jsonl_str(
+        &mut store,
+        "salma.jsonl",
+        &theirs[..1].join("\n"),
+        &ImportOptions::default(),
+    )
+    .expect("import");
+    assert_eq!(again.summary(), "1 article already here; 0 spans and 0 tags added");
+    let new = import_jsonl_str(
+        &mut store,
+        "new.jsonl",
+        &json!({"text": "نص جديد"}).to_string(),
+        &ImportOptions::default(),
+    )
+    .expect("import");
+    assert_eq!(new.summary(), "1 imported; 0 spans and 0 tags added");
+}

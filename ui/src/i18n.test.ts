@@ -32,7 +32,7 @@ describe('string tables', () => {
 
   it('keeps the English texts the tests and users rely on', () => {
     expect(en.undone).toBe('Undone: {what}');
-    expect(en.impSummary).toBe('{imported} imported, {dup}, {rejected} rejected; {spans} and {tags} added.');
+    expect(en.impSummary).toBe('{parts}; {spans} and {tags} added.');
     expect(en.noToken).toMatch(/^No access token/);
     expect(en.noServer).toMatch(/^Cannot reach the Hashiya server/);
   });
