@@ -104,6 +104,10 @@ enum Command {
         /// Token formats: split clitic prefixes (و ف ب ك ل ال…) off Arabic words.
         #[arg(long)]
         split_clitics: bool,
+        /// hf: write ner_tags as class ids into FILE.labels.json (ids, the default, as Hugging Face
+        /// token-classification data sets do) or as tag names (strings).
+        #[arg(long, default_value = "ids", value_parser = ["ids", "strings"])]
+        hf_tags: String,
         /// Export the reviewers' adjudicated gold layer instead of the analysts' annotations.
         #[arg(long, conflicts_with = "annotators")]
         gold: bool,
@@ -250,6 +254,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             offsets,
             misaligned,
             split_clitics,
+            hf_tags,
             gold,
             include_unadjudicated,
         } => {
@@ -271,6 +276,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     .transpose()?
                     .unwrap_or_default(),
                 split_clitics,
+                hf_tags: export::HfTags::parse(&hf_tags)?,
                 gold: gold.then_some(if include_unadjudicated {
                     export::GoldScope::IncludeUnadjudicated
                 } else {

@@ -238,6 +238,10 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub split_clitics: Option<bool>,
+    /// hf: "ids" (default; class ids into the label list) or "strings" (tag names).
+    #[serde(default)]
+    #[ts(optional)]
+    pub hf_tags: Option<String>,
     /// Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
     #[serde(default)]
     #[ts(optional)]
@@ -285,6 +289,12 @@ impl ExportReq {
                 .transpose()?
                 .unwrap_or_default(),
             split_clitics: self.split_clitics.unwrap_or(false),
+            hf_tags: self
+                .hf_tags
+                .as_deref()
+                .map(crate::export::HfTags::parse)
+                .transpose()?
+                .unwrap_or_default(),
             split: self
                 .split
                 .as_deref()

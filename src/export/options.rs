@@ -124,6 +124,28 @@ impl Misaligned {
     }
 }
 
+/// How `hf` writes `ner_tags`: class ids into the label list (`FILE.labels.json`), as Hugging Face
+/// token-classification data sets do (the default), or the tag names themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HfTags {
+    #[default]
+    Ids,
+    Strings,
+}
+
+impl HfTags {
+    pub fn parse(s: &str) -> Result<HfTags> {
+        match s {
+            "ids" => Ok(HfTags::Ids),
+            "strings" => Ok(HfTags::Strings),
+            other => Err(Error::Invalid(format!(
+                "unknown --hf-tags choice {other:?}; known: ids, strings"
+            ))),
+        }
+    }
+}
+
 /// Everything that shapes one export. `Default` is the native JSONL of the whole project.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExportOptions {
@@ -148,6 +170,8 @@ pub struct ExportOptions {
     pub misaligned: Misaligned,
     /// Split clitic prefixes off Arabic words in token formats.
     pub split_clitics: bool,
+    /// `hf`: `ner_tags` as class ids (default) or tag names.
+    pub hf_tags: HfTags,
     /// Export the adjudicated gold layer instead of the analysts' annotations.
     pub gold: Option<GoldScope>,
     /// Progress (one step per article written) and cancellation.
@@ -180,6 +204,7 @@ impl Default for ExportOptions {
             offsets: OffsetUnit::Codepoint,
             misaligned: Misaligned::Refuse,
             split_clitics: false,
+            hf_tags: HfTags::Ids,
             gold: None,
             control: crate::import::Control::default(),
         }

@@ -278,6 +278,10 @@ misaligned?: string,
  */
 split_clitics?: boolean, 
 /**
+ * hf: "ids" (default; class ids into the label list) or "strings" (tag names).
+ */
+hf_tags?: string, 
+/**
  * Train/dev/test ratios by article, e.g. "0.8,0.1,0.1" (the result then holds three files).
  */
 split?: string, 
