@@ -324,3 +324,47 @@ test('dark mode: chart axes, legends and values stand out from the panel', async
   await shot(page, 'firstday-dark-charts.png');
   assert.deepEqual(browser.errors, []);
 });
+
+test('undo history is kept per article for the session: across switching articles and a reload', async (t) => {
+  const B = `${A}\nثانية`;
+  const p = project(t, [
+    { id: 'a', title: 'يوم أول', text: A },
+    { id: 'b', title: 'يوم ثان', text: B },
+  ]);
+  const { page, browser } = await startApp(t, p.db, 'Amina');
+  const idA = await articleIdByTitle(page, 'يوم أول');
+  const idB = await articleIdByTitle(page, 'يوم ثان');
+  const label = async (r, key) => {
+    await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
+    await page.keyboard.press(key);
+  };
+  const spansOf = (ext) => exportRecords(p.db).find((r) => r.id === ext).spans.map((s) => s.text);
+  await openArticle(page, idA);
+  await label(cpRange(A, 'الرباط'), 'l');
+  await until(() => spansOf('a').length === 1, 'A has its span');
+  await openArticle(page, idB);
+  await label(cpRange(B, 'طنجة'), 'l');
+  await until(() => spansOf('b').length === 1, 'B has its span');
+  // Back to A: Ctrl+Z undoes A's edit, not B's (the later one).
+  await openArticle(page, idA);
+  await page.locator('#undo-btn:not([disabled])').waitFor();
+  await page.locator('#article-text').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await until(() => spansOf('a').length === 0, 'A\'s span undone');
+  assert.deepEqual(spansOf('b'), ['طنجة'], 'B untouched');
+  // A reload keeps both histories: B's edit can still be undone, A's redone.
+  await settle(page);
+  await page.reload();
+  await page.locator('body[data-ready=true]').waitFor();
+  await openArticle(page, idB);
+  await page.locator('#undo-btn:not([disabled])').waitFor();
+  await page.locator('#article-text').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await until(() => spansOf('b').length === 0, 'B\'s span undone after the reload');
+  await openArticle(page, idA);
+  await page.locator('#redo-btn:not([disabled])').waitFor();
+  await page.locator('#article-text').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Shift+z');
+  await until(() => spansOf('a').length === 1, 'A\'s span redone after the reload');
+  assert.deepEqual(browser.errors, []);
+});

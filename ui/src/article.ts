@@ -9,7 +9,7 @@ import { byId } from './dom';
 import * as edits from './edits';
 import { drawHandles } from './handles';
 import { drawHighlights, invalidateHighlights } from './highlights';
-import { session } from './session';
+import { changed, session } from './session';
 import type { CpRange } from './snap';
 import { closePopovers } from './spanEditor';
 import { myStatus, state } from './state';
@@ -82,6 +82,8 @@ export async function openArticle(id: number): Promise<void> {
   closePopovers();
   state.view = v;
   session.focusId = null;
+  // The undo buttons follow the open article's own history.
+  changed();
   if (!view) view = new TextView(byId('article-text'));
   view.render(v.article.text);
   byId('article-title').textContent = v.article.title || t('untitled');
