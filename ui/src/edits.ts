@@ -67,8 +67,9 @@ export function restoreHistory(): void {
   sessionChanged();
 }
 
-/** The article whose history an edit goes to: the open one if the edit touches it, else its first article. */
-const home = (articles: number[]) => (state.view && articles.includes(state.view.article.id) ? state.view.article.id : articles[0]);
+/** The article whose history an edit goes to: the one open when it was made (all occurrences may touch only
+ * others), else the first it touched. */
+const home = (articles: number[]) => state.view?.article.id ?? articles[0];
 
 function record(step: Step): void {
   const e = commandOf(step);
