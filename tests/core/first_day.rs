@@ -177,3 +177,55 @@ fn merging_another_analysts_file_says_what_it_added() {
     .expect("import");
     assert_eq!(new.summary(), "1 imported; 0 spans and 0 tags added");
 }
+
+#[test]
+fn labels_carry_an_arabic_description() {
+    let mut store = project();
+    let labels = call(&mut store, "list_labels", json!({}));
+    let per = labels
+        .as_array()
+        .expect("labels")
+        .iter()
+        .find(|l| l["name"] == "PER")
+        .expect("PER")
+        .clone();
+    assert_eq!(per["description_ar"], "شخص: فرد مسمّى باسمه");
+    assert!(per["description"].as_str().is_some_and(|d| d.starts_with("Person")));
+    // An edit without description_ar keeps it; with it, changes it.
+    let mut edit = json!({"id": per["id"], "kind": "span", "name": "PER", "color": per["color"], "hotkey": "p", "description": "A person"});
+    call(&mut store, "save_label", edit.clone());
+    let find =
+        |v: &Value| v.as_array().expect("labels").iter().find(|l| l["name"] == "PER").cloned();
+    let after = find(&call(&mut store, "list_labels", json!({}))).expect("PER");
+    assert_eq!(
+        (after["description"].as_str(), after["description_ar"].as_str()),
+        (Some("A person"), Some("شخص: فرد مسمّى باسمه"))
+    );
+    edit["description_ar"] = json!("إنسان");
+    let after = find(&call(&mut store, "save_label", edit)).expect("PER");
+    assert_eq!(after["description_ar"], "إنسان");
+    let new = call(
+        &mut store,
+        "save_label",
+        json!({"kind": "span", "name": "WEAPON", "color": "#123456", "description": "Weapon", "description_ar": "سلاح"}),
+    );
+    let w = new
+        .as_array()
+        .expect("labels")
+        .iter()
+        .find(|l| l["name"] == "WEAPON")
+        .cloned()
+        .expect("new label");
+    assert_eq!(w["description_ar"], "سلاح");
+}
+
+#[test]
+fn an_older_project_gets_the_default_labels_arabic_descriptions() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("old.hashiya");
+    std::fs::copy("tests/fixtures/schema-v4.hashiya", &db).expect("fixture");
+    let mut store = Store::open(&db).expect("upgrade");
+    let labels = call(&mut store, "list_labels", json!({}));
+    let loc = labels.as_array().expect("labels").iter().find(|l| l["name"] == "LOC").cloned();
+    assert_eq!(loc.expect("LOC")["description_ar"], "مكان: بلد أو مدينة أو منطقة أو موقع");
+}

@@ -368,3 +368,21 @@ test('undo history is kept per article for the session: across switching article
   await until(() => spansOf('a').length === 1, 'A\'s span redone after the reload');
   assert.deepEqual(browser.errors, []);
 });
+
+test('the Arabic interface shows the labels\' Arabic descriptions', async (t) => {
+  const p = project(t, [{ id: 'a', title: 'يوم أول', text: A, spans: [{ ...cpRange(A, 'حموشي'), label: 'PER', annotator: 'Amina' }] }]);
+  const { page, browser } = await startApp(t, p.db, 'Amina');
+  await openArticle(page, await articleIdByTitle(page, 'يوم أول'));
+  const hint = async () => {
+    const box = await page.locator('.hl[data-label=PER]').first().boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const text = await page.locator('#span-label-hint').textContent();
+    await page.keyboard.press('Escape');
+    return text;
+  };
+  assert.match(await hint(), /^Person/);
+  await page.locator('#lang-btn').click();
+  assert.equal(await hint(), 'شخص: فرد مسمّى باسمه');
+  assert.match(await page.locator('#palette [data-label=PER]').getAttribute('title'), /^شخص: فرد مسمّى باسمه/);
+  assert.deepEqual(browser.errors, []);
+});

@@ -12,7 +12,11 @@ color: string,
 /**
  * One key, e.g. "p"; empty for none.
  */
-hotkey: string, description: string, };
+hotkey: string, description: string, 
+/**
+ * The description in Arabic, for the Arabic interface (empty: the English one is shown).
+ */
+description_ar: string, };
 
 export type Status = "todo" | "in_progress" | "done";
 
@@ -564,7 +568,11 @@ status?: Status,
  */
 worked_by?: string, sort?: Sort, };
 
-export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, };
+export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, 
+/**
+ * The Arabic description (absent: unchanged on an edit, empty on a new label).
+ */
+description_ar?: string, };
 
 export type Usage = { spans: number, tags: number, gold_spans: number, gold_tags: number, };
 

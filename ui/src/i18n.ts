@@ -189,6 +189,8 @@ const S = {
   hRelabel: ['Relabel {from} → {to}', 'تغيير الوسم {from} ← {to}'],
   hNote: ['Note', 'ملاحظة'],
   selectFirst: ['Select some text in the article (or click into a word) first, then choose a label.', 'حدّد نصًّا في المقال أولًا (أو انقر داخل كلمة)، ثم اختر وسمًا.'],
+  labDescAr: ['Description in Arabic', 'الوصف بالعربية'],
+  labDescArPh: ['Description in Arabic (shown in the Arabic interface)', 'الوصف بالعربية (يظهر في الواجهة العربية)'],
   blindChip: ['Blind', 'توسيم أعمى'],
   blindTitle: ['Blind annotation: see only your own spans and tags until you mark the article done (your choice, on this computer)', 'التوسيم الأعمى: لا ترى إلا مقاطعك وتصنيفاتك حتى تضع علامة «منجز» على المقال (اختيارك على هذا الحاسوب)'],
   blindForced: ['Blind annotation is on for this project (Settings → Project)', 'التوسيم الأعمى مفعّل لهذا المشروع (الإعدادات ← المشروع)'],

@@ -5,7 +5,7 @@ import { byId, el, present, safeColor } from './dom';
 import type { Unit } from './edges';
 import type { Edge } from './nudge';
 import { excerpt } from './spanLength';
-import { labelByName, spanLabels, state } from './state';
+import { describe, labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
 import { t, tNodes } from './i18n';
 
@@ -54,7 +54,7 @@ function swatch(label: string): HTMLElement {
 
 /** The label's description (the guideline hint), if it has one. */
 function hint(label: string): HTMLElement | null {
-  const d = labelByName(label)?.description;
+  const d = describe(labelByName(label));
   return d ? el('p', { class: 'muted small label-hint', dir: 'auto', id: 'span-label-hint' }, d) : null;
 }
 
@@ -77,7 +77,7 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   }
   const labels = el('div', { class: 'pop-labels', role: 'group', 'aria-label': t('relabelAria') });
   for (const l of spanLabels()) {
-    const b = el('button', { type: 'button', class: 'chip', 'data-relabel': l.name, 'aria-pressed': String(l.name === span.label), title: l.description || l.name }, swatch(l.name), l.name, l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null);
+    const b = el('button', { type: 'button', class: 'chip', 'data-relabel': l.name, 'aria-pressed': String(l.name === span.label), title: describe(l) || l.name }, swatch(l.name), l.name, l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null);
     b.addEventListener('click', guard(() => actions.relabel(span, l.name), t('errRelabel')));
     labels.append(b);
   }
