@@ -250,6 +250,11 @@ pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {
         .query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &idx))?)
 }
 
+/// The length of the longest span any analyst has, in code points (0 when there is none).
+pub fn longest_span(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT COALESCE(MAX(end - start), 0) FROM spans", [], |r| r.get(0))?)
+}
+
 /// Every span of an article, by every annotator, ordered by position.
 pub fn spans_of(conn: &Connection, article_id: i64, article_text: &str) -> Result<Vec<Span>> {
     let mut st = conn.prepare_cached(&format!(
@@ -324,6 +329,19 @@ pub fn set_status(
          WHERE excluded.updated_at >= article_status.updated_at",
         params![article_id, who, status.as_str(), when],
     )?;
+    Ok(())
+}
+
+/// The analyst started work on an article (a span or a tag of theirs): a to-do status (none stored)
+/// becomes in progress; any status already set stays. Opening or reading an article changes nothing.
+pub fn mark_started(tx: &Transaction, article_id: i64, annotator: &str) -> Result<()> {
+    let who = annotator_id(tx, annotator)?;
+    tx.prepare_cached(
+        "INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?1, ?2, 'in_progress', ?3)
+         ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = 'in_progress', updated_at = excluded.updated_at
+         WHERE article_status.status = 'todo'",
+    )?
+    .execute(params![article_id, who, crate::db::now()])?;
     Ok(())
 }
 

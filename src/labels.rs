@@ -23,6 +23,20 @@ pub const DEFAULT_TAG_LABELS: &[(&str, &str, &str, &str)] = &[
     ("irrelevant", "#868e96", "0", "Not a news article, or off-topic"),
 ];
 
+/// The default labels' descriptions in Arabic.
+pub const DEFAULT_DESCRIPTIONS_AR: &[(&str, &str)] = &[
+    ("PER", "شخص: فرد مسمّى باسمه"),
+    ("ORG", "منظمة: هيئة أو شركة أو مؤسسة أو فريق"),
+    ("LOC", "مكان: بلد أو مدينة أو منطقة أو موقع"),
+    ("EVENT", "حدث: مؤتمر أو معرض أو بطولة أو عملية"),
+    ("DATE", "تاريخ أو مدة: يوم أو شهر أو سنة"),
+    ("security", "الأمن والشرطة والدفاع"),
+    ("politics", "السياسة والدبلوماسية"),
+    ("economy", "الاقتصاد والأعمال"),
+    ("sports", "الرياضة"),
+    ("irrelevant", "ليس مقالًا إخباريًا، أو خارج الموضوع"),
+];
+
 /// Colours given to labels that arrive from imported data.
 const PALETTE: &[&str] =
     &["#0c8599", "#a61e4d", "#5c940d", "#364fc7", "#862e9c", "#e67700", "#0b7285", "#c92a2a"];
@@ -36,10 +50,11 @@ fn from_row(r: &Row) -> rusqlite::Result<Label> {
         color: r.get(3)?,
         hotkey: r.get(4)?,
         description: r.get(5)?,
+        description_ar: r.get(6)?,
     })
 }
 
-const COLS: &str = "id, kind, name, color, hotkey, description";
+const COLS: &str = "id, kind, name, color, hotkey, description, description_ar";
 
 /// All labels, span labels first, in schema order.
 pub fn list(conn: &Connection) -> Result<Vec<Label>> {
@@ -108,6 +123,10 @@ pub fn seed_defaults(tx: &Transaction) -> Result<()> {
             insert(tx, kind, name, color, hotkey, desc)?;
         }
     }
+    // The Arabic descriptions of the defaults (as migration 0008 gives older projects).
+    for (name, ar) in DEFAULT_DESCRIPTIONS_AR {
+        tx.execute("UPDATE labels SET description_ar = ?2 WHERE name = ?1", params![name, ar])?;
+    }
     Ok(())
 }
 
@@ -156,6 +175,10 @@ pub struct LabelEdit {
     pub hotkey: String,
     #[serde(default)]
     pub description: String,
+    /// The Arabic description (absent: unchanged on an edit, empty on a new label).
+    #[serde(default)]
+    #[ts(optional)]
+    pub description_ar: Option<String>,
 }
 
 fn check_edit(conn: &Connection, e: &LabelEdit) -> Result<()> {
@@ -207,10 +230,20 @@ pub fn save(tx: &Transaction, e: &LabelEdit) -> Result<Label> {
                 "UPDATE labels SET name = ?2, color = ?3, hotkey = ?4, description = ?5 WHERE id = ?1",
                 params![id, name, e.color.to_ascii_lowercase(), e.hotkey, e.description],
             )?;
+            if let Some(ar) = &e.description_ar {
+                tx.execute("UPDATE labels SET description_ar = ?2 WHERE id = ?1", params![id, ar])?;
+            }
             get(tx, id)
         }
         None => {
             insert(tx, e.kind, name, &e.color.to_ascii_lowercase(), &e.hotkey, &e.description)?;
+            let label = require(tx, e.kind, name)?;
+            if let Some(ar) = &e.description_ar {
+                tx.execute(
+                    "UPDATE labels SET description_ar = ?2 WHERE id = ?1",
+                    params![label.id, ar],
+                )?;
+            }
             require(tx, e.kind, name)
         }
     }

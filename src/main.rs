@@ -123,6 +123,10 @@ enum Command {
         /// them out) or include (whole words); default: the project's clitic setting.
         #[arg(long, value_parser = ["exclude", "include"], conflicts_with = "split_clitics")]
         clitics: Option<String>,
+        /// hf: write ner_tags as class ids into FILE.labels.json (ids, the default, as Hugging Face
+        /// token-classification data sets do) or as tag names (strings).
+        #[arg(long, default_value = "ids", value_parser = ["ids", "strings"])]
+        hf_tags: String,
         /// Export the reviewers' adjudicated gold layer instead of the analysts' annotations.
         #[arg(long, conflicts_with = "annotators")]
         gold: bool,
@@ -416,6 +420,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             misaligned,
             split_clitics,
             clitics,
+            hf_tags,
             gold,
             include_unadjudicated,
             origin,
@@ -439,6 +444,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     .unwrap_or_default(),
                 split_clitics,
                 clitics: clitics.as_deref().map(hashiya::clitics::CliticMode::parse).transpose()?,
+                hf_tags: export::HfTags::parse(&hf_tags)?,
                 gold: gold.then_some(if include_unadjudicated {
                     export::GoldScope::IncludeUnadjudicated
                 } else {
@@ -679,12 +685,8 @@ fn print_report(r: &ImportReport) {
         );
     }
     println!(
-        "{} imported, {} duplicate, {} rejected; {} spans and {} tags added{}{}",
-        r.imported_total(),
-        r.duplicates_total(),
-        r.rejected.len(),
-        r.spans_added,
-        r.tags_added,
+        "{}{}{}",
+        r.summary(),
         if r.left_out.is_empty() {
             String::new()
         } else {

@@ -30,6 +30,8 @@ pub struct Label {
     /// One key, e.g. "p"; empty for none.
     pub hotkey: String,
     pub description: String,
+    /// The description in Arabic, for the Arabic interface (empty: the English one is shown).
+    pub description_ar: String,
 }
 
 /// An analyst's progress on one article.

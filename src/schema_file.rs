@@ -318,6 +318,8 @@ pub fn apply(tx: &Transaction, schema: &SchemaFile) -> Result<Applied> {
                     .unwrap_or_else(|| "#868e96".into()),
                 hotkey: existing.as_ref().map(|e| e.hotkey.clone()).unwrap_or_default(),
                 description: existing.as_ref().map(|e| e.description.clone()).unwrap_or_default(),
+                // The Arabic description stays as it is: the peer formats carry one description.
+                description_ar: None,
             };
             let hex = |c: &str| {
                 c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|c| c.is_ascii_hexdigit())

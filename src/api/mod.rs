@@ -39,6 +39,8 @@ pub struct ProjectInfo {
     pub analysts: Vec<String>,
     pub labels: Vec<Label>,
     pub schema_version: i64,
+    /// The longest span in the project, in code points (0 without spans): a selection far longer asks first.
+    pub longest_span: i64,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -66,6 +68,15 @@ pub struct ArticlePage {
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct GetArticleReq {
     pub id: i64,
+    /// The analyst annotating it: under blind annotation (the project's setting, or `blind`) others' spans
+    /// and tags are left out until this analyst's status is done. Absent: everything (as a reviewer sees it).
+    #[serde(default)]
+    #[ts(optional)]
+    pub annotator: Option<String>,
+    /// This analyst's own choice to annotate blind, whatever the project's setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub blind: Option<bool>,
 }
 
 /// An article with all annotations on it, by every annotator.
@@ -75,6 +86,8 @@ pub struct ArticleView {
     pub spans: Vec<Span>,
     pub tags: Vec<Tag>,
     pub statuses: Vec<AnnotatorStatus>,
+    /// Others' spans and tags were left out (blind annotation, until the analyst marks the article done).
+    pub blind: bool,
 }
 
 /// The span `add_span` stored, or found already stored: the same place, label and annotator is kept once, and
@@ -243,6 +256,10 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub split_clitics: Option<bool>,
+    /// hf: "ids" (default; class ids into the label list) or "strings" (tag names).
+    #[serde(default)]
+    #[ts(optional)]
+    pub hf_tags: Option<String>,
     /// Token formats: "exclude" splits clitic prefixes off as selections leave them out, "include"
     /// keeps whole words; absent: the project's clitic setting.
     #[serde(default)]
@@ -299,6 +316,12 @@ impl ExportReq {
                 .transpose()?
                 .unwrap_or_default(),
             split_clitics: self.split_clitics.unwrap_or(false),
+            hf_tags: self
+                .hf_tags
+                .as_deref()
+                .map(crate::export::HfTags::parse)
+                .transpose()?
+                .unwrap_or_default(),
             clitics: self.clitics.as_deref().map(crate::clitics::CliticMode::parse).transpose()?,
             split: self
                 .split
@@ -446,7 +469,12 @@ fn list_articles(store: &mut Store, r: ListArticlesReq) -> Result<ArticlePage> {
 }
 
 fn get_article(store: &mut Store, r: GetArticleReq) -> Result<ArticleView> {
-    article_view(store, r.id)
+    let mut view = article_view(store, r.id)?;
+    if let Some(me) = r.annotator.as_deref() {
+        let blind = r.blind.unwrap_or(false) || crate::settings::get(store.conn())?.blind;
+        blind_view(&mut view, me, blind);
+    }
+    Ok(view)
 }
 
 fn list_labels(store: &mut Store, _: NoArgs) -> Result<Vec<Label>> {
@@ -475,6 +503,7 @@ fn add_span(store: &mut Store, r: AddSpanReq) -> Result<AddedSpan> {
             }
         }
         let added = annotations::add_span(tx, &text, &new, false)?;
+        annotations::mark_started(tx, r.article_id, &r.annotator)?;
         Ok(AddedSpan {
             span: annotations::get_span(tx, added.id())?,
             existing: matches!(added, annotations::Added::Existing(_)),
@@ -507,7 +536,11 @@ fn delete_spans(store: &mut Store, r: DeleteSpansReq) -> Result<Done> {
 
 fn set_tag(store: &mut Store, r: SetTagReq) -> Result<Vec<Tag>> {
     store.with_tx(|tx| {
-        annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None)
+        annotations::set_tag(tx, r.article_id, &r.annotator, &r.label, r.on, false, None)?;
+        if r.on {
+            annotations::mark_started(tx, r.article_id, &r.annotator)?;
+        }
+        Ok(())
     })?;
     annotations::tags_of(store.conn(), r.article_id)
 }
@@ -670,7 +703,19 @@ pub fn project_info(store: &Store) -> Result<ProjectInfo> {
         analysts: annotations::analyst_names(store.conn())?,
         labels: labels::list(store.conn())?,
         schema_version: crate::db::SCHEMA_VERSION as i64,
+        longest_span: annotations::longest_span(store.conn())?,
     })
+}
+
+/// Blind annotation: until `me` has marked the article done, leave out everyone else's spans and tags.
+pub fn blind_view(view: &mut ArticleView, me: &str, blind: bool) {
+    let done = view.statuses.iter().any(|s| s.annotator == me && s.status == Status::Done);
+    if !blind || done {
+        return;
+    }
+    view.spans.retain(|s| s.annotator == me);
+    view.tags.retain(|t| t.annotator == me);
+    view.blind = true;
 }
 
 pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
@@ -682,5 +727,6 @@ pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
         tags: annotations::tags_of(conn, id)?,
         statuses: annotations::statuses_of(conn, id)?,
         article,
+        blind: false,
     })
 }

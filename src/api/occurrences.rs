@@ -140,7 +140,10 @@ fn add_spans(store: &mut Store, r: AddSpansReq) -> Result<AddSpansResult> {
                 created_at: None,
             };
             match annotations::add_span(tx, &CharIndex::new(text), &span, false)? {
-                annotations::Added::New(id) => added.push(annotations::get_span(tx, id)?),
+                annotations::Added::New(id) => {
+                    annotations::mark_started(tx, p.article_id, &r.annotator)?;
+                    added.push(annotations::get_span(tx, id)?)
+                }
                 annotations::Added::Existing(_) => already += 1,
             }
         }

@@ -31,6 +31,9 @@ pub struct SetSettingsReq {
     #[serde(default)]
     #[ts(optional)]
     pub clitics: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub blind: Option<bool>,
 }
 
 /// The label schema and settings commands.
@@ -61,5 +64,5 @@ fn get_settings(store: &mut Store, _: NoArgs) -> Result<Settings> {
 }
 
 fn set_settings(store: &mut Store, r: SetSettingsReq) -> Result<Settings> {
-    store.with_tx(|tx| settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref()))
+    store.with_tx(|tx| settings::set(tx, r.guidelines.as_deref(), r.clitics.as_deref(), r.blind))
 }

@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 pub use align::{align, base_tokens, Aligned, Misfit, TokSpan};
 pub use jsonl::{native_record, write_native_jsonl};
 pub use options::{
-    parse_origin, parse_rename, parse_split, ExportOptions, Format, GoldScope, Misaligned,
+    parse_origin, parse_rename, parse_split, ExportOptions, Format, GoldScope, HfTags, Misaligned,
     OffsetUnit,
 };
 pub use prodigy::hash32;
@@ -257,6 +257,9 @@ fn stream(
     assign: Option<&HashMap<i64, usize>>,
 ) -> Result<Vec<Tally>> {
     let mut sinks: Vec<Sink> = outs.into_iter().map(Sink::new).collect();
+    let hf_ids = (o.format == Format::Hf && o.hf_tags == HfTags::Ids)
+        .then(|| select::label_set(conn, o).map(|l| hf::tag_ids(&report::iob_tags(&l))))
+        .transpose()?;
     if o.format == Format::Labelstudio {
         sinks.iter_mut().try_for_each(labelstudio::begin)?;
     }
@@ -278,7 +281,7 @@ fn stream(
             Format::Doccano => doccano::write(&doc, o, sink),
             Format::Labelstudio => labelstudio::write(&doc, o, sink),
             Format::Prodigy => prodigy::write(&doc, o, sink),
-            Format::Hf => hf::write(&doc, o, sink),
+            Format::Hf => hf::write(&doc, o, hf_ids.as_ref(), sink),
             Format::Conll => conll::write(&doc, o, sink),
         }
     })?;

@@ -124,6 +124,28 @@ impl Misaligned {
     }
 }
 
+/// How `hf` writes `ner_tags`: class ids into the label list (`FILE.labels.json`), as Hugging Face
+/// token-classification data sets do (the default), or the tag names themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HfTags {
+    #[default]
+    Ids,
+    Strings,
+}
+
+impl HfTags {
+    pub fn parse(s: &str) -> Result<HfTags> {
+        match s {
+            "ids" => Ok(HfTags::Ids),
+            "strings" => Ok(HfTags::Strings),
+            other => Err(Error::Invalid(format!(
+                "unknown --hf-tags choice {other:?}; known: ids, strings"
+            ))),
+        }
+    }
+}
+
 /// Everything that shapes one export. `Default` is the native JSONL of the whole project.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExportOptions {
@@ -150,6 +172,8 @@ pub struct ExportOptions {
     pub split_clitics: bool,
     /// How token formats treat clitic prefixes (`crate::clitics`); `None`: the project's setting.
     pub clitics: Option<crate::clitics::CliticMode>,
+    /// `hf`: `ner_tags` as class ids (default) or tag names.
+    pub hf_tags: HfTags,
     /// Export the adjudicated gold layer instead of the analysts' annotations.
     pub gold: Option<GoldScope>,
     /// Only spans of this origin: "analyst" (made by hand) or "suggestion" (accepted suggestions).
@@ -186,6 +210,7 @@ impl Default for ExportOptions {
             misaligned: Misaligned::Refuse,
             split_clitics: false,
             clitics: None,
+            hf_tags: HfTags::Ids,
             gold: None,
             origin: None,
             control: crate::import::Control::default(),

@@ -230,6 +230,31 @@ impl ImportReport {
         self.duplicates.len() as i64 + self.duplicates_not_listed
     }
 
+    /// The one-line summary: what is new, what was already here (another analyst's file of the same
+    /// articles adds its annotations to them), what was rejected, and the annotations added.
+    /// "5 articles already here; 46 spans and 5 tags added", "3 imported, 1 rejected; 3 spans and 0 tags added".
+    pub fn summary(&self) -> String {
+        let (new, here, bad) =
+            (self.imported_total(), self.duplicates_total(), self.rejected.len());
+        let mut parts = Vec::new();
+        if new > 0 || here == 0 {
+            parts.push(format!("{new} imported"));
+        }
+        if here > 0 {
+            let noun = if here == 1 { "article" } else { "articles" };
+            parts.push(format!("{here} {noun} already here"));
+        }
+        if bad > 0 {
+            parts.push(format!("{bad} rejected"));
+        }
+        format!(
+            "{}; {} spans and {} tags added",
+            parts.join(", "),
+            self.spans_added,
+            self.tags_added
+        )
+    }
+
     pub(crate) fn merge(&mut self, other: ImportReport) {
         extend_listed(&mut self.imported, other.imported, &mut self.imported_not_listed);
         extend_listed(&mut self.duplicates, other.duplicates, &mut self.duplicates_not_listed);

@@ -96,6 +96,9 @@ pub struct Disagreement {
     pub has: Vec<String>,
     pub span_ids: Vec<i64>,
     pub lacks: Vec<String>,
+    /// The place this version belongs to (0, 1, … in text order): overlapping versions of different analysts
+    /// (a boundary, label or conflicting pair) share one place and count as one disagreement.
+    pub place: i64,
 }
 
 /// A span every compared analyst has.
@@ -121,11 +124,30 @@ pub struct Comparison {
     pub agreed: Vec<Agreed>,
     pub disagreements: Vec<Disagreement>,
     pub tag_differences: Vec<TagDifference>,
+    /// How many disagreements there are, the one count Review and Agreement both show: each place where the
+    /// analysts' versions differ (however many versions it has) and each tag difference.
+    pub disagreement_count: i64,
 }
 
 impl Comparison {
+    /// Places where the versions differ plus tag differences (see `disagreement_count`).
     pub fn count(&self) -> usize {
-        self.disagreements.len() + self.tag_differences.len()
+        let places = self.disagreements.iter().map(|d| d.place + 1).max().unwrap_or(0);
+        places as usize + self.tag_differences.len()
+    }
+}
+
+/// Number the places of `ds` (sorted by start): versions that overlap one another, directly or through a
+/// chain, share a place; places are numbered in text order.
+fn number_places(ds: &mut [Disagreement]) {
+    let mut place = -1;
+    let mut reach = i64::MIN;
+    for d in ds.iter_mut() {
+        if d.start >= reach {
+            place += 1;
+        }
+        reach = reach.max(d.end);
+        d.place = place;
     }
 }
 
@@ -174,8 +196,10 @@ pub fn compare(spans: &[Span], tags: &[Tag], annotators: &[String]) -> Compariso
             has: has.iter().map(|s| s.to_string()).collect(),
             span_ids,
             lacks: lacking.iter().map(|s| s.to_string()).collect(),
+            place: 0,
         });
     }
+    number_places(&mut out.disagreements);
     let mut tag_has: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for t in tags.iter().filter(|t| who.contains(t.annotator.as_str())) {
         tag_has.entry(&t.label).or_default().insert(&t.annotator);
@@ -189,6 +213,7 @@ pub fn compare(spans: &[Span], tags: &[Tag], annotators: &[String]) -> Compariso
             });
         }
     }
+    out.disagreement_count = out.count() as i64;
     out
 }
 
@@ -276,6 +301,11 @@ mod tests {
                 lacks: vec!["salma".into()]
             }]
         );
-        assert_eq!(c.count(), 8);
+        // One disagreement per place (the label pair, the boundary pair, the missing span, the conflicting
+        // pair) and one per tag difference: 5, whatever the number of versions (7).
+        let places: Vec<i64> = c.disagreements.iter().map(|d| d.place).collect();
+        assert_eq!(places, vec![0, 0, 1, 1, 2, 3, 3]);
+        assert_eq!(c.count(), 5);
+        assert_eq!(c.disagreement_count, 5);
     }
 }

@@ -81,7 +81,7 @@ fn import_then_export_round_trip_with_exit_codes() {
     let out = hashiya(&["--db", db, "import", good.to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", text(&out.stdout));
     assert!(
-        text(&out.stdout).contains("1 imported, 0 duplicate, 0 rejected; 1 spans and 1 tags added"),
+        text(&out.stdout).contains("1 imported; 1 spans and 1 tags added"),
         "{}",
         text(&out.stdout)
     );
@@ -102,7 +102,7 @@ fn import_then_export_round_trip_with_exit_codes() {
         )),
         "{stdout}"
     );
-    assert!(stdout.contains("1 imported, 1 duplicate, 1 rejected"), "{stdout}");
+    assert!(stdout.contains("1 imported, 1 article already here, 1 rejected"), "{stdout}");
 
     let out = hashiya(&["--db", db, "export", "--format", "jsonl"]);
     assert!(out.status.success());

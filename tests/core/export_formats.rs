@@ -260,20 +260,41 @@ fn token_formats_align_and_count_the_overlap_they_drop() {
     let (again, _) = run(&store, &opts(Format::Prodigy));
     assert_eq!(out, again, "hashes and tokens are stable");
 
-    let (hf, _) = run(&store, &opts(Format::Hf));
+    // hf writes class ids into the label list (O, B-X, I-X… as in FILE.labels.json) by default, the tag
+    // names with `hf_tags: Strings`; both read back to the same tags as CoNLL.
+    let (hf, report) = run(&store, &opts(Format::Hf));
+    let names = export::iob_tags(&report.labels);
+    let (hf_strings, _) =
+        run(&store, &ExportOptions { hf_tags: export::HfTags::Strings, ..opts(Format::Hf) });
     let (conll, _) = run(&store, &opts(Format::Conll));
-    let hf = lines(&hf);
-    let hf_pairs: Vec<(String, String)> = hf
-        .iter()
-        .flat_map(|r| {
-            let toks = r["tokens"].as_array().cloned().unwrap_or_default();
-            let tags = r["ner_tags"].as_array().cloned().unwrap_or_default();
-            assert_eq!(toks.len(), tags.len());
-            toks.into_iter().zip(tags).map(|(a, b)| {
-                (a.as_str().unwrap_or("").to_string(), b.as_str().unwrap_or("").to_string())
+    let pairs = |out: &str| -> Vec<(String, String)> {
+        lines(out)
+            .iter()
+            .flat_map(|r| {
+                let toks = r["tokens"].as_array().cloned().unwrap_or_default();
+                let tags = r["ner_tags"].as_array().cloned().unwrap_or_default();
+                assert_eq!(toks.len(), tags.len());
+                toks.into_iter()
+                    .zip(tags)
+                    .map(|(a, b)| {
+                        let tag = match b.as_u64() {
+                            Some(id) => names[id as usize].clone(),
+                            None => b.as_str().unwrap_or("").to_string(),
+                        };
+                        (a.as_str().unwrap_or("").to_string(), tag)
+                    })
+                    .collect::<Vec<_>>()
             })
-        })
-        .collect();
+            .collect()
+    };
+    assert!(lines(&hf)
+        .iter()
+        .all(|r| r["ner_tags"].as_array().is_some_and(|t| t.iter().all(Value::is_u64))));
+    assert!(lines(&hf_strings)
+        .iter()
+        .all(|r| r["ner_tags"].as_array().is_some_and(|t| t.iter().all(Value::is_string))));
+    let hf_pairs = pairs(&hf);
+    assert_eq!(hf_pairs, pairs(&hf_strings));
     let conll_pairs: Vec<(String, String)> = conll
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with("-DOCSTART-"))
@@ -307,7 +328,10 @@ fn token_formats_align_and_count_the_overlap_they_drop() {
     }
     // The \r\n article is two sentences.
     assert_eq!(
-        hf.iter().filter(|r| r["id"].as_str().is_some_and(|i| i.starts_with("crlf:"))).count(),
+        lines(&hf)
+            .iter()
+            .filter(|r| r["id"].as_str().is_some_and(|i| i.starts_with("crlf:")))
+            .count(),
         2
     );
 }

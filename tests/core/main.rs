@@ -16,6 +16,7 @@ mod conll_roundtrip;
 mod corpora;
 mod crash;
 mod export_formats;
+mod first_day;
 mod full_disk;
 mod fuzz_import;
 mod fuzz_jsonl;

@@ -108,11 +108,11 @@ fn settings_round_trip() {
     let mut store = project();
     assert_eq!(
         dispatch(&mut store, "get_settings", json!({})).expect("get"),
-        json!({"guidelines": "", "clitics": "exclude"})
+        json!({"guidelines": "", "clitics": "exclude", "blind": false})
     );
     let guide = "# إرشادات\n- PER: الأشخاص";
     let s = dispatch(&mut store, "set_settings", json!({"guidelines": guide})).expect("set");
-    assert_eq!(s, json!({"guidelines": guide, "clitics": "exclude"}));
+    assert_eq!(s, json!({"guidelines": guide, "clitics": "exclude", "blind": false}));
     let s = dispatch(&mut store, "set_settings", json!({"clitics": "include"})).expect("set");
     assert_eq!(s["guidelines"], guide);
     assert_eq!(s["clitics"], "include");

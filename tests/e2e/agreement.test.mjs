@@ -133,6 +133,10 @@ test('agreement dashboard: the CLI numbers, heatmap and bars; ranked articles op
   await page.locator('#review-dis-list .dis-item').first().waitFor();
   assert.equal(await page.evaluate(() => location.hash), `#review=${ids[0]}`);
   assert.deepEqual(await page.$$eval('#review-annotators input:checked', (els) => els.map((e) => e.dataset.annotator)), pairReport.ranked[0].annotators);
-  assert.equal(await page.locator('#review-dis-list .dis-item').count(), pairReport.ranked[0].disagreements);
+  // One count: each place where the versions differ (a pair is one) and each tag difference.
+  const places = await page.locator('#review-dis-list .dis-place').count();
+  const tagDiffs = await page.locator('#review-tag-diffs li').count();
+  assert.equal(places + tagDiffs, pairReport.ranked[0].disagreements);
+  assert.match(await page.locator('#review-summary').textContent(), new RegExp(`^${pairReport.ranked[0].disagreements} disagreement`));
   assert.deepEqual(browser.errors, []);
 });

@@ -56,8 +56,9 @@ test('label a person in a seed article; it survives reload and exports with code
   const after = await hl.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
   assert.equal(after.length, boxes.length, 'the highlight is still there after reload');
   assert.equal(await page.locator('#analyst-name').isVisible(), false, 'the analyst name is remembered');
-  // Opening the article set this analyst's status to in progress.
+  // The span (not the opening) set this analyst's status to in progress; only that button looks pressed.
   assert.equal(await page.locator('#status [data-status=in_progress]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#status [data-status=done]').getAttribute('aria-pressed'), 'false');
 
   await settle(page); // nothing in flight or about to start when the server goes
   await server.stop();

@@ -141,7 +141,7 @@ test('corpus view: normalised search, filters, sorting, progress and next unfini
   await page.locator('#article-pane[data-article-id="1"]').waitFor();
 
   // Next unfinished (Shift+N): after article 1 (done) comes 2 (to do), then 3 (in progress), then 5 (4 is done),
-  // then round to the top: 2 again. Opening marks a to-do article in progress.
+  // then round to the top: 2 again. Opening an article leaves its status as it was.
   const next = async (id) => {
     await page.locator('#article-text').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+N');
@@ -149,14 +149,15 @@ test('corpus view: normalised search, filters, sorting, progress and next unfini
     await page.locator(`#article-list [data-article-id="${id}"][aria-current=true]`).waitFor();
   };
   await next(2);
-  await page.locator('#article-list [data-article-id="2"] [data-status-badge=in_progress]').waitFor();
+  await page.locator('#status [data-status=todo][aria-pressed=true]').waitFor();
+  await page.locator('#status [data-status=done][aria-pressed=false]').waitFor();
   await next(3);
   await next(5);
   await next(2);
   // The button does the same.
   await page.locator('#next-unfinished').click();
   await page.locator('#article-pane[data-article-id="3"]').waitFor();
-  await page.locator('#corpus-progress', { hasText: '2 done · 3 in progress · 0 to do' }).waitFor();
+  await page.locator('#corpus-progress', { hasText: '2 done · 1 in progress · 2 to do' }).waitFor();
 
   // With a filter, next unfinished stays inside the filtered list.
   await page.locator('#filter-analyst').selectOption('Salma');

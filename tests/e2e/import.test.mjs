@@ -79,7 +79,7 @@ test('CSV with Arabic headers: mapped in the dialog (RTL preview) and imported w
   // Import by keyboard from the Import button.
   await page.locator('#import-run').focus();
   await page.keyboard.press('Enter');
-  await page.locator('#import-summary', { hasText: '3 imported, 0 duplicates, 0 rejected' }).waitFor();
+  await page.locator('#import-summary', { hasText: '3 imported; ' }).waitFor();
   await page.keyboard.press('Escape');
   await page.locator('#import-dialog:not([open])').waitFor({ state: 'attached' });
   for (const title of ['وزير الخارجية يزور الرباط', 'أمطار غزيرة في جدة', 'معرض الكتاب في القاهرة']) {
@@ -108,7 +108,7 @@ test('doccano JSONL with an emoji before the label, read as UTF-16 offsets', asy
   await page.locator('#import-annotator').fill('doccano-team');
   await page.locator('#import-offsets').selectOption('utf16');
   await page.locator('#import-run').click();
-  await page.locator('#import-summary', { hasText: '1 imported, 0 duplicates, 0 rejected; 2 spans' }).waitFor();
+  await page.locator('#import-summary', { hasText: '1 imported; 2 spans' }).waitFor();
   await page.locator('#import-close').click();
   await page.locator('#article-list [data-article-id]').first().waitFor();
   await settle(page);
@@ -136,7 +136,7 @@ test('a batch with rejects: the report lists file:line and reasons, grouped by f
   assert.match(await page.locator('#import-file-list li[data-file="legacy.txt"]').textContent(), /read as Windows-1256/);
   await page.locator('#import-mapping').waitFor();
   await page.locator('#import-run').click();
-  await page.locator('#import-summary', { hasText: '3 imported, 0 duplicates, 5 rejected' }).waitFor();
+  await page.locator('#import-summary', { hasText: '3 imported, 5 rejected' }).waitFor();
   for (const w of ['bad.jsonl:2', 'bad.jsonl:3', 'rows.csv:3', 'empty.txt', evilName]) await page.locator(`[data-rejected="${w.replace(/"/g, '\\"')}"]`).waitFor();
   assert.match(await page.locator('[data-rejected="bad.jsonl:3"]').textContent(), /^bad\.jsonl:3 — span #1 \[2, 1\) PER: .*inverted/);
   assert.match(await page.locator('[data-rejected="rows.csv:3"]').textContent(), /the row has 1 fields but the header has 2/);
@@ -187,7 +187,7 @@ test('cancel from the progress bar: whole files only, the report lists the cance
   assert.ok(cancelled.length >= 1 && cancelled.length < FILES, `some files cancelled: ${cancelled.length}`);
   assert.deepEqual(cancelled, files.slice(FILES - cancelled.length).map((f) => f.name), 'the last files, in order');
   const done = FILES - cancelled.length;
-  assert.match(await page.locator('#import-summary').textContent(), new RegExp(`^${(done * LINES).toLocaleString('en')} imported, .*Cancelled: ${cancelled.length} files? not imported`));
+  assert.match(await page.locator('#import-summary').textContent(), new RegExp(`^${(done * LINES).toLocaleString('en')} imported[,;] .*Cancelled: ${cancelled.length} files? not imported`));
   await page.locator('#import-close').click();
   await page.waitForFunction((n) => document.querySelector('#project-count')?.textContent?.includes(` ${n} articles`), done * LINES);
   await settle(page);

@@ -59,7 +59,7 @@ def generate(path: pathlib.Path, articles: int = 80, seed: int = 7) -> None:
 
 def hf_tags(db: pathlib.Path, who: str, tmp: pathlib.Path) -> list[list[str]]:
     out = tmp / f"{who}.hf.jsonl"
-    run("--db", str(db), "export", "--format", "hf", "--annotators", who, "--out", str(out))
+    run("--db", str(db), "export", "--format", "hf", "--hf-tags", "strings", "--annotators", who, "--out", str(out))
     return [json.loads(l)["ner_tags"] for l in out.read_text(encoding="utf-8").splitlines() if l.strip()]
 
 

@@ -192,11 +192,22 @@ def test_huggingface_datasets_load_spans_and_hf_with_typed_columns(tmp_path, see
     for split in dd.values():
         tok_f = split.features["tokens"]
         assert (tok_f.feature if hasattr(tok_f, "feature") else tok_f[0]).dtype == "string"
+        tag_f = split.features["ner_tags"]
+        assert (tag_f.feature if hasattr(tag_f, "feature") else tag_f[0]).dtype == "int64", "ner_tags are class ids"
         for r in split:
-            assert len(r["tokens"]) == len(r["ner_tags"]) and set(r["ner_tags"]) <= set(tag_names)
-    # The tags cast to ClassLabel ids, as a token-classification trainer wants.
+            assert len(r["tokens"]) == len(r["ner_tags"]) and set(r["ner_tags"]) <= set(range(len(tag_names)))
+    # The ids cast to ClassLabel with the label list, as a token-classification trainer wants.
     train = dd["train"].cast_column("ner_tags", datasets.Sequence(datasets.ClassLabel(names=tag_names)))
     assert train.features["ner_tags"].feature.names == tag_names
+    assert any(t != 0 for r in train for t in r["ner_tags"]), "some entity tags"
+    # --hf-tags strings keeps the tag names, the same tags.
+    named = tmp_path / "named.jsonl"
+    run("--db", str(db), "export", "--format", "hf", "--hf-tags", "strings", "--out", str(named))
+    ids = tmp_path / "ids.jsonl"
+    run("--db", str(db), "export", "--format", "hf", "--out", str(ids))
+    by_name = [json.loads(l)["ner_tags"] for l in named.read_text(encoding="utf-8").splitlines()]
+    by_id = [[tag_names[i] for i in json.loads(l)["ner_tags"]] for l in ids.read_text(encoding="utf-8").splitlines()]
+    assert by_name == by_id
     articles = [{r["id"].split(":")[0] for r in split} for split in dd.values()]
     assert not (articles[0] & articles[1] or articles[0] & articles[2] or articles[1] & articles[2])
     assert sum(len(a) for a in articles) == len(TRICKY) + 5

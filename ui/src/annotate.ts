@@ -11,10 +11,12 @@ import { drawPreview, drawStats, markFocus } from './highlights';
 import { spansAt } from './lanes';
 import type { Edge } from './nudge';
 import { offsetsFor } from './offsets';
+import { confirmLongSpan } from './longSpanDialog';
 import { paragraphAt } from './paragraphs';
 import { openOccurrences } from './occurrencesDialog';
 import { changed, cliticMode, session } from './session';
 import { snapRange, wordAt, type CpRange } from './snap';
+import { excerpt, runaway } from './spanLength';
 import { closePopovers, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
 import { state } from './state';
 import { guard, toast } from './toast';
@@ -53,6 +55,11 @@ export async function applyLabel(label: string, exact: boolean): Promise<boolean
     toast(t('onlyWhitespace'), 'info');
     return false;
   }
+  const long = runaway(view.text, r, state.project?.longest_span ?? 0);
+  if (long) {
+    const slice = [...view.text].slice(r.start, r.end).join('');
+    if (!(await confirmLongSpan(label, long.length, long.lines, excerpt(slice)))) return false;
+  }
   lastLabel = label;
   // The selection is used up now, before the request: a quick next selection must not be cleared by this one.
   window.getSelection()?.removeAllRanges();
@@ -66,6 +73,7 @@ export async function applyLabel(label: string, exact: boolean): Promise<boolean
     // Draw the new span at once; the refresh below brings everyone else's changes too.
     addMarks.answered = performance.now();
     state.view.spans = [...state.view.spans, span];
+    if (state.project) state.project.longest_span = Math.max(state.project.longest_span, span.end - span.start);
     redrawNow();
     addMarks.drawn = performance.now();
     addMarks.drawMs = drawStats.ms;
@@ -225,11 +233,35 @@ export async function deleteFocused(): Promise<void> {
   await actions.remove(span);
 }
 
+/** A mouse selection being dragged in the article: where its moving end last was inside the text. */
+let dragSel: { node: Node; offset: number } | null | 'none' = 'none';
+
+/** A drag released over a handle, a margin or another panel may leave the selection's moving end outside the
+ * article text, which reads as "to the end of the article": put it back where it last was inside the text. */
+function keepSelectionInText(text: HTMLElement): void {
+  const sel = window.getSelection();
+  const last = dragSel;
+  dragSel = 'none';
+  byId('doc').classList.remove('selecting');
+  if (!sel || sel.rangeCount === 0 || !sel.anchorNode || !text.contains(sel.anchorNode)) return;
+  if (sel.focusNode && text.contains(sel.focusNode)) return;
+  if (last && last !== 'none') sel.extend(last.node, last.offset);
+  else sel.collapseToStart();
+}
+
 /** Wire pointer and selection handling on the article text. */
 export function initAnnotate(): void {
   const text = byId('article-text');
   text.addEventListener('click', onTextClick);
-  text.addEventListener('mousedown', () => (altAtMouseUp = false));
+  text.addEventListener('mousedown', (e) => {
+    altAtMouseUp = false;
+    if (e.button !== 0) return;
+    dragSel = null;
+    // While the selection is dragged, handles let the pointer through (a release on one must select text).
+    byId('doc').classList.add('selecting');
+  });
+  // Before any other mouseup handler (sticky labels read the selection).
+  window.addEventListener('mouseup', () => dragSel !== 'none' && keepSelectionInText(text), true);
   document.addEventListener('mouseup', (e) => {
     if (!(e.target instanceof Node && text.contains(e.target))) return;
     altAtMouseUp = e.altKey;
@@ -241,6 +273,8 @@ export function initAnnotate(): void {
   });
   let pending = 0;
   document.addEventListener('selectionchange', () => {
+    const sel = window.getSelection();
+    if (dragSel !== 'none' && sel?.focusNode && text.contains(sel.focusNode)) dragSel = { node: sel.focusNode, offset: sel.focusOffset };
     if (pending) return;
     pending = requestAnimationFrame(() => {
       pending = 0;

@@ -5,11 +5,12 @@ import { call } from './api';
 import { setActive, refreshList } from './articleList';
 import { renderStatus, renderTags } from './articleHead';
 import type { Span, Status } from './bindings';
+import { blindChosen, blindOn } from './blind';
 import { byId } from './dom';
 import * as edits from './edits';
 import { drawHandles } from './handles';
 import { drawHighlights, invalidateHighlights } from './highlights';
-import { session } from './session';
+import { changed, session } from './session';
 import type { CpRange } from './snap';
 import { closePopovers } from './spanEditor';
 import { myStatus, state } from './state';
@@ -59,23 +60,32 @@ function resizeTo(span: Span, r: CpRange): void {
   }, t('errResize'))();
 }
 
+/** The article as this analyst may see it (blind annotation: the core leaves the others' work out). */
+const articleReq = (id: number) => ({ id, annotator: state.analyst, blind: blindChosen() });
+
 function renderHead(): void {
   renderStatus(setStatus);
   renderTags(toggleTag);
+  const note = byId('blind-note');
+  note.hidden = !state.view?.blind;
+  note.textContent = state.view?.blind ? t('blindNote') : '';
 }
 
 /** performance.now() marks of the last open (for the benchmark): request sent, answer parsed, text rendered. */
 export const openMarks = { requested: 0, fetched: 0, rendered: 0 };
 
-/** Open an article: render its text, and move this analyst's status from todo to in progress. */
+/** Open an article and render its text. Opening changes no status: the core moves to-do to in progress at
+ * the analyst's first span or tag, and the analyst sets the rest. */
 export async function openArticle(id: number): Promise<void> {
   openMarks.requested = performance.now();
-  const [v, c] = await Promise.all([call('get_article', { id }), call('clitic_cuts', { article_id: id })]);
+  const [v, c] = await Promise.all([call('get_article', articleReq(id)), call('clitic_cuts', { article_id: id })]);
   openMarks.fetched = performance.now();
   closePopovers();
   state.view = v;
   session.cuts = cutsFrom(c.cuts);
   session.focusId = null;
+  // The undo buttons follow the open article's own history.
+  changed();
   if (!view) view = new TextView(byId('article-text'));
   view.render(v.article.text);
   byId('article-title').textContent = v.article.title || t('untitled');
@@ -89,18 +99,12 @@ export async function openArticle(id: number): Promise<void> {
   byId('article-pane').dataset.articleId = String(id);
   openMarks.rendered = performance.now();
   scheduleRedraw();
-  // Opening moves todo to in progress; not an edit of the analyst's, so not on the undo stack.
-  if (myStatus() === 'todo') {
-    v.statuses = await call('set_status', { article_id: id, annotator: state.analyst, status: 'in_progress' });
-    renderHead();
-    await refreshList();
-  }
 }
 
 /** Re-fetch the open article's annotations and redraw them (the text itself never changes). */
 export async function refreshAnnotations(): Promise<void> {
   if (!state.view) return;
-  state.view = await call('get_article', { id: state.view.article.id });
+  state.view = await call('get_article', articleReq(state.view.article.id));
   renderHead();
   scheduleRedraw();
   await refreshList();
@@ -111,7 +115,9 @@ export async function setStatus(status: Status): Promise<void> {
   if (!state.view) return;
   await edits.setStatus(state.view.article.id, myStatus(), status);
   renderHead();
-  await refreshList();
+  // Under blind annotation, done shows the others' work (and leaving done hides it again).
+  if (state.view.blind || blindOn()) await refreshAnnotations();
+  else await refreshList();
 }
 
 /** Set or clear an article tag (undoable). */
@@ -119,6 +125,8 @@ export async function toggleTag(label: string, on: boolean): Promise<void> {
   if (!state.view) return;
   await edits.setTag(state.view.article.id, label, on);
   renderHead();
+  // A first tag may have moved the status to in progress.
+  if (on) await refreshAnnotations();
 }
 
 /** Keep highlights glued to the glyphs: redraw on resize and when fonts finish loading. */

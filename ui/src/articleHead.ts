@@ -2,7 +2,7 @@
 
 import type { Status } from './bindings';
 import { byId, el, safeColor } from './dom';
-import { myStatus, state, STATUS_TEXT, tagLabels } from './state';
+import { describe, myStatus, state, STATUS_TEXT, tagLabels } from './state';
 import { guard } from './toast';
 import { t } from './i18n';
 
@@ -37,7 +37,7 @@ export function renderTags(toggle: (label: string, on: boolean) => Promise<void>
       dot.style.backgroundColor = safeColor(l.color);
       const b = el(
         'button',
-        { type: 'button', class: 'chip tag', 'data-tag': l.name, 'aria-pressed': String(mine), title: [l.description, others.length ? t('alsoTaggedBy', { names: others.join(t('listSep')) }) : ''].filter(Boolean).join('\n') },
+        { type: 'button', class: 'chip tag', 'data-tag': l.name, 'aria-pressed': String(mine), title: [describe(l), others.length ? t('alsoTaggedBy', { names: others.join(t('listSep')) }) : ''].filter(Boolean).join('\n') },
         dot,
         l.name,
         others.length ? el('span', { class: 'count' }, `+${others.length}`) : null,

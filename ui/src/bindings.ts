@@ -12,7 +12,11 @@ color: string,
 /**
  * One key, e.g. "p"; empty for none.
  */
-hotkey: string, description: string, };
+hotkey: string, description: string, 
+/**
+ * The description in Arabic, for the Arabic interface (empty: the English one is shown).
+ */
+description_ar: string, };
 
 export type Status = "todo" | "in_progress" | "done";
 
@@ -66,7 +70,11 @@ annotators: Array<string>,
 /**
  * Those with spans, tags or statuses of their own (reviewers who only adjudicated are not).
  */
-analysts: Array<string>, labels: Array<Label>, schema_version: number, };
+analysts: Array<string>, labels: Array<Label>, schema_version: number, 
+/**
+ * The longest span in the project, in code points (0 without spans): a selection far longer asks first.
+ */
+longest_span: number, };
 
 export type ListArticlesReq = { 
 /**
@@ -100,9 +108,22 @@ worked_by?: string, sort?: Sort, };
 
 export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
 
-export type GetArticleReq = { id: number, };
+export type GetArticleReq = { id: number, 
+/**
+ * The analyst annotating it: under blind annotation (the project's setting, or `blind`) others' spans
+ * and tags are left out until this analyst's status is done. Absent: everything (as a reviewer sees it).
+ */
+annotator?: string, 
+/**
+ * This analyst's own choice to annotate blind, whatever the project's setting.
+ */
+blind?: boolean, };
 
-export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Tag>, statuses: Array<AnnotatorStatus>, };
+export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Tag>, statuses: Array<AnnotatorStatus>, 
+/**
+ * Others' spans and tags were left out (blind annotation, until the analyst marks the article done).
+ */
+blind: boolean, };
 
 export type AddSpanReq = { article_id: number, annotator: string, 
 /**
@@ -298,6 +319,10 @@ misaligned?: string,
  */
 split_clitics?: boolean, 
 /**
+ * hf: "ids" (default; class ids into the label list) or "strings" (tag names).
+ */
+hf_tags?: string, 
+/**
  * Token formats: "exclude" splits clitic prefixes off as selections leave them out, "include"
  * keeps whole words; absent: the project's clitic setting.
  */
@@ -371,11 +396,21 @@ export type Disagreement = { start: number, end: number, label: string, text: st
 /**
  * Analysts who have exactly this span, and the ids of their spans.
  */
-has: Array<string>, span_ids: Array<number>, lacks: Array<string>, };
+has: Array<string>, span_ids: Array<number>, lacks: Array<string>, 
+/**
+ * The place this version belongs to (0, 1, … in text order): overlapping versions of different analysts
+ * (a boundary, label or conflicting pair) share one place and count as one disagreement.
+ */
+place: number, };
 
 export type TagDifference = { label: string, has: Array<string>, lacks: Array<string>, };
 
-export type Comparison = { agreed: Array<Agreed>, disagreements: Array<Disagreement>, tag_differences: Array<TagDifference>, };
+export type Comparison = { agreed: Array<Agreed>, disagreements: Array<Disagreement>, tag_differences: Array<TagDifference>, 
+/**
+ * How many disagreements there are, the one count Review and Agreement both show: each place where the
+ * analysts' versions differ (however many versions it has) and each tag difference.
+ */
+disagreement_count: number, };
 
 export type GoldSpan = { id: number, article_id: number, start: number, end: number, label: string, text: string, reviewer: string, 
 /**
@@ -579,7 +614,11 @@ status?: Status,
  */
 worked_by?: string, sort?: Sort, };
 
-export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, };
+export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, 
+/**
+ * The Arabic description (absent: unchanged on an edit, empty on a new label).
+ */
+description_ar?: string, };
 
 export type Usage = { spans: number, tags: number, gold_spans: number, gold_tags: number, };
 
@@ -600,9 +639,14 @@ guidelines: string,
  * Whether selecting والرباط labels الرباط ("exclude", the default) or والرباط ("include");
  * token exports split words the same way (`crate::clitics`).
  */
-clitics: string, };
+clitics: string, 
+/**
+ * Blind annotation: while annotating, an analyst sees only their own spans and tags on an article
+ * until they mark it done (reviewers see everything).
+ */
+blind: boolean, };
 
-export type SetSettingsReq = { guidelines?: string, clitics?: string, };
+export type SetSettingsReq = { guidelines?: string, clitics?: string, blind?: boolean, };
 
 export type AnalystProgress = { annotator: string, done: number, in_progress: number, 
 /**

@@ -42,8 +42,8 @@ export function heatmap(names: readonly string[], value: (i: number, j: number) 
       const x = left + j * cell;
       const y = top + i * cell;
       if (i === j) {
-        root.append(svg('rect', { x, y, width: cell - 2, height: cell - 2, fill: '#f1f3f5' }));
-        root.append(svg('text', { x: x + cell / 2 - 1, y: y + cell / 2 + 4, 'text-anchor': 'middle', class: 'cell-text', fill: '#adb5bd' }, '—'));
+        root.append(svg('rect', { x, y, width: cell - 2, height: cell - 2, class: 'cell-empty' }));
+        root.append(svg('text', { x: x + cell / 2 - 1, y: y + cell / 2 + 4, 'text-anchor': 'middle', class: 'cell-text cell-none' }, '—'));
         return;
       }
       const v = value(i, j);
@@ -83,8 +83,8 @@ export function bars(rows: readonly BarRow[], series: readonly Series[], title: 
     root.append(svg('rect', { x, y: 4, width: 12, height: 12, rx: 2, fill: safeColor(s.color) }));
     root.append(svg('text', { x: x + 16, y: 14, class: 'axis' }, s.name));
   });
-  root.append(svg('line', { x1: left, x2: left, y1: legendH - 2, y2: h, stroke: '#adb5bd' }));
-  root.append(svg('line', { x1: left + width, x2: left + width, y1: legendH - 2, y2: h, stroke: '#e9ecef', 'stroke-dasharray': '3 3' }));
+  root.append(svg('line', { x1: left, x2: left, y1: legendH - 2, y2: h, class: 'axis-line' }));
+  root.append(svg('line', { x1: left + width, x2: left + width, y1: legendH - 2, y2: h, class: 'grid-line', 'stroke-dasharray': '3 3' }));
   rows.forEach((r, i) => {
     const y0 = legendH + i * group;
     root.append(svg('text', { x: left - 8, y: y0 + (series.length * (bar + 2)) / 2 + 4, 'text-anchor': 'end', class: 'axis' }, ...fitName(r.label, left - 12)));

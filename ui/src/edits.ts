@@ -1,4 +1,6 @@
 // Every edit of the session as an undoable command: spans (add, delete, relabel, resize, note, add many), tags, status.
+// Each command is plain data (a Step) turned into undo/redo calls, so the history of every article is kept for the
+// session (sessionStorage): it survives switching articles and a reload.
 
 import { ApiError, call } from './api';
 import type { AddedSpan, AddSpansResult, Span, SpanPlace, Status } from './bindings';
@@ -7,9 +9,21 @@ import { changed as sessionChanged } from './session';
 import { state } from './state';
 import { t, count } from './i18n';
 
-export const history = new CommandStack();
+/** One undo history per article (Ctrl+Z undoes the open article's edits). */
+const stacks = new Map<number, CommandStack>();
 /** Spans deleted and re-created by undo get new ids; commands resolve them here. */
 export const spanIds = new SpanIds();
+
+function stackOf(article: number): CommandStack {
+  let s = stacks.get(article);
+  if (!s) stacks.set(article, (s = new CommandStack()));
+  return s;
+}
+
+/** The open article's history (an empty one when none is open). */
+export const history = {
+  peek: () => (state.view ? stackOf(state.view.article.id).peek() : { undo: null, redo: null }),
+};
 
 /** Called after undo/redo with the articles the command touched (to refresh what is shown). */
 let changed: (articleIds: number[]) => Promise<void> = async () => {};
@@ -19,28 +33,65 @@ export function onUndoRedo(fn: (articleIds: number[]) => Promise<void>): void {
 
 interface Edit extends Command {
   articles: number[];
+  step: Step;
 }
 
-function record(e: Edit): void {
-  history.push(e);
+/** The session's histories, kept across reloads for this analyst and project. */
+const storeKey = () => `hashiya.undo.${state.project?.path ?? ''}.${state.analyst}`;
+
+function persist(): void {
+  const steps = (cs: Command[]) => cs.map((c) => (c as Edit).step);
+  const all: Record<string, { done: Step[]; undone: Step[] }> = {};
+  for (const [id, s] of stacks) {
+    const snap = s.snapshot();
+    if (snap.done.length || snap.undone.length) all[id] = { done: steps(snap.done), undone: steps(snap.undone) };
+  }
+  try {
+    sessionStorage.setItem(storeKey(), JSON.stringify({ stacks: all, ids: spanIds.entries() }));
+  } catch {
+    // No storage (or full): the history lasts as long as the page.
+  }
+}
+
+/** Bring back this session's histories (after a reload); call once the analyst and project are known. */
+export function restoreHistory(): void {
+  let saved: { stacks?: Record<string, { done: Step[]; undone: Step[] }>; ids?: [number, number][] } = {};
+  try {
+    saved = JSON.parse(sessionStorage.getItem(storeKey()) ?? '{}');
+  } catch {
+    return;
+  }
+  stacks.clear();
+  for (const [a, b] of saved.ids ?? []) spanIds.moved(a, b);
+  for (const [id, h] of Object.entries(saved.stacks ?? {})) stackOf(Number(id)).restore(h.done.map(commandOf), h.undone.map(commandOf));
+  sessionChanged();
+}
+
+/** The article whose history an edit goes to: the one open when it was made (all occurrences may touch only
+ * others), else the first it touched. */
+const home = (articles: number[]) => state.view?.article.id ?? articles[0];
+
+function record(step: Step): void {
+  const e = commandOf(step);
+  stackOf(home(e.articles)).push(e);
+  persist();
   sessionChanged();
 }
 const touched = (c: Command | null) => (c as Edit | null)?.articles ?? [];
 
-/** Undo the last edit; returns its label, or null when there was nothing. */
-export async function undo(): Promise<string | null> {
-  const c = await history.undo();
+async function runOnOpen(op: 'undo' | 'redo'): Promise<string | null> {
+  if (!state.view) return null;
+  const s = stackOf(state.view.article.id);
+  const c = await (op === 'undo' ? s.undo() : s.redo());
+  persist();
   sessionChanged();
   if (c) await changed(touched(c));
   return c?.label ?? null;
 }
 
-export async function redo(): Promise<string | null> {
-  const c = await history.redo();
-  sessionChanged();
-  if (c) await changed(touched(c));
-  return c?.label ?? null;
-}
+/** Undo the open article's last edit; returns its label, or null when there was nothing. */
+export const undo = () => runOnOpen('undo');
+export const redo = () => runOnOpen('redo');
 
 const who = () => state.analyst;
 
@@ -74,25 +125,14 @@ export async function addSpan(p: Place): Promise<Span | null> {
   // Stored already (from another window or the CLI since this view was loaded): not an edit of this session,
   // so no undo step that would delete it.
   if (span.existing) return null;
-  const first = span.id;
-  record({
-    label: t('hAdd', { label: p.label }),
-    articles: [p.article_id],
-    undo: async () => void (await call('delete_span', { id: spanIds.current(first), annotator: who() })),
-    redo: async () => spanIds.moved(first, (await create(p)).id),
-  });
+  record({ kind: 'add', label: t('hAdd', { label: p.label }), place: p, first: span.id });
   return span;
 }
 
 export async function deleteSpan(span: Span): Promise<void> {
   await call('delete_span', { id: spanIds.current(span.id), annotator: who() });
   const p: Place = { article_id: span.article_id, start: span.start, end: span.end, label: span.label, note: span.note, created_at: span.created_at };
-  record({
-    label: t('hDelete', { label: span.label }),
-    articles: [span.article_id],
-    undo: async () => spanIds.moved(span.id, (await create(p)).id),
-    redo: async () => void (await call('delete_span', { id: spanIds.current(span.id), annotator: who() })),
-  });
+  record({ kind: 'delete', label: t('hDelete', { label: span.label }), place: p, id: span.id });
 }
 
 type Change = { label?: string; start?: number; end?: number; note?: string };
@@ -109,12 +149,7 @@ export async function changeSpan(span: Span, to: Change, what: string): Promise<
   if (to.end !== undefined) from.end = span.end;
   if (to.note !== undefined) from.note = span.note;
   const out = await update(span.id, to);
-  record({
-    label: what,
-    articles: [span.article_id],
-    undo: async () => void (await update(span.id, from)),
-    redo: async () => void (await update(span.id, to)),
-  });
+  record({ kind: 'change', label: what, article: span.article_id, id: span.id, from, to });
   return out;
 }
 
@@ -122,7 +157,7 @@ export async function setTag(articleId: number, label: string, on: boolean): Pro
   const set = (v: boolean) => call('set_tag', { article_id: articleId, annotator: who(), label, on: v });
   const tags = await set(on);
   if (state.view?.article.id === articleId) state.view.tags = tags;
-  record({ label: t(on ? 'hTag' : 'hUntag', { label }), articles: [articleId], undo: async () => void (await set(!on)), redo: async () => void (await set(on)) });
+  record({ kind: 'tag', label: t(on ? 'hTag' : 'hUntag', { label }), article: articleId, tag: label, on });
 }
 
 export async function setStatus(articleId: number, from: Status, to: Status): Promise<void> {
@@ -130,7 +165,7 @@ export async function setStatus(articleId: number, from: Status, to: Status): Pr
   const statuses = await set(to);
   if (state.view?.article.id === articleId) state.view.statuses = statuses;
   if (from === to) return;
-  record({ label: t('hStatus', { raw: to.replace('_', ' '), status: t(to) }), articles: [articleId], undo: async () => void (await set(from)), redo: async () => void (await set(to)) });
+  record({ kind: 'status', label: t('hStatus', { raw: to.replace('_', ' '), status: t(to) }), article: articleId, from, to });
 }
 
 async function gone(p: Promise<unknown>): Promise<void> {
@@ -146,28 +181,75 @@ export async function addMany(label: string, places: SpanPlace[]): Promise<AddSp
   const res = await call('add_spans', { annotator: who(), label, places });
   const added = res.added.map((s) => ({ id: s.id, place: { article_id: s.article_id, start: s.start, end: s.end } }));
   if (added.length === 0) return res;
-  const articles = [...new Set(added.map((a) => a.place.article_id))];
-  record({
-    label: t('hLabelOcc', { occ: count(added.length, 'occurrence'), label }),
-    articles,
-    undo: async () => {
-      // All at once (delete_spans is all or none). If some were deleted since, one by one: a span
-      // already gone is fine, so a retry after a failure finishes the step.
-      try {
-        await call('delete_spans', { ids: added.map((a) => spanIds.current(a.id)), annotator: who() });
-      } catch {
-        for (const a of added) await gone(call('delete_span', { id: spanIds.current(a.id), annotator: who() }));
-      }
-    },
-    redo: async () => {
-      const again = await call('add_spans', { annotator: who(), label, places: added.map((a) => a.place) });
-      const key = (p: SpanPlace) => `${p.article_id}:${p.start}:${p.end}`;
-      const byPlace = new Map(again.added.map((s) => [key(s), s.id]));
-      for (const a of added) {
-        const id = byPlace.get(key(a.place));
-        if (id !== undefined) spanIds.moved(a.id, id);
-      }
-    },
-  });
+  record({ kind: 'many', label: t('hLabelOcc', { occ: count(added.length, 'occurrence'), label }), tag: label, added });
   return res;
+}
+
+/** An edit as plain data (what undo and redo need), kept in sessionStorage. */
+type Step =
+  | { kind: 'add'; label: string; place: Place; first: number }
+  | { kind: 'delete'; label: string; place: Place; id: number }
+  | { kind: 'change'; label: string; article: number; id: number; from: Change; to: Change }
+  | { kind: 'tag'; label: string; article: number; tag: string; on: boolean }
+  | { kind: 'status'; label: string; article: number; from: Status; to: Status }
+  | { kind: 'many'; label: string; tag: string; added: { id: number; place: SpanPlace }[] };
+
+/** The undo and redo of a step. */
+function commandOf(step: Step): Edit {
+  const base = { label: step.label, step };
+  switch (step.kind) {
+    case 'add': {
+      const { place: p, first } = step;
+      return {
+        ...base,
+        articles: [p.article_id],
+        undo: async () => void (await call('delete_span', { id: spanIds.current(first), annotator: who() })),
+        redo: async () => spanIds.moved(first, (await create(p)).id),
+      };
+    }
+    case 'delete': {
+      const { place: p, id } = step;
+      return {
+        ...base,
+        articles: [p.article_id],
+        undo: async () => spanIds.moved(id, (await create(p)).id),
+        redo: async () => void (await call('delete_span', { id: spanIds.current(id), annotator: who() })),
+      };
+    }
+    case 'change':
+      return { ...base, articles: [step.article], undo: async () => void (await update(step.id, step.from)), redo: async () => void (await update(step.id, step.to)) };
+    case 'tag': {
+      const set = (v: boolean) => call('set_tag', { article_id: step.article, annotator: who(), label: step.tag, on: v });
+      return { ...base, articles: [step.article], undo: async () => void (await set(!step.on)), redo: async () => void (await set(step.on)) };
+    }
+    case 'status': {
+      const set = (s: Status) => call('set_status', { article_id: step.article, annotator: who(), status: s });
+      return { ...base, articles: [step.article], undo: async () => void (await set(step.from)), redo: async () => void (await set(step.to)) };
+    }
+    case 'many': {
+      const { added, tag: label } = step;
+      return {
+        ...base,
+        articles: [...new Set(added.map((a) => a.place.article_id))],
+        undo: async () => {
+          // All at once (delete_spans is all or none). If some were deleted since, one by one: a span
+          // already gone is fine, so a retry after a failure finishes the step.
+          try {
+            await call('delete_spans', { ids: added.map((a) => spanIds.current(a.id)), annotator: who() });
+          } catch {
+            for (const a of added) await gone(call('delete_span', { id: spanIds.current(a.id), annotator: who() }));
+          }
+        },
+        redo: async () => {
+          const again = await call('add_spans', { annotator: who(), label, places: added.map((a) => a.place) });
+          const key = (p: SpanPlace) => `${p.article_id}:${p.start}:${p.end}`;
+          const byPlace = new Map(again.added.map((s) => [key(s), s.id]));
+          for (const a of added) {
+            const id = byPlace.get(key(a.place));
+            if (id !== undefined) spanIds.moved(a.id, id);
+          }
+        },
+      };
+    }
+  }
 }

@@ -11,6 +11,9 @@ import { offsetsFor } from './offsets';
 import type { TextView } from './textView';
 import { t } from './i18n';
 
+/** A handle's width (px), as in styles.css. */
+const HANDLE_W = 7;
+
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
 export function handleLayer(): HTMLElement {
@@ -24,7 +27,7 @@ export function handleLayer(): HTMLElement {
 }
 
 /** The x of a span's start or end edge: the side of its first/last character where the text begins/ends. */
-function edgeBox(view: TextView, span: CpRange, edge: Edge): { x: number; top: number; h: number } | null {
+function edgeBox(view: TextView, span: CpRange, edge: Edge): { x: number; outward: 1 | -1; top: number; h: number } | null {
   const off = offsetsFor(view.text);
   const marks = graphemeMarks(view.text);
   let u = edge === 'start' ? off.cpToUtf16(span.start) : off.cpToUtf16(span.end);
@@ -37,7 +40,8 @@ function edgeBox(view: TextView, span: CpRange, edge: Edge): { x: number; top: n
   if (!r) return null;
   const rtl = RTL_CHAR.test(view.text[u] ?? '');
   const right = edge === 'start' ? rtl : !rtl;
-  return { x: right ? r.right : r.left, top: r.top, h: r.height };
+  // The span lies left of a right edge: the outside of that edge is further right (+1), else left (-1).
+  return { x: right ? r.right : r.left, outward: right ? 1 : -1, top: r.top, h: r.height };
 }
 
 let drag: { span: Span; edge: Edge; range: CpRange } | null = null;
@@ -53,11 +57,12 @@ export function drawHandles(view: TextView | null, span: Span | null, commit: (s
     const b = edgeBox(view, span, edge);
     if (!b) continue;
     const h = document.createElement('div');
-    h.className = `handle handle-${edge}`;
+    h.className = `handle handle-${edge} handle-${b.outward > 0 ? 'right' : 'left'}`;
     h.dataset.edge = edge;
     h.dataset.spanId = String(span.id);
     h.title = edge === 'start' ? t('dragStart') : t('dragEnd');
-    h.style.left = `${b.x - base.left - 4}px`;
+    // Outside the span, against its edge: the handle never covers the span's first or last letter.
+    h.style.left = `${b.outward > 0 ? b.x - base.left : b.x - base.left - HANDLE_W}px`;
     h.style.top = `${b.top - base.top - 2}px`;
     h.style.height = `${b.h + 4}px`;
     h.addEventListener('pointerdown', (e) => {

@@ -3,6 +3,7 @@
 
 import type { Span } from './bindings';
 import { safeColor, tint } from './dom';
+import { mergeBands, type Band } from './bands';
 import { cpRects } from './geometry';
 import { assignLanes } from './lanes';
 import { offsetsFor } from './offsets';
@@ -55,7 +56,15 @@ export const drawStats = { paragraphs: 0, rebuilt: 0, boxes: 0, ms: 0, layout: 0
 interface Piece {
   span: Span;
   lane: number;
-  rects: DOMRect[];
+  /** One box per line (bidi runs merged), rounded at the span's logical ends. */
+  rects: Band[];
+}
+
+const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** Is the text right to left where it starts (its first letter, as dir=auto decides)? */
+function startsRtl(text: string): boolean {
+  const m = /\p{L}/u.exec(text);
+  return m ? RTL_CHAR.test(m[0]) : false;
 }
 
 /** The paragraph's place in the layer. */
@@ -68,10 +77,13 @@ function paraAt(view: TextView, para: number, base: DOMRect): { x: number; y: nu
 function measure(view: TextView, para: number, spans: Span[], lanes: Map<number, number>): Piece[] {
   const off = offsetsFor(view.text);
   const p = view.paras[para];
+  const rtl = startsRtl(p.text);
   return spans.map((span) => {
-    const s16 = Math.max(off.cpToUtf16(span.start), p.start);
-    const e16 = Math.min(off.cpToUtf16(span.end), p.start + p.text.length);
-    return { span, lane: lanes.get(span.id) ?? 0, rects: view.rects(s16, e16) };
+    const a16 = off.cpToUtf16(span.start);
+    const b16 = off.cpToUtf16(span.end);
+    const s16 = Math.max(a16, p.start);
+    const e16 = Math.min(b16, p.start + p.text.length);
+    return { span, lane: lanes.get(span.id) ?? 0, rects: mergeBands(view.rects(s16, e16), a16 >= p.start, b16 <= p.start + p.text.length, rtl) };
   });
 }
 
@@ -88,10 +100,10 @@ function buildGroup(para: number, pieces: Piece[], at: { x: number; y: number; b
     const mine = span.annotator === state.analyst;
     const cls = `hl${mine ? '' : ' hl-other'}${lane ? ` hl-lane` : ''}`;
     for (const r of rects) {
-      const b = boxAt(base, r, cls);
+      const b = boxAt(base, { left: r.left, top: r.top, width: r.right - r.left, height: r.bottom - r.top }, cls);
       const inset = Math.min(lane * LANE_INSET, Math.max(0, (b.h - 8) / 2));
       const d = document.createElement('div');
-      d.className = cls;
+      d.className = `${cls}${r.roundLeft ? ' hl-cap-l' : ''}${r.roundRight ? ' hl-cap-r' : ''}`;
       d.style.cssText = `left:${b.x}px;top:${b.y + inset}px;width:${b.w}px;height:${b.h - 2 * inset}px;background-color:${tint(color, mine ? 0.3 : 0.14)};border-color:${color}`;
       d.dataset.spanId = String(span.id);
       d.dataset.label = span.label;
@@ -144,7 +156,8 @@ export function drawHighlights(
   const want: number[] = [];
   if (vis) for (let i = vis[0]; i <= vis[1]; i++) if (buckets.has(i)) want.push(i);
   for (const [i, g] of groups) {
-    if (!keep || i < keep[0] || i > keep[1]) {
+    // Out of range, or no span left in the paragraph (its last one deleted, or hidden by blind annotation).
+    if (!keep || i < keep[0] || i > keep[1] || !buckets.has(i)) {
       g.el.remove();
       groups.delete(i);
     }
@@ -197,5 +210,6 @@ export function drawHighlights(
 /** Show where the current selection will land once snapped (dotted outline). */
 export function drawPreview(layer: HTMLElement, view: TextView, range: CpRange | null): void {
   const base = layer.getBoundingClientRect();
-  paint(layer, range ? cpRects(view, range).map((r) => boxAt(base, r, 'hl-preview')) : []);
+  const bands = range ? mergeBands(cpRects(view, range), true, true, startsRtl(view.text)) : [];
+  paint(layer, bands.map((r) => boxAt(base, { left: r.left, top: r.top, width: r.right - r.left, height: r.bottom - r.top }, 'hl-preview')));
 }

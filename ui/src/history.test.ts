@@ -94,3 +94,33 @@ describe('SpanIds', () => {
     expect(ids.current(7)).toBe(30);
   });
 });
+
+describe('keeping the history beyond the page', () => {
+  it('restores what can be undone and redone, in order', async () => {
+    const { CommandStack } = await import('./history');
+    const log: string[] = [];
+    const cmd = (n: string) => ({ label: n, undo: async () => void log.push(`undo ${n}`), redo: async () => void log.push(`redo ${n}`) });
+    const a = new CommandStack();
+    a.push(cmd('1'));
+    a.push(cmd('2'));
+    a.push(cmd('3'));
+    await a.undo();
+    const snap = a.snapshot();
+    const b = new CommandStack();
+    b.restore(snap.done, snap.undone);
+    expect(b.peek()).toEqual({ undo: '2', redo: '3' });
+    await b.redo();
+    await b.undo();
+    await b.undo();
+    expect(log).toEqual(['undo 3', 'redo 3', 'undo 3', 'undo 2']);
+  });
+  it('keeps span id aliases', async () => {
+    const { SpanIds } = await import('./history');
+    const a = new SpanIds();
+    a.moved(1, 5);
+    a.moved(5, 9);
+    const b = new SpanIds();
+    for (const [x, y] of a.entries()) b.moved(x, y);
+    expect(b.current(1)).toBe(9);
+  });
+});

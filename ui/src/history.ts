@@ -74,6 +74,17 @@ export class CommandStack {
     this.undone = [];
   }
 
+  /** The commands that can be undone and redone (oldest first), to keep them beyond the page. */
+  snapshot(): { done: Command[]; undone: Command[] } {
+    return { done: [...this.done], undone: [...this.undone] };
+  }
+
+  /** Put back what `snapshot` gave (after a reload). */
+  restore(done: Command[], undone: Command[]): void {
+    this.done = done.slice(-this.limit);
+    this.undone = [...undone];
+  }
+
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => {});
@@ -90,6 +101,11 @@ export class SpanIds {
   moved(id: number, newId: number): void {
     const cur = this.current(id);
     if (cur !== newId) this.next.set(cur, newId);
+  }
+
+  /** Every alias, to keep them beyond the page. */
+  entries(): [number, number][] {
+    return [...this.next];
   }
 
   current(id: number): number {

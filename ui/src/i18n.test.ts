@@ -32,7 +32,7 @@ describe('string tables', () => {
 
   it('keeps the English texts the tests and users rely on', () => {
     expect(en.undone).toBe('Undone: {what}');
-    expect(en.impSummary).toBe('{imported} imported, {dup}, {rejected} rejected; {spans} and {tags} added.');
+    expect(en.impSummary).toBe('{parts}; {spans} and {tags} added.');
     expect(en.noToken).toMatch(/^No access token/);
     expect(en.noServer).toMatch(/^Cannot reach the Hashiya server/);
   });
@@ -66,5 +66,18 @@ describe('t()', () => {
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(t('stickyOn', { label: 'PER' })).toBe('Sticky: PER');
     expect(t('occLabelled', { places: count(10, 'place'), label: 'PER', already: '' })).toBe('Labelled 10 places PER. Ctrl+Z undoes it in one step.');
+  });
+});
+
+describe('tNodes', () => {
+  it('puts node parameters in place and fills the others', async () => {
+    const { tNodes, setLang } = await import('./i18n');
+    const fake = { name: 'عمر' };
+    const doc = { documentElement: { lang: '', dir: '' }, body: { dir: '' }, getElementById: () => null, querySelectorAll: () => [] } as unknown as Document;
+    setLang('en', doc);
+    expect(tNodes('rvHasLacks1', { has: fake, lacks: 'salma' })).toEqual([fake, ' has it · ', 'salma', ' lacks it']);
+    setLang('ar', doc);
+    expect(tNodes('rvHasLacks1', { has: fake, lacks: 'salma' })).toEqual(['لدى ', fake, ' · ليس لدى ', 'salma']);
+    setLang('en', doc);
   });
 });

@@ -189,6 +189,22 @@ const S = {
   hRelabel: ['Relabel {from} → {to}', 'تغيير الوسم {from} ← {to}'],
   hNote: ['Note', 'ملاحظة'],
   selectFirst: ['Select some text in the article (or click into a word) first, then choose a label.', 'حدّد نصًّا في المقال أولًا (أو انقر داخل كلمة)، ثم اختر وسمًا.'],
+  labDescAr: ['Description in Arabic', 'الوصف بالعربية'],
+  labDescArPh: ['Description in Arabic (shown in the Arabic interface)', 'الوصف بالعربية (يظهر في الواجهة العربية)'],
+  blindChip: ['Blind', 'توسيم أعمى'],
+  blindTitle: ['Blind annotation: see only your own spans and tags until you mark the article done (your choice, on this computer)', 'التوسيم الأعمى: لا ترى إلا مقاطعك وتصنيفاتك حتى تضع علامة «منجز» على المقال (اختيارك على هذا الحاسوب)'],
+  blindForced: ['Blind annotation is on for this project (Settings → Project)', 'التوسيم الأعمى مفعّل لهذا المشروع (الإعدادات ← المشروع)'],
+  blindNote: ['Other analysts\' spans and tags are hidden until you mark this article done.', 'مقاطع المحللين الآخرين وتصنيفاتهم مخفية حتى تضع علامة «منجز» على هذا المقال.'],
+  blindLegend: ['Blind annotation', 'التوسيم الأعمى'],
+  blindSetting: ['Hide other analysts\' work from each analyst until they mark the article done', 'إخفاء عمل المحللين الآخرين عن كل محلل حتى يضع علامة «منجز» على المقال'],
+  blindHelp: ['For agreement studies: nobody is swayed by the others\' labels. Reviewers still see everything.', 'لدراسات الاتفاق: لا يتأثر أحد بوسوم غيره. ويرى المراجعون كل شيء.'],
+  blindSavedOn: ['Blind annotation on', 'التوسيم الأعمى مفعّل'],
+  blindSavedOff: ['Blind annotation off', 'التوسيم الأعمى معطّل'],
+  quoteCut: ['A span of {n} characters, shown cut', 'مقطع من {n} حرفًا، معروض مقتطعًا'],
+  longSpanTitle: ['Label this long selection?', 'توسيم هذا التحديد الطويل؟'],
+  longSpanChars: ['The selection is {n} characters long, far longer than any span in this project. A drag may have run away.', 'طول التحديد {n} حرفًا، وهو أطول بكثير من أي مقطع في هذا المشروع. ربما انفلت السحب.'],
+  longSpanLines: ['The selection runs over {lines} paragraphs ({n} characters). A drag may have run away.', 'يمتد التحديد على {lines} فقرات ({n} حرفًا). ربما انفلت السحب.'],
+  longSpanYes: ['Label it {label}', 'وسمه {label}'],
   onlyWhitespace: ['The selection is only whitespace.', 'التحديد مسافات فارغة فقط.'],
   alreadyLabelled: ['This is already labelled {label}.', 'هذا النص موسوم مسبقًا بالوسم {label}.'],
   noteSaved: ['Note saved.', 'حُفظت الملاحظة.'],
@@ -253,7 +269,10 @@ const S = {
   impIndexing: ['{records} read; updating the search index…', 'قُرئ {records}؛ جارٍ تحديث فهرس البحث…'],
   impFileOf: ['File {n} of {total}', 'الملف {n} من {total}'],
   impRate: ['{n} records/s', '{n} سجل/ث'],
-  impSummary: ['{imported} imported, {dup}, {rejected} rejected; {spans} and {tags} added.', 'المستورد: {imported}، المكرر: {dupN}، المرفوض: {rejected}؛ أُضيف {spans} و{tags}.'],
+  impSummary: ['{parts}; {spans} and {tags} added.', '{parts}؛ أُضيف {spans} و{tags}.'],
+  impNew: ['{n} imported', 'المستورد: {n}'],
+  impHere: ['{articles} already here', '{articles} موجودة من قبل'],
+  impRejected: ['{n} rejected', 'المرفوض: {n}'],
   impLeftOut: [' {n} left out.', ' استُبعد {n}.'],
   impCancelledFiles: [' Cancelled: {files} not imported.', ' أُلغي: لم يُستورد {files}.'],
   rptHead: ['Hashiya import report', 'تقرير الاستيراد من حاشية'],
@@ -654,6 +673,25 @@ export function t(key: Key, params?: Params): string {
   const s = TABLES[lang][key] ?? TABLES.en[key];
   return params ? fill(s, params) : s;
 }
+
+/** t() as pieces for the DOM: string parameters are filled in, node parameters (e.g. a <bdi> holding a name, so
+ * an Arabic name cannot reorder an English sentence or a Latin one an Arabic sentence) are put in place. */
+export function tNodes<N>(key: Key, params: Record<string, string | number | N>): (string | N)[] {
+  const s = TABLES[lang][key] ?? TABLES.en[key];
+  const out: (string | N)[] = [];
+  let last = 0;
+  for (const m of s.matchAll(/\{(\w+)\}/g)) {
+    const v = m[1] in params ? params[m[1]] : m[0];
+    out.push(s.slice(last, m.index));
+    out.push(typeof v === 'number' ? String(v) : v);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  out.push(s.slice(last));
+  return out.filter((x) => x !== '');
+}
+
+/** A name isolated for plain text (attributes, options): U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE. */
+export const isolate = (name: string): string => `\u2068${name}\u2069`;
 
 /** Replace `{name}` by params.name (unknown names stay as they are). */
 export function fill(s: string, params: Params): string {

@@ -86,8 +86,10 @@ describe('report', () => {
     ]);
   });
   it('summarises', () => {
-    expect(summary(r)).toBe('2 imported, 0 duplicates, 2 rejected; 2 spans and 0 tags added. Cancelled: 1 file not imported.');
-    expect(summary({ ...emptyReport(), duplicates: r.imported.slice(0, 1) })).toMatch(/^0 imported, 1 duplicate, 0 rejected/);
+    expect(summary(r)).toBe('2 imported, 2 rejected; 2 spans and 0 tags added. Cancelled: 1 file not imported.');
+    // Merging another analyst's file of the same articles says what it added.
+    expect(summary({ ...emptyReport(), duplicates: r.imported.slice(0, 1), spans_added: 46, tags_added: 5 })).toBe('1 article already here; 46 spans and 5 tags added.');
+    expect(summary(emptyReport())).toBe('0 imported; 0 spans and 0 tags added.');
   });
   it('writes every finding on its own line', () => {
     const text = reportText(r, { when: new Date('2026-01-02T03:04:05Z'), project: 'p', annotator: 'Amina', readAs: new Map([['b.txt', 'Windows-1256']]) });

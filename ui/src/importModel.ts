@@ -187,14 +187,13 @@ export function byFile<T extends { file: string }>(items: T[]): FileGroup<T>[] {
 /** The one-line summary (also the toast). */
 export function summary(r: ImportReport): string {
   const dup = r.duplicates.length + (r.duplicates_not_listed ?? 0);
-  let s = t('impSummary', {
-    imported: num(r.imported.length + (r.imported_not_listed ?? 0)),
-    dup: plural(dup, 'duplicate'),
-    dupN: num(dup),
-    rejected: num(r.rejected.length),
-    spans: plural(r.spans_added, 'span'),
-    tags: plural(r.tags_added, 'tag'),
-  });
+  const imported = r.imported.length + (r.imported_not_listed ?? 0);
+  // "5 articles already here; 46 spans and 5 tags added": a merge of another analyst's file says what it added.
+  const parts: string[] = [];
+  if (imported > 0 || dup === 0) parts.push(t('impNew', { n: num(imported) }));
+  if (dup > 0) parts.push(t('impHere', { articles: plural(dup, 'article') }));
+  if (r.rejected.length) parts.push(t('impRejected', { n: num(r.rejected.length) }));
+  let s = t('impSummary', { parts: parts.join(t('listSep')), spans: plural(r.spans_added, 'span'), tags: plural(r.tags_added, 'tag') });
   if (r.left_out.length) s += t('impLeftOut', { n: plural(r.left_out.length, 'annotation') });
   if (r.cancelled.length) s += t('impCancelledFiles', { files: plural(r.cancelled.length, 'file') });
   return s;

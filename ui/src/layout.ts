@@ -43,6 +43,7 @@ export function buildLayout(root: HTMLElement): void {
       el('h1', { id: 'article-title', dir: 'auto' }),
       el('div', { id: 'article-meta', class: 'muted small', dir: 'auto' }),
       el('div', { class: 'head-row' }, el('div', { id: 'status', role: 'group', 'aria-label': 'Status' }), el('div', { id: 'tags', role: 'group', 'aria-label': 'Article tags' })),
+      el('p', { id: 'blind-note', class: 'muted small', hidden: true }),
     ),
     el('div', { id: 'palette-bar' }, el('div', { id: 'palette', role: 'toolbar', 'aria-label': 'Span labels' }), el('div', { id: 'palette-hint', class: 'muted small' })),
     el(

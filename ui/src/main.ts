@@ -27,6 +27,7 @@ import { state } from './state';
 import { installTestHook } from './testHook';
 import { initWorkbench, loadWorkbenchSettings } from './workbench';
 import { guard, toastError } from './toast';
+import { restoreHistory } from './edits';
 import { count, onLangChange, t } from './i18n';
 import { translateShell } from './shellText';
 
@@ -44,6 +45,8 @@ async function loadProject(): Promise<void> {
   showProjectName();
   renderPalette((label, exact) => guard(() => applyLabel(label, exact), t('errAddSpan'))());
   await loadWorkbenchSettings();
+  // This session's undo history of every article (kept in sessionStorage), for this project and analyst.
+  restoreHistory();
 }
 
 async function start(): Promise<void> {
@@ -72,6 +75,7 @@ async function start(): Promise<void> {
     'click',
     guard(async () => {
       if (await changeAnalyst()) {
+        restoreHistory();
         await refreshList();
         await refreshAnnotations();
         if (state.mode === 'review' && rv.articleId !== null) await openReview(rv.articleId);

@@ -1,6 +1,8 @@
 // The bar under the palette: clitic mode (and the one-shot toggle), sticky label, undo/redo — state visible, all clickable.
 
 import { toggleClitics, toggleSticky } from './annotate';
+import { refreshAnnotations } from './article';
+import { blindChosen, blindOn, chooseBlind } from './blind';
 import { byId, el, safeColor } from './dom';
 import { history, redo, undo } from './edits';
 import { cliticMode, session } from './session';
@@ -42,6 +44,22 @@ export function renderModeBar(): void {
   );
   sticky.addEventListener('mousedown', (e) => e.preventDefault());
   sticky.addEventListener('click', () => toggleSticky());
+  // Blind annotation: pressed when on; the project's setting cannot be switched off here.
+  const forced = session.settings.blind;
+  const blind = el(
+    'button',
+    { type: 'button', class: 'chip mode-chip', id: 'blind-toggle', 'aria-pressed': String(blindOn()), disabled: forced, title: forced ? t('blindForced') : t('blindTitle') },
+    t('blindChip'),
+  );
+  blind.addEventListener('mousedown', (e) => e.preventDefault());
+  blind.addEventListener(
+    'click',
+    guard(async () => {
+      chooseBlind(!blindChosen());
+      renderModeBar();
+      await refreshAnnotations();
+    }, () => t('errSaveSetting')),
+  );
   const smaller = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'text-smaller', title: t('textSmaller'), 'aria-label': t('textSmaller') }, 'A−');
   const bigger = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'text-bigger', title: t('textBigger'), 'aria-label': t('textBigger') }, 'A+');
   smaller.addEventListener('click', () => textSize(-1));
@@ -52,5 +70,5 @@ export function renderModeBar(): void {
   const r = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'redo-btn', disabled: !p.redo, title: p.redo ? t('redoTitle', { what: p.redo }) : t('nothingToRedo') }, t('redo'));
   u.addEventListener('click', guard(async () => toast(t('undone', { what: (await undo()) ?? t('nothing') }), 'info'), () => t('errUndo')));
   r.addEventListener('click', guard(async () => toast(t('redone', { what: (await redo()) ?? t('nothing') }), 'info'), () => t('errRedo')));
-  bar().replaceChildren(clitics, sticky, el('span', { class: 'spacer' }), smaller, size, bigger, u, r);
+  bar().replaceChildren(clitics, sticky, blind, el('span', { class: 'spacer' }), smaller, size, bigger, u, r);
 }

@@ -2,7 +2,7 @@
 
 import { byId, el, safeColor } from './dom';
 import { t } from './i18n';
-import { spanLabels } from './state';
+import { describe, spanLabels } from './state';
 
 let lastApply: ((label: string, exact: boolean) => void) | null = null;
 let onShiftClick: (label: string) => void = () => {};
@@ -26,7 +26,7 @@ export function renderPalette(apply: (label: string, exact: boolean) => void): v
     sw.style.backgroundColor = safeColor(l.color);
     const b = el(
       'button',
-      { type: 'button', class: 'chip', 'data-label': l.name, title: `${l.description || l.name}${l.hotkey ? t('keyHint', { key: l.hotkey.toUpperCase() }) : ''}\n${t('shiftClickSticky')}` },
+      { type: 'button', class: 'chip', 'data-label': l.name, title: `${describe(l) || l.name}${l.hotkey ? t('keyHint', { key: l.hotkey.toUpperCase() }) : ''}\n${t('shiftClickSticky')}` },
       sw,
       el('span', {}, l.name),
       l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionLog, Disagreement, GoldSpan } from './bindings';
-import { bandBackground, chooseAnnotators, disKey, inTextOrder, keepCursor, patternOf, resolution, step } from './reviewModel';
+import { bandBackground, chooseAnnotators, disKey, inTextOrder, keepCursor, patternOf, placesOf, resolution, step } from './reviewModel';
 
-const dis = (start: number, end: number, label: string, has: string[], span_ids: number[], kind: Disagreement['kind'] = 'missing'): Disagreement => ({
+const dis = (start: number, end: number, label: string, has: string[], span_ids: number[], kind: Disagreement['kind'] = 'missing', place = 0): Disagreement => ({
+  place,
   start,
   end,
   label,
@@ -74,5 +75,19 @@ describe('analyst marks and choice', () => {
     expect(chooseAnnotators(['a', 'b', 'c', 'R'], ['b', 'c', 'gone'], 'R')).toEqual(['b', 'c']);
     expect(chooseAnnotators(['a', 'b', 'R'], ['b'], 'R')).toEqual(['a', 'b']);
     expect(chooseAnnotators(['a', 'R'], [], 'R')).toEqual(['a', 'R']);
+  });
+});
+
+describe('places', () => {
+  it('groups the versions of one place (a pair is one disagreement), in text order', () => {
+    const list = inTextOrder([
+      dis(10, 15, 'LOC', ['a'], [1], 'label', 0),
+      dis(10, 15, 'ORG', ['b'], [2], 'label', 0),
+      dis(20, 30, 'DATE', ['a'], [3], 'boundary', 1),
+      dis(22, 30, 'DATE', ['b'], [4], 'boundary', 1),
+      dis(40, 45, 'PER', ['a'], [5], 'missing', 2),
+    ]);
+    expect(placesOf(list)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(placesOf([])).toEqual([]);
   });
 });

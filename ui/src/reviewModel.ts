@@ -13,6 +13,19 @@ export function inTextOrder(ds: readonly Disagreement[]): Disagreement[] {
   );
 }
 
+/** The list's versions grouped by place (a boundary, label or conflicting pair is one place, one disagreement):
+ * for each place, the indices of its versions in `list` (which is in text order, so a place's versions are together). */
+export function placesOf(list: readonly Disagreement[]): number[][] {
+  const out: number[][] = [];
+  let key: number | null = null;
+  list.forEach((d, i) => {
+    if (d.place !== key) out.push([]);
+    key = d.place;
+    out[out.length - 1].push(i);
+  });
+  return out;
+}
+
 /** The index after moving `dir` (+1 next, -1 previous) from `cur` (-1: none yet) in a list of `len`; stays at the ends. */
 export function step(len: number, cur: number, dir: 1 | -1): number {
   if (len <= 0) return -1;

@@ -2,11 +2,11 @@
 
 import type { Disagreement } from './bindings';
 import { byId, el, present, safeColor } from './dom';
-import { bandBackground, patternOf, resolution, RESOLUTION_TEXT } from './reviewModel';
+import { bandBackground, patternOf, placesOf, resolution, RESOLUTION_TEXT } from './reviewModel';
 import { current, rv } from './reviewState';
 import { labelByName } from './state';
 import { guard } from './toast';
-import { count, type Key, t } from './i18n';
+import { count, isolate, type Key, t, tNodes } from './i18n';
 
 export interface PanelActions {
   go(index: number): void;
@@ -43,8 +43,51 @@ function legend(): HTMLElement {
   return el('div', { id: 'review-legend' }, ...items, gold);
 }
 
-function who(d: Disagreement): HTMLElement {
-  return el('span', { class: 'muted small who', dir: 'auto' }, t(d.lacks.length === 1 ? 'rvHasLacks1' : 'rvHasLacksN', { has: d.has.join(t('listSep')), lacks: d.lacks.join(t('listSep')) }));
+/** Names as isolated runs (<bdi>), so an Arabic name never reorders an English sentence nor a Latin one an Arabic. */
+function names(list: readonly string[]): HTMLElement {
+  const out = el('span', { class: 'names' });
+  list.forEach((n, i) => out.append(...(i ? [t('listSep')] : []), el('bdi', { 'data-name': n }, n)));
+  return out;
+}
+
+/** Who has a version: a version standing alone says who lacks it too; a version beside the others' versions
+ * of the same place only names who has it. */
+function who(d: Disagreement, paired: boolean): HTMLElement {
+  const parts = paired ? [names(d.has)] : tNodes<Node>(d.lacks.length === 1 ? 'rvHasLacks1' : 'rvHasLacksN', { has: names(d.has), lacks: names(d.lacks) });
+  return el('span', { class: 'muted small who' }, ...parts);
+}
+
+/** The versions of the place of list item `i` (its index among them first is not implied: text order). */
+function placeOf(i: number): number[] {
+  return placesOf(rv.list).find((p) => p.includes(i)) ?? [i];
+}
+
+/** The current place's versions side by side (the current one marked; a click picks another). */
+function versionsBox(): HTMLElement {
+  const place = placeOf(rv.cur);
+  const paired = place.length > 1;
+  return el(
+    'div',
+    { class: `versions${paired ? ' versions-pair' : ''}`, id: 'review-versions' },
+    ...place.map((i) => {
+      const v = rv.list[i];
+      const b = el(
+        'button',
+        { type: 'button', class: 'version', 'data-dis-index': i, 'aria-current': i === rv.cur ? 'true' : undefined },
+        paired ? labelChip(v.label) : null,
+        el('blockquote', { class: 'pop-quote', dir: 'auto' }, v.text),
+        who(v, paired),
+      );
+      b.addEventListener('click', () => act.go(i));
+      return b;
+    }),
+  );
+}
+
+/** "2 / 3": the current place among the places (a pair counts once). */
+function placeNumber(): string {
+  const places = placesOf(rv.list);
+  return `${places.findIndex((p) => p.includes(rv.cur)) + 1} / ${places.length}`;
 }
 
 function currentBox(): HTMLElement {
@@ -59,9 +102,8 @@ function currentBox(): HTMLElement {
   return el(
     'div',
     { id: 'review-current', 'data-dis-index': rv.cur },
-    el('div', { class: 'cur-head' }, el('span', { class: `kind kind-${d.kind}` }, kindText(d.kind)), labelChip(d.label), el('span', { class: `res res-${res}`, 'data-resolution': res }, RESOLUTION_TEXT[res]), el('span', { class: 'muted small' }, `${rv.cur + 1} / ${rv.list.length}`)),
-    el('blockquote', { class: 'pop-quote', dir: 'auto' }, d.text),
-    who(d),
+    el('div', { class: 'cur-head' }, el('span', { class: `kind kind-${d.kind}` }, kindText(d.kind)), labelChip(d.label), el('span', { class: `res res-${res}`, 'data-resolution': res }, RESOLUTION_TEXT[res]), el('span', { class: 'muted small' }, placeNumber())),
+    versionsBox(),
     el(
       'div',
       { class: 'cur-actions' },
@@ -73,22 +115,28 @@ function currentBox(): HTMLElement {
   );
 }
 
+/** One item per place: a pair (or more) of versions side by side, or a single version with who lacks it. */
 function disList(): HTMLElement {
   const v = rv.view!;
   return el(
     'ol',
     { id: 'review-dis-list' },
-    ...rv.list.map((d, i) => {
-      const res = resolution(d, v.gold, v.decisions);
-      const b = el(
-        'button',
-        { type: 'button', class: 'dis-item', 'data-dis-index': i, 'data-kind': d.kind, 'data-resolution': res, 'aria-current': i === rv.cur ? 'true' : undefined },
-        el('span', { class: 'dis-row' }, el('span', { class: `kind kind-${d.kind}` }, kindText(d.kind)), labelChip(d.label), el('span', { class: `res res-${res}` }, RESOLUTION_TEXT[res])),
-        el('span', { class: 'dis-text', dir: 'auto' }, d.text),
-        who(d),
-      );
-      b.addEventListener('click', () => act.go(i));
-      return el('li', {}, b);
+    ...placesOf(rv.list).map((place, n) => {
+      const paired = place.length > 1;
+      const versions = place.map((i) => {
+        const d = rv.list[i];
+        const res = resolution(d, v.gold, v.decisions);
+        const b = el(
+          'button',
+          { type: 'button', class: 'dis-item', 'data-dis-index': i, 'data-kind': d.kind, 'data-resolution': res, 'aria-current': i === rv.cur ? 'true' : undefined },
+          el('span', { class: 'dis-row' }, paired && i !== place[0] ? null : el('span', { class: `kind kind-${d.kind}` }, kindText(d.kind)), labelChip(d.label), el('span', { class: `res res-${res}` }, RESOLUTION_TEXT[res])),
+          el('span', { class: 'dis-text', dir: 'auto' }, d.text),
+          who(d, paired),
+        );
+        b.addEventListener('click', () => act.go(i));
+        return b;
+      });
+      return el('li', { class: `dis-place${paired ? ' dis-pair' : ''}`, 'data-place': n }, ...versions);
     }),
   );
 }
@@ -115,7 +163,7 @@ function comments(): HTMLElement {
   const v = rv.view!;
   const d = current();
   const target = el('select', { id: 'review-comment-target', 'aria-label': t('rvCommentOn') }, el('option', { value: '' }, t('rvTheArticle')));
-  if (d) target.append(el('option', { value: String(d.span_ids[0]) }, t('rvTheSpan', { name: d.has[0], label: d.label })));
+  if (d) target.append(el('option', { value: String(d.span_ids[0]) }, t('rvTheSpan', { name: isolate(d.has[0]), label: d.label })));
   const text = el('textarea', { id: 'review-comment-text', rows: 2, dir: 'auto', placeholder: t('rvCommentPh') });
   const send = () => act.comment(text.value, target.value ? Number(target.value) : null);
   text.addEventListener('keydown', (e) => {
@@ -141,7 +189,7 @@ function decisionLog(): HTMLElement {
     'details',
     { id: 'review-log' },
     el('summary', { class: 'small' }, t('rvLog', { n: v.decisions.length })),
-    el('ol', { class: 'small' }, ...v.decisions.map((x) => el('li', { dir: 'auto' }, `${x.created_at.slice(0, 19).replace('T', ' ')} ${x.reviewer}: ${decisionText(x.decision)}${x.label ? ` ${x.label}` : ''}${x.start !== null ? ` [${x.start}, ${x.end})` : ''}`))),
+    el('ol', { class: 'small' }, ...v.decisions.map((x) => el('li', { dir: 'auto' }, `${x.created_at.slice(0, 19).replace('T', ' ')} ${isolate(x.reviewer)}: ${decisionText(x.decision)}${x.label ? ` ${x.label}` : ''}${x.start !== null ? ` [${x.start}, ${x.end})` : ''}`))),
   );
 }
 
@@ -152,16 +200,17 @@ export function renderReviewPanel(): void {
     side.replaceChildren();
     return;
   }
-  const open = rv.list.filter((d) => resolution(d, v.gold, v.decisions) === 'open').length;
+  // A place is open while none of its versions is resolved.
+  const open = placesOf(rv.list).filter((p) => p.every((i) => resolution(rv.list[i], v.gold, v.decisions) === 'open')).length;
   const tagDiffs = v.comparison.tag_differences;
   side.replaceChildren(
     ...present(
     legend(),
-    el('p', { id: 'review-summary', class: 'small' }, t('rvSummary', { n: rv.list.length, dis: count(rv.list.length, 'disagreement'), open, agreed: v.comparison.agreed.length, gold: v.gold.length, adj: v.adjudicated ? t('rvAdjSuffix') : '' })),
+    el('p', { id: 'review-summary', class: 'small' }, t('rvSummary', { n: v.comparison.disagreement_count, dis: count(v.comparison.disagreement_count, 'disagreement'), open, agreed: v.comparison.agreed.length, gold: v.gold.length, adj: v.adjudicated ? t('rvAdjSuffix') : '' })),
     currentBox(),
     section(t('rvDisagreements'), rv.list.length ? disList() : el('p', { class: 'muted small' }, t('rvNone'))),
     tagDiffs.length
-      ? section(t('rvTagDiffs'), el('ul', { id: 'review-tag-diffs' }, ...tagDiffs.map((td) => el('li', { 'data-tag-diff': td.label }, el('strong', {}, td.label), ' ', el('span', { class: 'muted small', dir: 'auto' }, t('rvTagHasNot', { has: td.has.join(t('listSep')), lacks: td.lacks.join(t('listSep')) }))))))
+      ? section(t('rvTagDiffs'), el('ul', { id: 'review-tag-diffs' }, ...tagDiffs.map((td) => el('li', { 'data-tag-diff': td.label }, el('strong', {}, td.label), ' ', el('span', { class: 'muted small' }, ...tNodes<Node>('rvTagHasNot', { has: names(td.has), lacks: names(td.lacks) }))))))
       : null,
     section(t('rvGoldLayer'), goldList()),
     section(t('rvComments'), comments()),

@@ -4,7 +4,7 @@ import type { Settings } from './bindings';
 import type { CliticMode, Cuts } from './clitics';
 
 export const session = {
-  settings: { guidelines: '', clitics: 'exclude' } as Settings,
+  settings: { guidelines: '', clitics: 'exclude', blind: false } as Settings,
   /** Set by the clitic key: applies to the next selection only, then goes back to the project default. */
   cliticOverride: null as CliticMode | null,
   /** The open article's clitic cuts from the core (word start → stem start, code points). */

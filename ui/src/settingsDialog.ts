@@ -4,9 +4,10 @@ import { call } from './api';
 import type { Label, LabelEdit, LabelKind } from './bindings';
 import { colorProblems, suggestColor } from './colors';
 import { el } from './dom';
+import { refreshAnnotations } from './article';
 import { renderMarkdown } from './markdown';
 import { changed, session } from './session';
-import { state } from './state';
+import { describe, state } from './state';
 import { guard, toast } from './toast';
 import { count, t, type Key, type Noun } from './i18n';
 
@@ -39,6 +40,8 @@ function labelRow(l: Label | null, kind: LabelKind, rerender: () => void): HTMLE
   const hotkey = el('input', { type: 'text', class: 'lab-hotkey', value: l?.hotkey ?? '', maxlength: 1, 'aria-label': t('labHotkey'), placeholder: t('labHotkeyPh') });
   const desc = el('textarea', { class: 'lab-desc', rows: 2, dir: 'auto', 'aria-label': t('labDesc'), placeholder: t('labDescPh') });
   desc.value = l?.description ?? '';
+  const descAr = el('textarea', { class: 'lab-desc-ar', rows: 2, dir: 'rtl', lang: 'ar', 'aria-label': t('labDescAr'), placeholder: t('labDescArPh') });
+  descAr.value = l?.description_ar ?? '';
   const warn = el('div', { class: 'lab-warn small', role: 'status' });
   const preview = el('span', { class: 'lab-preview', dir: 'rtl', lang: 'ar' }, 'عبد اللطيف حموشي');
   const check = () => {
@@ -57,7 +60,7 @@ function labelRow(l: Label | null, kind: LabelKind, rerender: () => void): HTMLE
   save.addEventListener(
     'click',
     guard(async () => {
-      const edit: LabelEdit = { kind, name: name.value.trim(), color: color.value, hotkey: hotkey.value.trim(), description: desc.value.trim() };
+      const edit: LabelEdit = { kind, name: name.value.trim(), color: color.value, hotkey: hotkey.value.trim(), description: desc.value.trim(), description_ar: descAr.value.trim() };
       if (l) edit.id = l.id;
       if (!edit.name) throw new Error(t('labNeedsName'));
       const renamed = l && l.name !== edit.name;
@@ -66,7 +69,7 @@ function labelRow(l: Label | null, kind: LabelKind, rerender: () => void): HTMLE
       rerender();
     }, () => t('errSaveLabel')),
   );
-  const row = el('div', { class: 'lab-row', 'data-label-id': l?.id ?? 'new', 'data-kind': kind }, el('div', { class: 'lab-fields' }, color, name, hotkey, preview, save), desc, warn);
+  const row = el('div', { class: 'lab-row', 'data-label-id': l?.id ?? 'new', 'data-kind': kind }, el('div', { class: 'lab-fields' }, color, name, hotkey, preview, save), desc, descAr, warn);
   if (l) {
     const del = el('button', { type: 'button', class: 'btn btn-danger small lab-delete' }, t('deleteDots'));
     del.addEventListener(
@@ -157,13 +160,35 @@ function projectTab(): HTMLElement {
     );
     return el('label', { for: `clitics-${v}`, class: 'radio' }, r, ' ', t(text));
   };
+  const blind = el('input', { type: 'checkbox', id: 'setting-blind' });
+  blind.checked = session.settings.blind;
+  blind.addEventListener(
+    'change',
+    guard(async () => {
+      session.settings = await call('set_settings', { blind: blind.checked });
+      changed();
+      await refreshAnnotations();
+      toast(t(blind.checked ? 'blindSavedOn' : 'blindSavedOff'), 'success');
+    }, () => t('errSaveSetting')),
+  );
   return el(
-    'fieldset',
-    { class: 'clitic-setting' },
-    el('legend', {}, t('cliticLegend')),
-    radio('exclude', 'cliticExclude'),
-    radio('include', 'cliticInclude'),
-    el('p', { class: 'muted small' }, t('cliticHelp')),
+    'div',
+    {},
+    el(
+      'fieldset',
+      { class: 'clitic-setting' },
+      el('legend', {}, t('cliticLegend')),
+      radio('exclude', 'cliticExclude'),
+      radio('include', 'cliticInclude'),
+      el('p', { class: 'muted small' }, t('cliticHelp')),
+    ),
+    el(
+      'fieldset',
+      { class: 'clitic-setting' },
+      el('legend', {}, t('blindLegend')),
+      el('label', { for: 'setting-blind', class: 'check' }, blind, ' ', t('blindSetting')),
+      el('p', { class: 'muted small' }, t('blindHelp')),
+    ),
   );
 }
 
@@ -205,7 +230,7 @@ export async function openGuidelines(): Promise<void> {
     ...state.labels.flatMap((l) => {
       const sw = el('span', { class: 'swatch' });
       sw.style.backgroundColor = /^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#868e96';
-      return [el('dt', {}, sw, ` ${l.name} `, l.hotkey ? el('kbd', {}, l.hotkey) : null, el('span', { class: 'muted small' }, l.kind === 'tag' ? t('tagSuffix') : '')), el('dd', { dir: 'auto' }, l.description || '—')];
+      return [el('dt', {}, sw, ` ${l.name} `, l.hotkey ? el('kbd', {}, l.hotkey) : null, el('span', { class: 'muted small' }, l.kind === 'tag' ? t('tagSuffix') : '')), el('dd', { dir: 'auto' }, describe(l) || '—')];
     }),
   );
   const body = el('div', { id: 'guidelines-view', class: 'md' }, session.settings.guidelines.trim() ? renderMarkdown(session.settings.guidelines) : el('p', { class: 'muted' }, t('noGuidelines')));

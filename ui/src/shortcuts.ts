@@ -2,7 +2,7 @@
 
 import { el } from './dom';
 import { t, type Key } from './i18n';
-import { spanLabels, tagLabels } from './state';
+import { describe, spanLabels, tagLabels } from './state';
 
 /** Key names that are words are translated (k:…); the rest are keys as printed on the keyboard. */
 /** A key cell: keys as printed (a kbd), 'k:key' (a translated key name), or keys with a translated note after them. */
@@ -72,7 +72,7 @@ export function openShortcuts(): void {
   }
   const table = (rows: [KeyCell, string][]) => el('table', { class: 'keys' }, ...rows.map(([k, v]) => el('tr', {}, el('th', {}, ...keyCell(k)), el('td', {}, v))));
   const labels: [string, string][] = [
-    ...spanLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey.toUpperCase(), `${l.name}${l.description ? ` — ${l.description}` : ''}`]),
+    ...spanLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey.toUpperCase(), `${l.name}${describe(l) ? ` — ${describe(l)}` : ''}`]),
     ...tagLabels().filter((l) => l.hotkey).map((l): [string, string] => [l.hotkey, t('scTag', { name: l.name })]),
   ];
   const close = el('button', { type: 'button', class: 'btn btn-primary', id: 'shortcuts-close' }, t('close'));

@@ -4,9 +4,13 @@ import type { Span } from './bindings';
 import { byId, el, present, safeColor } from './dom';
 import type { Unit } from './edges';
 import type { Edge } from './nudge';
-import { labelByName, spanLabels, state } from './state';
+import { excerpt } from './spanLength';
+import { describe, labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
-import { t } from './i18n';
+import { t, tNodes } from './i18n';
+
+/** The longest quote the editor shows whole (code points). */
+const QUOTE_MAX = 200;
 
 export interface EditorActions {
   relabel(span: Span, label: string): Promise<void>;
@@ -50,7 +54,7 @@ function swatch(label: string): HTMLElement {
 
 /** The label's description (the guideline hint), if it has one. */
 function hint(label: string): HTMLElement | null {
-  const d = labelByName(label)?.description;
+  const d = describe(labelByName(label));
   return d ? el('p', { class: 'muted small label-hint', dir: 'auto', id: 'span-label-hint' }, d) : null;
 }
 
@@ -60,19 +64,20 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   const pop = byId('span-editor');
   pop.dataset.spanId = String(span.id);
   const mine = span.annotator === state.analyst;
-  const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small', dir: 'auto' }, t('byAnnotator', { name: span.annotator })));
-  const quote = el('blockquote', { dir: 'auto', class: 'pop-quote' }, span.text);
+  const head = el('div', { class: 'pop-head' }, swatch(span.label), el('strong', {}, span.label), el('span', { class: 'muted small' }, ...tNodes<Node>('byAnnotator', { name: el('bdi', {}, span.annotator) })));
+  // A long span (a drag that ran away) is shown cut, so the editor stays small enough to reach Delete.
+  const quote = el('blockquote', { dir: 'auto', class: 'pop-quote', title: [...span.text].length > QUOTE_MAX ? t('quoteCut', { n: [...span.text].length }) : undefined }, excerpt(span.text, QUOTE_MAX));
   const all = el('button', { type: 'button', id: 'span-occurrences', class: 'btn', title: t('allOccTitle') }, t('allOccBtn'), el('kbd', {}, '⇧A'));
   all.addEventListener('click', guard(() => actions.occurrences(span), t('errFindOcc')));
   if (!mine) {
     const note = span.note ? el('p', { dir: 'auto', class: 'small' }, t('noteIs', { note: span.note })) : null;
-    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, t('readOnlySpan', { name: span.annotator })), all));
+    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all));
     place(pop, at);
     return;
   }
   const labels = el('div', { class: 'pop-labels', role: 'group', 'aria-label': t('relabelAria') });
   for (const l of spanLabels()) {
-    const b = el('button', { type: 'button', class: 'chip', 'data-relabel': l.name, 'aria-pressed': String(l.name === span.label), title: l.description || l.name }, swatch(l.name), l.name, l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null);
+    const b = el('button', { type: 'button', class: 'chip', 'data-relabel': l.name, 'aria-pressed': String(l.name === span.label), title: describe(l) || l.name }, swatch(l.name), l.name, l.hotkey ? el('kbd', {}, l.hotkey.toUpperCase()) : null);
     b.addEventListener('click', guard(() => actions.relabel(span, l.name), t('errRelabel')));
     labels.append(b);
   }

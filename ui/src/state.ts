@@ -2,7 +2,7 @@
 
 import type { ArticleView, Label, ProjectInfo, Status } from './bindings';
 import type { Mode } from './route';
-import { t } from './i18n';
+import { currentLang, t } from './i18n';
 
 export const state = {
   analyst: '',
@@ -38,3 +38,9 @@ export const STATUS_TEXT: Record<Status, string> = {
     return t('done');
   },
 };
+
+/** A label's description in the interface language (the Arabic one in the Arabic interface, when it has one). */
+export function describe(l: Label | undefined): string {
+  if (!l) return '';
+  return currentLang() === 'ar' && l.description_ar ? l.description_ar : l.description;
+}

@@ -4,7 +4,7 @@
 import { addMarks, applyLabel } from './annotate';
 import { inFlight } from './api';
 import { openArticle, openMarks, redrawNow, textView } from './article';
-import { selectCp } from './geometry';
+import { selectCp, selectionCp } from './geometry';
 import { drawStats } from './highlights';
 import { rv } from './reviewState';
 import { state } from './state';
@@ -31,6 +31,8 @@ declare global {
   interface Window {
     hashiya?: {
       selectRange(startCp: number, endCp: number): void;
+      /** The current selection on the open article as code points (what a label key would be given), or null. */
+      selectionCp(): { start: number; end: number } | null;
       /** Commands in flight. */
       inFlight(): number;
       benchOpen?(id: number): Promise<Timing>;
@@ -44,6 +46,10 @@ const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => set
 export function installTestHook(): void {
   window.hashiya = {
     inFlight: () => inFlight.count,
+    selectionCp() {
+      const view = textView();
+      return view ? selectionCp(view) : null;
+    },
     selectRange(startCp: number, endCp: number) {
       const view = state.mode === 'review' ? rv.text : textView();
       if (!view) throw new Error('no article is open');

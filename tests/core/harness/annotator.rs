@@ -55,6 +55,13 @@ pub struct Session {
     pub max_ms: u128,
 }
 
+/// A span added to an article whose status is to do (or unset) moves it to in progress (as the core does).
+fn started(status: &mut BTreeMap<i64, String>, article: i64) {
+    if status.get(&article).is_none_or(|s| s == "todo") {
+        status.insert(article, "in_progress".into());
+    }
+}
+
 fn span_of(v: &Value) -> Option<(i64, SpanState)> {
     Some((
         v["id"].as_i64()?,
@@ -127,6 +134,9 @@ pub fn write_session(
             (200, InFlight::Add(_)) | (200, InFlight::Update(..)) => {
                 match serde_json::from_str::<Value>(&resp).ok().as_ref().and_then(span_of) {
                     Some((id, st)) => {
+                        if matches!(op, InFlight::Add(_)) {
+                            started(&mut model.status, st.article);
+                        }
                         model.spans.insert(id, st);
                     }
                     None => out.errors.push(format!("{cmd}: unreadable answer {resp}")),
@@ -200,6 +210,7 @@ pub fn reconcile(model: &Model, in_flight: Option<&InFlight>, db: &Path) -> Resu
             if let [(id, s)] = extra.as_slice() {
                 if *s == st {
                     want.spans.insert(**id, st.clone());
+                    started(&mut want.status, st.article);
                 }
             }
         }
