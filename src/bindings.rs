@@ -7,6 +7,7 @@ use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
 use crate::api::occurrences::*;
 use crate::api::review::*;
 use crate::api::schema::*;
+use crate::api::search::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
 use crate::error::ApiError;
@@ -19,6 +20,7 @@ use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifferen
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
+use crate::search::Snippet;
 use crate::settings::Settings;
 
 macro_rules! decls {
@@ -91,6 +93,9 @@ pub fn typescript() -> String {
         RankedArticle,
         AgreementReport,
         Occurrence,
+        Snippet,
+        SearchHitsReq,
+        SearchHit,
         FindOccurrencesReq,
         FoundOccurrence,
         OccurrencesResult,
@@ -123,6 +128,7 @@ pub fn typescript() -> String {
         .iter()
         .chain(REVIEW_COMMANDS)
         .chain(OCCURRENCE_COMMANDS)
+        .chain(SEARCH_COMMANDS)
         .chain(SCHEMA_COMMANDS)
         .chain(JOB_COMMANDS)
     {

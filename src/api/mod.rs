@@ -6,6 +6,7 @@ pub mod jobs;
 pub mod occurrences;
 pub mod review;
 pub mod schema;
+pub mod search;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
@@ -578,6 +579,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         other => review::run(store, other, a.clone())
             .or_else(|| occurrences::run(store, other, a.clone()))
+            .or_else(|| search::run(store, other, a.clone()))
             .or_else(|| schema::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }

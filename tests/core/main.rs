@@ -25,4 +25,5 @@ mod jobs;
 mod occurrences;
 mod review;
 mod schema;
+mod search;
 mod store;

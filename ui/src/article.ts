@@ -1,13 +1,14 @@
 // The open article: loads it, renders text/header/highlights, keeps highlights in place on resize, scroll and font load.
 
 import { call } from './api';
-import { setActive, refreshList } from './articleList';
+import { currentQuery, onQueryChange, setActive, refreshList } from './articleList';
 import { renderStatus, renderTags } from './articleHead';
 import type { Span, Status } from './bindings';
 import { byId } from './dom';
 import * as edits from './edits';
 import { drawHandles } from './handles';
 import { drawHighlights, invalidateHighlights } from './highlights';
+import { drawSearchHits, loadSearchHits } from './searchHits';
 import { session } from './session';
 import type { CpRange } from './snap';
 import { closePopovers } from './spanEditor';
@@ -49,7 +50,20 @@ export function redrawNow(): void {
   }
   const focused = state.view.spans.find((s) => s.id === session.focusId && s.annotator === state.analyst) ?? null;
   drawHandles(view, focused, resizeTo);
+  drawSearchHits(byId('search-layer'), view);
 }
+
+/** Mark the hits of the list's search in the open article (none when the search box is empty). */
+async function markSearchHits(id: number, query: string): Promise<void> {
+  const n = await loadSearchHits(id, query);
+  byId('article-pane').dataset.searchHits = String(n);
+  scheduleRedraw();
+}
+
+onQueryChange((q) => {
+  const open = state.view;
+  if (open) guard(() => markSearchHits(open.article.id, q), t('errSearchHits'))();
+});
 
 function resizeTo(span: Span, r: CpRange): void {
   guard(async () => {
@@ -87,6 +101,7 @@ export async function openArticle(id: number): Promise<void> {
   byId('article-pane').dataset.articleId = String(id);
   openMarks.rendered = performance.now();
   scheduleRedraw();
+  guard(() => markSearchHits(id, currentQuery()), t('errSearchHits'))();
   // Opening moves todo to in progress; not an edit of the analyst's, so not on the undo stack.
   if (myStatus() === 'todo') {
     v.statuses = await call('set_status', { article_id: id, annotator: state.analyst, status: 'in_progress' });

@@ -28,7 +28,11 @@ span_count: number,
 /**
  * The requesting annotator's status (todo when none is recorded).
  */
-status: Status, };
+status: Status, 
+/**
+ * With a search: the first hit in the text and its context (none when only the title matched).
+ */
+snippet?: Snippet, };
 
 export type Article = { id: number, ext_id: string, title: string, 
 /**
@@ -445,6 +449,28 @@ text: string,
  */
 before: string, after: string, };
 
+export type Snippet = { 
+/**
+ * Up to 40 characters before the hit, within its paragraph, cut at whole words ("…" where cut).
+ */
+before: string, 
+/**
+ * The hit as written.
+ */
+hit: string, after: string, 
+/**
+ * Where the hit is in the text (code points).
+ */
+start: number, end: number, };
+
+export type SearchHitsReq = { article_id: number, 
+/**
+ * What the analyst typed in the search box (`word*` for a prefix).
+ */
+query: string, };
+
+export type SearchHit = { start: number, end: number, };
+
 export type FindOccurrencesReq = { 
 /**
  * The span whose text to look for, given by its place.
@@ -614,6 +640,7 @@ export type Commands = {
   my_progress: { req: MyProgressReq; res: MyProgress };
   find_occurrences: { req: FindOccurrencesReq; res: OccurrencesResult };
   add_spans: { req: AddSpansReq; res: AddSpansResult };
+  search_hits: { req: SearchHitsReq; res: Array<SearchHit> };
   save_label: { req: LabelEdit; res: Array<Label> };
   label_usage: { req: LabelIdReq; res: Usage };
   delete_label: { req: DeleteLabelReq; res: Array<Label> };
