@@ -69,6 +69,9 @@ npm_install() {
 }
 npm_install ui
 npm_install tests/e2e
+# The Tauri bundler for scripts/package.sh: the npm package @tauri-apps/cli (a devDependency of ui/) carries it.
+[ ! -f ui/package.json ] || [ -x ui/node_modules/.bin/tauri ] ||
+  die "ui/node_modules/.bin/tauri is missing after npm install (package @tauri-apps/cli): rerun npm ci --prefix ui"
 
 # ---- Python ----------------------------------------------------------------------------------
 REQS=()

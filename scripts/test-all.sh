@@ -3,6 +3,7 @@
 # Works headless (CI=true, no DISPLAY, no stdin): the desktop stage starts its own Xvfb.
 #   bash scripts/test-all.sh            every stage (what CI runs)
 #   bash scripts/test-all.sh 5 7        only stages 5 and 7 (after install-deps), e.g. while iterating
+# Stage 8 builds the release app and its .deb (scripts/package.sh), installs it (root) and starts the installed app.
 set -euo pipefail
 SCRIPT_TAG=test
 # shellcheck source=scripts/lib.sh
@@ -15,7 +16,7 @@ export HASHIYA_DESKTOP_BIN="$TARGET_DIR/debug/hashiya-desktop"
 
 ONLY=" $* "
 for a in "$@"; do
-  case "$a" in [0-7]) ;; *) die "unknown stage '$a' (stages are 0-7)" ;; esac
+  case "$a" in [0-8]) ;; *) die "unknown stage '$a' (stages are 0-8)" ;; esac
 done
 
 NAMES=()
@@ -82,6 +83,7 @@ browser_e2e()   { npm --prefix tests/e2e test; }
 python_tests()  { .venv/bin/python -m pytest tests/python -q; }
 desktop_build() { cargo clippy -p hashiya-desktop --all-targets -- -D warnings && cargo build -p hashiya-desktop; }
 desktop_e2e()   { .venv/bin/python -m pytest tests/desktop -q; }
+desktop_deb()   { bash scripts/package.sh && .venv/bin/python -m pytest tests/package -q -s; }
 
 stage "install-deps" deps
 stage "0 hygiene: rustfmt, clippy" hygiene
@@ -109,6 +111,7 @@ if wanted 7 && [ ! -f ui/dist/index.html ]; then
 fi
 stage "7a desktop: clippy, cargo build" desktop_build
 stage "7b desktop e2e (tauri-driver)" desktop_e2e
+stage "8 desktop package: .deb, installed" desktop_deb
 
 summary
 say "all tests passed"

@@ -320,8 +320,19 @@ pub fn list(
                 char_len: r.get(4)?,
                 span_count: r.get(5)?,
                 status: status.as_deref().and_then(Status::parse).unwrap_or(Status::Todo),
+                snippet: None,
             })
         })?);
+    }
+    // Why each article matched: its first hit in the text, with context (a page is at most a few
+    // hundred articles; scanning their texts costs a few milliseconds).
+    let terms = f.query.as_deref().map(crate::search::terms).unwrap_or_default();
+    if !terms.is_empty() {
+        let mut text = conn.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
+        for item in &mut items {
+            let t: String = text.query_row([item.id], |r| r.get(0))?;
+            item.snippet = crate::search::snippet(&t, &terms);
+        }
     }
     Ok((total, items))
 }

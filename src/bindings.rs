@@ -11,6 +11,7 @@ use crate::api::occurrences::*;
 use crate::api::registry::Route;
 use crate::api::review::*;
 use crate::api::schema::*;
+use crate::api::search::*;
 use crate::api::suggest::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
@@ -24,6 +25,7 @@ use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifferen
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
+use crate::search::Snippet;
 use crate::settings::Settings;
 use crate::suggest::eval::Scores;
 use crate::suggest::run::Trained;
@@ -100,6 +102,9 @@ pub fn typescript() -> String {
         RankedArticle,
         AgreementReport,
         Occurrence,
+        Snippet,
+        SearchHitsReq,
+        SearchHit,
         FindOccurrencesReq,
         FoundOccurrence,
         OccurrencesResult,

@@ -74,6 +74,10 @@ pub struct ArticleSummary {
     pub span_count: i64,
     /// The requesting annotator's status (todo when none is recorded).
     pub status: Status,
+    /// With a search: the first hit in the text and its context (none when only the title matched).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub snippet: Option<crate::search::Snippet>,
 }
 
 /// An article with its exact text.

@@ -141,7 +141,7 @@ pub fn find_in(text: &str, needle: &str, mode: CliticMode) -> Vec<(usize, usize)
 
 /// Up to [`CONTEXT`] characters on each side of a match, within its paragraph and cut at whole words
 /// ("…" where the text goes on), so the list never shows half a word and lays out like its paragraph.
-fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
+pub(crate) fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
     let is_break = |c: &char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
     // Before: from the paragraph's start, else from the window's start, else from the first word boundary
     // inside the window (a cut says so with "…").
@@ -192,7 +192,9 @@ pub fn find(
     match article {
         Some(id) => ids.push(id),
         None => {
-            let Some(expr) = crate::search::match_expression(needle) else { return Ok(Vec::new()) };
+            let Some(expr) = crate::search::candidate_expression(needle) else {
+                return Ok(Vec::new());
+            };
             let mut st = conn.prepare(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
             )?;

@@ -3,6 +3,8 @@
 //! articles through a queue.
 
 use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Result;
 
@@ -132,12 +134,128 @@ pub fn catch_up(
     Ok(done)
 }
 
-/// The FTS5 query for what an analyst typed: every word must occur (as a word, a word with a
-/// clitic prefix, or the start of a word), normalised like the index. `None` when nothing searchable.
-pub fn match_expression(query: &str) -> Option<String> {
+/// One word of a search: normalised like the index; `prefix` when the analyst ended it with `*`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub word: String,
+    pub prefix: bool,
+}
+
+/// The words of what an analyst typed: `الرياض` is a whole word, `الرياض*` a prefix. Any other
+/// punctuation (FTS syntax included) only separates words.
+pub fn terms(query: &str) -> Vec<Term> {
     let normalized = normalize(query);
-    let terms: Vec<String> = words(&normalized).map(|w| format!("\"{w}\"*")).collect();
+    let mut out: Vec<Term> = Vec::new();
+    let mut word = String::new();
+    for c in normalized.chars().chain([' ']) {
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(Term { word: std::mem::take(&mut word), prefix: c == '*' });
+        }
+    }
+    out
+}
+
+/// The FTS5 query for what an analyst typed: every word must occur as a whole word or a word with
+/// clitic prefixes (the stems column holds those), or as the start of a word for `word*`;
+/// normalised like the index. `None` when nothing searchable.
+pub fn match_expression(query: &str) -> Option<String> {
+    let terms: Vec<String> = terms(query)
+        .into_iter()
+        .map(|t| format!("\"{}\"{}", t.word, if t.prefix { "*" } else { "" }))
+        .collect();
     (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// The FTS5 query that picks candidate articles for "all occurrences": every word as the start of a
+/// word (the occurrence matcher then decides on whole words and spelling variants).
+pub fn candidate_expression(needle: &str) -> Option<String> {
+    let terms: Vec<String> =
+        terms(needle).into_iter().map(|t| format!("\"{}\"*", t.word)).collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// Does the normalised word `w` answer `term`: the word itself or one of its clitic-stripped forms
+/// is the term (or starts with it, for a prefix term)?
+fn word_matches(w: &str, term: &Term) -> bool {
+    let hit = |form: &str| {
+        if term.prefix {
+            form.starts_with(term.word.as_str())
+        } else {
+            form == term.word
+        }
+    };
+    hit(w) || clitic_stems(w).iter().any(|s| hit(s))
+}
+
+/// Where the search `terms` hit `text`: code-point ranges `[start, end)` of whole words as written
+/// (clitics and trailing harakat included), in text order. The same rules as the index, so an
+/// article the search found shows why.
+pub fn hits(text: &str, terms: &[Term]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if terms.is_empty() {
+        return out;
+    }
+    // A word: normalised letters with the code point each came from; harakat and tatweel inside it
+    // are dropped by normalisation, so they neither split the word nor count.
+    let mut word = String::new();
+    let (mut first, mut last) = (0usize, 0usize);
+    let flush = |word: &mut String, first: usize, last: usize, out: &mut Vec<(usize, usize)>| {
+        if !word.is_empty() && terms.iter().any(|t| word_matches(word, t)) {
+            out.push((first, last + 1));
+        }
+        word.clear();
+    };
+    for (i, c) in text.chars().enumerate() {
+        let Some(n) = normalize_char(c) else {
+            if !word.is_empty() {
+                last = i; // a haraka or tatweel belongs to the word it follows
+            }
+            continue;
+        };
+        if n.is_alphanumeric() {
+            if word.is_empty() {
+                first = i;
+            }
+            word.extend(n.to_lowercase());
+            last = i;
+        } else {
+            flush(&mut word, first, last, &mut out);
+        }
+    }
+    flush(&mut word, first, last, &mut out);
+    out
+}
+
+/// The first hit of a search in an article's text, with its context for the article list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Snippet {
+    /// Up to 40 characters before the hit, within its paragraph, cut at whole words ("…" where cut).
+    pub before: String,
+    /// The hit as written.
+    pub hit: String,
+    pub after: String,
+    /// Where the hit is in the text (code points).
+    pub start: i64,
+    pub end: i64,
+}
+
+/// The first hit of `terms` in `text` with its context, or `None` when the text has none (the
+/// title alone matched).
+pub fn snippet(text: &str, terms: &[Term]) -> Option<Snippet> {
+    let (start, end) = *hits(text, terms).first()?;
+    let chars: Vec<char> = text.chars().collect();
+    let (before, after) = crate::occurrences::context(&chars, start, end);
+    Some(Snippet {
+        before,
+        hit: chars[start..end].iter().collect(),
+        after,
+        start: start as i64,
+        end: end as i64,
+    })
 }
 
 /// Index what is queued on a connection of its own, in the background, so the app opens at once
@@ -194,13 +312,14 @@ mod tests {
 
     #[test]
     fn match_expressions_quote_every_word() {
-        assert_eq!(match_expression("  عبد اللطيف "), Some("\"عبد\"* AND \"اللطيف\"*".into()));
+        assert_eq!(match_expression("  عبد اللطيف "), Some("\"عبد\" AND \"اللطيف\"".into()));
+        assert_eq!(match_expression("الرياض*"), Some("\"الرياض\"*".into()), "a prefix on request");
         assert_eq!(
             match_expression("\" OR *"),
-            Some("\"or\"*".into()),
+            Some("\"or\"".into()),
             "FTS syntax in the query is a quoted word"
         );
         assert_eq!(match_expression("\"*() :"), None, "nothing searchable");
-        assert_eq!(match_expression("إبراهيم"), Some("\"ابراهيم\"*".into()));
+        assert_eq!(match_expression("إبراهيم"), Some("\"ابراهيم\"".into()));
     }
 }

@@ -75,6 +75,21 @@ fn save_window_state_soon(app: &tauri::AppHandle, generation: &Arc<AtomicU64>) {
     });
 }
 
+/// WebKitGTK without accelerated compositing: the window is a page of text and boxes, and the compositor (GL, in
+/// software when there is no GPU) held about 80 MB of the web process's memory (BENCHMARKS.md, desktop). Set
+/// before any webview exists; an explicit WEBKIT_DISABLE_COMPOSITING_MODE in the environment wins. Not under
+/// WebDriver automation (tauri-driver sets TAURI_WEBVIEW_AUTOMATION): WebKitWebDriver's screenshots never
+/// answer without compositing.
+fn lighter_webkit() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
+        && std::env::var_os("TAURI_WEBVIEW_AUTOMATION").is_none()
+    {
+        // Still single-threaded here: nothing else reads the environment concurrently.
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
 fn main() -> ExitCode {
     let file = match parse_args(std::env::args_os().skip(1)) {
         Ok(Launch::Help) => {
@@ -106,6 +121,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    lighter_webkit();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::new().with_state_flags(window_flags()).build())

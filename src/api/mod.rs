@@ -11,6 +11,7 @@ pub mod registry;
 pub mod review;
 pub mod router;
 pub mod schema;
+pub mod search;
 pub mod suggest;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -390,7 +391,8 @@ pub const CORE_COMMANDS: &[Command] = &[
 pub fn commands() -> impl Iterator<Item = &'static Command> {
     [CORE_COMMANDS, review::COMMANDS, occurrences::COMMANDS, schema::COMMANDS, suggest::COMMANDS]
         .into_iter()
-        .chain([clitics::COMMANDS, misaligned::COMMANDS, jobs::COMMANDS, desktop::COMMANDS])
+        .chain([search::COMMANDS, clitics::COMMANDS, misaligned::COMMANDS])
+        .chain([jobs::COMMANDS, desktop::COMMANDS])
         .flatten()
 }
 

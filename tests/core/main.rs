@@ -31,5 +31,6 @@ mod peers;
 mod registry;
 mod review;
 mod schema;
+mod search;
 mod store;
 mod suggest;

@@ -112,15 +112,16 @@ export async function serve(db) {
   return { url, stop, child };
 }
 
-/** Launch headless system Chromium with a fresh profile. Collects page errors and console errors. */
-export async function launch() {
+/** Launch headless system Chromium with a fresh profile. Collects page errors and console errors.
+ * `scale`: device pixels per CSS pixel (2 by default; the desktop comparison uses 1, like its Xvfb window). */
+export async function launch({ scale = 2, width = 1280, height = 900 } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'hashiya-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 2,
+    viewport: { width, height },
+    deviceScaleFactor: scale,
     acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -162,7 +163,7 @@ export async function openArticle(page, id) {
   // Make sure the Arabic and Latin faces are loaded before measuring anything.
   await page.evaluate(async () => {
     await Promise.all(
-      ['Hashiya Naskh', 'Noto Naskh Arabic'].flatMap((f) => [document.fonts.load(`400 20px "${f}"`, 'عربي'), document.fonts.load(`400 20px "${f}"`, 'Latin 2025')]),
+      ['Hashiya Arabic', 'Noto Naskh Arabic'].flatMap((f) => [document.fonts.load(`400 20px "${f}"`, 'عربي'), document.fonts.load(`400 20px "${f}"`, 'Latin 2025')]),
     );
     await document.fonts.ready;
   });

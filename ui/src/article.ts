@@ -2,7 +2,7 @@
 
 import { cutsFrom } from './clitics';
 import { call } from './api';
-import { setActive, refreshList } from './articleList';
+import { currentQuery, onQueryChange, setActive, refreshList } from './articleList';
 import { renderStatus, renderTags } from './articleHead';
 import type { Span, Status } from './bindings';
 import { blindChosen, blindOn } from './blind';
@@ -10,6 +10,7 @@ import { byId } from './dom';
 import * as edits from './edits';
 import { drawHandles } from './handles';
 import { drawHighlights, invalidateHighlights } from './highlights';
+import { drawSearchHits, loadSearchHits } from './searchHits';
 import { changed, session } from './session';
 import type { CpRange } from './snap';
 import { closePopovers } from './spanEditor';
@@ -51,7 +52,20 @@ export function redrawNow(): void {
   }
   const focused = state.view.spans.find((s) => s.id === session.focusId && s.annotator === state.analyst) ?? null;
   drawHandles(view, focused, resizeTo);
+  drawSearchHits(byId('search-layer'), view);
 }
+
+/** Mark the hits of the list's search in the open article (none when the search box is empty). */
+async function markSearchHits(id: number, query: string): Promise<void> {
+  const n = await loadSearchHits(id, query);
+  byId('article-pane').dataset.searchHits = String(n);
+  scheduleRedraw();
+}
+
+onQueryChange((q) => {
+  const open = state.view;
+  if (open) guard(() => markSearchHits(open.article.id, q), t('errSearchHits'))();
+});
 
 function resizeTo(span: Span, r: CpRange): void {
   guard(async () => {
@@ -99,6 +113,7 @@ export async function openArticle(id: number): Promise<void> {
   byId('article-pane').dataset.articleId = String(id);
   openMarks.rendered = performance.now();
   scheduleRedraw();
+  guard(() => markSearchHits(id, currentQuery()), t('errSearchHits'))();
 }
 
 /** Re-fetch the open article's annotations and redraw them (the text itself never changes). */

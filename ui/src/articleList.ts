@@ -3,7 +3,7 @@
 import { call } from './api';
 import type { ArticleSummary, Status } from './bindings';
 import { buildCorpusControls, renderMyProgress, syncCorpusControls, type MyProgress } from './corpusFilters';
-import { ROW_HEIGHT, VirtualList } from './corpusList';
+import { ROW_HEIGHT, SEARCH_ROW_HEIGHT, VirtualList } from './corpusList';
 import { count, firstInOrder, firstUnfinished, isFiltered, listReq, NO_FILTER, PAGE, pagesFor, type CorpusFilter } from './corpusModel';
 import './corpus.css';
 import { byId } from './dom';
@@ -113,6 +113,7 @@ async function reload(reset: boolean): Promise<void> {
     cache = new Map();
   }
   const g = gen;
+  list.setRowHeight(filter.query.trim() ? SEARCH_ROW_HEIGHT : ROW_HEIGHT);
   const { first, last } = list.range();
   const pages = reset || total === 0 ? [0] : pagesFor(first, Math.min(last, Math.max(first, total - 1))).slice(0, PARALLEL);
   await Promise.all(pages.map((p) => fetchPage(p)));
@@ -122,6 +123,21 @@ async function reload(reset: boolean): Promise<void> {
   list.render();
   // What the rows on screen answer (tests and the benchmark wait for it).
   list.host.dataset.query = filter.query.trim();
+  if (filter.query.trim() !== lastQuery) {
+    lastQuery = filter.query.trim();
+    for (const f of queryListeners) f(lastQuery);
+  }
+}
+
+let lastQuery = '';
+const queryListeners: ((q: string) => void)[] = [];
+
+/** The search in the box (trimmed; '' when none): the open article marks its hits. */
+export const currentQuery = (): string => filter.query.trim();
+
+/** Call `f` whenever the search changes (the open article's hit marks follow it). */
+export function onQueryChange(f: (q: string) => void): void {
+  queryListeners.push(f);
 }
 
 /** My progress over the whole project (done / in progress / to do): the core's `my_progress`, which reads

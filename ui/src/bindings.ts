@@ -32,7 +32,11 @@ span_count: number,
 /**
  * The requesting annotator's status (todo when none is recorded).
  */
-status: Status, };
+status: Status, 
+/**
+ * With a search: the first hit in the text and its context (none when only the title matched).
+ */
+snippet?: Snippet, };
 
 export type Article = { id: number, ext_id: string, title: string, 
 /**
@@ -526,6 +530,28 @@ text: string,
  */
 before: string, after: string, };
 
+export type Snippet = { 
+/**
+ * Up to 40 characters before the hit, within its paragraph, cut at whole words ("…" where cut).
+ */
+before: string, 
+/**
+ * The hit as written.
+ */
+hit: string, after: string, 
+/**
+ * Where the hit is in the text (code points).
+ */
+start: number, end: number, };
+
+export type SearchHitsReq = { article_id: number, 
+/**
+ * What the analyst typed in the search box (`word*` for a prefix).
+ */
+query: string, };
+
+export type SearchHit = { start: number, end: number, };
+
 export type FindOccurrencesReq = { 
 /**
  * The span whose text to look for, given by its place.
@@ -863,6 +889,7 @@ export type Commands = {
   accept_suggestions: { req: SuggestionIdsReq; res: Array<Span> };
   reject_suggestions: { req: SuggestionIdsReq; res: Rejected };
   set_suggest_settings: { req: SetSuggestSettingsReq; res: SuggestSettings };
+  search_hits: { req: SearchHitsReq; res: Array<SearchHit> };
   clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
   misaligned_spans: { req: ExportReq; res: MisalignedSpans };
   job_status: { req: JobReq; res: JobStatus };

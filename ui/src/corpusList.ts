@@ -13,8 +13,10 @@ export interface RowSource {
   need(first: number, last: number): void;
 }
 
-/** Row height in CSS pixels (kept in step with `.vrow` in corpus.css). */
+/** Row height in CSS pixels (`.vrow` in corpus.css reads it from --row-h). */
 export const ROW_HEIGHT = 56;
+/** Row height while searching: one more line for the snippet with the hit. */
+export const SEARCH_ROW_HEIGHT = 80;
 
 interface Row {
   li: HTMLLIElement;
@@ -22,7 +24,7 @@ interface Row {
 }
 
 const keyOf = (a: ArticleSummary | undefined, active: number | null) =>
-  a ? `${a.id}|${a.status}|${a.span_count}|${a.title}|${a.id === active}|${currentLang()}` : 'loading';
+  a ? `${a.id}|${a.status}|${a.span_count}|${a.title}|${a.id === active}|${currentLang()}|${a.snippet?.start ?? ''}` : 'loading';
 
 export class VirtualList {
   private rows = new Map<number, Row>();
@@ -32,6 +34,8 @@ export class VirtualList {
   /** The row that keeps tabindex=0 (roving focus). */
   focusIndex = 0;
   activeId: number | null = null;
+  /** Row height in CSS pixels (taller while searching, for the snippet). */
+  rowHeight = ROW_HEIGHT;
 
   constructor(
     readonly host: HTMLElement,
@@ -63,7 +67,16 @@ export class VirtualList {
 
   /** The rows the viewport shows now (with a small overscan). */
   range(): { first: number; last: number } {
-    return visibleRows(this.host.scrollTop, this.host.clientHeight || 600, ROW_HEIGHT, this.src.total());
+    return visibleRows(this.host.scrollTop, this.host.clientHeight || 600, this.rowHeight, this.src.total());
+  }
+
+  /** Change the row height (redraws every row). */
+  setRowHeight(h: number): void {
+    if (h === this.rowHeight) return;
+    this.rowHeight = h;
+    this.host.style.setProperty('--row-h', `${h}px`);
+    for (const r of this.rows.values()) r.li.remove();
+    this.rows.clear();
   }
 
   /** Shown instead of rows when the list is empty. */
@@ -73,7 +86,7 @@ export class VirtualList {
 
   render(): void {
     const total = this.src.total();
-    this.spacer.style.height = `${total * ROW_HEIGHT}px`;
+    this.spacer.style.height = `${total * this.rowHeight}px`;
     this.spacer.textContent = total === 0 ? this.emptyText : '';
     this.spacer.classList.toggle('list-empty', total === 0);
     this.spacer.setAttribute('aria-hidden', String(total !== 0));
@@ -96,7 +109,7 @@ export class VirtualList {
     let r = this.rows.get(i);
     if (!r) {
       r = { li: el('li', { class: 'vrow', 'data-index': i }), key: '' };
-      r.li.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
+      r.li.style.transform = `translateY(${i * this.rowHeight}px)`;
       this.rows.set(i, r);
       this.host.append(r.li);
     }
@@ -118,6 +131,8 @@ export class VirtualList {
       'button',
       { type: 'button', class: 'article-item', 'data-article-id': a.id, 'aria-current': a.id === this.activeId ? 'true' : undefined, title },
       el('span', { class: 'article-title', dir: 'auto' }, title),
+      // Why it matched: the hit is a whole word, so marking it never splits a word's joined letters.
+      a.snippet ? el('span', { class: 'article-snippet', dir: 'auto' }, a.snippet.before, el('mark', { class: 'search-hit' }, a.snippet.hit), a.snippet.after) : null,
       el(
         'span',
         { class: 'article-sub' },
@@ -136,10 +151,10 @@ export class VirtualList {
   /** Scroll so row `i` is in view (`center` puts it in the middle). */
   reveal(i: number, center = false): void {
     const h = this.host.clientHeight;
-    const top = i * ROW_HEIGHT;
-    if (center) this.host.scrollTop = Math.max(0, top - (h - ROW_HEIGHT) / 2);
+    const top = i * this.rowHeight;
+    if (center) this.host.scrollTop = Math.max(0, top - (h - this.rowHeight) / 2);
     else if (top < this.host.scrollTop) this.host.scrollTop = top;
-    else if (top + ROW_HEIGHT > this.host.scrollTop + h) this.host.scrollTop = top + ROW_HEIGHT - h;
+    else if (top + this.rowHeight > this.host.scrollTop + h) this.host.scrollTop = top + this.rowHeight - h;
   }
 
   /** Move keyboard focus to row `i` (scrolled into view; drawn now). */
@@ -154,7 +169,7 @@ export class VirtualList {
 
   private key(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const page = Math.max(1, Math.floor(this.host.clientHeight / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(this.host.clientHeight / this.rowHeight) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     let to: number | null = null;
     if (e.key in moves) to = this.focusIndex + moves[e.key];

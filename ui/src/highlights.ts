@@ -194,7 +194,10 @@ export function drawHighlights(
     const g = groups.get(i);
     if (g) g.el.replaceWith(el);
     else layer.append(el);
-    groups.set(i, { sig, el, x: at.x, y: at.y });
+    // A paragraph not laid out yet (content-visibility; WebKitGTK answers no rects for it before its first paint)
+    // is measured again on the next draw instead of keeping its empty group.
+    const unmeasured = pieces.some((p) => p.rects.length === 0 && p.span.end > p.span.start);
+    groups.set(i, { sig: unmeasured ? '' : sig, el, x: at.x, y: at.y });
     drawStats.rebuilt++;
   }
   markFocus(layer, focusId);

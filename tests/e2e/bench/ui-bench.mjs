@@ -56,7 +56,7 @@ async function main() {
     const bigId = await articleIdByTitle(page, 'مقال القياس الكبير');
     const smallId = await articleIdByTitle(page, 'مقال صغير');
     await page.evaluate(async () => {
-      await document.fonts.load('400 20px "Hashiya Naskh"', 'عربي Latin 2025');
+      await document.fonts.load('400 20px "Hashiya Arabic"', 'عربي Latin 2025');
       await document.fonts.ready;
     });
     // Warm up (the first open also sets the status to in progress).
