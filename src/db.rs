@@ -12,8 +12,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_review.sql"),
     include_str!("../migrations/0003_search.sql"),
     include_str!("../migrations/0004_list.sql"),
-    include_str!("../migrations/0007_suggestions.sql"),
-    include_str!("../migrations/0008_label_descriptions_ar.sql"),
+    include_str!("../migrations/0005_suggestions.sql"),
+    include_str!("../migrations/0006_label_descriptions_ar.sql"),
 ];
 
 /// The schema version this build writes (number of migrations).
