@@ -20,6 +20,7 @@ use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
 use crate::settings::Settings;
+use crate::variants::Variant;
 
 macro_rules! decls {
     ($cfg:expr, $($t:ty),* $(,)?) => {
@@ -90,6 +91,7 @@ pub fn typescript() -> String {
         GroupAgreement,
         RankedArticle,
         AgreementReport,
+        Variant,
         Occurrence,
         FindOccurrencesReq,
         FoundOccurrence,

@@ -23,6 +23,7 @@ pub mod settings;
 pub mod store;
 pub mod text;
 pub mod tokenize;
+pub mod variants;
 
 pub use error::{ApiError, Error, Result};
 pub use store::Store;

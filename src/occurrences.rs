@@ -1,14 +1,15 @@
 //! "Annotate all occurrences": find the other places an entity's text occurs, in one article or the
 //! whole project. Matching ignores harakat and tatweel, treats أ إ آ ا as one letter, ى/ي and ة/ه
 //! as equal, allows clitic prefixes attached in front (بالرياض for الرياض, للرياض too), lets any run
-//! of spaces stand for one, and never matches inside a longer word.
+//! of spaces stand for one, finds the spelling variants of names (`crate::variants`: عبداللطيف for
+//! عبد اللطيف, احموشي for حموشي) and never matches inside a longer word.
 
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::search::normalize_char;
+use crate::variants::{self, Name, Variant};
 
 /// One place the text occurs.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -23,35 +24,13 @@ pub struct Occurrence {
     /// Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
     pub before: String,
     pub after: String,
-}
-
-/// Normalised characters of `text`, each with the code-point offset of the character it came from;
-/// whitespace runs become one space.
-fn fold(text: &str) -> Vec<(char, usize)> {
-    let mut out: Vec<(char, usize)> = Vec::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
-        if c.is_whitespace() {
-            if out.last().is_some_and(|l| l.0 != ' ') {
-                out.push((' ', i));
-            }
-            continue;
-        }
-        if let Some(n) = normalize_char(c) {
-            for l in n.to_lowercase() {
-                out.push((l, i));
-            }
-        }
-    }
-    out
-}
-
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    /// How the text here differs from what was looked for.
+    pub variant: Variant,
 }
 
 /// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics: a
 /// conjunction (و ف), a preposition (ب ك ل), the article (ال; after ل written ل: للـ)?
-fn clitic_prefix(prefix: &[char]) -> bool {
+pub(crate) fn clitic_prefix(prefix: &[char]) -> bool {
     const ALLOWED: &[&str] = &[
         "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل", "ال", "وال", "فال", "بال",
         "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل",
@@ -60,61 +39,10 @@ fn clitic_prefix(prefix: &[char]) -> bool {
     ALLOWED.contains(&p.as_str())
 }
 
-/// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text.
+/// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text, spelling
+/// variants included (see [`crate::variants`]).
 pub fn find_in(text: &str, needle: &str) -> Vec<(usize, usize)> {
-    let idx = crate::text::CharIndex::new(text);
-    let hay = fold(text);
-    let pat: Vec<char> = fold(needle.trim()).into_iter().map(|x| x.0).collect();
-    let mut out = Vec::new();
-    if pat.is_empty() || hay.len() < pat.len() {
-        return out;
-    }
-    // The article "ال" is written "ل" after the preposition ل (للرياض): also look for the needle
-    // without its alef there.
-    let elided: Option<Vec<char>> =
-        (pat.len() > 3 && pat[0] == 'ا' && pat[1] == 'ل').then(|| pat[1..].to_vec());
-    let ends_word = |k: usize| hay.get(k).is_none_or(|c| !is_word(c.0));
-    let mut i = 0;
-    while i < hay.len() {
-        let word_start = {
-            let mut j = i;
-            while j > 0 && is_word(hay[j - 1].0) {
-                j -= 1;
-            }
-            j
-        };
-        let prefix: Vec<char> = hay[word_start..i].iter().map(|x| x.0).collect();
-        let try_pat = |p: &[char], needs_lam: bool| -> Option<usize> {
-            if i + p.len() > hay.len()
-                || hay[i..i + p.len()].iter().map(|x| x.0).ne(p.iter().copied())
-                || !ends_word(i + p.len())
-            {
-                return None;
-            }
-            let ok = if needs_lam {
-                prefix.last() == Some(&'ل') && clitic_prefix(&prefix)
-            } else {
-                prefix.is_empty() || clitic_prefix(&prefix)
-            };
-            ok.then_some(i + p.len())
-        };
-        let found =
-            try_pat(&pat, false).or_else(|| elided.as_deref().and_then(|e| try_pat(e, true)));
-        match found {
-            Some(end) => {
-                let start_cp = hay[i].1;
-                // Harakat after the last letter belong to it: end on a grapheme boundary.
-                let mut end_cp = hay[end - 1].1 + 1;
-                while end_cp < idx.len() && !idx.is_grapheme_boundary(end_cp) {
-                    end_cp += 1;
-                }
-                out.push((start_cp, end_cp));
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
-    out
+    crate::variants::find_name(text, needle).into_iter().map(|f| (f.start, f.end)).collect()
 }
 
 /// Up to [`CONTEXT`] characters on each side of a match, within its paragraph and cut at whole words
@@ -166,11 +94,13 @@ pub fn find(
     article: Option<i64>,
     limit: usize,
 ) -> Result<Vec<Occurrence>> {
+    let Some(name) = Name::new(needle) else { return Ok(Vec::new()) };
+    let names = [name];
     let mut ids: Vec<i64> = Vec::new();
     match article {
         Some(id) => ids.push(id),
         None => {
-            let Some(expr) = crate::search::match_expression(needle) else { return Ok(Vec::new()) };
+            let Some(expr) = variants::fts_query(&names) else { return Ok(Vec::new()) };
             let mut st = conn.prepare(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
             )?;
@@ -182,7 +112,8 @@ pub fn find(
     for id in ids {
         let a = crate::articles::get(conn, id)?;
         let chars: Vec<char> = a.text.chars().collect();
-        for (s, e) in find_in(&a.text, needle) {
+        for f in variants::find_names(&a.text, &names) {
+            let (s, e) = (f.start, f.end);
             let (before, after) = context(&chars, s, e);
             out.push(Occurrence {
                 article_id: id,
@@ -192,6 +123,7 @@ pub fn find(
                 text: chars[s..e].iter().collect(),
                 before,
                 after,
+                variant: f.variant,
             });
             if out.len() >= limit {
                 return Ok(out);
@@ -241,19 +173,19 @@ mod tests {
     #[test]
     fn matching_rules_table() {
         let cases: &[(&str, &str, &[&str])] = &[
-            // clitics in front, never inside a longer word
+            // clitics in front (the article stays in the span), never inside a longer word
             ("زار الرياض وبالرياض والرياضة للرياض", "الرياض", &["الرياض", "الرياض", "لرياض"]),
-            ("عبد اللطيف الحموشي وللحموشي ولاحموشي", "حموشي", &["حموشي", "حموشي"]),
+            ("عبد اللطيف الحموشي وللحموشي ولاحموشي", "حموشي", &["الحموشي", "حموشي", "احموشي"]),
             // harakat, tatweel, alef forms, ى/ي, ة/ه
             ("قَالَ أحمدُ إن مستشفى المدينـــة", "احمد", &["أحمدُ"]),
             ("مستشفى المدينـــة", "مستشفي المدينة", &["مستشفى المدينـــة"]),
-            // the seed spellings: only the same words, any spacing
+            // the seed spellings: any spacing, the compound joined or not, the prothetic alef
             (
                 "حموشي، عبداللطيف حموشي و عبد  اللطيف\nحموشي واحموشي",
                 "عبد اللطيف حموشي",
-                &["عبد  اللطيف\nحموشي"],
+                &["عبداللطيف حموشي", "عبد  اللطيف\nحموشي"],
             ),
-            ("حموشي، عبداللطيف حموشي واحموشي", "حموشي", &["حموشي", "حموشي"]),
+            ("حموشي، عبداللطيف حموشي واحموشي", "حموشي", &["حموشي", "حموشي", "احموشي"]),
             // Latin is case-folded, digits kept, no partial words
             ("وفد FBI و fbi وFBIs 2025", "FBI", &["FBI", "fbi"]),
             ("كَتَبَ الطالبُ", "الطالب", &["الطالبُ"]),

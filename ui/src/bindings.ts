@@ -431,6 +431,8 @@ articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, 
  */
 ranked: Array<RankedArticle>, };
 
+export type Variant = "exact" | "spacing" | "prothetic" | "misspelt";
+
 export type Occurrence = { article_id: number, title: string, 
 /**
  * Code points into the article text.
@@ -443,7 +445,11 @@ text: string,
 /**
  * Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
  */
-before: string, after: string, };
+before: string, after: string, 
+/**
+ * How the text here differs from what was looked for.
+ */
+variant: Variant, };
 
 export type FindOccurrencesReq = { 
 /**
@@ -467,7 +473,12 @@ export type FoundOccurrence = {
 /**
  * Labels the annotator already has on exactly this place.
  */
-labelled_as: Array<string>, article_id: number, title: string, 
+labelled_as: Array<string>, 
+/**
+ * Labels of the annotator's longer spans around this place (حموشي inside عبداللطيف حموشي): with
+ * the label being applied, the place is already labelled and labelling it again would nest a duplicate.
+ */
+inside: Array<string>, article_id: number, title: string, 
 /**
  * Code points into the article text.
  */
@@ -479,7 +490,11 @@ text: string,
 /**
  * Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
  */
-before: string, after: string, };
+before: string, after: string, 
+/**
+ * How the text here differs from what was looked for.
+ */
+variant: Variant, };
 
 export type OccurrencesResult = { 
 /**

@@ -159,6 +159,8 @@ const S = {
   // --- all occurrences ---
   untitled: ['(untitled)', '(بلا عنوان)'],
   alreadyAs: ['already {labels}', 'موسوم مسبقًا {labels}'],
+  insideAs: ['inside a {label} span', 'ضمن وسم {label} أطول'],
+  variantSpelling: ['another spelling', 'كتابة أخرى'],
   searching: ['Searching…', 'جارٍ البحث…'],
   labelAll: ['Label all', 'وسم الكل'],
   labelTicked: ['Label ticked', 'وسم المحدَّد'],
