@@ -208,8 +208,9 @@ pub fn delete_span(tx: &Transaction, id: i64, annotator: &str) -> Result<()> {
 }
 
 const SPAN_SELECT: &str =
-    "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at
-     FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id";
+    "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at, e.key
+     FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id
+     LEFT JOIN span_entities se ON se.span_id = s.id LEFT JOIN entities e ON e.id = se.entity_id";
 
 fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> {
     let start: i64 = r.get(2)?;
@@ -225,6 +226,7 @@ fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> 
         note: r.get(6)?,
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
+        entity: r.get(9)?,
     })
 }
 

@@ -3,12 +3,17 @@
 
 use ts_rs::{Config, TS};
 
+use crate::api::entities::*;
 use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
 use crate::api::occurrences::*;
 use crate::api::review::*;
 use crate::api::schema::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
+use crate::entities::{
+    CoEntity, Entity, EntityArticle, EntityChange, EntitySummary, EntityView, LinkedMentions,
+    Mention, MentionAction, MentionPlace, Proposal,
+};
 use crate::error::ApiError;
 use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::labels::{LabelEdit, Usage};
@@ -113,6 +118,33 @@ pub fn typescript() -> String {
         MyProgress,
         JobReq,
         JobStatus,
+        Entity,
+        EntitySummary,
+        EntityChange,
+        Proposal,
+        MentionAction,
+        Mention,
+        MentionPlace,
+        LinkedMentions,
+        EntityArticle,
+        CoEntity,
+        EntityView,
+        ListEntitiesReq,
+        EntityIdReq,
+        CreateEntityReq,
+        UpdateEntityReq,
+        AliasReq,
+        LinkSpanReq,
+        LinkSpanResult,
+        ProposalsReq,
+        MentionsReq,
+        MentionsResult,
+        LinkMentionsReq,
+        UndoLinkMentionsReq,
+        MergeEntitiesReq,
+        MergeResult,
+        UnmergeReq,
+        SplitEntityReq,
     );
     for d in decls {
         out.push_str(&d);
@@ -127,6 +159,7 @@ pub fn typescript() -> String {
         .chain(OCCURRENCE_COMMANDS)
         .chain(SCHEMA_COMMANDS)
         .chain(JOB_COMMANDS)
+        .chain(ENTITY_COMMANDS)
     {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }

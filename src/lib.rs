@@ -8,6 +8,7 @@ pub mod backup;
 pub mod bindings;
 pub mod db;
 pub mod demo;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod import;

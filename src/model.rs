@@ -105,6 +105,10 @@ pub struct Span {
     pub note: String,
     pub created_at: String,
     pub updated_at: String,
+    /// The entity this span is linked to (its id in the registry), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

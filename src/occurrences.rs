@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::variants::{self, Name, Variant};
+use crate::variants::{self, Found, Name, Variant};
 
 /// One place the text occurs.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -86,6 +86,22 @@ fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
 /// Characters of context on each side of an occurrence (before cutting at a word).
 const CONTEXT: usize = 40;
 
+/// The occurrence `f` of article `article_id` (its text as `chars`), with its context.
+pub(crate) fn occurrence(article_id: i64, title: &str, chars: &[char], f: &Found) -> Occurrence {
+    let (s, e) = (f.start, f.end);
+    let (before, after) = context(chars, s, e);
+    Occurrence {
+        article_id,
+        title: title.to_string(),
+        start: s as i64,
+        end: e as i64,
+        text: chars[s..e].iter().collect(),
+        before,
+        after,
+        variant: f.variant,
+    }
+}
+
 /// Occurrences of `needle` in one article (`Some(id)`) or in every article (`None`). Project-wide,
 /// the full-text index picks the candidate articles first (run `search::catch_up` before).
 pub fn find(
@@ -113,18 +129,7 @@ pub fn find(
         let a = crate::articles::get(conn, id)?;
         let chars: Vec<char> = a.text.chars().collect();
         for f in variants::find_names(&a.text, &names) {
-            let (s, e) = (f.start, f.end);
-            let (before, after) = context(&chars, s, e);
-            out.push(Occurrence {
-                article_id: id,
-                title: a.title.clone(),
-                start: s as i64,
-                end: e as i64,
-                text: chars[s..e].iter().collect(),
-                before,
-                after,
-                variant: f.variant,
-            });
+            out.push(occurrence(id, &a.title, &chars, &f));
             if out.len() >= limit {
                 return Ok(out);
             }

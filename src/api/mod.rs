@@ -2,6 +2,7 @@
 //! The desktop shell (Tauri `invoke("api", {cmd, args})`) and browser mode (`POST /api/{cmd}`)
 //! both call [`dispatch`], so the two transports run exactly the same code.
 
+pub mod entities;
 pub mod jobs;
 pub mod occurrences;
 pub mod review;
@@ -348,8 +349,13 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
     let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    let writes =
-        [WRITES, review::REVIEW_WRITES, occurrences::OCCURRENCE_WRITES, schema::SCHEMA_WRITES];
+    let writes = [
+        WRITES,
+        review::REVIEW_WRITES,
+        occurrences::OCCURRENCE_WRITES,
+        schema::SCHEMA_WRITES,
+        entities::ENTITY_WRITES,
+    ];
     if writes.iter().any(|w| w.contains(&cmd)) {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
@@ -578,7 +584,8 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         other => review::run(store, other, a.clone())
             .or_else(|| occurrences::run(store, other, a.clone()))
-            .or_else(|| schema::run(store, other, a))
+            .or_else(|| schema::run(store, other, a.clone()))
+            .or_else(|| entities::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
     }
 }

@@ -12,6 +12,7 @@ mod concurrency;
 mod conll_import;
 mod conll_roundtrip;
 mod crash;
+mod entities;
 mod export_formats;
 mod full_disk;
 mod fuzz_import;
