@@ -313,6 +313,42 @@ pub fn link(
     Ok(before)
 }
 
+/// Link an imported span (article, label id, annotator id, start, end) to entity `key`, unless it is
+/// linked already (an import adds, never overwrites). An id the registry lacks becomes an entity named
+/// after the span's text, so no link is lost.
+pub fn link_imported(
+    tx: &Transaction,
+    (article, label, who, start, end): (i64, i64, i64, usize, usize),
+    key: &str,
+    label_name: &str,
+    text: &str,
+    annotator: &str,
+) -> Result<()> {
+    let key = key.trim();
+    let id = match row_id(tx, key) {
+        Ok(id) => id,
+        Err(Error::NotFound(_)) => {
+            let name = if text.trim().is_empty() { key } else { text };
+            let new = NewEntity {
+                id: Some(key),
+                label: label_name,
+                name,
+                created_by: annotator,
+                ..Default::default()
+            };
+            row_id(tx, &create(tx, &new)?)?
+        }
+        Err(e) => return Err(e),
+    };
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO span_entities (span_id, entity_id, linked_at)
+         SELECT id, ?6, ?7 FROM spans WHERE article_id = ?1 AND label_id = ?2 AND annotator_id = ?3 AND start = ?4 AND end = ?5",
+    )?
+    .execute(params![article, label, who, start as i64, end as i64, id, crate::db::now()])?;
+    add_alias(tx, id, text)?;
+    Ok(())
+}
+
 /// Create an entity from one's own span: its text is the preferred name, its label the type; the span
 /// is linked to it.
 pub fn create_from_span(tx: &Transaction, span_id: i64, annotator: &str) -> Result<String> {

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod export;
+pub mod gazetteer;
 pub mod import;
 pub mod labels;
 pub mod leftovers;

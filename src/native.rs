@@ -52,6 +52,9 @@ pub struct NativeSpan {
     pub note: Option<String>,
     #[serde(default)]
     pub created_at: Option<String>,
+    /// The entity the span is linked to (an id of `STEM.entities.jsonl`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

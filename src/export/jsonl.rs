@@ -41,6 +41,7 @@ pub fn record_of(doc: Doc, unit: OffsetUnit) -> NativeRecord {
             annotator: Some(s.annotator),
             note: Some(s.note),
             created_at: Some(s.created_at),
+            entity: s.entity,
         })
         .collect();
     let tags = doc

@@ -36,6 +36,14 @@ struct Item<'a> {
     to_name: &'static str,
     #[serde(rename = "type")]
     kind: &'static str,
+    /// The linked entity, as region meta (Label Studio keeps a result's `meta`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Meta<'a>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    entity: &'a str,
 }
 
 #[derive(Serialize)]
@@ -68,6 +76,7 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
             from_name: "label",
             to_name: "text",
             kind: "labels",
+            meta: s.entity.as_deref().map(|entity| Meta { entity }),
         });
     }
     let task = Task {

@@ -21,6 +21,9 @@ struct SpanOut<'a> {
     start: usize,
     end: usize,
     label: &'a str,
+    /// The entity an analyst linked this span to (an id of the registry), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
 }
 
 pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
@@ -37,7 +40,18 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         text: &doc.article.text,
         spans: spans
             .iter()
-            .map(|s| SpanOut { start: units.at(s.start), end: units.at(s.end), label: &s.label })
+            .map(|s| SpanOut {
+                start: units.at(s.start),
+                end: units.at(s.end),
+                label: &s.label,
+                entity: doc
+                    .spans
+                    .iter()
+                    .find(|d| {
+                        d.start as usize == s.start && d.end as usize == s.end && d.label == s.label
+                    })
+                    .and_then(|d| d.entity.as_deref()),
+            })
             .collect(),
         tags,
     };

@@ -73,5 +73,12 @@ fn labels_of(m: &serde_json::Map<String, Value>) -> Option<Vec<String>> {
 }
 
 fn span(start: i64, end: i64, label: &str, text: Option<String>, annotator: &str) -> ToolSpan {
-    ToolSpan { start, end, label: label.to_string(), text, annotator: annotator.to_string() }
+    ToolSpan {
+        start,
+        end,
+        label: label.to_string(),
+        text,
+        annotator: annotator.to_string(),
+        entity: None,
+    }
 }

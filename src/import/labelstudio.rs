@@ -45,7 +45,11 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                 let kind = res.get("type").and_then(Value::as_str).unwrap_or("labels");
                 let value = res.get("value").and_then(Value::as_object);
                 match (kind, value) {
-                    ("labels", Some(value)) => region(&mut p, value, &who, &rwhat)?,
+                    ("labels", Some(value)) => {
+                        let entity =
+                            res.get("meta").and_then(|m| m.get("entity")).and_then(Value::as_str);
+                        region(&mut p, value, &who, &rwhat, entity)?
+                    }
                     ("choices", Some(value)) => {
                         for c in value
                             .get("choices")
@@ -107,7 +111,13 @@ fn author(a: &Map<String, Value>) -> Option<String> {
     a.get("completed_by").and_then(plain)
 }
 
-fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> Result<(), String> {
+fn region(
+    p: &mut Parsed,
+    value: &Map<String, Value>,
+    who: &str,
+    what: &str,
+    entity: Option<&str>,
+) -> Result<(), String> {
     let start = tools::int(value.get("start"), &format!("{what}: start"))?;
     let end = tools::int(value.get("end"), &format!("{what}: end"))?;
     let text = value.get("text").and_then(Value::as_str).map(str::to_string);
@@ -123,6 +133,7 @@ fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> 
             label: label.to_string(),
             text: text.clone(),
             annotator: who.to_string(),
+            entity: entity.map(str::to_string),
         });
     }
     Ok(())

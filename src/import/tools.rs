@@ -20,6 +20,8 @@ pub(super) struct ToolSpan {
     /// The span's text, where the tool records it: checked against the slice.
     pub text: Option<String>,
     pub annotator: String,
+    /// The entity the tool's record links the span to (Label Studio region meta), if any.
+    pub entity: Option<String>,
 }
 
 /// One record of another tool, read but not yet checked.
@@ -325,6 +327,7 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
                 annotator: Some(s.annotator),
                 note: None,
                 created_at: None,
+                entity: s.entity,
             }),
             Err(reason) => {
                 let by = if s.annotator.is_empty() {
@@ -361,6 +364,7 @@ pub(super) fn native_from_utf16(rec: &mut NativeRecord) -> std::result::Result<(
             label: s.label.clone(),
             text: s.text.clone(),
             annotator: String::new(),
+            entity: None,
         })
         .collect();
     let mut p = Parsed::new(rec.clone());

@@ -226,3 +226,171 @@ fn proposals_rank_the_closest_spelling_first_and_merge_and_split_undo() {
     .expect_err("type");
     assert_eq!(err.kind, "invalid");
 }
+
+/// The seeds with the man's mentions all linked and the official's two spellings merged; (man, official).
+fn linked_project(store: &mut Store) -> (String, String) {
+    label_full_names(store);
+    let span = add_span(store, "salma", 1, "حموشي", "PER");
+    let e = call(store, "create_entity", json!({"annotator": "salma", "span_id": span}));
+    let man = e["id"].as_str().expect("id").to_string();
+    call(
+        store,
+        "update_entity",
+        json!({"id": man, "latin": "Abdellatif Hammouchi", "external_id": "Q4665617"}),
+    );
+    let m = call(store, "entity_mentions", json!({"id": man, "annotator": "salma"}));
+    let places: Vec<Value> = m["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| json!({"article_id": i["article_id"], "start": i["start"], "end": i["end"]}))
+        .collect();
+    call(store, "link_mentions", json!({"id": man, "annotator": "salma", "places": places}));
+    let a = add_span(store, "salma", 1, "عبدالعزيز محمد الهويريني", "PER");
+    let b = add_span(store, "salma", 2, "عبد العزيز بن محمد الهويريني", "PER");
+    let ea = call(store, "create_entity", json!({"annotator": "salma", "span_id": a}));
+    let eb = call(store, "create_entity", json!({"annotator": "salma", "span_id": b}));
+    call(
+        store,
+        "merge_entities",
+        json!({"annotator": "salma", "into": ea["id"], "from": eb["id"]}),
+    );
+    (man, ea["id"].as_str().expect("id").to_string())
+}
+
+fn registry(store: &mut Store) -> Value {
+    let mut list = call(store, "list_entities", json!({}));
+    for e in list.as_array_mut().expect("list") {
+        let m = e.as_object_mut().expect("entity");
+        m.remove("articles");
+    }
+    list
+}
+
+#[test]
+fn exports_carry_the_entity_ids_and_reimport_to_the_same_registry() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = seeds_project();
+    let (man, official) = linked_project(&mut store);
+    let out = dir.path().join("x.jsonl");
+    hashiya::export::export_to_file(store.conn(), "jsonl", &out).expect("export");
+    let reg =
+        std::fs::read_to_string(dir.path().join("x.entities.jsonl")).expect("registry beside");
+    let lines: Vec<Value> = reg.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(lines.len(), 2, "the merged entity is not written: {reg}");
+    let m = lines.iter().find(|l| l["id"] == json!(man)).expect("the man");
+    assert_eq!(
+        (m["type"].as_str(), m["name"].as_str(), m["latin"].as_str(), m["external_id"].as_str()),
+        (Some("PER"), Some("حموشي"), Some("Abdellatif Hammouchi"), Some("Q4665617"))
+    );
+    assert_eq!(m["aliases"].as_array().map(Vec::len), Some(5));
+    let native = std::fs::read_to_string(&out).expect("native");
+    assert_eq!(native.matches(&format!("\"entity\":\"{man}\"")).count(), 36);
+    assert_eq!(native.matches(&format!("\"entity\":\"{official}\"")).count(), 2);
+
+    // Into an empty project: the same registry, the same links, the same bytes again.
+    let db = dir.path().join("p.hashiya");
+    let mut fresh = Store::open(&db).expect("open");
+    let r = import::import_paths(&mut fresh, std::slice::from_ref(&out), &ImportOptions::default())
+        .expect("import");
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert_eq!(registry(&mut fresh), registry(&mut store));
+    let again = dir.path().join("y.jsonl");
+    hashiya::export::export_to_file(fresh.conn(), "jsonl", &again).expect("export");
+    assert_eq!(std::fs::read_to_string(&again).expect("y"), native);
+    assert_eq!(std::fs::read_to_string(dir.path().join("y.entities.jsonl")).expect("y reg"), reg);
+    // Importing again changes nothing.
+    import::import_paths(&mut fresh, &[out], &ImportOptions::default()).expect("again");
+    assert_eq!(registry(&mut fresh), registry(&mut store));
+
+    // spans JSONL carries the entity; Label Studio carries it as region meta and reads it back.
+    let mut spans = Vec::new();
+    hashiya::export::export_to(store.conn(), "spans", &mut spans).expect("spans");
+    let spans = String::from_utf8(spans).expect("utf8");
+    assert_eq!(spans.matches(&format!("\"entity\":\"{man}\"")).count(), 36);
+    let ls = dir.path().join("ls.json");
+    hashiya::export::export_to_file(store.conn(), "labelstudio", &ls).expect("ls");
+    let text = std::fs::read_to_string(&ls).expect("ls text");
+    assert_eq!(text.matches(&format!("\"meta\":{{\"entity\":\"{man}\"}}")).count(), 36);
+    let mut third = Store::open_in_memory().expect("open");
+    let r = import::import_paths(&mut third, &[ls], &ImportOptions::default()).expect("import ls");
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    let e = call(&mut third, "get_entity", json!({"id": man}));
+    assert_eq!((e["mentions"].as_i64(), e["type"].as_str()), (Some(36), Some("PER")));
+}
+
+/// The span's entity, for exports that write spans one by one (brat's N lines).
+#[test]
+fn a_spans_entity_is_one_call() {
+    let mut store = seeds_project();
+    let span = add_span(&mut store, "salma", 1, "حموشي", "PER");
+    assert_eq!(hashiya::entities::entity_of_span(store.conn(), span).expect("none"), None);
+    let e = call(&mut store, "create_entity", json!({"annotator": "salma", "span_id": span}));
+    assert_eq!(
+        hashiya::entities::entity_of_span(store.conn(), span).expect("some"),
+        e["id"].as_str().map(String::from)
+    );
+}
+
+#[test]
+fn the_command_line_imports_a_gazetteer_lists_and_links_all() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("p.hashiya");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("run");
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).to_string(),
+            String::from_utf8_lossy(&o.stderr).to_string(),
+        )
+    };
+    let (code, _, err) = run(&["import", seeds.to_str().expect("path")]);
+    assert_eq!(code, Some(0), "{err}");
+    let csv = dir.path().join("people.csv");
+    std::fs::write(
+        &csv,
+        "name,type,aliases,latin,external_id\n\
+         عبد اللطيف حموشي,PER,حموشي|عبداللطيف حموشي,Abdellatif Hammouchi,Q4665617\n\
+         الرباط,LOC,,Rabat,\n\
+         nobody,PERSON,,,\n",
+    )
+    .expect("csv");
+    let (code, out, _) = run(&["entities", "import", csv.to_str().expect("csv")]);
+    assert_eq!(code, Some(1), "a bad line exits 1: {out}");
+    assert!(out.contains("people.csv:4: ") && out.contains("PERSON"), "{out}");
+    assert!(out.contains("2 created, 0 updated, 1 rejected"), "{out}");
+    let (code, out, _) = run(&["entities", "--json"]);
+    assert_eq!(code, Some(0));
+    let list: Value = serde_json::from_str(&out).expect("json");
+    let man = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|e| e["latin"] == "Abdellatif Hammouchi")
+        .expect("man");
+    assert_eq!(
+        (man["aliases"].as_array().map(Vec::len), man["mentions"].as_i64()),
+        (Some(3), Some(0))
+    );
+    let id = man["id"].as_str().expect("id").to_string();
+
+    let (code, out, err) = run(&["entities", "link-all", &id, "--annotator", "salma"]);
+    assert_eq!(code, Some(0), "{err}");
+    // The full names (longest match first), every other حموشي, الحموشي and the two احموشي: 15 + 18 + 1 + 2.
+    assert_eq!(out.lines().filter(|l| l.starts_with("created\t")).count(), 36, "{out}");
+    assert!(out.contains("36 spans created, 0 linked, 0 already linked, 0 left alone; new aliases: احموشي, الحموشي"), "{out}");
+    let (_, out, _) = run(&["entities"]);
+    assert!(
+        out.contains(&format!("{id}\tPER\tعبد اللطيف حموشي\t5 aliases\t36 mentions in 5 articles")),
+        "{out}"
+    );
+    // Again: nothing left to do.
+    let (_, out, _) = run(&["entities", "link-all", &id, "--annotator", "salma"]);
+    assert!(out.contains("0 spans created, 0 linked, 36 already linked"), "{out}");
+}

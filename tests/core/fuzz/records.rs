@@ -91,6 +91,7 @@ fn build(
             annotator: Some(who),
             note: Some(note),
             created_at: Some(created_at),
+            entity: None,
         });
     }
     spans.sort_by(|a, b| {
@@ -152,6 +153,7 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         annotator: Some("ghost".into()),
         note: None,
         created_at: None,
+        entity: None,
     };
     let mut bad = NativeSpan {
         start: 0,
@@ -161,6 +163,7 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         annotator: Some("salma".into()),
         note: None,
         created_at: None,
+        entity: None,
     };
     match how % 10 {
         0 => bad.start = -1,
