@@ -241,6 +241,14 @@ pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {
         .query_row(&format!("{SPAN_SELECT} WHERE s.id = ?1"), [id], |r| span_from_row(r, &idx))?)
 }
 
+/// One span, its text sliced from `article` (the span's article text, already indexed).
+pub fn get_span_in(conn: &Connection, id: i64, article: &CharIndex) -> Result<Span> {
+    conn.prepare_cached(&format!("{SPAN_SELECT} WHERE s.id = ?1"))?
+        .query_row([id], |r| span_from_row(r, article))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("there is no span with id {id}")))
+}
+
 /// Every span of an article, by every annotator, ordered by position.
 pub fn spans_of(conn: &Connection, article_id: i64, article_text: &str) -> Result<Vec<Span>> {
     let mut st = conn.prepare_cached(&format!(

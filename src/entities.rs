@@ -592,8 +592,8 @@ pub fn link_mentions(
     for (article, ps) in by_article {
         let text = crate::articles::text_of(tx, article)?;
         let idx = CharIndex::new(&text);
+        let mut spans = own_spans(tx, article, annotator)?;
         for p in ps {
-            let spans = own_spans(tx, article, annotator)?;
             let (action, span_id) = action_at(&spans, p.start, p.end, &e, &e.id);
             let span_id = match (action, span_id) {
                 (MentionAction::Link, Some(s)) => s,
@@ -624,7 +624,11 @@ pub fn link_mentions(
                 "INSERT INTO span_entities (span_id, entity_id, linked_at) VALUES (?1, ?2, ?3)",
             )?
             .execute(params![span_id, id, now])?;
-            let span = annotations::get_span(tx, span_id)?;
+            let span = annotations::get_span_in(tx, span_id, &idx)?;
+            match spans.iter_mut().find(|s| s.0 == span_id) {
+                Some(s) => s.4 = Some(e.id.clone()),
+                None => spans.push((span_id, p.start, p.end, e.label.clone(), Some(e.id.clone()))),
+            }
             if add_alias(tx, id, &span.text)? {
                 aliases.insert(span.text.trim().to_string());
             }
@@ -814,7 +818,8 @@ pub struct CoEntity {
 pub struct EntityView {
     #[serde(flatten)]
     pub summary: EntitySummary,
-    pub articles: Vec<EntityArticle>,
+    /// The articles with linked spans, most mentions first.
+    pub by_article: Vec<EntityArticle>,
     pub cooccurring: Vec<CoEntity>,
 }
 
@@ -881,7 +886,7 @@ pub fn view(conn: &Connection, key: &str) -> Result<EntityView> {
     let distinct_articles = per.len() as i64;
     Ok(EntityView {
         summary: EntitySummary { entity, mentions: rows.len() as i64, articles: distinct_articles },
-        articles,
+        by_article: articles,
         cooccurring,
     })
 }

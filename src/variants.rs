@@ -38,7 +38,7 @@ pub const MIN_MISSPELT: usize = 6;
 struct Word {
     letters: Vec<char>,
     cps: Vec<usize>,
-    /// Code point just after the word (its trailing harakat included).
+    /// Code point just after the word's last letter (see [`find_names`] for its trailing harakat).
     end: usize,
     /// The non-space characters between this word and the next (empty: only spaces).
     gap_after: String,
@@ -54,7 +54,6 @@ fn lower(c: char) -> impl Iterator<Item = char> {
 
 /// The words of `text`, normalised as search normalises (see [`normalize_char`]), Latin lower-cased.
 fn words_of(text: &str) -> Vec<Word> {
-    let idx = CharIndex::new(text);
     let mut out: Vec<Word> = Vec::new();
     let mut cur: Option<Word> = None;
     let mut gap = String::new();
@@ -73,12 +72,9 @@ fn words_of(text: &str) -> Vec<Word> {
             }
             w.end = i + 1;
         } else {
-            if let Some(mut w) = cur.take() {
+            if let Some(w) = cur.take() {
                 if let Some(prev) = out.last_mut() {
                     prev.gap_after = std::mem::take(&mut gap);
-                }
-                while w.end < idx.len() && !idx.is_grapheme_boundary(w.end) {
-                    w.end += 1;
                 }
                 out.push(w);
                 gap.clear();
@@ -88,12 +84,9 @@ fn words_of(text: &str) -> Vec<Word> {
             }
         }
     }
-    if let Some(mut w) = cur.take() {
+    if let Some(w) = cur.take() {
         if let Some(prev) = out.last_mut() {
             prev.gap_after = gap;
-        }
-        while w.end < idx.len() && !idx.is_grapheme_boundary(w.end) {
-            w.end += 1;
         }
         out.push(w);
     }
@@ -276,6 +269,9 @@ fn match_at(words: &[Word], i: usize, sp: &Spelling) -> Option<(usize, usize, Va
     if n == 0 || i + n > words.len() {
         return None;
     }
+    if words[i].letters.last() != sp.words[0].last() {
+        return None;
+    }
     // Words after the first: whole words, the same separators.
     let mut rest = sp.variant;
     for j in 1..n {
@@ -330,6 +326,15 @@ pub fn find_names(text: &str, names: &[Name]) -> Vec<Found> {
                 i += n;
             }
             None => i += 1,
+        }
+    }
+    // Harakat after the last letter belong to it: a match ends on a grapheme boundary.
+    if !out.is_empty() {
+        let idx = CharIndex::new(text);
+        for f in &mut out {
+            while f.end < idx.len() && !idx.is_grapheme_boundary(f.end) {
+                f.end += 1;
+            }
         }
     }
     out

@@ -109,7 +109,7 @@ fn linking_all_mentions_of_one_man_finds_every_spelling_and_nothing_else() {
         "two-word, one-word and prefixed spellings are aliases of one entity"
     );
     assert_eq!(
-        (e["mentions"].as_i64(), e["articles"].as_array().map(Vec::len)),
+        (e["mentions"].as_i64(), e["by_article"].as_array().map(Vec::len)),
         (Some(36), Some(5))
     );
     let m = call(&mut store, "entity_mentions", json!({"id": id, "annotator": "salma"}));

@@ -13,6 +13,7 @@ import type { Edge } from './nudge';
 import { offsetsFor } from './offsets';
 import { paragraphAt } from './paragraphs';
 import { openOccurrences } from './occurrencesDialog';
+import { openEntity, openLinking } from './entityDialog';
 import { changed, cliticMode, session } from './session';
 import { snapRange, wordAt, type CpRange } from './snap';
 import { closePopovers, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
@@ -145,6 +146,11 @@ export const actions: EditorActions = {
   async occurrences(span) {
     closePopovers();
     await openOccurrences(span);
+  },
+  async entity(span) {
+    closePopovers();
+    if (span.annotator === state.analyst) await openLinking(span);
+    else if (span.entity) await openEntity(span.entity);
   },
 };
 

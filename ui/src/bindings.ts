@@ -788,7 +788,11 @@ export type CoEntity = { id: string, type: string, name: string,
  */
 articles: number, };
 
-export type EntityView = { articles: Array<EntityArticle>, cooccurring: Array<CoEntity>, 
+export type EntityView = { 
+/**
+ * The articles with linked spans, most mentions first.
+ */
+by_article: Array<EntityArticle>, cooccurring: Array<CoEntity>, 
 /**
  * Spans linked to it (by every analyst).
  */

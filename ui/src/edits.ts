@@ -25,6 +25,11 @@ function record(e: Edit): void {
   history.push(e);
   sessionChanged();
 }
+
+/** Record an edit made elsewhere (entity links, merges) as one undoable step. */
+export function recordEdit(e: Command & { articles: number[] }): void {
+  record(e);
+}
 const touched = (c: Command | null) => (c as Edit | null)?.articles ?? [];
 
 /** Undo the last edit; returns its label, or null when there was nothing. */
