@@ -218,8 +218,10 @@ pub fn delete_span(tx: &Transaction, id: i64, annotator: &str) -> Result<()> {
 }
 
 const SPAN_SELECT: &str =
-    "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at, s.origin
-     FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id";
+    "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at, s.origin,
+            e.key
+     FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id
+     LEFT JOIN span_entities se ON se.span_id = s.id LEFT JOIN entities e ON e.id = se.entity_id";
 
 fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> {
     let start: i64 = r.get(2)?;
@@ -236,6 +238,7 @@ fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> 
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
         origin: r.get::<_, String>(9).map(|o| (o != "analyst").then_some(o))?,
+        entity: r.get(10)?,
     })
 }
 
@@ -253,6 +256,14 @@ pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {
 /// The length of the longest span any analyst has, in code points (0 when there is none).
 pub fn longest_span(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(end - start), 0) FROM spans", [], |r| r.get(0))?)
+}
+
+/// One span, its text sliced from `article` (the span's article text, already indexed).
+pub fn get_span_in(conn: &Connection, id: i64, article: &CharIndex) -> Result<Span> {
+    conn.prepare_cached(&format!("{SPAN_SELECT} WHERE s.id = ?1"))?
+        .query_row([id], |r| span_from_row(r, article))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("there is no span with id {id}")))
 }
 
 /// Every span of an article, by every annotator, ordered by position.

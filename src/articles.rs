@@ -179,6 +179,10 @@ pub struct ListFilter {
     #[serde(default)]
     #[ts(optional)]
     pub worked_by: Option<String>,
+    /// Articles with a span linked to this entity (by anyone; its id in the registry).
+    #[serde(default)]
+    #[ts(optional)]
+    pub entity: Option<String>,
     #[serde(default)]
     #[ts(optional)]
     pub sort: Option<Sort>,
@@ -248,6 +252,13 @@ pub fn list(
             "a.id IN (SELECT s.article_id FROM spans s WHERE s.annotator_id = (SELECT id FROM annotators WHERE name = {who})
                       UNION SELECT t.article_id FROM article_tags t WHERE t.annotator_id = (SELECT id FROM annotators WHERE name = {who})
                       UNION SELECT st.article_id FROM article_status st WHERE st.annotator_id = (SELECT id FROM annotators WHERE name = {who}))"
+        ));
+    }
+    if let Some(e) = &f.entity {
+        let id = crate::entities::row_id(conn, e)?;
+        conds.push(format!(
+            "a.id IN (SELECT s.article_id FROM span_entities se JOIN spans s ON s.id = se.span_id WHERE se.entity_id = {})",
+            arg(id.into())
         ));
     }
     let rest = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };

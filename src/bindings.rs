@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::api::clitics::{CliticCuts, CliticCutsReq};
 use crate::api::desktop::*;
+use crate::api::entities::*;
 use crate::api::jobs::{JobReq, JobStatus};
 use crate::api::misaligned::{MisalignedSpan, MisalignedSpans};
 use crate::api::occurrences::*;
@@ -15,6 +16,10 @@ use crate::api::search::*;
 use crate::api::suggest::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
+use crate::entities::{
+    CoEntity, Entity, EntityArticle, EntityChange, EntitySummary, EntityView, LinkedMentions,
+    Mention, MentionAction, MentionPlace, Proposal,
+};
 use crate::error::{ApiError, ErrorKind};
 use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::labels::{LabelEdit, Usage};
@@ -31,6 +36,7 @@ use crate::suggest::eval::Scores;
 use crate::suggest::run::Trained;
 use crate::suggest::store::{SuggestSettings, Suggestion};
 use crate::suggest::{Evaluation, Mode, ModelInfo};
+use crate::variants::Variant;
 
 macro_rules! decls {
     ($cfg:expr, $($t:ty),* $(,)?) => {
@@ -101,6 +107,7 @@ pub fn typescript() -> String {
         GroupAgreement,
         RankedArticle,
         AgreementReport,
+        Variant,
         Occurrence,
         Snippet,
         SearchHitsReq,
@@ -148,6 +155,33 @@ pub fn typescript() -> String {
         SuggestionIdsReq,
         Rejected,
         SetSuggestSettingsReq,
+        Entity,
+        EntitySummary,
+        EntityChange,
+        Proposal,
+        MentionAction,
+        Mention,
+        MentionPlace,
+        LinkedMentions,
+        EntityArticle,
+        CoEntity,
+        EntityView,
+        ListEntitiesReq,
+        EntityIdReq,
+        CreateEntityReq,
+        UpdateEntityReq,
+        AliasReq,
+        LinkSpanReq,
+        LinkSpanResult,
+        ProposalsReq,
+        MentionsReq,
+        MentionsResult,
+        LinkMentionsReq,
+        UndoLinkMentionsReq,
+        MergeEntitiesReq,
+        MergeResult,
+        UnmergeReq,
+        SplitEntityReq,
         CliticCutsReq,
         CliticCuts,
         MisalignedSpan,

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_list.sql"),
     include_str!("../migrations/0005_suggestions.sql"),
     include_str!("../migrations/0006_label_descriptions_ar.sql"),
+    include_str!("../migrations/0007_entities.sql"),
 ];
 
 /// The schema version this build writes (number of migrations).

@@ -9,8 +9,10 @@ pub mod bindings;
 pub mod clitics;
 pub mod db;
 pub mod demo;
+pub mod entities;
 pub mod error;
 pub mod export;
+pub mod gazetteer;
 pub mod import;
 pub mod labels;
 pub mod leftovers;
@@ -27,6 +29,7 @@ pub mod store;
 pub mod suggest;
 pub mod text;
 pub mod tokenize;
+pub mod variants;
 pub mod webcopy;
 
 pub use error::{ApiError, Error, Result};

@@ -160,6 +160,15 @@ enum Command {
         #[command(subcommand)]
         action: SuggestCmd,
     },
+    /// The entity registry: list entities with alias and mention counts, link all mentions of one, or
+    /// import a gazetteer (CSV or JSONL of names, types and aliases).
+    Entities {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<EntitiesAction>,
+    },
     /// Back the project up now, into FILE.backups/ (rolling: the newest 20 are kept).
     Backup,
     /// Restore the project from a backup (the current state is backed up first); without BACKUP, list them.
@@ -291,6 +300,28 @@ fn suggest(db: PathBuf, action: SuggestCmd) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[derive(Subcommand)]
+enum EntitiesAction {
+    /// Link every mention of entity ID in the corpus (its aliases and their spelling variants): the
+    /// annotator's spans there are linked, unlabelled places become spans of the entity's type.
+    LinkAll {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Whose spans to link and create.
+        #[arg(long, value_name = "NAME", default_value = "cli")]
+        annotator: String,
+    },
+    /// Import a gazetteer: CSV/TSV with a header (name, type, aliases separated by | or ;, latin,
+    /// description, external_id, id) or JSONL ({"type","name","aliases":[…],…}, as STEM.entities.jsonl).
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Recorded as the entities' creator.
+        #[arg(long, value_name = "NAME", default_value = "cli")]
+        annotator: String,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve { .. }) {
@@ -301,6 +332,113 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `hashiya entities …`.
+fn entities_command(
+    store: &mut Store,
+    json: bool,
+    action: Option<EntitiesAction>,
+) -> Result<ExitCode, Error> {
+    match action {
+        None => {
+            let list = hashiya::entities::list(store.conn(), None, None)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                for s in &list {
+                    let e = &s.entity;
+                    println!(
+                        "{}\t{}\t{}\t{} aliases\t{} mentions in {} articles",
+                        e.id,
+                        e.label,
+                        e.name,
+                        e.aliases.len(),
+                        s.mentions,
+                        s.articles
+                    );
+                }
+                eprintln!("{} entities", list.len());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(EntitiesAction::LinkAll { id, annotator }) => {
+            let req = hashiya::api::entities::MentionsReq {
+                id: id.clone(),
+                annotator: annotator.clone(),
+                limit: Some(100_000),
+            };
+            let found = hashiya::api::entities::mentions(store, &req)?;
+            let places: Vec<hashiya::entities::MentionPlace> = found
+                .items
+                .iter()
+                .filter(|m| {
+                    matches!(
+                        m.action,
+                        hashiya::entities::MentionAction::Create
+                            | hashiya::entities::MentionAction::Link
+                    )
+                })
+                .map(|m| hashiya::entities::MentionPlace {
+                    article_id: m.at.article_id,
+                    start: m.at.start,
+                    end: m.at.end,
+                })
+                .collect();
+            let done = store
+                .with_tx(|tx| hashiya::entities::link_mentions(tx, &id, &annotator, &places))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&done)?);
+            } else {
+                for (what, spans) in [("created", &done.created), ("linked", &done.linked)] {
+                    for s in spans.iter() {
+                        println!(
+                            "{what}\tarticle {}\t[{}, {})\t{}",
+                            s.article_id, s.start, s.end, s.text
+                        );
+                    }
+                }
+                let already = found
+                    .items
+                    .iter()
+                    .filter(|m| m.action == hashiya::entities::MentionAction::Linked)
+                    .count();
+                println!(
+                    "{}: {} spans created, {} linked, {} already linked, {} left alone; new aliases: {}",
+                    done.entity,
+                    done.created.len(),
+                    done.linked.len(),
+                    already,
+                    found.items.len() - places.len() - already + done.skipped as usize,
+                    if done.aliases_added.is_empty() { "none".to_string() } else { done.aliases_added.join(", ") }
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(EntitiesAction::Import { file, annotator }) => {
+            let r = hashiya::gazetteer::import_file(store.conn_mut(), &file, &annotator)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                for k in &r.created {
+                    println!("created\t{k}");
+                }
+                for k in &r.updated {
+                    println!("updated\t{k}");
+                }
+                for (line, why) in &r.rejected {
+                    println!("rejected\t{}:{line}: {why}", file.display());
+                }
+                println!(
+                    "{} created, {} updated, {} rejected",
+                    r.created.len(),
+                    r.updated.len(),
+                    r.rejected.len()
+                );
+            }
+            Ok(if r.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
     }
 }
@@ -404,6 +542,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Command::Entities { json, action } => {
+            let mut store = Store::open(&require_db(cli.db, "the entities are in")?)?;
+            entities_command(&mut store, json, action)
         }
         Command::Export {
             format,

@@ -55,6 +55,9 @@ pub struct NativeSpan {
     /// "suggestion" for an accepted suggestion; absent for spans made by hand ("analyst").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// The entity the span is linked to (an id of `STEM.entities.jsonl`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,8 @@
 //! "Annotate all occurrences": find the other places an entity's text occurs, in one article or the
 //! whole project. Matching ignores harakat and tatweel, treats أ إ آ ا as one letter, ى/ي and ة/ه
 //! as equal, allows clitic prefixes attached in front (بالرياض for الرياض, للرياض too), lets any run
-//! of spaces stand for one, and never matches inside a longer word. An occurrence starts where the
+//! of spaces stand for one, finds the spelling variants of names (`crate::variants`: عبداللطيف for
+//! عبد اللطيف, احموشي for حموشي) and never matches inside a longer word. An occurrence starts where the
 //! project's clitic setting starts a span on that word (`crate::clitics`: with `exclude`, بالرياض
 //! gives الرياض and للرياض the whole word; with `include`, the whole word), so every span this
 //! labels lines up with the tokens of a token export.
@@ -12,7 +13,7 @@ use ts_rs::TS;
 
 use crate::clitics::CliticMode;
 use crate::error::Result;
-use crate::search::normalize_char;
+use crate::variants::{self, Found, Name, Variant};
 
 /// One place the text occurs.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -27,116 +28,44 @@ pub struct Occurrence {
     /// Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
     pub before: String,
     pub after: String,
+    /// How the text here differs from what was looked for.
+    pub variant: Variant,
 }
 
-/// Normalised characters of `text`, each with the code-point offset of the character it came from;
-/// whitespace runs become one space.
-fn fold(text: &str) -> Vec<(char, usize)> {
-    let mut out: Vec<(char, usize)> = Vec::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
-        if c.is_whitespace() {
-            if out.last().is_some_and(|l| l.0 != ' ') {
-                out.push((' ', i));
-            }
-            continue;
-        }
-        if let Some(n) = normalize_char(c) {
-            for l in n.to_lowercase() {
-                out.push((l, i));
-            }
-        }
-    }
-    out
+/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics: a
+/// conjunction (و ف), a preposition (ب ك ل), the article (ال; after ل written ل: للـ)?
+pub(crate) fn clitic_prefix(prefix: &[char]) -> bool {
+    const ALLOWED: &[&str] = &[
+        "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل", "ال", "وال", "فال", "بال",
+        "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل",
+    ];
+    let p: String = prefix.iter().collect();
+    ALLOWED.contains(&p.as_str())
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics in the
-/// clitic model's order: a conjunction (و ف), a preposition (ب ك ل), the article (ال; after ل
-/// written ل: للـ)?
-fn clitic_prefix(prefix: &[char]) -> bool {
-    use crate::clitics::{CONJUNCTIONS, PREPOSITIONS};
-    let mut i = usize::from(prefix.first().is_some_and(|c| CONJUNCTIONS.contains(c)));
-    let prep = prefix.get(i).is_some_and(|c| PREPOSITIONS.contains(c));
-    if prep {
-        i += 1;
-    }
-    let rest = &prefix[i..];
-    !prefix.is_empty()
-        && (rest.is_empty()
-            || rest == ['ا', 'ل']
-            || (prep && prefix[i - 1] == 'ل' && rest == ['ل']))
-}
-
-/// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text, each
-/// starting where a span on that word starts under the clitic setting `mode`.
+/// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text, spelling
+/// variants included (see [`crate::variants`]), each starting where a span on that word starts under
+/// the clitic setting `mode`.
 pub fn find_in(text: &str, needle: &str, mode: CliticMode) -> Vec<(usize, usize)> {
-    let idx = crate::text::CharIndex::new(text);
-    let mut tokens: Option<Vec<crate::tokenize::Token>> = None;
-    let hay = fold(text);
-    let pat: Vec<char> = fold(needle.trim()).into_iter().map(|x| x.0).collect();
-    let mut out = Vec::new();
-    if pat.is_empty() || hay.len() < pat.len() {
-        return out;
+    let mut found = crate::variants::find_name(text, needle);
+    snap_starts(text, mode, &mut found);
+    found.into_iter().map(|f| (f.start, f.end)).collect()
+}
+
+/// Move each match's start back to the start of the token it begins inside, as the tokenizer cuts
+/// words under the clitic setting `mode` (the one clitic model): a match after a clitic the setting
+/// keeps with the word (للرياض, or any prefix under `include`) then covers the whole word.
+pub fn snap_starts(text: &str, mode: CliticMode, found: &mut [Found]) {
+    if found.is_empty() {
+        return;
     }
-    // The article "ال" is written "ل" after the preposition ل (للرياض): also look for the needle
-    // without its alef there.
-    let elided: Option<Vec<char>> =
-        (pat.len() > 3 && pat[0] == 'ا' && pat[1] == 'ل').then(|| pat[1..].to_vec());
-    let ends_word = |k: usize| hay.get(k).is_none_or(|c| !is_word(c.0));
-    let mut i = 0;
-    while i < hay.len() {
-        let word_start = {
-            let mut j = i;
-            while j > 0 && is_word(hay[j - 1].0) {
-                j -= 1;
-            }
-            j
-        };
-        let prefix: Vec<char> = hay[word_start..i].iter().map(|x| x.0).collect();
-        let try_pat = |p: &[char], needs_lam: bool| -> Option<usize> {
-            if i + p.len() > hay.len()
-                || hay[i..i + p.len()].iter().map(|x| x.0).ne(p.iter().copied())
-                || !ends_word(i + p.len())
-            {
-                return None;
-            }
-            let ok = if needs_lam {
-                prefix.last() == Some(&'ل') && clitic_prefix(&prefix)
-            } else {
-                prefix.is_empty() || clitic_prefix(&prefix)
-            };
-            ok.then_some(i + p.len())
-        };
-        let found =
-            try_pat(&pat, false).or_else(|| elided.as_deref().and_then(|e| try_pat(e, true)));
-        match found {
-            Some(end) => {
-                // Start where the word's token starts under the clitic setting.
-                let mut start_cp = hay[i].1;
-                if word_start < i {
-                    let toks = tokens.get_or_insert_with(|| {
-                        crate::tokenize::tokenize(text, crate::tokenize::Options { clitics: mode })
-                    });
-                    let k = toks.partition_point(|t| t.end <= start_cp);
-                    if let Some(t) = toks.get(k).filter(|t| t.start < start_cp) {
-                        start_cp = t.start;
-                    }
-                }
-                // Harakat after the last letter belong to it: end on a grapheme boundary.
-                let mut end_cp = hay[end - 1].1 + 1;
-                while end_cp < idx.len() && !idx.is_edge(end_cp) {
-                    end_cp += 1;
-                }
-                out.push((start_cp, end_cp));
-                i = end;
-            }
-            None => i += 1,
+    let toks = crate::tokenize::tokenize(text, crate::tokenize::Options { clitics: mode });
+    for f in found.iter_mut() {
+        let k = toks.partition_point(|t| t.end <= f.start);
+        if let Some(t) = toks.get(k).filter(|t| t.start < f.start && t.end >= f.end) {
+            f.start = t.start;
         }
     }
-    out
 }
 
 /// Up to [`CONTEXT`] characters on each side of a match, within its paragraph and cut at whole words
@@ -180,6 +109,22 @@ pub(crate) fn context(chars: &[char], start: usize, end: usize) -> (String, Stri
 /// Characters of context on each side of an occurrence (before cutting at a word).
 const CONTEXT: usize = 40;
 
+/// The occurrence `f` of article `article_id` (its text as `chars`), with its context.
+pub(crate) fn occurrence(article_id: i64, title: &str, chars: &[char], f: &Found) -> Occurrence {
+    let (s, e) = (f.start, f.end);
+    let (before, after) = context(chars, s, e);
+    Occurrence {
+        article_id,
+        title: title.to_string(),
+        start: s as i64,
+        end: e as i64,
+        text: chars[s..e].iter().collect(),
+        before,
+        after,
+        variant: f.variant,
+    }
+}
+
 /// Occurrences of `needle` in one article (`Some(id)`) or in every article (`None`). Project-wide,
 /// the full-text index picks the candidate articles first (run `search::catch_up` before).
 pub fn find(
@@ -188,13 +133,13 @@ pub fn find(
     article: Option<i64>,
     limit: usize,
 ) -> Result<Vec<Occurrence>> {
+    let Some(name) = Name::new(needle) else { return Ok(Vec::new()) };
+    let names = [name];
     let mut ids: Vec<i64> = Vec::new();
     match article {
         Some(id) => ids.push(id),
         None => {
-            let Some(expr) = crate::search::candidate_expression(needle) else {
-                return Ok(Vec::new());
-            };
+            let Some(expr) = variants::fts_query(&names) else { return Ok(Vec::new()) };
             let mut st = conn.prepare(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
             )?;
@@ -207,17 +152,10 @@ pub fn find(
     for id in ids {
         let a = crate::articles::get(conn, id)?;
         let chars: Vec<char> = a.text.chars().collect();
-        for (s, e) in find_in(&a.text, needle, mode) {
-            let (before, after) = context(&chars, s, e);
-            out.push(Occurrence {
-                article_id: id,
-                title: a.title.clone(),
-                start: s as i64,
-                end: e as i64,
-                text: chars[s..e].iter().collect(),
-                before,
-                after,
-            });
+        let mut found = variants::find_names(&a.text, &names);
+        snap_starts(&a.text, mode, &mut found);
+        for f in found {
+            out.push(occurrence(id, &a.title, &chars, &f));
             if out.len() >= limit {
                 return Ok(out);
             }
@@ -259,30 +197,29 @@ mod tests {
     }
 
     fn found(text: &str, needle: &str) -> Vec<String> {
-        found_as(text, needle, CliticMode::Exclude)
-    }
-
-    fn found_as(text: &str, needle: &str, mode: CliticMode) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        find_in(text, needle, mode).into_iter().map(|(s, e)| chars[s..e].iter().collect()).collect()
+        find_in(text, needle, CliticMode::Exclude)
+            .into_iter()
+            .map(|(s, e)| chars[s..e].iter().collect())
+            .collect()
     }
 
     #[test]
     fn matching_rules_table() {
         let cases: &[(&str, &str, &[&str])] = &[
-            // clitics in front, never inside a longer word
+            // clitics in front (the article stays in the span), never inside a longer word
             ("زار الرياض وبالرياض والرياضة للرياض", "الرياض", &["الرياض", "الرياض", "للرياض"]),
-            ("عبد اللطيف الحموشي وللحموشي ولاحموشي", "حموشي", &["الحموشي", "للحموشي"]),
+            ("عبد اللطيف الحموشي وللحموشي ولاحموشي", "حموشي", &["الحموشي", "للحموشي", "ولاحموشي"]),
             // harakat, tatweel, alef forms, ى/ي, ة/ه
             ("قَالَ أحمدُ إن مستشفى المدينـــة", "احمد", &["أحمدُ"]),
             ("مستشفى المدينـــة", "مستشفي المدينة", &["مستشفى المدينـــة"]),
-            // the seed spellings: only the same words, any spacing
+            // the seed spellings: any spacing, the compound joined or not, the prothetic alef
             (
                 "حموشي، عبداللطيف حموشي و عبد  اللطيف\nحموشي واحموشي",
                 "عبد اللطيف حموشي",
-                &["عبد  اللطيف\nحموشي"],
+                &["عبداللطيف حموشي", "عبد  اللطيف\nحموشي"],
             ),
-            ("حموشي، عبداللطيف حموشي واحموشي", "حموشي", &["حموشي", "حموشي"]),
+            ("حموشي، عبداللطيف حموشي واحموشي", "حموشي", &["حموشي", "حموشي", "احموشي"]),
             // Latin is case-folded, digits kept, no partial words
             ("وفد FBI و fbi وFBIs 2025", "FBI", &["FBI", "fbi"]),
             ("كَتَبَ الطالبُ", "الطالب", &["الطالبُ"]),
@@ -295,18 +232,5 @@ mod tests {
                 "{needle} in {text}"
             );
         }
-    }
-
-    #[test]
-    fn occurrences_start_where_the_clitic_setting_starts_spans() {
-        let text = "زار الرياض وبالرياض وللرياض ثم فالرياض";
-        assert_eq!(
-            found_as(text, "الرياض", CliticMode::Exclude),
-            ["الرياض", "الرياض", "للرياض", "الرياض"]
-        );
-        assert_eq!(
-            found_as(text, "الرياض", CliticMode::Include),
-            ["الرياض", "وبالرياض", "وللرياض", "فالرياض"]
-        );
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod clitics;
 pub mod desktop;
+pub mod entities;
 pub mod jobs;
 pub mod misaligned;
 pub mod occurrences;
@@ -391,7 +392,7 @@ pub const CORE_COMMANDS: &[Command] = &[
 pub fn commands() -> impl Iterator<Item = &'static Command> {
     [CORE_COMMANDS, review::COMMANDS, occurrences::COMMANDS, schema::COMMANDS, suggest::COMMANDS]
         .into_iter()
-        .chain([search::COMMANDS, clitics::COMMANDS, misaligned::COMMANDS])
+        .chain([search::COMMANDS, clitics::COMMANDS, misaligned::COMMANDS, entities::COMMANDS])
         .chain([jobs::COMMANDS, desktop::COMMANDS])
         .flatten()
 }

@@ -36,6 +36,9 @@ pub struct FoundOccurrence {
     pub at: Occurrence,
     /// Labels the annotator already has on exactly this place.
     pub labelled_as: Vec<String>,
+    /// Labels of the annotator's longer spans around this place (حموشي inside عبداللطيف حموشي): with
+    /// the label being applied, the place is already labelled and labelling it again would nest a duplicate.
+    pub inside: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -108,7 +111,17 @@ fn find(store: &mut Store, r: FindOccurrencesReq) -> Result<OccurrencesResult> {
                 row.get(0)
             })?
             .collect::<rusqlite::Result<Vec<String>>>()?;
-        items.push(FoundOccurrence { at, labelled_as });
+        let mut st = store.conn().prepare_cached(
+            "SELECT DISTINCT l.name FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id
+             WHERE s.article_id = ?1 AND s.start <= ?2 AND s.end >= ?3 AND NOT (s.start = ?2 AND s.end = ?3)
+               AND n.name = ?4 ORDER BY l.name",
+        )?;
+        let inside = st
+            .query_map(rusqlite::params![at.article_id, at.start, at.end, r.annotator], |row| {
+                row.get(0)
+            })?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        items.push(FoundOccurrence { at, labelled_as, inside });
     }
     Ok(OccurrencesResult { needle, items, truncated })
 }

@@ -42,6 +42,7 @@ pub fn record_of(doc: Doc, unit: OffsetUnit) -> NativeRecord {
             note: Some(s.note),
             created_at: Some(s.created_at),
             origin: s.origin,
+            entity: s.entity,
         })
         .collect();
     let tags = doc

@@ -38,6 +38,14 @@ struct Item<'a> {
     to_name: &'static str,
     #[serde(rename = "type")]
     kind: &'static str,
+    /// The linked entity, as region meta (Label Studio keeps a result's `meta`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Meta<'a>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    entity: &'a str,
 }
 
 #[derive(Serialize)]
@@ -71,6 +79,7 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
             from_name: "label",
             to_name: "text",
             kind: "labels",
+            meta: s.entity.as_deref().map(|entity| Meta { entity }),
         });
         if !s.note.is_empty() {
             items.push(Item {
@@ -79,6 +88,7 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
                 from_name: "note",
                 to_name: "text",
                 kind: "textarea",
+                meta: None,
             });
         }
     }
@@ -94,6 +104,7 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
             from_name: "tags",
             to_name: "text",
             kind: "choices",
+            meta: None,
         });
     }
     let task = Task {

@@ -73,6 +73,7 @@ pub fn export_to_file(conn: &Connection, format: &str, path: &Path) -> Result<Ex
             files.finish(w)?;
             t
         };
+        write_registries(conn, &o, &[path], &mut files)?;
         files.commit()?;
         Ok((&tallies[0]).into())
     })();
@@ -135,6 +136,8 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
                 sha256,
             });
         }
+        let paths: Vec<&Path> = targets.iter().map(|(_, p)| p.as_path()).collect();
+        write_registries(conn, o, &paths, &mut files)?;
         let tags = matches!(o.format, Format::Hf | Format::Conll).then(|| iob_tags(&labels));
         if o.format == Format::Hf {
             let mut w = files.create(&beside(path, "labels.json"))?;
@@ -162,6 +165,23 @@ pub fn export_file_with(conn: &Connection, o: &ExportOptions, path: &Path) -> Re
     })();
     files.abandon();
     result.map_err(|e| naming(e, path))
+}
+
+/// The entity registry beside each native file (`STEM.entities.jsonl`), read back with it on import.
+fn write_registries(
+    conn: &Connection,
+    o: &ExportOptions,
+    paths: &[&Path],
+    files: &mut Pending,
+) -> Result<()> {
+    if o.format == Format::Jsonl && crate::gazetteer::has_entities(conn)? {
+        for p in paths {
+            let mut w = files.create(&crate::gazetteer::registry_path(p))?;
+            crate::gazetteer::write_registry(conn, &mut w)?;
+            files.finish(w)?;
+        }
+    }
+    Ok(())
 }
 
 /// One read transaction for a whole export, so every query of it sees the same state of the project while

@@ -217,6 +217,7 @@ fn for_each_gold_doc(
                         created_at: g.created_at.clone(),
                         updated_at: g.created_at,
                         origin: None,
+                        entity: None,
                     }),
                     None => dropped_by_label += 1,
                 }

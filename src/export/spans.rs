@@ -24,6 +24,9 @@ struct SpanOut<'a> {
     /// "suggestion" when every analyst's span at this place came from an accepted suggestion.
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<&'static str>,
+    /// The entity an analyst linked this span to (an id of the registry), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
 }
 
 pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
@@ -54,6 +57,13 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
                     .iter()
                     .all(|h| *h != (s.start, s.end, s.label.as_str()))
                     .then_some("suggestion"),
+                entity: doc
+                    .spans
+                    .iter()
+                    .find(|d| {
+                        d.start as usize == s.start && d.end as usize == s.end && d.label == s.label
+                    })
+                    .and_then(|d| d.entity.as_deref()),
             })
             .collect(),
         tags,

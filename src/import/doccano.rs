@@ -80,5 +80,6 @@ fn span(start: i64, end: i64, label: &str, text: Option<String>, annotator: &str
         text,
         annotator: annotator.to_string(),
         note: None,
+        entity: None,
     }
 }

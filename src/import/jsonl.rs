@@ -245,6 +245,11 @@ fn apply(
             item.new_spans += 1;
             new_labels.push(s.label.as_str());
         }
+        if let Some(key) = s.entity.as_deref().filter(|k| !k.trim().is_empty()) {
+            let slice = idx.slice(*start, *end).unwrap_or_default();
+            let span = (article_id, label_id, who, *start, *end);
+            crate::entities::link_imported(tx, span, key, &s.label, slice, annotator)?;
+        }
     }
     for (t, annotator) in rec.tags.iter().zip(&tags) {
         ids.label(tx, LabelKind::Tag, &t.label, report)?;

@@ -58,7 +58,7 @@ fn parse_min(
     for key in regions {
         for (r, region) in o[key].as_array().into_iter().flatten().enumerate() {
             if let Some(value) = region.as_object() {
-                self::region(&mut p, value, &who, &format!("{key} #{}", r + 1))?;
+                self::region(&mut p, value, &who, &format!("{key} #{}", r + 1), None)?;
             }
         }
     }
@@ -128,7 +128,9 @@ pub(super) fn parse(
                 let value = res.get("value").and_then(Value::as_object);
                 match (kind, value) {
                     ("labels", Some(value)) => {
-                        region(&mut p, value, &who, &rwhat)?;
+                        let entity =
+                            res.get("meta").and_then(|m| m.get("entity")).and_then(Value::as_str);
+                        region(&mut p, value, &who, &rwhat, entity)?;
                         let id = res.get("id").and_then(Value::as_str).unwrap_or_default();
                         region_ids.resize(p.spans.len() - first, id);
                     }
@@ -218,7 +220,13 @@ fn author(a: &Map<String, Value>) -> Option<String> {
     a.get("completed_by").and_then(plain)
 }
 
-fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> Result<(), String> {
+fn region(
+    p: &mut Parsed,
+    value: &Map<String, Value>,
+    who: &str,
+    what: &str,
+    entity: Option<&str>,
+) -> Result<(), String> {
     let start = tools::int(value.get("start"), &format!("{what}: start"))?;
     let end = tools::int(value.get("end"), &format!("{what}: end"))?;
     let text = value.get("text").and_then(Value::as_str).map(str::to_string);
@@ -235,6 +243,7 @@ fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> 
             text: text.clone(),
             annotator: who.to_string(),
             note: None,
+            entity: entity.map(str::to_string),
         });
     }
     Ok(())

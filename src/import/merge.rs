@@ -82,6 +82,26 @@ fn copy(tx: &Transaction) -> Result<Merged> {
          WHERE NOT EXISTS (SELECT 1 FROM stage.copied_spans c WHERE c.id = s.id) ORDER BY s.id",
         [],
     )?;
+    // Entities by id (one the project has wins), their aliases, and the staged spans' links.
+    tx.execute_batch(
+        "INSERT OR IGNORE INTO main.entities (key, label_id, name, latin, description, external_id, created_by, created_at)
+         SELECT e.key, l.project_id, e.name, e.latin, e.description, e.external_id, n.project_id, e.created_at
+         FROM stage.entities e CROSS JOIN temp.import_labels l ON l.stage_id = e.label_id
+              LEFT JOIN temp.import_annotators n ON n.stage_id = e.created_by ORDER BY e.id;
+         INSERT OR IGNORE INTO main.entity_aliases (entity_id, alias, norm)
+         SELECT m.id, a.alias, a.norm FROM stage.entity_aliases a JOIN stage.entities e ON e.id = a.entity_id
+              JOIN main.entities m ON m.key = e.key
+         WHERE NOT EXISTS (SELECT 1 FROM main.entity_aliases x WHERE x.entity_id = m.id AND x.norm = a.norm);
+         INSERT OR IGNORE INTO main.span_entities (span_id, entity_id, linked_at)
+         SELECT ms.id, me.id, se.linked_at
+         FROM stage.span_entities se JOIN stage.spans s ON s.id = se.span_id
+              CROSS JOIN temp.import_articles a ON a.stage_id = s.article_id
+              CROSS JOIN temp.import_labels l ON l.stage_id = s.label_id
+              CROSS JOIN temp.import_annotators n ON n.stage_id = s.annotator_id
+              JOIN main.spans ms ON ms.article_id = a.project_id AND ms.annotator_id = n.project_id
+                   AND ms.start = s.start AND ms.end = s.end AND ms.label_id = l.project_id
+              JOIN stage.entities e ON e.id = se.entity_id JOIN main.entities me ON me.key = e.key;",
+    )?;
     let tags = tx.execute(
         "INSERT OR IGNORE INTO main.article_tags (article_id, label_id, annotator_id, created_at)
          SELECT a.project_id, l.project_id, n.project_id, t.created_at

@@ -289,7 +289,7 @@ pub fn import_paths(
     opts: &ImportOptions,
 ) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    let mut files = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
@@ -308,6 +308,26 @@ pub fn import_paths(
             }
         } else {
             files.push(p.clone());
+        }
+    }
+    // Entity registries (STEM.entities.jsonl) first, so the articles' spans can link to their entities:
+    // those given or found, and the one beside each native JSONL file.
+    let is_registry = |f: &PathBuf| f.to_string_lossy().ends_with(".entities.jsonl");
+    let mut registries: Vec<PathBuf> = files.iter().filter(|f| is_registry(f)).cloned().collect();
+    files.retain(|f| !is_registry(f));
+    for f in &files {
+        let beside = crate::gazetteer::registry_path(f);
+        let jsonl = f.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+        if jsonl && beside.is_file() && !registries.contains(&beside) {
+            registries.push(beside);
+        }
+    }
+    for r in &registries {
+        let who = opts.annotator.as_deref().unwrap_or("import");
+        let done = crate::gazetteer::import_file(store.conn_mut(), r, who)?;
+        let name = r.display().to_string();
+        for (line, why) in done.rejected {
+            report.reject(&name, Some(line), why);
         }
     }
     opts.control.set_total(files.len() as u64);

@@ -106,7 +106,15 @@ mod tests {
     use super::*;
 
     fn span(start: i64, end: i64) -> ToolSpan {
-        ToolSpan { start, end, label: "X".into(), text: None, annotator: String::new(), note: None }
+        ToolSpan {
+            start,
+            end,
+            label: "X".into(),
+            text: None,
+            annotator: String::new(),
+            note: None,
+            entity: None,
+        }
     }
 
     /// (start, end) of `needle` in `text`, counted in `unit`.

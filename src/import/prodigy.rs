@@ -60,6 +60,7 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
             text: s.get("text").and_then(Value::as_str).map(str::to_string),
             annotator: who.clone(),
             note: None,
+            entity: None,
         });
     }
     Ok(p)

@@ -23,6 +23,8 @@ pub(super) struct ToolSpan {
     pub annotator: String,
     /// A note on the span (a Label Studio per-region text area).
     pub note: Option<String>,
+    /// The entity the tool's record links the span to (Label Studio region meta), if any.
+    pub entity: Option<String>,
 }
 
 /// One record of another tool, read but not yet checked.
@@ -439,6 +441,7 @@ pub(super) fn checked(
                 note: s.note,
                 created_at: None,
                 origin: None,
+                entity: s.entity,
             }),
             Err(reason) => {
                 let by = if s.annotator.is_empty() {
@@ -479,6 +482,7 @@ pub(super) fn native_from(
             text: s.text.clone(),
             annotator: String::new(),
             note: None,
+            entity: None,
         })
         .collect();
     let mut p = Parsed::new(rec.clone());

@@ -238,6 +238,7 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
             origin: None,
+            entity: None,
         }
     }
 

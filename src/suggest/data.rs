@@ -94,6 +94,7 @@ pub fn reference_spans(conn: &Connection, a: &Article, src: &Source) -> Result<V
                 created_at: g.created_at.clone(),
                 updated_at: g.created_at,
                 origin: None,
+                entity: None,
             })
             .collect());
     }

@@ -15,6 +15,7 @@ mod conll_import;
 mod conll_roundtrip;
 mod corpora;
 mod crash;
+mod entities;
 mod export_formats;
 mod first_day;
 mod full_disk;

@@ -274,14 +274,15 @@ test('annotate all occurrences across the seed articles in one undoable step', a
   const dlg = page.locator('#occ-dialog');
   await dlg.locator('#occ-status', { hasNotText: 'Searching' }).waitFor();
   const inArticle = await dlg.locator('.occ-row').count();
-  const expectedHere = seed.text.split(NAME).length - 2;
+  const JOINED = 'عبداللطيف حموشي';
+  const expectedHere = seed.text.split(NAME).length - 1 + seed.text.split(JOINED).length - 1 - 1;
   assert.equal(inArticle, expectedHere, 'the other places of the name in this article');
-  // The whole project: 12 whole occurrences in the five seeds, minus the span's own place.
+  // The whole project: 12 spaced and 3 joined (عبداللطيف) in the five seeds, minus the span's own place.
   await dlg.locator('#occ-project').check();
   await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length > 0 && !/Searching/.test(document.querySelector('#occ-status').textContent));
   await page.waitForFunction((n) => document.querySelectorAll('#occ-dialog .occ-row').length !== n || true, inArticle);
   const rows = dlg.locator('.occ-row');
-  assert.equal(await rows.count(), 11);
+  assert.equal(await rows.count(), 14);
   // Context is text, around the match; every row ticked (none labelled yet); titles shown.
   const ctx = await rows.evaluateAll((els) => els.map((e) => ({ hit: e.querySelector('.occ-hit').textContent, title: e.querySelector('.occ-title')?.textContent ?? '', ticked: e.querySelector('input').checked, dir: e.querySelector('.occ-context').getAttribute('dir') })));
   assert.ok(ctx.every((c) => c.ticked && c.title && c.dir === 'rtl'), 'Arabic contexts are laid out right to left whatever letter they start with');
@@ -290,31 +291,31 @@ test('annotate all occurrences across the seed articles in one undoable step', a
   await shot(page, 'occurrences-dialog.png');
   // Untick one, apply the ticked: one add_spans call.
   await rows.nth(0).locator('input').uncheck();
-  await dlg.locator('#occ-apply', { hasText: '(10)' }).click();
-  await page.locator('#toast', { hasText: 'Labelled 10 places' }).waitFor();
+  await dlg.locator('#occ-apply', { hasText: '(13)' }).click();
+  await page.locator('#toast', { hasText: 'Labelled 13 places' }).waitFor();
   const count = () => exportRecords(project.db).flatMap((r) => r.spans.filter((s) => s.label === 'PER' && s.annotator === 'Amina')).length;
-  assert.equal(count(), 11);
+  assert.equal(count(), 14);
   // Undo: every span it added goes in one step; redo brings them back.
   await page.keyboard.press('Control+z');
-  await page.locator('#toast', { hasText: 'Undone: Label 10 occurrences PER' }).waitFor();
+  await page.locator('#toast', { hasText: 'Undone: Label 13 occurrences PER' }).waitFor();
   assert.equal(count(), 1);
   await page.keyboard.press('Control+Shift+z');
   await page.locator('#toast', { hasText: 'Redone' }).waitFor();
-  assert.equal(count(), 11);
+  assert.equal(count(), 14);
   // Open it again: the one left out is offered ticked, the labelled ones unticked and marked.
   await page.keyboard.press('Shift+A');
   await dlg.locator('#occ-status', { hasNotText: 'Searching' }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length === 11);
-  assert.equal(await dlg.locator('.occ-row[data-already=true]').count(), 10);
+  await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length === 14);
+  assert.equal(await dlg.locator('.occ-row[data-already=true]').count(), 13);
   assert.equal(await dlg.locator('.occ-row input:checked').count(), 1);
   await dlg.locator('#occ-apply-all').click();
   await page.locator('#toast', { hasText: 'Labelled 1 place' }).waitFor();
-  assert.equal(count(), 12);
+  assert.equal(count(), 15);
   await page.keyboard.press('Control+z');
   await page.locator('#toast', { hasText: 'Undone' }).waitFor();
-  assert.equal(count(), 11);
+  assert.equal(count(), 14);
 
-  // حموشي alone: 34 places in the project with الحموشي, never inside احموشي.
+  // حموشي alone: 34 places in the project with الحموشي, and the two احموشي (another spelling).
   const alone = cpRangeOf(seed.text, 'حموشي', seed.text.indexOf(NAME) + NAME.length + 1);
   await sel(page, alone);
   await page.keyboard.press('Shift+C'); // keep whatever is in front (nothing here)
@@ -324,9 +325,23 @@ test('annotate all occurrences across the seed articles in one undoable step', a
   await dlg.locator('#occ-status', { hasNotText: 'Searching' }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('#occ-dialog .occ-row').length >= 30);
   const hits = await dlg.locator('.occ-row').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('.occ-side, .occ-hit')].map((x) => x.textContent)));
-  assert.equal(hits.length, 33, `34 places minus its own: ${hits.length}`);
-  assert.ok(hits.some(([b, h]) => (b + h).endsWith('الحموشي')), `الحموشي is found: ${JSON.stringify(hits.map((h) => h[1]))}`);
-  assert.ok(!hits.some(([b, h]) => (b + h).endsWith('احموشي') && !(b + h).endsWith('الحموشي')), 'never inside احموشي');
+  assert.equal(hits.length, 35, `36 places minus its own: ${hits.length}`);
+  assert.ok(hits.some(([, h]) => h === 'الحموشي'), `الحموشي is found with its article: ${JSON.stringify(hits.map((h) => h[1]))}`);
+  assert.equal(hits.filter(([, h]) => h === 'احموشي').length, 2, 'both احموشي are found');
+  assert.equal(await dlg.locator('.occ-row .occ-variant').count(), 2, 'marked as another spelling');
+  // As LOC nothing is labelled yet; as PER the places inside Amina's full names are already labelled, unticked.
+  assert.equal(await dlg.locator('.occ-row[data-already=true]').count(), 0);
+  await dlg.locator('#occ-label').selectOption('PER');
+  const per = exportRecords(project.db).flatMap((r) => r.spans.filter((s) => s.label === 'PER' && s.annotator === 'Amina').map((s) => ({ ...s, article: r.text })));
+  const aloneInside = per.some((s) => s.article === seed.text && s.start <= alone.start && s.end >= alone.end);
+  const insideRows = dlg.locator('.occ-row[data-already=true]');
+  assert.equal(await insideRows.count(), per.length - (aloneInside ? 1 : 0), 'one inside each full name');
+  assert.equal(await dlg.locator('.occ-row[data-already=true] input:checked').count(), 0, 'never ticked: no nested duplicates');
+  assert.equal(await dlg.locator('.occ-row[data-already=false] input:not(:checked)').count(), 0);
+  const insideCtx = await insideRows.evaluateAll((els) => els.map((e) => e.querySelector('.occ-side').textContent));
+  assert.ok(insideCtx.every((b) => /اللطيف\s*$/.test(b)), JSON.stringify(insideCtx));
+  await dlg.locator('.occ-inside').first().waitFor();
+  await shot(page, 'occurrences-inside.png');
   await dlg.locator('#occ-cancel').click();
   await settle(page);
   assert.deepEqual(browser.errors, []);

@@ -14,6 +14,7 @@ import { offsetsFor } from './offsets';
 import { confirmLongSpan } from './longSpanDialog';
 import { paragraphAt } from './paragraphs';
 import { openOccurrences } from './occurrencesDialog';
+import { openEntity, openLinking } from './entityDialog';
 import { changed, cliticMode, session } from './session';
 import { snapRange, wordAt, type CpRange } from './snap';
 import { excerpt, runaway } from './spanLength';
@@ -153,6 +154,11 @@ export const actions: EditorActions = {
   async occurrences(span) {
     closePopovers();
     await openOccurrences(span);
+  },
+  async entity(span) {
+    closePopovers();
+    if (span.annotator === state.analyst) await openLinking(span);
+    else if (span.entity) await openEntity(span.entity);
   },
 };
 

@@ -52,7 +52,11 @@ text: string, note: string, created_at: string, updated_at: string,
 /**
  * "suggestion" when the analyst accepted a suggestion; absent for spans made by hand.
  */
-origin?: string, };
+origin?: string, 
+/**
+ * The entity this span is linked to (its id in the registry), if any.
+ */
+entity?: string, };
 
 export type Tag = { label: string, annotator: string, created_at: string, };
 
@@ -108,7 +112,11 @@ status?: Status,
 /**
  * Articles this analyst put a span or tag on, or set a status for.
  */
-worked_by?: string, sort?: Sort, };
+worked_by?: string, 
+/**
+ * Articles with a span linked to this entity (by anyone; its id in the registry).
+ */
+entity?: string, sort?: Sort, };
 
 export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
 
@@ -151,7 +159,11 @@ text: string, note: string, created_at: string, updated_at: string,
 /**
  * "suggestion" when the analyst accepted a suggestion; absent for spans made by hand.
  */
-origin?: string, };
+origin?: string, 
+/**
+ * The entity this span is linked to (its id in the registry), if any.
+ */
+entity?: string, };
 
 export type UpdateSpanReq = { id: number, annotator: string, start?: number, end?: number, label?: string, note?: string, };
 
@@ -516,6 +528,8 @@ articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, 
  */
 ranked: Array<RankedArticle>, };
 
+export type Variant = "exact" | "spacing" | "prothetic" | "misspelt";
+
 export type Occurrence = { article_id: number, title: string, 
 /**
  * Code points into the article text.
@@ -528,7 +542,11 @@ text: string,
 /**
  * Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
  */
-before: string, after: string, };
+before: string, after: string, 
+/**
+ * How the text here differs from what was looked for.
+ */
+variant: Variant, };
 
 export type Snippet = { 
 /**
@@ -574,7 +592,12 @@ export type FoundOccurrence = {
 /**
  * Labels the annotator already has on exactly this place.
  */
-labelled_as: Array<string>, article_id: number, title: string, 
+labelled_as: Array<string>, 
+/**
+ * Labels of the annotator's longer spans around this place (حموشي inside عبداللطيف حموشي): with
+ * the label being applied, the place is already labelled and labelling it again would nest a duplicate.
+ */
+inside: Array<string>, article_id: number, title: string, 
 /**
  * Code points into the article text.
  */
@@ -586,7 +609,11 @@ text: string,
 /**
  * Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
  */
-before: string, after: string, };
+before: string, after: string, 
+/**
+ * How the text here differs from what was looked for.
+ */
+variant: Variant, };
 
 export type OccurrencesResult = { 
 /**
@@ -638,7 +665,11 @@ status?: Status,
 /**
  * Articles this analyst put a span or tag on, or set a status for.
  */
-worked_by?: string, sort?: Sort, };
+worked_by?: string, 
+/**
+ * Articles with a span linked to this entity (by anyone; its id in the registry).
+ */
+entity?: string, sort?: Sort, };
 
 export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, 
 /**
@@ -828,6 +859,296 @@ removed: number, };
 
 export type SetSuggestSettingsReq = { mode?: Mode, threshold?: number, };
 
+export type Entity = { 
+/**
+ * Stable across exports and projects ("E…").
+ */
+id: string, 
+/**
+ * Its type: a span label.
+ */
+type: string, 
+/**
+ * The preferred name.
+ */
+name: string, 
+/**
+ * The name in Latin letters, if known.
+ */
+latin: string, description: string, 
+/**
+ * An identifier elsewhere typed by the analyst (e.g. a Wikidata QID); nothing is fetched.
+ */
+external_id: string, 
+/**
+ * Every spelling it is known by (the preferred name included).
+ */
+aliases: Array<string>, };
+
+export type EntitySummary = { 
+/**
+ * Spans linked to it (by every analyst).
+ */
+mentions: number, 
+/**
+ * Articles with such a span.
+ */
+articles: number, 
+/**
+ * Stable across exports and projects ("E…").
+ */
+id: string, 
+/**
+ * Its type: a span label.
+ */
+type: string, 
+/**
+ * The preferred name.
+ */
+name: string, 
+/**
+ * The name in Latin letters, if known.
+ */
+latin: string, description: string, 
+/**
+ * An identifier elsewhere typed by the analyst (e.g. a Wikidata QID); nothing is fetched.
+ */
+external_id: string, 
+/**
+ * Every spelling it is known by (the preferred name included).
+ */
+aliases: Array<string>, };
+
+export type EntityChange = { name?: string, latin?: string, description?: string, external_id?: string, };
+
+export type Proposal = { 
+/**
+ * The closest alias's spelling difference.
+ */
+variant: Variant, 
+/**
+ * The alias covers only part of the text, or the text only part of the alias (حموشي / عبد اللطيف حموشي).
+ */
+partial: boolean, 
+/**
+ * The alias that matched.
+ */
+alias: string, 
+/**
+ * Spans linked to it (by every analyst).
+ */
+mentions: number, 
+/**
+ * Articles with such a span.
+ */
+articles: number, 
+/**
+ * Stable across exports and projects ("E…").
+ */
+id: string, 
+/**
+ * Its type: a span label.
+ */
+type: string, 
+/**
+ * The preferred name.
+ */
+name: string, 
+/**
+ * The name in Latin letters, if known.
+ */
+latin: string, description: string, 
+/**
+ * An identifier elsewhere typed by the analyst (e.g. a Wikidata QID); nothing is fetched.
+ */
+external_id: string, 
+/**
+ * Every spelling it is known by (the preferred name included).
+ */
+aliases: Array<string>, };
+
+export type MentionAction = "create" | "link" | "linked" | "other";
+
+export type Mention = { action: MentionAction, 
+/**
+ * The analyst's span here (to link, or linked).
+ */
+span_id: number | null, article_id: number, title: string, 
+/**
+ * Code points into the article text.
+ */
+start: number, end: number, 
+/**
+ * The text at `[start, end)`, as written there.
+ */
+text: string, 
+/**
+ * Up to 40 characters before and after, within the paragraph, cut at whole words ("…" where cut).
+ */
+before: string, after: string, 
+/**
+ * How the text here differs from what was looked for.
+ */
+variant: Variant, };
+
+export type MentionPlace = { article_id: number, start: number, end: number, };
+
+export type LinkedMentions = { entity: string, 
+/**
+ * Spans created (of the entity's type) and linked.
+ */
+created: Array<Span>, 
+/**
+ * The analyst's spans that were linked.
+ */
+linked: Array<Span>, 
+/**
+ * Spellings that became aliases.
+ */
+aliases_added: Array<string>, 
+/**
+ * Places left alone (linked to another entity, or labelled otherwise).
+ */
+skipped: number, };
+
+export type EntityArticle = { article_id: number, title: string, 
+/**
+ * Linked spans in it.
+ */
+mentions: number, 
+/**
+ * The first few, in context.
+ */
+contexts: Array<Occurrence>, };
+
+export type CoEntity = { id: string, type: string, name: string, 
+/**
+ * Articles both are linked in.
+ */
+articles: number, };
+
+export type EntityView = { 
+/**
+ * The articles with linked spans, most mentions first.
+ */
+by_article: Array<EntityArticle>, cooccurring: Array<CoEntity>, 
+/**
+ * Spans linked to it (by every analyst).
+ */
+mentions: number, 
+/**
+ * Articles with such a span.
+ */
+articles: number, 
+/**
+ * Stable across exports and projects ("E…").
+ */
+id: string, 
+/**
+ * Its type: a span label.
+ */
+type: string, 
+/**
+ * The preferred name.
+ */
+name: string, 
+/**
+ * The name in Latin letters, if known.
+ */
+latin: string, description: string, 
+/**
+ * An identifier elsewhere typed by the analyst (e.g. a Wikidata QID); nothing is fetched.
+ */
+external_id: string, 
+/**
+ * Every spelling it is known by (the preferred name included).
+ */
+aliases: Array<string>, };
+
+export type ListEntitiesReq = { 
+/**
+ * Only entities of this type (span label).
+ */
+label?: string, 
+/**
+ * Only those with a name or alias containing this (normalised).
+ */
+query?: string, };
+
+export type EntityIdReq = { id: string, };
+
+export type CreateEntityReq = { annotator: string, 
+/**
+ * Create from this span of the annotator's: its text is the name, its label the type; it is linked.
+ */
+span_id?: number, 
+/**
+ * Otherwise, the type and name.
+ */
+label?: string, name?: string, latin?: string, description?: string, external_id?: string, aliases?: Array<string>, };
+
+export type UpdateEntityReq = { id: string, name?: string, latin?: string, description?: string, external_id?: string, };
+
+export type AliasReq = { id: string, alias: string, };
+
+export type LinkSpanReq = { annotator: string, span_id: number, 
+/**
+ * The entity to link to; none (null) unlinks.
+ */
+entity?: string, };
+
+export type LinkSpanResult = { span: Span, 
+/**
+ * The entity it was linked to before (to undo).
+ */
+before: string | null, };
+
+export type ProposalsReq = { span_id: number, };
+
+export type MentionsReq = { id: string, 
+/**
+ * Whose spans count as labelled (and who would link).
+ */
+annotator: string, 
+/**
+ * At most this many (default 2,000).
+ */
+limit?: number, };
+
+export type MentionsResult = { items: Array<Mention>, 
+/**
+ * True when `limit` cut the list.
+ */
+truncated: boolean, };
+
+export type LinkMentionsReq = { id: string, annotator: string, places: Array<MentionPlace>, };
+
+export type UndoLinkMentionsReq = { annotator: string, done: LinkedMentions, };
+
+export type MergeEntitiesReq = { annotator: string, 
+/**
+ * The entity that stays.
+ */
+into: string, 
+/**
+ * The entity merged into it.
+ */
+from: string, };
+
+export type MergeResult = { 
+/**
+ * Undoes it (`unmerge_entities`).
+ */
+merge_id: number, entity: Entity, };
+
+export type UnmergeReq = { merge_id: number, };
+
+export type SplitEntityReq = { annotator: string, id: string, 
+/**
+ * Aliases that move to the new entity (named after the first).
+ */
+aliases: Array<string>, };
+
 export type CliticCutsReq = { article_id: number, };
 
 export type CliticCuts = { 
@@ -892,6 +1213,20 @@ export type Commands = {
   search_hits: { req: SearchHitsReq; res: Array<SearchHit> };
   clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
   misaligned_spans: { req: ExportReq; res: MisalignedSpans };
+  list_entities: { req: ListEntitiesReq; res: Array<EntitySummary> };
+  get_entity: { req: EntityIdReq; res: EntityView };
+  create_entity: { req: CreateEntityReq; res: Entity };
+  update_entity: { req: UpdateEntityReq; res: Entity };
+  add_alias: { req: AliasReq; res: Entity };
+  remove_alias: { req: AliasReq; res: Entity };
+  link_span: { req: LinkSpanReq; res: LinkSpanResult };
+  entity_proposals: { req: ProposalsReq; res: Array<Proposal> };
+  entity_mentions: { req: MentionsReq; res: MentionsResult };
+  link_mentions: { req: LinkMentionsReq; res: LinkedMentions };
+  undo_link_mentions: { req: UndoLinkMentionsReq; res: Done };
+  merge_entities: { req: MergeEntitiesReq; res: MergeResult };
+  unmerge_entities: { req: UnmergeReq; res: Done };
+  split_entity: { req: SplitEntityReq; res: Entity };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
   export_to_file: { req: ExportToFileReq; res: Exported };

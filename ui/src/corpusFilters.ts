@@ -34,7 +34,9 @@ export function buildCorpusControls(change: (f: Partial<CorpusFilter>) => void, 
   label.addEventListener('change', () => change({ label: label.value }));
   analyst.addEventListener('change', () => change({ workedBy: analyst.value }));
   sort.addEventListener('change', () => change({ sort: sort.value as Sort }));
-  clear.addEventListener('click', () => change({ tag: '', label: '', status: '', workedBy: '' }));
+  clear.addEventListener('click', () => change({ tag: '', label: '', status: '', workedBy: '', entity: '' }));
+  // The entity view's "articles mentioning it".
+  document.addEventListener('hashiya:entity-filter', (e) => change({ entity: (e as CustomEvent<{ id: string }>).detail.id }));
   const nextBtn = el('button', { type: 'button', id: 'next-unfinished', class: 'btn small', title: t('nextUnfinishedTitle'), 'data-i18n-title': 'nextUnfinishedTitle' }, el('span', { 'data-i18n': 'nextUnfinished' }, t('nextUnfinished')), el('kbd', {}, '⇧N'));
   nextBtn.addEventListener('click', next);
   const progress = el('div', { id: 'corpus-progress', class: 'small' });

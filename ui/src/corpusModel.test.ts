@@ -7,7 +7,7 @@ const a = (id: number, status: Status = 'todo', extra: Partial<ArticleSummary> =
 describe('corpus model', () => {
   it('sends only the filters that are set', () => {
     expect(listReq(NO_FILTER, 'Amina', 400)).toEqual({ annotator: 'Amina', offset: 400, limit: 200 });
-    expect(listReq({ query: ' احمد ', tag: 'economy', label: 'PER', status: 'done', workedBy: 'Karim', sort: 'spans' }, 'Amina', 0, 1000)).toEqual({
+    expect(listReq({ query: ' احمد ', tag: 'economy', label: 'PER', status: 'done', workedBy: 'Karim', entity: '', sort: 'spans' }, 'Amina', 0, 1000)).toEqual({
       annotator: 'Amina', offset: 0, limit: 1000, query: 'احمد', tag: 'economy', label: 'PER', status: 'done', worked_by: 'Karim', sort: 'spans',
     });
     expect(isFiltered(NO_FILTER)).toBe(false);

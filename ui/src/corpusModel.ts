@@ -14,10 +14,12 @@ export interface CorpusFilter {
   status: '' | Status;
   /** Articles this analyst worked on; '' for anyone. */
   workedBy: string;
+  /** Articles mentioning this entity (its id); '' for any. */
+  entity: string;
   sort: Sort;
 }
 
-export const NO_FILTER: CorpusFilter = { query: '', tag: '', label: '', status: '', workedBy: '', sort: 'id' };
+export const NO_FILTER: CorpusFilter = { query: '', tag: '', label: '', status: '', workedBy: '', entity: '', sort: 'id' };
 
 /** Sort names in the interface language (read at render time). */
 export const SORT_TEXT: Record<Sort, string> = {
@@ -37,7 +39,7 @@ export const SORT_TEXT: Record<Sort, string> = {
 
 /** True when anything narrows the list (the sort does not). */
 export function isFiltered(f: CorpusFilter): boolean {
-  return !!(f.query.trim() || f.tag || f.label || f.status || f.workedBy);
+  return !!(f.query.trim() || f.tag || f.label || f.status || f.workedBy || f.entity);
 }
 
 /** The list_articles request for one page (only the filters that are set). */
@@ -49,6 +51,7 @@ export function listReq(f: CorpusFilter, annotator: string, offset: number, limi
   if (f.label) req.label = f.label;
   if (f.status) req.status = f.status;
   if (f.workedBy) req.worked_by = f.workedBy;
+  if (f.entity) req.entity = f.entity;
   if (f.sort !== 'id') req.sort = f.sort;
   return req;
 }

@@ -40,7 +40,8 @@ interface Edit extends Command {
 const storeKey = () => `hashiya.undo.${state.project?.path ?? ''}.${state.analyst}`;
 
 function persist(): void {
-  const steps = (cs: Command[]) => cs.map((c) => (c as Edit).step);
+  // Entity steps (recordEdit) are calls, not data: they last as long as the page.
+  const steps = (cs: Command[]) => cs.map((c) => (c as Partial<Edit>).step).filter((x): x is Step => !!x);
   const all: Record<string, { done: Step[]; undone: Step[] }> = {};
   for (const [id, s] of stacks) {
     const snap = s.snapshot();
@@ -73,6 +74,13 @@ const home = (articles: number[]) => state.view?.article.id ?? articles[0];
 
 function record(step: Step): void {
   const e = commandOf(step);
+  stackOf(home(e.articles)).push(e);
+  persist();
+  sessionChanged();
+}
+
+/** Record an edit made elsewhere (entity links, merges) as one undoable step (kept until the page reloads). */
+export function recordEdit(e: Command & { articles: number[] }): void {
   stackOf(home(e.articles)).push(e);
   persist();
   sessionChanged();

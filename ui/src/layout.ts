@@ -19,6 +19,7 @@ export function buildLayout(root: HTMLElement): void {
     el('button', { type: 'button', id: 'import-btn', class: 'btn', title: 'Import articles: text, HTML, CSV/TSV, JSON/JSONL, CoNLL', 'aria-haspopup': 'dialog', 'data-i18n': 'import' }, 'Import'),
     el('input', { type: 'file', id: 'import-input', multiple: true, accept: '.txt,.html,.htm,.csv,.tsv,.tab,.json,.jsonl,.conll,.iob,.bio', hidden: true }),
     el('button', { type: 'button', id: 'export-btn', class: 'btn', title: 'Export training data (choose format and options)', 'data-i18n': 'export' }, 'Export…'),
+    el('button', { type: 'button', id: 'entities-btn', class: 'btn btn-ghost', title: 'The entity registry (Shift+E)', 'data-i18n': 'entities' }, 'Entities'),
     el('button', { type: 'button', id: 'guidelines-btn', class: 'btn btn-ghost', title: 'Guidelines and label descriptions (Shift+G)', 'data-i18n': 'guidelines' }, 'Guidelines'),
     el('button', { type: 'button', id: 'settings-btn', class: 'btn btn-ghost', title: 'Labels, guidelines, clitic default (Shift+L)', 'data-i18n': 'settings' }, 'Settings'),
     el('button', { type: 'button', id: 'theme-btn', class: 'btn btn-ghost icon', title: 'Light or dark theme (Shift+D)', 'aria-label': 'Theme' }, '◐'),

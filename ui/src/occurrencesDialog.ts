@@ -22,8 +22,13 @@ function dialog(): HTMLDialogElement {
 }
 
 /** One occurrence in context: before, the match (marked), after — all as text, laid out in the direction of most of its letters. */
+/** Already labelled: a label on exactly this place, or a longer span of `label` around it (no nested duplicates). */
+export function alreadyLabelled(o: FoundOccurrence, label: string): boolean {
+  return o.labelled_as.length > 0 || o.inside.includes(label);
+}
+
 function row(o: FoundOccurrence, i: number, label: string, showTitle: boolean): HTMLElement {
-  const already = o.labelled_as.length > 0;
+  const already = alreadyLabelled(o, label);
   const box = el('input', { type: 'checkbox', 'data-occ': i, id: `occ-${i}`, 'aria-describedby': `occ-ctx-${i}` });
   box.checked = !already;
   const ctx = el('span', { class: 'occ-context', dir: majorityDir(o.before + o.text + o.after), id: `occ-ctx-${i}`, lang: 'ar' }, el('span', { class: 'occ-side' }, o.before), el('mark', { class: 'occ-hit' }, o.text), el('span', { class: 'occ-side' }, o.after));
@@ -41,7 +46,12 @@ function row(o: FoundOccurrence, i: number, label: string, showTitle: boolean): 
         'span',
         { class: 'occ-meta muted small' },
         showTitle ? el('span', { class: 'occ-title', dir: 'auto' }, o.title || t('untitled')) : null,
-        already ? el('span', { class: 'badge occ-already' }, t('alreadyAs', { labels: o.labelled_as.join(t('listSep')) })) : null,
+        o.labelled_as.length > 0
+          ? el('span', { class: 'badge occ-already' }, t('alreadyAs', { labels: o.labelled_as.join(t('listSep')) }))
+          : already
+            ? el('span', { class: 'badge occ-already occ-inside' }, t('insideAs', { label }))
+            : null,
+        o.variant !== 'exact' ? el('span', { class: 'badge occ-variant', 'data-variant': o.variant }, t('variantSpelling')) : null,
       ),
     ),
   );
@@ -82,8 +92,14 @@ export async function openOccurrences(span: Span): Promise<void> {
     status.textContent = t('searching');
     list.replaceChildren();
     result = await call('find_occurrences', { article_id: span.article_id, start: span.start, end: span.end, annotator: state.analyst, project: wholeProject });
+    render();
+  };
+
+  /** The status line and the rows for the current result and label. */
+  const render = () => {
+    if (!result) return;
     const articles = new Set(result.items.map((o) => o.article_id)).size;
-    const already = result.items.filter((o) => o.labelled_as.length > 0).length;
+    const already = result.items.filter((o) => alreadyLabelled(o, label)).length;
     status.textContent = result.items.length
       ? t('occFound', {
           n: result.items.length,
@@ -103,7 +119,10 @@ export async function openOccurrences(span: Span): Promise<void> {
     wholeProject = project.checked;
     await load();
   }, t('errFindOcc')));
-  labelSel.addEventListener('change', () => (label = labelSel.value));
+  labelSel.addEventListener('change', () => {
+    label = labelSel.value;
+    render();
+  });
 
   const apply = async (onlyTicked: boolean) => {
     if (!result) return;

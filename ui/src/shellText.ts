@@ -12,6 +12,7 @@ const BY_SELECTOR: [string, Keys][] = [
   ['#import-btn', { title: 'importTitle' }],
   ['#export-btn', { title: 'exportTitle' }],
   ['#guidelines-btn', { title: 'guidelinesTitle' }],
+  ['#entities-btn', { title: 'entitiesTitle' }],
   ['#settings-btn', { title: 'settingsTitle' }],
   ['#theme-btn', { title: 'themeTitle', aria: 'theme' }],
   ['#lang-btn', { title: 'languageTitle' }],

@@ -19,6 +19,7 @@ const GROUPS: [Key, [KeyCell, Key][]][] = [
       ['Shift+C', 'scClitic'],
       ['Shift+S', 'scSticky'],
       ['Shift+A', 'scAllOcc'],
+      ['Shift+E', 'scEntity'],
     ],
   ],
   [

@@ -18,6 +18,8 @@ export interface EditorActions {
   remove(span: Span): Promise<void>;
   resize(span: Span, edge: Edge, dir: -1 | 1, unit: Unit): Promise<void>;
   occurrences(span: Span): Promise<void>;
+  /** Link the span to an entity (own spans), or open its entity. */
+  entity(span: Span): Promise<void>;
 }
 
 export interface At {
@@ -69,9 +71,11 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   const quote = el('blockquote', { dir: 'auto', class: 'pop-quote', title: [...span.text].length > QUOTE_MAX ? t('quoteCut', { n: [...span.text].length }) : undefined }, excerpt(span.text, QUOTE_MAX));
   const all = el('button', { type: 'button', id: 'span-occurrences', class: 'btn', title: t('allOccTitle') }, t('allOccBtn'), el('kbd', {}, '⇧A'));
   all.addEventListener('click', guard(() => actions.occurrences(span), t('errFindOcc')));
+  const ent = span.entity || mine ? el('button', { type: 'button', id: 'span-entity', class: 'btn', title: t('entBtnTitle') }, span.entity ? t('entLinkedBtn') : t('entBtn'), el('kbd', {}, '⇧E')) : null;
+  ent?.addEventListener('click', guard(() => actions.entity(span), t('errEntity')));
   if (!mine) {
     const note = span.note ? el('p', { dir: 'auto', class: 'small' }, t('noteIs', { note: span.note })) : null;
-    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all));
+    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all, ent));
     place(pop, at);
     return;
   }
@@ -106,7 +110,7 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   save.addEventListener('click', guard(() => actions.saveNote(span, note.value), t('errSaveNote')));
   const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: t('deleteSpanTitle') }, t('deleteSpan'));
   del.addEventListener('click', guard(() => actions.remove(span), t('errDelete')));
-  pop.replaceChildren(...present(head, hint(span.label), quote, labels, resize, note, el('div', { class: 'pop-actions' }, save, all, del)));
+  pop.replaceChildren(...present(head, hint(span.label), quote, labels, resize, note, el('div', { class: 'pop-actions' }, save, all, ent, del)));
   place(pop, at);
 }
 

@@ -17,6 +17,7 @@ import { go } from './modes';
 import { session } from './session';
 import { closePopovers } from './spanEditor';
 import { onLabelsChanged, openGuidelines, openSettings } from './settingsDialog';
+import { openRegistry } from './entityDialog';
 import { openShortcuts } from './shortcuts';
 import { state } from './state';
 import { guard } from './toast';
@@ -59,6 +60,7 @@ export function initWorkbench(): void {
   globalKey(shiftLetter('g'), openGuidelines);
   globalKey(shiftLetter('l'), () => openSettings('labels'));
   byId('guidelines-btn').addEventListener('click', guard(openGuidelines, () => t('errGuidelines')));
+  byId('entities-btn').addEventListener('click', guard(openRegistry, () => t('errEntity')));
   byId('settings-btn').addEventListener('click', guard(() => openSettings('labels'), () => t('errSettings')));
   byId('theme-btn').addEventListener('click', toggleTheme);
   byId('lang-btn').addEventListener('click', toggleLang);

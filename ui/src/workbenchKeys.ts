@@ -1,6 +1,7 @@
 // The annotation view's keyboard (runs before the label hotkeys): undo/redo, span focus and resizing, clitic
 // and sticky toggles, all occurrences, relabelling the focused span, and app-wide keys (sheet, size, theme…).
 
+import { openRegistry } from './entityDialog';
 import { deleteFocused, editSpan, focusedSpan, resizeByArrow, setFocus, toggleClitics, toggleSticky, actions } from './annotate';
 import { textView } from './article';
 import { redo, undo } from './edits';
@@ -104,6 +105,12 @@ function handle(e: KeyboardEvent): boolean {
   if (ctrl || e.repeat) return false;
   if (shiftLetter('c')(e)) return toggleClitics(), true;
   if (shiftLetter('s')(e)) return toggleSticky(), true;
+  if (shiftLetter('e')(e)) {
+    const s = span ?? state.view.spans.find((x) => x.id === editorOpenFor());
+    if (!s) guard(openRegistry, t('errEntity'))();
+    else guard(() => actions.entity(s), t('errEntity'))();
+    return true;
+  }
   if (shiftLetter('a')(e)) {
     const s = span ?? state.view.spans.find((x) => x.id === editorOpenFor());
     if (!s) toast(t('focusSpanFirst'), 'info');

@@ -92,6 +92,7 @@ fn build(
             note: Some(note),
             created_at: Some(created_at),
             origin: None,
+            entity: None,
         });
     }
     spans.sort_by(|a, b| {
@@ -154,6 +155,7 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         note: None,
         created_at: None,
         origin: None,
+        entity: None,
     };
     let mut bad = NativeSpan {
         start: 0,
@@ -164,6 +166,7 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         note: None,
         created_at: None,
         origin: None,
+        entity: None,
     };
     match how % 10 {
         0 => bad.start = -1,
