@@ -8,6 +8,8 @@ use hashiya::import::{self, ImportOptions};
 use hashiya::native::NativeRecord;
 use hashiya::Store;
 
+use crate::common::export_native as export;
+
 fn corpus(rel: &str) -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
     assert!(
@@ -58,16 +60,6 @@ fn expected_entities(path: &Path) -> BTreeMap<(String, String), usize> {
         }
     }
     out
-}
-
-fn export(store: &Store) -> Vec<NativeRecord> {
-    let mut buf = Vec::new();
-    hashiya::export::export_to(store.conn(), "jsonl", &mut buf).expect("export");
-    String::from_utf8(buf)
-        .expect("utf8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("record"))
-        .collect()
 }
 
 fn imported_entities(records: &[NativeRecord]) -> BTreeMap<(String, String), usize> {

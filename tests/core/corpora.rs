@@ -10,6 +10,8 @@ use hashiya::import::{self, Format, ImportOptions};
 use hashiya::native::NativeRecord;
 use hashiya::Store;
 
+use crate::common::export_native as export;
+
 fn corpus(rel: &str) -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
     assert!(
@@ -18,16 +20,6 @@ fn corpus(rel: &str) -> PathBuf {
         p.display()
     );
     p
-}
-
-fn export(store: &Store) -> Vec<NativeRecord> {
-    let mut buf = Vec::new();
-    hashiya::export::export_to(store.conn(), "jsonl", &mut buf).expect("export");
-    String::from_utf8(buf)
-        .expect("utf8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("record"))
-        .collect()
 }
 
 /// (surface text, label) → count, as imported.

@@ -31,3 +31,14 @@ pub fn export_leftovers() -> usize {
         .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
         .count()
 }
+
+/// The project's native JSONL export, parsed record by record.
+pub fn export_native(store: &hashiya::Store) -> Vec<hashiya::native::NativeRecord> {
+    let mut buf = Vec::new();
+    hashiya::export::export_to(store.conn(), "jsonl", &mut buf).expect("export");
+    String::from_utf8(buf)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("record"))
+        .collect()
+}
