@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::tools::{self, Parsed, ToolSpan};
+use super::record::{self as tools, Parsed, ToolSpan};
 
 pub(super) fn parse(v: &Value, annotator: &str) -> Result<Parsed, String> {
     let o = v.as_object().ok_or("a doccano record must be a JSON object")?;

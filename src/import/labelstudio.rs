@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::tools::{self, Parsed, ToolSpan};
+use super::record::{self as tools, Parsed, ToolSpan};
 
 /// JSON-MIN's own fields beside the task's data and the controls' values.
 const MIN_FIELDS: &[&str] =

@@ -20,6 +20,7 @@ mod labelstudio;
 mod merge;
 mod plausible;
 mod prodigy;
+mod record;
 mod staging;
 mod table;
 mod tools;

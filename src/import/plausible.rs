@@ -3,7 +3,7 @@
 //! under the assumed unit, and on word boundaries under another, is stopped before anything is written.
 
 use super::graphemes;
-use super::tools::ToolSpan;
+use super::record::ToolSpan;
 use super::OffsetUnit;
 use crate::text::{self, CharIndex};
 

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::tools::{self, Parsed, ToolSpan};
+use super::record::{self as tools, Parsed, ToolSpan};
 
 /// Prodigy's bookkeeping fields, not kept as metadata.
 const SKIP: &[&str] = &[
