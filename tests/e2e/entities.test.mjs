@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, cpRangeOf, exportRecords, openArticle, articleIdByTitle, seeds, settle, shot, tempProject, startApp } from './harness.mjs';
+import { cli, cpRangeOf, exportRecords, openArticle, articleIdByTitle, seeds, settle, shot, storedTitle, tempProject, startApp } from './harness.mjs';
 
 const sel = (page, r) => page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
 
@@ -14,7 +14,7 @@ test('link every mention of one man across the seeds, view the entity in English
   const files = seeds();
   cli(project.db, 'import', ...files.map((f) => f.file));
   const seed = files.find((f) => f.text.includes('احموشي'));
-  const title = seed.text.split('\n').find((l) => l.trim()).trim();
+  const title = storedTitle(project.db, seed.text);
   const { page, browser } = await startApp(t, project.db);
   await openArticle(page, await articleIdByTitle(page, title.slice(0, 40)));
 
