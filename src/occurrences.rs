@@ -32,15 +32,21 @@ pub struct Occurrence {
     pub variant: Variant,
 }
 
-/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics: a
-/// conjunction (و ف), a preposition (ب ك ل), the article (ال; after ل written ل: للـ)?
+/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics in the
+/// clitic model's order (`crate::clitics`): a conjunction (و ف), a preposition (ب ك ل), the article
+/// (ال; after ل written ل: للـ)?
 pub(crate) fn clitic_prefix(prefix: &[char]) -> bool {
-    const ALLOWED: &[&str] = &[
-        "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل", "ال", "وال", "فال", "بال",
-        "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل",
-    ];
-    let p: String = prefix.iter().collect();
-    ALLOWED.contains(&p.as_str())
+    use crate::clitics::{CONJUNCTIONS, PREPOSITIONS};
+    let mut i = usize::from(prefix.first().is_some_and(|c| CONJUNCTIONS.contains(c)));
+    let prep = prefix.get(i).is_some_and(|c| PREPOSITIONS.contains(c));
+    if prep {
+        i += 1;
+    }
+    let rest = &prefix[i..];
+    !prefix.is_empty()
+        && (rest.is_empty()
+            || rest == ['ا', 'ل']
+            || (prep && prefix[i - 1] == 'ل' && rest == ['ل']))
 }
 
 /// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text, spelling
