@@ -374,7 +374,9 @@ test('the Arabic interface shows the labels\' Arabic descriptions', async (t) =>
   const { page, browser } = await startApp(t, p.db, 'Amina');
   await openArticle(page, await articleIdByTitle(page, 'يوم أول'));
   const hint = async () => {
-    const box = await page.locator('.hl[data-label=PER]').first().boundingBox();
+    // Switching the language redraws the article: wait for the highlight to be back.
+    let box = null;
+    await until(async () => (box = await page.locator('.hl[data-label=PER]').first().boundingBox()) !== null, 'the PER highlight is drawn');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const text = await page.locator('#span-label-hint').textContent();
     await page.keyboard.press('Escape');
