@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::api::jobs::{JobReq, JobStatus, JOB_COMMANDS};
 use crate::api::occurrences::*;
+use crate::api::relations::*;
 use crate::api::review::*;
 use crate::api::schema::*;
 use crate::api::*;
@@ -14,6 +15,7 @@ use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::labels::{LabelEdit, Usage};
 use crate::model::*;
 use crate::occurrences::Occurrence;
+use crate::relation_types::{AttributeEdit, RelationSchema, RelationTypeEdit};
 use crate::review::agreement::*;
 use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
@@ -111,6 +113,19 @@ pub fn typescript() -> String {
         MyProgress,
         JobReq,
         JobStatus,
+        RelationType,
+        AttrKind,
+        SpanAttribute,
+        Relation,
+        RelationSchema,
+        RelationTypeEdit,
+        AttributeEdit,
+        DeleteRelationTypeReq,
+        AddRelationReq,
+        AddedRelation,
+        UpdateRelationReq,
+        DeleteRelationReq,
+        SetSpanAttrsReq,
     );
     for d in decls {
         out.push_str(&d);
@@ -125,6 +140,7 @@ pub fn typescript() -> String {
         .chain(OCCURRENCE_COMMANDS)
         .chain(SCHEMA_COMMANDS)
         .chain(JOB_COMMANDS)
+        .chain(RELATION_COMMANDS)
     {
         out.push_str(&format!("  {name}: {{ req: {req}; res: {resp} }};\n"));
     }

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_review.sql"),
     include_str!("../migrations/0003_search.sql"),
     include_str!("../migrations/0004_list.sql"),
+    include_str!("../migrations/0005_relations.sql"),
 ];
 
 /// The schema version this build writes (number of migrations).

@@ -16,6 +16,8 @@ pub mod leftovers;
 pub mod model;
 pub mod native;
 pub mod occurrences;
+pub mod relation_types;
+pub mod relations;
 pub mod review;
 pub mod search;
 pub mod serve;

@@ -4,6 +4,7 @@
 
 pub mod jobs;
 pub mod occurrences;
+pub mod relations;
 pub mod review;
 pub mod schema;
 
@@ -32,6 +33,9 @@ pub struct ProjectInfo {
     pub analysts: Vec<String>,
     pub labels: Vec<Label>,
     pub schema_version: i64,
+    /// Relation types and span attributes (the rest of the schema).
+    #[serde(flatten)]
+    pub relation_schema: crate::relation_types::RelationSchema,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -68,6 +72,8 @@ pub struct ArticleView {
     pub spans: Vec<Span>,
     pub tags: Vec<Tag>,
     pub statuses: Vec<AnnotatorStatus>,
+    /// Relations between the spans, by every annotator.
+    pub relations: Vec<crate::model::Relation>,
 }
 
 /// The span `add_span` stored, or found already stored: the same place, label and annotator is kept once, and
@@ -95,12 +101,20 @@ pub struct AddSpanReq {
     #[serde(default)]
     #[ts(optional)]
     pub created_at: Option<String>,
+    /// Attribute values (absent: the label's defaults).
+    #[serde(default)]
+    #[ts(optional, type = "Record<string, boolean | string>")]
+    pub attrs: Option<crate::model::Attrs>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct DeleteSpansReq {
     pub ids: Vec<i64>,
     pub annotator: String,
+    /// Confirms that the spans' relations go with them (otherwise a span with relations is refused).
+    #[serde(default)]
+    #[ts(optional)]
+    pub with_relations: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -125,6 +139,10 @@ pub struct UpdateSpanReq {
 pub struct DeleteSpanReq {
     pub id: i64,
     pub annotator: String,
+    /// Confirms that the span's relations go with it (otherwise a span with relations is refused).
+    #[serde(default)]
+    #[ts(optional)]
+    pub with_relations: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -341,6 +359,16 @@ pub(crate) fn to_json<T: Serialize>(v: T) -> Result<Value> {
     Ok(serde_json::to_value(v)?)
 }
 
+/// An RFC 3339 time given back by an undo must not lie in the future.
+pub(crate) fn not_in_future(t: &str) -> Result<()> {
+    let when = chrono::DateTime::parse_from_rfc3339(t)
+        .map_err(|e| Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}")))?;
+    if when > chrono::Utc::now() + chrono::Duration::seconds(5) {
+        return Err(Error::Invalid(format!("created_at {t:?} is in the future")));
+    }
+    Ok(())
+}
+
 fn offset(v: i64, what: &str) -> Result<usize> {
     usize::try_from(v).map_err(|_| Error::Invalid(format!("{what} offset {v} is negative")))
 }
@@ -348,8 +376,13 @@ fn offset(v: i64, what: &str) -> Result<usize> {
 /// Run one command. This is the only entry point the UI transports use.
 pub fn dispatch(store: &mut Store, cmd: &str, a: Value) -> std::result::Result<Value, ApiError> {
     let out = run(store, cmd, a).map_err(|e| e.to_api())?;
-    let writes =
-        [WRITES, review::REVIEW_WRITES, occurrences::OCCURRENCE_WRITES, schema::SCHEMA_WRITES];
+    let writes = [
+        WRITES,
+        review::REVIEW_WRITES,
+        occurrences::OCCURRENCE_WRITES,
+        schema::SCHEMA_WRITES,
+        relations::RELATION_WRITES,
+    ];
     if writes.iter().any(|w| w.contains(&cmd)) {
         // A failed rolling backup must not lose the analyst's change; it is reported on stderr.
         if let Err(e) = store.autobackup() {
@@ -424,14 +457,20 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
                     created_at: r.created_at.as_deref(),
                 };
                 if let Some(t) = r.created_at.as_deref() {
-                    let when = chrono::DateTime::parse_from_rfc3339(t).map_err(|e| {
-                        Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}"))
-                    })?;
-                    if when > chrono::Utc::now() + chrono::Duration::seconds(5) {
-                        return Err(Error::Invalid(format!("created_at {t:?} is in the future")));
-                    }
+                    not_in_future(t)?;
                 }
                 let added = annotations::add_span(tx, &text, &new, false)?;
+                if let annotations::Added::New(id) = added {
+                    let attrs = match &r.attrs {
+                        Some(a) => a.clone(),
+                        None => crate::relations::default_attrs(tx, &r.label)?,
+                    };
+                    if !attrs.is_empty() {
+                        let defs = crate::relation_types::attributes_of(tx, &r.label)?;
+                        crate::relations::check_attrs(&defs, &r.label, &attrs)?;
+                        crate::relations::write_attrs(tx, id, &attrs)?;
+                    }
+                }
                 Ok(AddedSpan {
                     span: annotations::get_span(tx, added.id())?,
                     existing: matches!(added, annotations::Added::Existing(_)),
@@ -451,14 +490,20 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
         }
         "delete_span" => {
             let r: DeleteSpanReq = args(cmd, a)?;
-            store.with_tx(|tx| annotations::delete_span(tx, r.id, &r.annotator))?;
+            let with = r.with_relations.unwrap_or(false);
+            store.with_tx(|tx| {
+                annotations::delete_span_and_relations(tx, r.id, &r.annotator, with)
+            })?;
             to_json(Done { ok: true })
         }
         "delete_spans" => {
             // All or none: one span that is not the analyst's own (or is gone) refuses the whole step.
             let r: DeleteSpansReq = args(cmd, a)?;
             store.with_tx(|tx| {
-                r.ids.iter().try_for_each(|id| annotations::delete_span(tx, *id, &r.annotator))
+                let with = r.with_relations.unwrap_or(false);
+                r.ids.iter().try_for_each(|id| {
+                    annotations::delete_span_and_relations(tx, *id, &r.annotator, with)
+                })
             })?;
             to_json(Done { ok: true })
         }
@@ -577,6 +622,7 @@ fn run(store: &mut Store, cmd: &str, a: Value) -> Result<Value> {
             })
         }
         other => review::run(store, other, a.clone())
+            .or_else(|| relations::run(store, other, a.clone()))
             .or_else(|| occurrences::run(store, other, a.clone()))
             .or_else(|| schema::run(store, other, a))
             .unwrap_or_else(|| Err(Error::NotFound(format!("unknown command {other:?}")))),
@@ -634,6 +680,7 @@ pub fn project_info(store: &Store) -> Result<ProjectInfo> {
         analysts: annotations::analyst_names(store.conn())?,
         labels: labels::list(store.conn())?,
         schema_version: crate::db::SCHEMA_VERSION as i64,
+        relation_schema: crate::relation_types::schema(store.conn())?,
     })
 }
 
@@ -645,6 +692,7 @@ pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
         spans,
         tags: annotations::tags_of(conn, id)?,
         statuses: annotations::statuses_of(conn, id)?,
+        relations: crate::relations::relations_of(conn, id)?,
         article,
     })
 }

@@ -208,6 +208,7 @@ fn for_each_gold_doc(
                         note: String::new(),
                         created_at: g.created_at.clone(),
                         updated_at: g.created_at,
+                        attrs: Default::default(),
                     }),
                     None => dropped_by_label += 1,
                 }

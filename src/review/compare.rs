@@ -212,6 +212,7 @@ mod tests {
             note: String::new(),
             created_at: String::new(),
             updated_at: String::new(),
+            attrs: Default::default(),
         }
     }
 

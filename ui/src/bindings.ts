@@ -12,7 +12,11 @@ color: string,
 /**
  * One key, e.g. "p"; empty for none.
  */
-hotkey: string, description: string, };
+hotkey: string, description: string, 
+/**
+ * The label this one sits under (`ORG` for `ORG.GOV`); empty for a top-level label.
+ */
+parent: string, };
 
 export type Status = "todo" | "in_progress" | "done";
 
@@ -40,7 +44,11 @@ export type Span = { id: number, article_id: number, start: number, end: number,
 /**
  * `text[start..end]`, for display and checks.
  */
-text: string, note: string, created_at: string, updated_at: string, };
+text: string, note: string, created_at: string, updated_at: string, 
+/**
+ * Attribute values of the span's label (`negated: true`, `certainty: "reported"`); absent when none.
+ */
+attrs?: Record<string, boolean | string>, };
 
 export type Tag = { label: string, annotator: string, created_at: string, };
 
@@ -62,7 +70,7 @@ annotators: Array<string>,
 /**
  * Those with spans, tags or statuses of their own (reviewers who only adjudicated are not).
  */
-analysts: Array<string>, labels: Array<Label>, schema_version: number, };
+analysts: Array<string>, labels: Array<Label>, schema_version: number, relation_types: Array<RelationType>, attributes: Array<SpanAttribute>, };
 
 export type ListArticlesReq = { 
 /**
@@ -98,7 +106,11 @@ export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
 
 export type GetArticleReq = { id: number, };
 
-export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Tag>, statuses: Array<AnnotatorStatus>, };
+export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Tag>, statuses: Array<AnnotatorStatus>, 
+/**
+ * Relations between the spans, by every annotator.
+ */
+relations: Array<Relation>, };
 
 export type AddSpanReq = { article_id: number, annotator: string, 
 /**
@@ -112,19 +124,35 @@ end: number, label: string, note?: string,
 /**
  * Undo of a delete: the span comes back with the time it was first made (RFC 3339, not in the future).
  */
-created_at?: string, };
+created_at?: string, 
+/**
+ * Attribute values (absent: the label's defaults).
+ */
+attrs?: Record<string, boolean | string>, };
 
 export type AddedSpan = { existing: boolean, id: number, article_id: number, start: number, end: number, label: string, annotator: string, 
 /**
  * `text[start..end]`, for display and checks.
  */
-text: string, note: string, created_at: string, updated_at: string, };
+text: string, note: string, created_at: string, updated_at: string, 
+/**
+ * Attribute values of the span's label (`negated: true`, `certainty: "reported"`); absent when none.
+ */
+attrs?: Record<string, boolean | string>, };
 
 export type UpdateSpanReq = { id: number, annotator: string, start?: number, end?: number, label?: string, note?: string, };
 
-export type DeleteSpanReq = { id: number, annotator: string, };
+export type DeleteSpanReq = { id: number, annotator: string, 
+/**
+ * Confirms that the span's relations go with it (otherwise a span with relations is refused).
+ */
+with_relations?: boolean, };
 
-export type DeleteSpansReq = { ids: Array<number>, annotator: string, };
+export type DeleteSpansReq = { ids: Array<number>, annotator: string, 
+/**
+ * Confirms that the spans' relations go with them (otherwise a span with relations is refused).
+ */
+with_relations?: boolean, };
 
 export type SetTagReq = { article_id: number, annotator: string, label: string, on: boolean, };
 
@@ -533,9 +561,17 @@ status?: Status,
  */
 worked_by?: string, sort?: Sort, };
 
-export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, };
+export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, 
+/**
+ * The label this one sits under (same kind); empty or absent for a top-level label.
+ */
+parent?: string, };
 
-export type Usage = { spans: number, tags: number, gold_spans: number, gold_tags: number, };
+export type Usage = { spans: number, tags: number, gold_spans: number, gold_tags: number, 
+/**
+ * Relations at either end of a span with this label (they go with their spans); absent when none.
+ */
+relations: number | undefined, };
 
 export type LabelIdReq = { id: number, };
 
@@ -589,6 +625,124 @@ file: string,
  */
 records: number, elapsed_ms: number, };
 
+export type RelationType = { id: number, name: string, 
+/**
+ * CSS colour, `#rrggbb`.
+ */
+color: string, 
+/**
+ * One key, e.g. "m"; empty for none.
+ */
+hotkey: string, description: string, 
+/**
+ * False for a symmetric relation (its ends may stand either way round).
+ */
+directed: boolean, 
+/**
+ * Span labels allowed at the source end; empty allows any.
+ */
+from_labels: Array<string>, 
+/**
+ * Span labels allowed at the target end; empty allows any.
+ */
+to_labels: Array<string>, };
+
+export type AttrKind = "bool" | "choice" | "text";
+
+export type SpanAttribute = { id: number, 
+/**
+ * The span label whose spans carry it.
+ */
+label: string, name: string, kind: AttrKind, 
+/**
+ * The values of a `choice` attribute, in order.
+ */
+choices: Array<string>, 
+/**
+ * The value a new span starts with: "true"/"false" for bool, a choice, or text; empty for none.
+ */
+default: string, 
+/**
+ * Keys: one for a bool attribute (toggles it), one per choice; empty strings for none.
+ */
+keys: Array<string>, };
+
+export type Relation = { id: number, article_id: number, 
+/**
+ * The source span's id.
+ */
+from: number, 
+/**
+ * The target span's id.
+ */
+to: number, 
+/**
+ * The relation type's name.
+ */
+type: string, annotator: string, note: string, created_at: string, updated_at: string, };
+
+export type RelationSchema = { relation_types: Array<RelationType>, attributes: Array<SpanAttribute>, };
+
+export type RelationTypeEdit = { id?: number, name: string, color: string, hotkey: string, description: string, directed: boolean, from_labels: Array<string>, to_labels: Array<string>, };
+
+export type AttributeEdit = { id?: number, 
+/**
+ * The span label whose spans carry it.
+ */
+label: string, name: string, kind: AttrKind, choices: Array<string>, default: string, keys: Array<string>, };
+
+export type DeleteRelationTypeReq = { id: number, 
+/**
+ * The number of relations the analyst was shown and confirmed (see `relation_type_usage`).
+ */
+expected_relations: number, };
+
+export type AddRelationReq = { annotator: string, 
+/**
+ * The source span's id.
+ */
+from: number, 
+/**
+ * The target span's id.
+ */
+to: number, 
+/**
+ * The relation type's name.
+ */
+type: string, note?: string, 
+/**
+ * Undo of a delete: the relation comes back with the time it was first made (RFC 3339).
+ */
+created_at?: string, };
+
+export type AddedRelation = { existing: boolean, id: number, article_id: number, 
+/**
+ * The source span's id.
+ */
+from: number, 
+/**
+ * The target span's id.
+ */
+to: number, 
+/**
+ * The relation type's name.
+ */
+type: string, annotator: string, note: string, created_at: string, updated_at: string, };
+
+export type UpdateRelationReq = { id: number, annotator: string, type?: string, note?: string, 
+/**
+ * Swap source and target.
+ */
+reverse?: boolean, };
+
+export type DeleteRelationReq = { id: number, annotator: string, };
+
+export type SetSpanAttrsReq = { id: number, annotator: string, 
+/**
+ * The span's whole set of values: one left out is removed.
+ */
+attrs: Record<string, boolean | string>, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -619,6 +773,16 @@ export type Commands = {
   delete_label: { req: DeleteLabelReq; res: Array<Label> };
   get_settings: { req: Record<string, never>; res: Settings };
   set_settings: { req: SetSettingsReq; res: Settings };
+  relation_schema: { req: Record<string, never>; res: RelationSchema };
+  save_relation_type: { req: RelationTypeEdit; res: RelationSchema };
+  relation_type_usage: { req: LabelIdReq; res: number };
+  delete_relation_type: { req: DeleteRelationTypeReq; res: RelationSchema };
+  save_attribute: { req: AttributeEdit; res: RelationSchema };
+  delete_attribute: { req: LabelIdReq; res: RelationSchema };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
+  add_relation: { req: AddRelationReq; res: AddedRelation };
+  update_relation: { req: UpdateRelationReq; res: Relation };
+  delete_relation: { req: DeleteRelationReq; res: Done };
+  set_span_attrs: { req: SetSpanAttrsReq; res: Span };
 };
