@@ -125,6 +125,20 @@ pub fn insert_checked_span(
     Ok(n == 1)
 }
 
+/// The id of a stored span, found by its place, label and annotator (unique).
+pub fn span_id(
+    tx: &Transaction,
+    article_id: i64,
+    annotator_id: i64,
+    start: usize,
+    end: usize,
+    label_id: i64,
+) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT id FROM spans WHERE article_id = ?1 AND annotator_id = ?2 AND start = ?3 AND end = ?4 AND label_id = ?5")?
+        .query_row(params![article_id, annotator_id, start as i64, end as i64, label_id], |r| r.get(0))?)
+}
+
 /// Parse an RFC 3339 time and store it in UTC with milliseconds.
 pub fn normalise_time(t: &str) -> Result<String> {
     let parsed = chrono::DateTime::parse_from_rfc3339(t)

@@ -287,3 +287,18 @@ pub fn set_span_attrs(
     )?;
     Ok(())
 }
+
+/// Import: store the values of a new span, adding attributes the project lacks. A "true"/"false"
+/// string for a yes/no attribute (tools that only know lists) is read as a boolean.
+pub fn import_attrs(tx: &Transaction, span_id: i64, label: &str, attrs: &Attrs) -> Result<()> {
+    let defs = ensure_attrs(tx, label, attrs)?;
+    let mut attrs = attrs.clone();
+    for (name, v) in attrs.iter_mut() {
+        let is_bool = defs.iter().any(|d| &d.name == name && d.kind == AttrKind::Bool);
+        if let (true, Some(b @ ("true" | "false"))) = (is_bool, v.as_str()) {
+            *v = serde_json::Value::Bool(b == "true");
+        }
+    }
+    check_attrs(&defs, label, &attrs)?;
+    write_attrs(tx, span_id, &attrs)
+}

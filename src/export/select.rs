@@ -9,7 +9,7 @@ use crate::annotations;
 use crate::articles;
 use crate::error::{Error, Result};
 use crate::labels;
-use crate::model::{AnnotatorStatus, Article, LabelKind, Span, Status, Tag};
+use crate::model::{AnnotatorStatus, Article, LabelKind, Relation, Span, Status, Tag};
 use crate::review::gold;
 
 /// One selected article with the chosen annotators' work on it; span labels already mapped.
@@ -22,6 +22,8 @@ pub struct Doc {
     pub statuses: Vec<AnnotatorStatus>,
     /// Spans left out by `--drop`.
     pub dropped_by_label: u64,
+    /// Relations whose two spans are both in `spans`, in the order they were made.
+    pub relations: Vec<Relation>,
 }
 
 /// A span as training data sees it: position and label only.
@@ -43,6 +45,16 @@ impl Doc {
             .collect();
         let merged = (self.spans.len() - set.len()) as u64;
         (set.into_iter().collect(), merged)
+    }
+
+    /// Relations as (source index, target index, type) into `spans`.
+    pub fn relation_ends(&self) -> Vec<(usize, usize, &Relation)> {
+        let at: std::collections::HashMap<i64, usize> =
+            self.spans.iter().enumerate().map(|(k, s)| (s.id, k)).collect();
+        self.relations
+            .iter()
+            .filter_map(|r| Some((*at.get(&r.from)?, *at.get(&r.to)?, r)))
+            .collect()
     }
 
     /// Distinct tag labels, sorted.
@@ -167,7 +179,13 @@ pub fn for_each_doc(
                 }
             }
         }
-        f(Doc { article: a, spans, tags, statuses, dropped_by_label })
+        let mut relations = Vec::new();
+        if with_spans {
+            let kept: std::collections::HashSet<i64> = spans.iter().map(|s| s.id).collect();
+            relations = crate::relations::relations_of(conn, a.id)?;
+            relations.retain(|r| kept.contains(&r.from) && kept.contains(&r.to));
+        }
+        f(Doc { article: a, spans, tags, statuses, dropped_by_label, relations })
     })
 }
 
@@ -214,6 +232,6 @@ fn for_each_gold_doc(
                 }
             }
         }
-        f(Doc { article: a, spans, tags, statuses, dropped_by_label })
+        f(Doc { article: a, spans, tags, statuses, dropped_by_label, relations: Vec::new() })
     })
 }

@@ -45,7 +45,13 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                 let kind = res.get("type").and_then(Value::as_str).unwrap_or("labels");
                 let value = res.get("value").and_then(Value::as_object);
                 match (kind, value) {
-                    ("labels", Some(value)) => region(&mut p, value, &who, &rwhat)?,
+                    ("labels", Some(value)) => region(&mut p, value, res.get("id"), &who, &rwhat)?,
+                    ("relation", _) => relation(&mut p, res, &who, &rwhat)?,
+                    ("choices" | "textarea", Some(value))
+                        if res.get("id").is_some() && spans_with(&p, res.get("id")) =>
+                    {
+                        attribute(&mut p, res, value, &who);
+                    }
                     ("choices", Some(value)) => {
                         for c in value
                             .get("choices")
@@ -107,7 +113,61 @@ fn author(a: &Map<String, Value>) -> Option<String> {
     a.get("completed_by").and_then(plain)
 }
 
-fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> Result<(), String> {
+/// Whether a result's `id` is that of a labelled region already read (a per-region result).
+fn spans_with(p: &Parsed, id: Option<&Value>) -> bool {
+    id.is_some() && p.spans.iter().any(|s| s.id.as_ref() == id)
+}
+
+/// A per-region `choices` or `textarea` result: an attribute (its `from_name`) of that region's spans,
+/// kept in the note of the record until the spans are checked.
+fn attribute(p: &mut Parsed, res: &Map<String, Value>, value: &Map<String, Value>, who: &str) {
+    let name = res.get("from_name").and_then(Value::as_str).unwrap_or("attribute").to_string();
+    let first = |key: &str| {
+        value.get(key).and_then(Value::as_array).and_then(|v| v.first()).and_then(Value::as_str)
+    };
+    let v = match first("choices").or(first("text")) {
+        Some("true") => Value::Bool(true),
+        Some("false") => Value::Bool(false),
+        Some(s) => Value::String(s.to_string()),
+        None => return,
+    };
+    let id = res.get("id").cloned();
+    p.attrs.push((id, who.to_string(), name, v));
+}
+
+/// A `relation` result: `from_id`/`to_id` name regions, `direction` right (from → to), left
+/// (to → from) or bi, `labels` its type.
+fn relation(p: &mut Parsed, res: &Map<String, Value>, who: &str, what: &str) -> Result<(), String> {
+    let end = |k: &str| res.get(k).cloned().ok_or_else(|| format!("{what} has no \"{k}\""));
+    let (mut from, mut to) = (end("from_id")?, end("to_id")?);
+    if res.get("direction").and_then(Value::as_str) == Some("left") {
+        std::mem::swap(&mut from, &mut to);
+    }
+    let rtype = res
+        .get("labels")
+        .and_then(Value::as_array)
+        .and_then(|l| l.first())
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("{what}: a relation without a label cannot be imported (Hashiya relations are typed)"))?;
+    p.record.relations.push(crate::native::NativeRelation {
+        id: None,
+        from,
+        to,
+        rtype: rtype.to_string(),
+        annotator: Some(who.to_string()),
+        note: None,
+        created_at: None,
+    });
+    Ok(())
+}
+
+fn region(
+    p: &mut Parsed,
+    value: &Map<String, Value>,
+    id: Option<&Value>,
+    who: &str,
+    what: &str,
+) -> Result<(), String> {
     let start = tools::int(value.get("start"), &format!("{what}: start"))?;
     let end = tools::int(value.get("end"), &format!("{what}: end"))?;
     let text = value.get("text").and_then(Value::as_str).map(str::to_string);
@@ -123,6 +183,7 @@ fn region(p: &mut Parsed, value: &Map<String, Value>, who: &str, what: &str) -> 
             label: label.to_string(),
             text: text.clone(),
             annotator: who.to_string(),
+            id: id.cloned(),
         });
     }
     Ok(())

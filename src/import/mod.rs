@@ -16,6 +16,7 @@ pub mod html;
 mod jsonl;
 mod labelstudio;
 mod merge;
+mod merge_relations;
 mod prodigy;
 mod staging;
 mod tools;

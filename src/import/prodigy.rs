@@ -59,6 +59,7 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
             label: label.to_string(),
             text: s.get("text").and_then(Value::as_str).map(str::to_string),
             annotator: who.clone(),
+            id: None,
         });
     }
     Ok(p)

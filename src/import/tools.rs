@@ -20,6 +20,8 @@ pub(super) struct ToolSpan {
     /// The span's text, where the tool records it: checked against the slice.
     pub text: Option<String>,
     pub annotator: String,
+    /// The tool's id of the span, where its relations refer to it.
+    pub id: Option<Value>,
 }
 
 /// One record of another tool, read but not yet checked.
@@ -29,11 +31,13 @@ pub(super) struct Parsed {
     pub spans: Vec<ToolSpan>,
     /// Annotations left out on purpose (a Prodigy reject, a cancelled Label Studio annotation), and why.
     pub left_out: Vec<String>,
+    /// Attribute values of spans by the spans' tool id: (id, annotator, attribute, value).
+    pub attrs: Vec<(Option<Value>, String, String, Value)>,
 }
 
 impl Parsed {
     pub fn new(record: NativeRecord) -> Self {
-        Parsed { record, spans: Vec::new(), left_out: Vec::new() }
+        Parsed { record, spans: Vec::new(), left_out: Vec::new(), attrs: Vec::new() }
     }
 
     pub fn tag(&mut self, label: &str, annotator: &str) {
@@ -316,6 +320,12 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
     let units16 = rec.text.encode_utf16().count();
     let mut errors = Vec::new();
     for (k, s) in p.spans.into_iter().enumerate() {
+        let attrs: crate::model::Attrs = p
+            .attrs
+            .iter()
+            .filter(|(id, who, _, _)| id.is_some() && *id == s.id && *who == s.annotator)
+            .map(|(_, _, name, v)| (name.clone(), v.clone()))
+            .collect();
         match check_span(&idx, units16, &s, unit) {
             Ok((start, end, slice)) => rec.spans.push(NativeSpan {
                 start: start as i64,
@@ -325,6 +335,8 @@ pub(super) fn checked(p: Parsed, unit: OffsetUnit) -> std::result::Result<Native
                 annotator: Some(s.annotator),
                 note: None,
                 created_at: None,
+                id: s.id,
+                attrs: (!attrs.is_empty()).then_some(attrs),
             }),
             Err(reason) => {
                 let by = if s.annotator.is_empty() {
@@ -361,6 +373,7 @@ pub(super) fn native_from_utf16(rec: &mut NativeRecord) -> std::result::Result<(
             label: s.label.clone(),
             text: s.text.clone(),
             annotator: String::new(),
+            id: None,
         })
         .collect();
     let mut p = Parsed::new(rec.clone());
@@ -514,6 +527,7 @@ pub(super) fn article(
         tags: Vec::new(),
         spans: Vec::new(),
         status: Vec::new(),
+        relations: Vec::new(),
     })
 }
 

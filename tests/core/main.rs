@@ -23,6 +23,7 @@ mod import_formats;
 mod import_lock;
 mod jobs;
 mod occurrences;
+mod relation_formats;
 mod relations;
 mod review;
 mod schema;

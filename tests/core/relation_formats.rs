@@ -1,0 +1,180 @@
+//! Relations and span attributes in the export formats and back: native JSONL round trip (small
+//! files and staged large ones), older files, bad relations rejected with their line and reason.
+
+use crate::common::{cp_range, TRICKY};
+use hashiya::api::dispatch;
+use hashiya::import::{import_bytes, import_jsonl_str, ImportOptions, ImportReport};
+use hashiya::Store;
+use serde_json::{json, Value};
+
+fn call(store: &mut Store, cmd: &str, args: Value) -> Value {
+    dispatch(store, cmd, args).unwrap_or_else(|e| panic!("{cmd}: {}", e.message))
+}
+
+/// Two analysts' spans, attributes and relations (a symmetric MEETS, a directed VISITS) on TRICKY.
+pub fn annotated() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    let line = json!({"id": "a1", "title": "t", "text": TRICKY}).to_string();
+    import_jsonl_str(&mut store, "a.jsonl", &line, &ImportOptions::default()).expect("import");
+    call(
+        &mut store,
+        "save_attribute",
+        json!({"label": "PER", "name": "certainty", "kind": "choice", "choices": ["certain", "reported"], "default": "certain"}),
+    );
+    call(&mut store, "save_attribute", json!({"label": "PER", "name": "negated", "kind": "bool"}));
+    let span = |store: &mut Store, needle: &str, label: &str, who: &str| {
+        let (s, e) = cp_range(TRICKY, needle);
+        let v = call(
+            store,
+            "add_span",
+            json!({"article_id": 1, "annotator": who, "start": s, "end": e, "label": label}),
+        );
+        v["id"].as_i64().expect("id")
+    };
+    let hammouchi = span(&mut store, "عبد اللطيف حموشي", "PER", "salma");
+    let director = span(&mut store, "المديرُ العام", "PER", "salma");
+    let rabat = span(&mut store, "الرباط", "LOC", "salma");
+    let k_hammouchi = span(&mut store, "حموشي", "PER", "karim");
+    let k_rabat = span(&mut store, "الرباط", "LOC", "karim");
+    call(
+        &mut store,
+        "set_span_attrs",
+        json!({"id": director, "annotator": "salma", "attrs": {"certainty": "reported", "negated": false}}),
+    );
+    for (from, to, t, who, note) in [
+        (hammouchi, director, "MEETS", "salma", "في مقر DGSN"),
+        (director, rabat, "VISITS", "salma", ""),
+        (k_hammouchi, k_rabat, "VISITS", "karim", ""),
+    ] {
+        call(
+            &mut store,
+            "add_relation",
+            json!({"annotator": who, "from": from, "to": to, "type": t, "note": note}),
+        );
+    }
+    store
+}
+
+pub fn export(store: &Store, format: &str) -> String {
+    let mut out = Vec::new();
+    hashiya::export::export_to(store.conn(), format, &mut out).expect("export");
+    String::from_utf8(out).expect("utf-8")
+}
+
+fn import(store: &mut Store, name: &str, content: &str) -> ImportReport {
+    let mut report = ImportReport::default();
+    import_bytes(store, name, content.as_bytes(), &ImportOptions::default(), &mut report)
+        .expect("import");
+    report
+}
+
+#[test]
+fn native_jsonl_carries_relations_and_attributes_and_round_trips() {
+    let store = annotated();
+    let first = export(&store, "jsonl");
+    let rec: Value = serde_json::from_str(first.lines().next().expect("line")).expect("json");
+    let spans = rec["spans"].as_array().expect("spans");
+    assert_eq!(
+        spans.iter().map(|s| s["id"].as_i64()).collect::<Vec<_>>(),
+        (1..=5).map(Some).collect::<Vec<_>>()
+    );
+    let director = spans.iter().find(|s| s["text"] == "المديرُ العام").expect("director");
+    assert_eq!(director["attrs"], json!({"certainty": "reported", "negated": false}));
+    let rels = rec["relations"].as_array().expect("relations");
+    assert_eq!(rels.len(), 3);
+    let meets = &rels[0];
+    assert_eq!(
+        (&meets["type"], &meets["annotator"], &meets["note"]),
+        (&json!("MEETS"), &json!("salma"), &json!("في مقر DGSN"))
+    );
+    let by_id = |id: &Value| spans.iter().find(|s| &s["id"] == id).expect("end");
+    assert_eq!(by_id(&meets["from"])["text"], "عبد اللطيف حموشي");
+    assert_eq!(by_id(&meets["to"])["text"], "المديرُ العام");
+    assert!(meets["created_at"].as_str().is_some_and(|t| t.ends_with('Z')));
+    // Into an empty project and out again: the same bytes.
+    let mut again = Store::open_in_memory().expect("open");
+    let r = import(&mut again, "x.jsonl", &first);
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert_eq!(export(&again, "jsonl"), first);
+    // Importing the same file again changes nothing.
+    import(&mut again, "x.jsonl", &first);
+    assert_eq!(export(&again, "jsonl"), first);
+}
+
+#[test]
+fn a_large_file_goes_through_staging_with_its_relations() {
+    let dir = tempfile::tempdir().expect("dir");
+    let first = export(&annotated(), "jsonl");
+    // Over the staging size: the relations line plus many plain articles.
+    let mut big = first.clone();
+    for k in 0..2500 {
+        big.push_str(
+            &json!({"id": format!("p{k}"), "text": format!("نص رقم {k} {}", "كلمة ".repeat(80))})
+                .to_string(),
+        );
+        big.push('\n');
+    }
+    assert!(big.len() as u64 > hashiya::import::STAGE_FROM, "{}", big.len());
+    let mut store = Store::open(&dir.path().join("p.hashiya")).expect("open");
+    let r = import(&mut store, "big.jsonl", &big);
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    let out = export(&store, "jsonl");
+    assert_eq!(out.lines().count(), 2501);
+    let line = out.lines().next().unwrap_or_default();
+    assert!(line == first.trim_end(), "the staged line differs:\n{line}\n{first}");
+}
+
+#[test]
+fn older_files_without_relations_still_import() {
+    let mut store = Store::open_in_memory().expect("open");
+    let (s, e) = cp_range(TRICKY, "حموشي");
+    let line = json!({"text": TRICKY, "spans": [{"start": s, "end": e, "label": "PER", "annotator": "salma"}]});
+    let r = import(&mut store, "old.jsonl", &line.to_string());
+    assert_eq!((r.imported.len(), r.rejected.len()), (1, 0));
+    let out = export(&store, "jsonl");
+    assert!(
+        !out.contains("\"relations\"") && !out.contains("\"attrs\"") && !out.contains("\"id\":1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_bad_relation_rejects_its_line_with_the_reason() {
+    let (s, e) = cp_range(TRICKY, "حموشي");
+    let (s2, e2) = cp_range(TRICKY, "الرباط");
+    let spans = json!([
+        {"id": 1, "start": s, "end": e, "label": "PER", "annotator": "salma"},
+        {"id": 2, "start": s2, "end": e2, "label": "LOC", "annotator": "salma"},
+        {"id": 3, "start": s2, "end": e2, "label": "LOC", "annotator": "karim"},
+    ]);
+    let cases = [
+        (json!([{"from": 1, "to": 9, "type": "VISITS", "annotator": "salma"}]), "relation #1 (VISITS from 1 to 9): no span of this line has the id 9"),
+        (json!([{"from": 2, "to": 1, "type": "VISITS", "annotator": "salma"}]), "relation #1 (VISITS from 2 to 1): a VISITS relation goes PER → LOC, not LOC → PER"),
+        (json!([{"from": 1, "to": 3, "type": "VISITS", "annotator": "salma"}]), "relation #1 (VISITS from 1 to 3): the span 3 is karim's, but the relation is salma's (a relation links its analyst's own spans)"),
+    ];
+    for (rels, want) in cases {
+        let mut store = Store::open_in_memory().expect("open");
+        let good = json!({"text": "سطر أول سليم"}).to_string();
+        let bad = json!({"text": TRICKY, "spans": spans, "relations": rels}).to_string();
+        let r = import(&mut store, "f.jsonl", &format!("{good}\n{bad}\n"));
+        assert_eq!(r.imported.len(), 1);
+        assert_eq!(r.rejected.len(), 1, "{rels}");
+        assert_eq!((r.rejected[0].line, r.rejected[0].reason.as_str()), (Some(2), want));
+        // Nothing of the rejected line was stored.
+        assert_eq!(
+            dispatch(&mut store, "project_info", json!({})).expect("info")["article_count"],
+            1
+        );
+    }
+    // A type the project does not know is added (as directed, any ends).
+    let mut store = Store::open_in_memory().expect("open");
+    let line = json!({"text": TRICKY, "spans": spans, "relations": [{"from": 1, "to": 2, "type": "BORN_IN", "annotator": "salma"}]});
+    let r = import(&mut store, "f.jsonl", &line.to_string());
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    let types = call(&mut store, "relation_schema", json!({}))["relation_types"].clone();
+    assert!(types
+        .as_array()
+        .expect("types")
+        .iter()
+        .any(|t| t["name"] == "BORN_IN" && t["directed"] == true));
+}
