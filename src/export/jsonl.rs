@@ -24,6 +24,7 @@ pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
         spans,
         article: a,
         dropped_by_label: 0,
+        schema: Default::default(),
     };
     Ok(record_of(doc, OffsetUnit::Codepoint))
 }
@@ -108,6 +109,7 @@ pub fn write(doc: Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         sink.tally.count_span(&s.label);
     }
     sink.tally.tags += rec.tags.len() as u64;
+    sink.tally.relations += rec.relations.len() as u64;
     sink.json_line(&rec)
 }
 

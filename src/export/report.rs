@@ -29,6 +29,10 @@ pub struct Tally {
     pub spans_without_tokens: u64,
     /// Token formats: articles that kept their source tokenisation (`meta.tokens`).
     pub articles_with_source_tokens: u64,
+    /// Relations written.
+    pub relations: u64,
+    /// Token formats (conll, hf, prodigy): relations left out, as these formats cannot hold them.
+    pub relations_left_out: u64,
 }
 
 impl Tally {
@@ -53,6 +57,8 @@ impl Tally {
         self.misaligned_skipped += o.misaligned_skipped;
         self.spans_without_tokens += o.spans_without_tokens;
         self.articles_with_source_tokens += o.articles_with_source_tokens;
+        self.relations += o.relations;
+        self.relations_left_out += o.relations_left_out;
     }
 
     /// One line per change to the annotations, for standard error and the UI.
@@ -77,6 +83,7 @@ impl Tally {
         note(self.misaligned_split, "spans kept by splitting tokens at their edges");
         note(self.misaligned_skipped, "spans with an edge inside a token left out");
         note(self.spans_without_tokens, "spans over whitespace only left out");
+        note(self.relations_left_out, "relations left out (this format has no place for them)");
         out
     }
 }

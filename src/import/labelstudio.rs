@@ -46,7 +46,10 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                 let value = res.get("value").and_then(Value::as_object);
                 match (kind, value) {
                     ("labels", Some(value)) => region(&mut p, value, res.get("id"), &who, &rwhat)?,
-                    ("relation", _) => relation(&mut p, res, &who, &rwhat)?,
+                    ("relation", _) if !relation(&mut p, res, &who, &rwhat)? => {
+                        *other.entry(kind.to_string()).or_default() += 1
+                    }
+                    ("relation", _) => {}
                     ("choices" | "textarea", Some(value))
                         if res.get("id").is_some() && spans_with(&p, res.get("id")) =>
                     {
@@ -67,7 +70,7 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
                 }
             }
             for (kind, n) in other {
-                p.left_out.push(format!("{what} by {who}: {n} result(s) of type {kind:?} are not imported (only labels and choices are)"));
+                p.left_out.push(format!("{what} by {who}: {n} result(s) of type {kind:?} are not imported (only labels, choices and labelled relations are)"));
             }
         }
     }
@@ -136,19 +139,21 @@ fn attribute(p: &mut Parsed, res: &Map<String, Value>, value: &Map<String, Value
 }
 
 /// A `relation` result: `from_id`/`to_id` name regions, `direction` right (from → to), left
-/// (to → from) or bi, `labels` its type.
-fn relation(p: &mut Parsed, res: &Map<String, Value>, who: &str, what: &str) -> Result<(), String> {
+/// (to → from) or bi, `labels` its type. One without a label is not read (Hashiya's relations are
+/// typed): false.
+fn relation(
+    p: &mut Parsed,
+    res: &Map<String, Value>,
+    who: &str,
+    what: &str,
+) -> Result<bool, String> {
     let end = |k: &str| res.get(k).cloned().ok_or_else(|| format!("{what} has no \"{k}\""));
     let (mut from, mut to) = (end("from_id")?, end("to_id")?);
     if res.get("direction").and_then(Value::as_str) == Some("left") {
         std::mem::swap(&mut from, &mut to);
     }
-    let rtype = res
-        .get("labels")
-        .and_then(Value::as_array)
-        .and_then(|l| l.first())
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("{what}: a relation without a label cannot be imported (Hashiya relations are typed)"))?;
+    let rtype = res.get("labels").and_then(Value::as_array).and_then(|l| l.first());
+    let Some(rtype) = rtype.and_then(Value::as_str) else { return Ok(false) };
     p.record.relations.push(crate::native::NativeRelation {
         id: None,
         from,
@@ -158,7 +163,7 @@ fn relation(p: &mut Parsed, res: &Map<String, Value>, who: &str, what: &str) -> 
         note: None,
         created_at: None,
     });
-    Ok(())
+    Ok(true)
 }
 
 fn region(

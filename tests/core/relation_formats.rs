@@ -178,3 +178,167 @@ fn a_bad_relation_rejects_its_line_with_the_reason() {
         .iter()
         .any(|t| t["name"] == "BORN_IN" && t["directed"] == true));
 }
+
+fn relations_of(store: &mut Store) -> Vec<(String, String, String, String)> {
+    let v = call(store, "get_article", json!({"id": 1}));
+    let text_of = |id: &Value| {
+        v["spans"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| &s["id"] == id))
+            .map(|s| s["text"].as_str().unwrap_or("").to_string())
+            .unwrap_or_default()
+    };
+    let mut out: Vec<_> = v["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .map(|r| {
+            (
+                text_of(&r["from"]),
+                r["type"].as_str().unwrap_or("").to_string(),
+                text_of(&r["to"]),
+                r["annotator"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn spans_jsonl_names_relation_ends_by_index() {
+    let out = export(&annotated(), "spans");
+    let rec: Value = serde_json::from_str(out.trim()).expect("json");
+    let spans = rec["spans"].as_array().expect("spans");
+    let rels = rec["relations"].as_array().expect("relations");
+    assert_eq!(rels.len(), 3, "{rels:?}");
+    let text = |k: &Value| {
+        let s = &spans[k.as_u64().expect("index") as usize];
+        let (a, b) =
+            (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
+        TRICKY.chars().skip(a).take(b - a).collect::<String>()
+    };
+    let mut got: Vec<(String, String, String)> = rels
+        .iter()
+        .map(|r| (text(&r["from"]), r["type"].as_str().unwrap_or("").into(), text(&r["to"])))
+        .collect();
+    got.sort();
+    let want = [
+        ("المديرُ العام", "VISITS", "الرباط"),
+        ("حموشي", "VISITS", "الرباط"),
+        ("عبد اللطيف حموشي", "MEETS", "المديرُ العام"),
+    ];
+    let mut want: Vec<(String, String, String)> =
+        want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    want.sort();
+    assert_eq!(got, want);
+    // Both analysts' spans of الرباط are one span here, so the relations share it.
+    assert_eq!(spans.len(), 4);
+}
+
+#[test]
+fn doccano_writes_its_relation_shape_and_reads_it_back() {
+    let store = annotated();
+    let out = export(&store, "doccano");
+    let rec: Value = serde_json::from_str(out.trim()).expect("json");
+    // doccano's relation example: entities {id, start_offset, end_offset, label}, relations {id, from_id, to_id, type}.
+    let entities = rec["entities"].as_array().expect("entities");
+    assert_eq!(
+        entities[0].as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()),
+        Some(vec!["end_offset".into(), "id".into(), "label".into(), "start_offset".into()])
+    );
+    let rels = rec["relations"].as_array().expect("relations");
+    assert_eq!(
+        rels[0].as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()),
+        Some(vec!["from_id".into(), "id".into(), "to_id".into(), "type".into()])
+    );
+    assert_eq!(rels.len(), 3);
+    // UTF-16 offsets (the emoji before the second line counts two).
+    let hammouchi = entities
+        .iter()
+        .find(|e| {
+            e["label"] == "PER"
+                && e["end_offset"].as_u64().unwrap_or(0) - e["start_offset"].as_u64().unwrap_or(0)
+                    == 16
+        })
+        .expect("حموشي");
+    let (s, _) = cp_range(TRICKY, "عبد اللطيف حموشي");
+    assert_eq!(hammouchi["start_offset"].as_u64(), Some(s as u64 + 1));
+    let mut again = Store::open_in_memory().expect("open");
+    let r = import(&mut again, "d.jsonl", &out);
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    let got = relations_of(&mut again);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got.contains(&(
+            "عبد اللطيف حموشي".into(),
+            "MEETS".into(),
+            "المديرُ العام".into(),
+            "doccano".into()
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn label_studio_writes_relations_and_per_region_attributes_and_reads_them_back() {
+    let out = export(&annotated(), "labelstudio");
+    let tasks: Value = serde_json::from_str(&out).expect("json");
+    let results: Vec<&Value> = tasks[0]["annotations"]
+        .as_array()
+        .expect("annotations")
+        .iter()
+        .flat_map(|a| a["result"].as_array().expect("result"))
+        .collect();
+    let rel = results
+        .iter()
+        .find(|r| r["type"] == "relation" && r["labels"][0] == "VISITS")
+        .expect("relation");
+    assert_eq!(rel["direction"], "right");
+    assert!(rel["from_id"]
+        .as_str()
+        .is_some_and(|id| results.iter().any(|r| r["type"] == "labels" && r["id"] == id)));
+    let meets = results.iter().find(|r| r["labels"][0] == "MEETS").expect("meets");
+    assert_eq!(meets["direction"], "bi");
+    let certainty = results
+        .iter()
+        .find(|r| r["from_name"] == "certainty" && r["value"]["choices"][0] == "reported")
+        .expect("attr");
+    assert_eq!(certainty["type"], "choices");
+    let mut again = Store::open_in_memory().expect("open");
+    let r = import(&mut again, "ls.json", &out);
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert_eq!(relations_of(&mut again).len(), 3);
+    let view = call(&mut again, "get_article", json!({"id": 1}));
+    let director = view["spans"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["text"] == "المديرُ العام"))
+        .cloned()
+        .expect("span");
+    assert_eq!(director["attrs"], json!({"certainty": "reported", "negated": false}));
+}
+
+#[test]
+fn token_formats_count_the_relations_they_leave_out() {
+    let store = annotated();
+    for format in ["conll", "hf", "prodigy"] {
+        let dir = tempfile::tempdir().expect("dir");
+        let o = hashiya::export::ExportOptions {
+            format: hashiya::export::Format::parse(format).expect("format"),
+            misaligned: hashiya::export::Misaligned::Expand,
+            ..Default::default()
+        };
+        let path = dir.path().join(format!("out.{format}"));
+        let report = hashiya::export::export_file_with(store.conn(), &o, &path).expect("export");
+        assert_eq!(report.total.relations_left_out, 3, "{format}");
+        assert!(report
+            .total
+            .notes()
+            .contains(&"3 relations left out (this format has no place for them)".to_string()));
+        let manifest =
+            std::fs::read_to_string(dir.path().join(format!("out.{format}.manifest.json")))
+                .expect("manifest");
+        let m: Value = serde_json::from_str(&manifest).expect("json");
+        assert_eq!(m["counts"]["relations_left_out"], 3, "{format}");
+    }
+}
