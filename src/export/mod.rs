@@ -2,6 +2,7 @@
 //! so an interrupted export never leaves a half-written file under the final name.
 
 mod align;
+pub mod brat;
 mod conll;
 mod doccano;
 mod hf;

@@ -6,6 +6,7 @@
 //! (`staging.rs`) and the project's write lock is taken only for the final copy (`merge.rs`), so
 //! analysts' writes go on; a smaller file is read in milliseconds, in the project's transaction.
 
+pub mod brat;
 mod conll;
 mod control;
 mod csv;

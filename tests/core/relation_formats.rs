@@ -342,3 +342,121 @@ fn token_formats_count_the_relations_they_leave_out() {
         assert_eq!(m["counts"]["relations_left_out"], 3, "{format}");
     }
 }
+
+fn files_of(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(e.path()).expect("read"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn brat_round_trips_through_an_empty_project() {
+    let store = annotated();
+    let (first, second) = (tempfile::tempdir().expect("dir"), tempfile::tempdir().expect("dir"));
+    let o = hashiya::export::ExportOptions::default();
+    let t = hashiya::export::brat::export_dir(store.conn(), &o, first.path()).expect("export");
+    assert_eq!((t.articles, t.relations), (1, 3));
+    let files = files_of(first.path());
+    assert_eq!(
+        files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        ["a1.ann", "a1.txt", "annotation.conf"]
+    );
+    assert_eq!(files[1].1, TRICKY, "the .txt is the text exactly");
+    let ann = &files[0].1;
+    let (s, e) = cp_range(TRICKY, "عبد اللطيف حموشي");
+    assert!(ann.contains(&format!("\tPER {s} {e}\tعبد اللطيف حموشي\n")), "{ann}");
+    assert!(ann.lines().any(|l| l.starts_with('R') && l.contains("\tMEETS Arg1:T")), "{ann}");
+    assert!(
+        ann.lines()
+            .any(|l| l.starts_with('A') && l.ends_with(" reported") && l.contains("certainty T")),
+        "{ann}"
+    );
+    assert!(
+        ann.lines().any(|l| l.starts_with('#') && l.contains("AnnotatorNotes T"))
+            || !ann.contains('#')
+    );
+    let conf = &files[2].1;
+    assert!(conf.contains("MEETS\tArg1:PER, Arg2:PER, <REL-TYPE>:symmetric\n"), "{conf}");
+    assert!(conf.contains("VISITS\tArg1:PER, Arg2:LOC\n"), "{conf}");
+    assert!(conf.contains("certainty\tArg:PER, Value:certain|reported\n"), "{conf}");
+    assert!(conf.contains("negated\tArg:PER\n"), "{conf}");
+    // Into an empty project and out again: the same files.
+    let mut again = Store::open_in_memory().expect("open");
+    let r = hashiya::import::brat::import_dir(&mut again, first.path(), &ImportOptions::default())
+        .expect("import");
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert_eq!(relations_of(&mut again).len(), 3);
+    hashiya::export::brat::export_dir(again.conn(), &o, second.path()).expect("export again");
+    assert_eq!(files_of(second.path()), files);
+}
+
+#[test]
+fn brat_spans_across_a_line_break_and_bad_lines() {
+    let mut store = Store::open_in_memory().expect("open");
+    let text = "زار الوفد\r\nالرباط أمس";
+    let line = json!({"id": "x", "text": text, "spans": [{"start": 4, "end": 17, "label": "EVENT", "annotator": "salma"}]});
+    import(&mut store, "x.jsonl", &line.to_string());
+    let dir = tempfile::tempdir().expect("dir");
+    hashiya::export::brat::export_dir(store.conn(), &Default::default(), dir.path())
+        .expect("export");
+    let ann = std::fs::read_to_string(dir.path().join("x.ann")).expect("ann");
+    assert_eq!(ann, "T1\tEVENT 4 9;11 17\tالوفد الرباط\n");
+    // Read back as one span; a fragment gap that is not a line break is refused with its line.
+    let mut again = Store::open_in_memory().expect("open");
+    let r = hashiya::import::brat::import_dir(&mut again, dir.path(), &ImportOptions::default())
+        .expect("import");
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    let v = call(&mut again, "get_article", json!({"id": 1}));
+    assert_eq!(
+        (v["spans"][0]["start"].as_i64(), v["spans"][0]["end"].as_i64()),
+        (Some(4), Some(17))
+    );
+    std::fs::write(dir.path().join("x.ann"), "T1\tEVENT 0 3;4 9\tزار الوفد\n").expect("write");
+    let mut third = Store::open_in_memory().expect("open");
+    let r = hashiya::import::brat::import_dir(&mut third, dir.path(), &ImportOptions::default())
+        .expect("import");
+    assert_eq!(r.rejected.len(), 1);
+    assert_eq!(r.rejected[0].line, Some(1));
+    assert!(
+        r.rejected[0].reason.starts_with("a discontinuous span is read only when"),
+        "{}",
+        r.rejected[0].reason
+    );
+}
+
+#[test]
+fn the_cli_exports_and_imports_brat_folders() {
+    let dir = tempfile::tempdir().expect("dir");
+    let jsonl = dir.path().join("a.jsonl");
+    std::fs::write(&jsonl, export(&annotated(), "jsonl")).expect("write");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let (p1, p2) = (dir.path().join("p1.hashiya"), dir.path().join("p2.hashiya"));
+    let (b1, b2) = (dir.path().join("brat1"), dir.path().join("brat2"));
+    let s = |p: &std::path::Path| p.display().to_string();
+    run(&["--db", &s(&p1), "import", &s(&jsonl)]);
+    let err = run(&["--db", &s(&p1), "export", "--format", "brat", "--out", &s(&b1)]);
+    assert!(err.contains("exported 1 articles, 4 spans, 3 relations"), "{err}");
+    run(&["--db", &s(&p2), "import", "--format", "brat", &s(&b1)]);
+    run(&["--db", &s(&p2), "export", "--format", "brat", "--out", &s(&b2)]);
+    assert_eq!(files_of(&b1), files_of(&b2));
+    // conll leaves the relations out and says so.
+    let err = run(&["--db", &s(&p1), "export", "--format", "conll", "--misaligned", "expand"]);
+    assert!(
+        err.contains("note: 3 relations left out (this format has no place for them)"),
+        "{err}"
+    );
+}
