@@ -288,3 +288,39 @@ fn a_label_may_sit_under_another() {
     let e = p.call("save_label", json!({"id": org["id"], "kind": "span", "name": "ORG", "color": "#1971c2", "parent": "ORG.GOV"}));
     assert!(e.expect_err("cycle").contains("circle"));
 }
+
+#[test]
+fn agreement_reports_relation_f1_and_attribute_kappa() {
+    let mut p = Project::new();
+    p.call("save_attribute", json!({"label": "PER", "name": "certainty", "kind": "choice", "choices": ["certain", "reported"]}))
+        .expect("attr");
+    for who in ["salma", "karim"] {
+        let per = p.span("حموشي", "PER", who);
+        let fbi = p.span("FBI", "PER", who);
+        let rabat = p.span("الرباط", "LOC", who);
+        // Both: the same MEETS (karim's the other way round: symmetric) and the same VISITS.
+        let (a, b) = if who == "salma" { (per, fbi) } else { (fbi, per) };
+        p.relation(a, b, "MEETS", who).expect("meets");
+        p.relation(per, rabat, "VISITS", who).expect("visits");
+        if who == "karim" {
+            p.relation(fbi, rabat, "VISITS", who).expect("only karim");
+        }
+        let c = if who == "salma" { "reported" } else { "certain" };
+        p.call("set_span_attrs", json!({"id": per, "annotator": who, "attrs": {"certainty": c}}))
+            .expect("attrs");
+        p.call(
+            "set_span_attrs",
+            json!({"id": fbi, "annotator": who, "attrs": {"certainty": "certain"}}),
+        )
+        .expect("attrs");
+    }
+    let r = hashiya::review::agreement::agreement(p.store.conn(), &[], 10).expect("agreement");
+    let pair = &r.pairs[0];
+    // karim (the reference) ~ salma: salma's 2 relations match 2 of karim's 3.
+    assert_eq!((pair.a.as_str(), pair.b.as_str()), ("karim", "salma"));
+    assert_eq!((pair.relations.precision, pair.relations.recall), (Some(1.0), Some(2.0 / 3.0)));
+    assert_eq!(pair.attribute_values, 2);
+    assert!(pair.attribute_kappa.is_some_and(|k| k < 1.0));
+    let text = hashiya::review::text_report(&r);
+    assert!(text.contains("relF1") && text.contains("0.800"), "{text}");
+}

@@ -421,7 +421,15 @@ a: string, b: string,
 /**
  * Articles both worked on.
  */
-articles: number, tokens: number, exact: Prf, overlap: Prf, cohen_kappa: number | null, per_label: Array<LabelPair>, };
+articles: number, tokens: number, exact: Prf, overlap: Prf, cohen_kappa: number | null, per_label: Array<LabelPair>, 
+/**
+ * Relations: exact ends and type (see `relation_rule`).
+ */
+relations: Prf, 
+/**
+ * Cohen's kappa of span attribute values (see `attribute_rule`), and how many values were compared.
+ */
+attribute_kappa: number | null, attribute_values: number, };
 
 export type LabelGroup = { label: string, fleiss_kappa: number | null, krippendorff_alpha: number | null, };
 
@@ -453,7 +461,7 @@ export type AgreementReport = { annotators: Array<string>, labels: Array<string>
 /**
  * Articles at least two compared analysts worked on.
  */
-articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
+articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, relation_rule: string, attribute_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
 /**
  * Most disagreement first.
  */
