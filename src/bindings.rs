@@ -21,6 +21,9 @@ use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifferen
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
+use crate::review::relation_diff::{
+    AttributeDisagreement, Place, RelationDiffKind, RelationDisagreement, RelationVote,
+};
 use crate::settings::Settings;
 
 macro_rules! decls {
@@ -126,6 +129,11 @@ pub fn typescript() -> String {
         UpdateRelationReq,
         DeleteRelationReq,
         SetSpanAttrsReq,
+        Place,
+        RelationDiffKind,
+        RelationVote,
+        RelationDisagreement,
+        AttributeDisagreement,
     );
     for d in decls {
         out.push_str(&d);

@@ -6,6 +6,7 @@ pub mod gold;
 pub mod metrics;
 pub mod progress;
 pub mod relation_agreement;
+pub mod relation_diff;
 
 use std::fmt::Write;
 

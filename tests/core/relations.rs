@@ -324,3 +324,73 @@ fn agreement_reports_relation_f1_and_attribute_kappa() {
     let text = hashiya::review::text_report(&r);
     assert!(text.contains("relF1") && text.contains("0.800"), "{text}");
 }
+
+#[test]
+fn review_lists_relation_and_attribute_disagreements() {
+    let mut p = Project::new();
+    p.call("save_attribute", json!({"label": "PER", "name": "certainty", "kind": "choice", "choices": ["certain", "reported"]}))
+        .expect("attr");
+    p.save_visits_and_leads();
+    let v = p
+        .call("review_article", json!({"article_id": p.article, "annotators": ["karim", "salma"]}))
+        .expect("review");
+    let kinds: Vec<(String, String, String)> = v["relation_disagreements"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|d| {
+            let types: Vec<String> = d["votes"]
+                .as_array()
+                .expect("votes")
+                .iter()
+                .map(|x| x["type"].as_str().unwrap_or("-").to_string())
+                .collect();
+            (
+                d["kind"].as_str().unwrap_or("").to_string(),
+                d["a"]["label"].as_str().unwrap_or("").to_string()
+                    + "-"
+                    + d["b"]["label"].as_str().unwrap_or(""),
+                types.join(","),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("type".to_string(), "PER-PER".to_string(), "ADVISES,MEETS".to_string()),
+            ("missing".to_string(), "PER-ORG".to_string(), "LEADS,-".to_string()),
+        ]
+    );
+    let attrs = v["attribute_disagreements"].as_array().expect("attrs");
+    assert_eq!(attrs.len(), 1);
+    assert_eq!(attrs[0]["name"], "certainty");
+    assert_eq!(attrs[0]["values"], json!([["karim", "certain"], ["salma", "reported"]]));
+    assert_eq!(v["relations"].as_array().map(Vec::len), Some(5));
+}
+
+impl Project {
+    /// salma and karim on the same spans: the same VISITS, a MEETS/ADVISES type clash between the two
+    /// persons, a LEADS only karim has; different certainty on حموشي.
+    fn save_visits_and_leads(&mut self) {
+        self.call("save_relation_type", json!({"name": "ADVISES", "color": "#123456"}))
+            .expect("type");
+        for who in ["salma", "karim"] {
+            let per = self.span("حموشي", "PER", who);
+            let fbi = self.span("FBI", "PER", who);
+            let rabat = self.span("الرباط", "LOC", who);
+            let dgsn = self.span("DGSN", "ORG", who);
+            self.relation(per, rabat, "VISITS", who).expect("visits");
+            let t = if who == "salma" { "MEETS" } else { "ADVISES" };
+            self.relation(fbi, per, t, who).expect("clash");
+            if who == "karim" {
+                self.relation(per, dgsn, "LEADS", who).expect("leads");
+            }
+            let c = if who == "salma" { "reported" } else { "certain" };
+            self.call(
+                "set_span_attrs",
+                json!({"id": per, "annotator": who, "attrs": {"certainty": c}}),
+            )
+            .expect("attrs");
+        }
+    }
+}

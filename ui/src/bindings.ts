@@ -385,7 +385,15 @@ export type ReviewView = { article: Article,
 /**
  * The compared analysts' spans.
  */
-spans: Array<Span>, tags: Array<Tag>, comparison: Comparison, gold: Array<GoldSpan>, gold_tags: Array<string>, adjudicated: boolean, comments: Array<ReviewComment>, decisions: Array<DecisionLog>, };
+spans: Array<Span>, tags: Array<Tag>, comparison: Comparison, gold: Array<GoldSpan>, gold_tags: Array<string>, adjudicated: boolean, comments: Array<ReviewComment>, decisions: Array<DecisionLog>, 
+/**
+ * The compared analysts' relations, and where they differ (missing, type, direction).
+ */
+relations: Array<Relation>, relation_disagreements: Array<RelationDisagreement>, 
+/**
+ * Attribute values that differ on spans the analysts marked alike.
+ */
+attribute_disagreements: Array<AttributeDisagreement>, };
 
 export type AdjudicateReq = { article_id: number, reviewer: string, annotators: Array<string>, decision: Decision, };
 
@@ -750,6 +758,28 @@ export type SetSpanAttrsReq = { id: number, annotator: string,
  * The span's whole set of values: one left out is removed.
  */
 attrs: Record<string, boolean | string>, };
+
+export type Place = { start: number, end: number, label: string, };
+
+export type RelationDiffKind = "missing" | "type" | "direction";
+
+export type RelationVote = { annotator: string, relation_id: number | null, type: string | null, 
+/**
+ * The relation runs from `b` to `a`.
+ */
+reversed: boolean, };
+
+export type RelationDisagreement = { kind: RelationDiffKind, 
+/**
+ * The two places, in text order.
+ */
+a: Place, b: Place, votes: Array<RelationVote>, };
+
+export type AttributeDisagreement = { place: Place, name: string, 
+/**
+ * Each analyst with a span at this place: their value (absent: none).
+ */
+values: Array<[string, boolean | string | null]>, };
 
 /** Every command, with its request and response types. */
 export type Commands = {
