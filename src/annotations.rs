@@ -135,6 +135,20 @@ pub fn insert_checked_span(
     Ok(n == 1)
 }
 
+/// The id of a stored span, found by its place, label and annotator (unique).
+pub fn span_id(
+    tx: &Transaction,
+    article_id: i64,
+    annotator_id: i64,
+    start: usize,
+    end: usize,
+    label_id: i64,
+) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT id FROM spans WHERE article_id = ?1 AND annotator_id = ?2 AND start = ?3 AND end = ?4 AND label_id = ?5")?
+        .query_row(params![article_id, annotator_id, start as i64, end as i64, label_id], |r| r.get(0))?)
+}
+
 /// Parse an RFC 3339 time and store it in UTC with milliseconds.
 pub fn normalise_time(t: &str) -> Result<String> {
     let parsed = chrono::DateTime::parse_from_rfc3339(t)
@@ -193,6 +207,26 @@ pub fn update_span(tx: &Transaction, id: i64, annotator: &str, c: &SpanChange) -
         Some(name) => labels::require(tx, LabelKind::Span, name)?.id,
         None => row.label_id,
     };
+    if label_id != row.label_id {
+        // Relations must still fit their types, and values of the old label's attributes that the
+        // new label lacks go.
+        let name = labels::get(tx, label_id)?.name;
+        for r in crate::relations::relations_of_span(tx, id)? {
+            let t = crate::relation_types::require(tx, &r.rtype)?;
+            let other = |sid: i64| -> Result<String> {
+                if sid == id {
+                    return Ok(name.clone());
+                }
+                Ok(get_span(tx, sid)?.label)
+            };
+            crate::relation_types::check_ends(&t, &other(r.from)?, &other(r.to)?)
+                .map_err(|e| Error::Invalid(format!("this span's relation no longer fits: {e}")))?;
+        }
+        let defs = crate::relation_types::attributes_of(tx, &name)?;
+        let mut attrs = get_span(tx, id)?.attrs;
+        attrs.retain(|k, _| defs.iter().any(|d| &d.name == k));
+        crate::relations::write_attrs(tx, id, &attrs)?;
+    }
     let updated = tx.execute(
         "UPDATE spans SET start = ?2, end = ?3, label_id = ?4, note = coalesce(?5, note), updated_at = ?6 WHERE id = ?1",
         params![id, start, end, label_id, c.note, crate::db::now()],
@@ -210,16 +244,39 @@ pub fn update_span(tx: &Transaction, id: i64, annotator: &str, c: &SpanChange) -
     get_span(tx, id)
 }
 
+/// Delete one's own span; one with relations is refused (see [`delete_span_and_relations`]).
 pub fn delete_span(tx: &Transaction, id: i64, annotator: &str) -> Result<()> {
+    delete_span_and_relations(tx, id, annotator, false)
+}
+
+/// Delete one's own span. A span with relations is refused unless `with_relations` confirms that
+/// they go too (in the same step; they are the analyst's own, as relations link only one's own spans).
+pub fn delete_span_and_relations(
+    tx: &Transaction,
+    id: i64,
+    annotator: &str,
+    with_relations: bool,
+) -> Result<()> {
     let row = span_row(tx, id)?;
     require_owner(&row, annotator, "delete")?;
+    let n: i64 = tx
+        .prepare_cached("SELECT count(*) FROM relations WHERE from_span = ?1 OR to_span = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    if n > 0 && !with_relations {
+        return Err(Error::Conflict(format!(
+            "this span has {n} relation{}: confirm to delete {} with it",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" }
+        )));
+    }
+    tx.execute("DELETE FROM relations WHERE from_span = ?1 OR to_span = ?1", [id])?;
     tx.execute("DELETE FROM spans WHERE id = ?1", [id])?;
     Ok(())
 }
 
 const SPAN_SELECT: &str =
     "SELECT s.id, s.article_id, s.start, s.end, l.name, n.name, s.note, s.created_at, s.updated_at, s.origin,
-            e.key
+            e.key, s.attrs
      FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators n ON n.id = s.annotator_id
      LEFT JOIN span_entities se ON se.span_id = s.id LEFT JOIN entities e ON e.id = se.entity_id";
 
@@ -239,7 +296,16 @@ fn span_from_row(r: &rusqlite::Row, text: &CharIndex) -> rusqlite::Result<Span> 
         updated_at: r.get(8)?,
         origin: r.get::<_, String>(9).map(|o| (o != "analyst").then_some(o))?,
         entity: r.get(10)?,
+        attrs: attrs_of_json(&r.get::<_, String>(11)?),
     })
+}
+
+/// A span's stored attribute values (`{}` and anything unreadable give none).
+pub fn attrs_of_json(s: &str) -> crate::model::Attrs {
+    if s == "{}" {
+        return Default::default();
+    }
+    serde_json::from_str(s).unwrap_or_default()
 }
 
 pub fn get_span(conn: &Connection, id: i64) -> Result<Span> {

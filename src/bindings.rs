@@ -10,6 +10,7 @@ use crate::api::jobs::{JobReq, JobStatus};
 use crate::api::misaligned::{MisalignedSpan, MisalignedSpans};
 use crate::api::occurrences::*;
 use crate::api::registry::Route;
+use crate::api::relations::*;
 use crate::api::review::*;
 use crate::api::schema::*;
 use crate::api::search::*;
@@ -25,11 +26,15 @@ use crate::import::{ImportReport, ImportedArticle, Rejection};
 use crate::labels::{LabelEdit, Usage};
 use crate::model::*;
 use crate::occurrences::Occurrence;
+use crate::relation_types::{AttributeEdit, RelationSchema, RelationTypeEdit};
 use crate::review::agreement::*;
 use crate::review::compare::{Agreed, Comparison, Disagreement, Kind, TagDifference};
 use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
+use crate::review::relation_diff::{
+    AttributeDisagreement, Place, RelationDiffKind, RelationDisagreement, RelationVote,
+};
 use crate::search::Snippet;
 use crate::settings::Settings;
 use crate::suggest::eval::Scores;
@@ -186,6 +191,24 @@ pub fn typescript() -> String {
         CliticCuts,
         MisalignedSpan,
         MisalignedSpans,
+        RelationType,
+        AttrKind,
+        SpanAttribute,
+        Relation,
+        RelationSchema,
+        RelationTypeEdit,
+        AttributeEdit,
+        DeleteRelationTypeReq,
+        AddRelationReq,
+        AddedRelation,
+        UpdateRelationReq,
+        DeleteRelationReq,
+        SetSpanAttrsReq,
+        Place,
+        RelationDiffKind,
+        RelationVote,
+        RelationDisagreement,
+        AttributeDisagreement,
     );
     for d in decls {
         out.push_str(&d);

@@ -51,10 +51,11 @@ fn from_row(r: &Row) -> rusqlite::Result<Label> {
         hotkey: r.get(4)?,
         description: r.get(5)?,
         description_ar: r.get(6)?,
+        parent: r.get(7)?,
     })
 }
 
-const COLS: &str = "id, kind, name, color, hotkey, description, description_ar";
+const COLS: &str = "id, kind, name, color, hotkey, description, description_ar, parent";
 
 /// All labels, span labels first, in schema order.
 pub fn list(conn: &Connection) -> Result<Vec<Label>> {
@@ -123,11 +124,11 @@ pub fn seed_defaults(tx: &Transaction) -> Result<()> {
             insert(tx, kind, name, color, hotkey, desc)?;
         }
     }
-    // The Arabic descriptions of the defaults (as migration 0008 gives older projects).
+    // The Arabic descriptions of the defaults (as migration 0006 gives older projects).
     for (name, ar) in DEFAULT_DESCRIPTIONS_AR {
         tx.execute("UPDATE labels SET description_ar = ?2 WHERE name = ?1", params![name, ar])?;
     }
-    Ok(())
+    crate::relation_types::seed_defaults(tx)
 }
 
 /// How many annotations use a label (what deleting it would take with it).
@@ -137,11 +138,19 @@ pub struct Usage {
     pub tags: i64,
     pub gold_spans: i64,
     pub gold_tags: i64,
+    /// Relations at either end of a span with this label (they go with their spans); absent when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    #[ts(type = "number | undefined")]
+    pub relations: i64,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 impl Usage {
     pub fn total(&self) -> i64 {
-        self.spans + self.tags + self.gold_spans + self.gold_tags
+        self.spans + self.tags + self.gold_spans + self.gold_tags + self.relations
     }
 }
 
@@ -159,6 +168,8 @@ pub fn usage(conn: &Connection, id: i64) -> Result<Usage> {
         tags: n("SELECT count(*) FROM article_tags WHERE label_id = ?1")?,
         gold_spans: n("SELECT count(*) FROM gold_spans WHERE label_id = ?1")?,
         gold_tags: n("SELECT count(*) FROM gold_tags WHERE label_id = ?1")?,
+        relations: n("SELECT count(*) FROM relations r WHERE EXISTS (SELECT 1 FROM spans s
+                      WHERE s.label_id = ?1 AND (s.id = r.from_span OR s.id = r.to_span))")?,
     })
 }
 
@@ -179,6 +190,40 @@ pub struct LabelEdit {
     #[serde(default)]
     #[ts(optional)]
     pub description_ar: Option<String>,
+    /// The label this one sits under (same kind); empty or absent for a top-level label.
+    #[serde(default)]
+    #[ts(optional)]
+    pub parent: Option<String>,
+}
+
+/// A parent must be another label of the same kind, and the chain of parents must not loop.
+fn check_parent(conn: &Connection, e: &LabelEdit, name: &str) -> Result<()> {
+    let parent = e.parent.as_deref().map(str::trim).unwrap_or("");
+    if parent.is_empty() {
+        return Ok(());
+    }
+    let all = list(conn)?;
+    let mut at = parent.to_string();
+    for _ in 0..=all.len() {
+        if at == name {
+            return Err(Error::Invalid(format!(
+                "label {name:?} cannot sit under {parent:?}: the parents would go round in a circle"
+            )));
+        }
+        let up = all.iter().find(|l| l.kind == e.kind && l.name == at && Some(l.id) != e.id);
+        match up {
+            Some(l) if l.parent.is_empty() => return Ok(()),
+            Some(l) => at = l.parent.clone(),
+            None if at == parent => {
+                return Err(Error::NotFound(format!(
+                    "the parent {parent:?} of label {name:?} is not a {} label of this project",
+                    e.kind.as_str()
+                )))
+            }
+            None => return Ok(()),
+        }
+    }
+    Ok(())
 }
 
 fn check_edit(conn: &Connection, e: &LabelEdit) -> Result<()> {
@@ -213,7 +258,7 @@ fn check_edit(conn: &Connection, e: &LabelEdit) -> Result<()> {
             )));
         }
     }
-    Ok(())
+    check_parent(conn, e, name)
 }
 
 /// Add a label, or change one (a rename keeps every annotation: they refer to the label's id).
@@ -233,6 +278,17 @@ pub fn save(tx: &Transaction, e: &LabelEdit) -> Result<Label> {
             if let Some(ar) = &e.description_ar {
                 tx.execute("UPDATE labels SET description_ar = ?2 WHERE id = ?1", params![id, ar])?;
             }
+            if old.name != name {
+                // Children and relation types name their parent and allowed ends by name.
+                tx.execute(
+                    "UPDATE labels SET parent = ?2 WHERE kind = ?3 AND parent = ?1",
+                    params![old.name, name, e.kind.as_str()],
+                )?;
+                if e.kind == LabelKind::Span {
+                    crate::relation_types::rename_label(tx, &old.name, name)?;
+                }
+            }
+            set_parent(tx, id, e.parent.as_deref())?;
             get(tx, id)
         }
         None => {
@@ -244,14 +300,23 @@ pub fn save(tx: &Transaction, e: &LabelEdit) -> Result<Label> {
                     params![label.id, ar],
                 )?;
             }
-            require(tx, e.kind, name)
+            set_parent(tx, label.id, e.parent.as_deref())?;
+            get(tx, label.id)
         }
     }
+}
+
+fn set_parent(tx: &Transaction, id: i64, parent: Option<&str>) -> Result<()> {
+    if let Some(p) = parent {
+        tx.execute("UPDATE labels SET parent = ?2 WHERE id = ?1", params![id, p.trim()])?;
+    }
+    Ok(())
 }
 
 /// Delete a label and every annotation that uses it. `expected` must equal its current usage, so a
 /// caller deletes only what it showed the analyst.
 pub fn delete(tx: &Transaction, id: i64, expected: i64) -> Result<Usage> {
+    let label = get(tx, id)?;
     let u = usage(tx, id)?;
     if u.total() != expected {
         return Err(Error::Conflict(format!(
@@ -267,6 +332,14 @@ pub fn delete(tx: &Transaction, id: i64, expected: i64) -> Result<Usage> {
         "DELETE FROM labels WHERE id = ?1",
     ] {
         tx.execute(sql, [id])?;
+    }
+    // Its children become top-level labels; relation types no longer name it at their ends.
+    tx.execute(
+        "UPDATE labels SET parent = '' WHERE kind = ?1 AND parent = ?2",
+        params![label.kind.as_str(), label.name],
+    )?;
+    if label.kind == LabelKind::Span {
+        crate::relation_types::rename_label(tx, &label.name, "")?;
     }
     Ok(u)
 }

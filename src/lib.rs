@@ -19,6 +19,8 @@ pub mod leftovers;
 pub mod model;
 pub mod native;
 pub mod occurrences;
+pub mod relation_types;
+pub mod relations;
 pub mod review;
 pub mod schema_file;
 pub mod search;

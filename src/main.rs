@@ -33,7 +33,7 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         annotator: Option<String>,
         /// Read every file as this format instead of detecting it from its name and content.
-        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(import::FORMAT_NAMES))]
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(import::FORMAT_NAMES.iter().copied().chain(["brat"])))]
         format: Option<String>,
         /// CoNLL: put at most N sentences in one article (default: one article per -DOCSTART- document;
         /// 50 for a file without blank lines, cut into sentences at sentence-final tokens).
@@ -80,8 +80,9 @@ enum Command {
     },
     /// Export the project's articles and annotations.
     Export {
-        /// Output format: jsonl (native, lossless), spans, doccano, labelstudio, prodigy, hf, conll.
-        #[arg(long, default_value = "jsonl", value_parser = clap::builder::PossibleValuesParser::new(export::FORMATS))]
+        /// Output format: jsonl (native, lossless), spans, doccano, labelstudio, prodigy, hf, conll,
+        /// or brat (a folder: --out DIR).
+        #[arg(long, default_value = "jsonl", value_parser = clap::builder::PossibleValuesParser::new(export::FORMATS.iter().copied().chain(["brat"])))]
         format: String,
         /// Write to FILE (atomically, with FILE.manifest.json beside it) instead of standard output.
         #[arg(long, value_name = "FILE")]
@@ -512,7 +513,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             // of page cache keeps them in memory on 100,000-article projects (the budget is 200 MB).
             store.conn().pragma_update(None, "cache_size", -128_000)?;
             let t0 = std::time::Instant::now();
-            let report = import::import_paths(&mut store, &paths, &opts)?;
+            let report = if format.as_deref() == Some("brat") {
+                // brat standoff: each PATH is a folder of .txt + .ann pairs (and annotation.conf).
+                import::brat::import_dirs(&mut store, &paths, &opts)?
+            } else {
+                import::import_paths(&mut store, &paths, &opts)?
+            };
             let stored = t0.elapsed().as_secs_f64();
             end_progress_line();
             let n = report.imported_total() as f64;
@@ -568,8 +574,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             origin,
         } => {
             let store = Store::open(&require_db(cli.db, "be exported")?)?;
+            let brat = format == "brat";
             let opts = export::ExportOptions {
-                format: export::Format::parse(&format)?,
+                format: if brat { export::Format::Jsonl } else { export::Format::parse(&format)? },
                 annotators,
                 status: status.as_deref().and_then(hashiya::model::Status::parse),
                 tag,
@@ -601,6 +608,25 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| "standard output".into()),
             );
+            if brat {
+                // brat standoff: a folder of .txt + .ann per article and annotation.conf.
+                let dir = out.ok_or_else(|| {
+                    Error::Invalid("--format brat writes a folder: give --out DIR".into())
+                })?;
+                let t = export::brat::export_dir(store.conn(), &opts, &dir)?;
+                end_progress_line();
+                eprintln!(
+                    "exported {} articles, {} spans, {} relations → {}",
+                    t.articles,
+                    t.spans,
+                    t.relations,
+                    dir.display()
+                );
+                for n in t.notes() {
+                    eprintln!("note: {n}");
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             cancel_on_ctrl_c(opts.control.clone(), "the export stops and writes nothing");
             let result = match out {
                 Some(path) => export::export_file_with(store.conn(), &opts, &path),

@@ -32,6 +32,9 @@ pub struct Label {
     pub description: String,
     /// The description in Arabic, for the Arabic interface (empty: the English one is shown).
     pub description_ar: String,
+    /// The label this one sits under (`ORG` for `ORG.GOV`); empty for a top-level label.
+    #[serde(default)]
+    pub parent: String,
 }
 
 /// An analyst's progress on one article.
@@ -119,7 +122,14 @@ pub struct Span {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub entity: Option<String>,
+    /// Attribute values of the span's label (`negated: true`, `certainty: "reported"`); absent when none.
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    #[ts(optional, type = "Record<string, boolean | string>")]
+    pub attrs: Attrs,
 }
+
+/// A span's attribute values by attribute name: a yes/no attribute holds a boolean, the others a string.
+pub type Attrs = std::collections::BTreeMap<String, serde_json::Value>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Tag {
@@ -132,5 +142,87 @@ pub struct Tag {
 pub struct AnnotatorStatus {
     pub annotator: String,
     pub status: Status,
+    pub updated_at: String,
+}
+
+/// A relation type of the schema (`MEETS: PER–PER, symmetric`; `VISITS: PER→LOC`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RelationType {
+    pub id: i64,
+    pub name: String,
+    /// CSS colour, `#rrggbb`.
+    pub color: String,
+    /// One key, e.g. "m"; empty for none.
+    pub hotkey: String,
+    pub description: String,
+    /// False for a symmetric relation (its ends may stand either way round).
+    pub directed: bool,
+    /// Span labels allowed at the source end; empty allows any.
+    pub from_labels: Vec<String>,
+    /// Span labels allowed at the target end; empty allows any.
+    pub to_labels: Vec<String>,
+}
+
+/// What values a span attribute takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AttrKind {
+    /// Yes or no (a JSON boolean).
+    Bool,
+    /// One of `choices` (a string).
+    Choice,
+    /// Free text (a string).
+    Text,
+}
+
+impl AttrKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttrKind::Bool => "bool",
+            AttrKind::Choice => "choice",
+            AttrKind::Text => "text",
+        }
+    }
+    pub fn parse(s: &str) -> Option<AttrKind> {
+        match s {
+            "bool" => Some(AttrKind::Bool),
+            "choice" => Some(AttrKind::Choice),
+            "text" => Some(AttrKind::Text),
+            _ => None,
+        }
+    }
+}
+
+/// A typed field of the spans of one label (`negated`, `certainty: certain|reported|uncertain`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SpanAttribute {
+    pub id: i64,
+    /// The span label whose spans carry it.
+    pub label: String,
+    pub name: String,
+    pub kind: AttrKind,
+    /// The values of a `choice` attribute, in order.
+    pub choices: Vec<String>,
+    /// The value a new span starts with: "true"/"false" for bool, a choice, or text; empty for none.
+    pub default: String,
+    /// Keys: one for a bool attribute (toggles it), one per choice; empty strings for none.
+    pub keys: Vec<String>,
+}
+
+/// A typed link between two spans of one analyst in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Relation {
+    pub id: i64,
+    pub article_id: i64,
+    /// The source span's id.
+    pub from: i64,
+    /// The target span's id.
+    pub to: i64,
+    /// The relation type's name.
+    #[serde(rename = "type")]
+    pub rtype: String,
+    pub annotator: String,
+    pub note: String,
+    pub created_at: String,
     pub updated_at: String,
 }

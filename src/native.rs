@@ -25,6 +25,9 @@ pub struct NativeRecord {
     /// Per-annotator progress (an extension of the foundation shape).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status: Vec<NativeStatus>,
+    /// Relations between the line's spans (by their `id`); absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<NativeRelation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,8 +39,11 @@ pub struct NativeTag {
     pub created_at: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NativeSpan {
+    /// The span's id within its line (1, 2, …), written when relations refer to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
     /// Code points, inclusive.
     pub start: i64,
     /// Code points, exclusive.
@@ -58,6 +64,26 @@ pub struct NativeSpan {
     /// The entity the span is linked to (an id of `STEM.entities.jsonl`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
+    /// Attribute values (`{"negated": true, "certainty": "reported"}`); absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attrs: Option<crate::model::Attrs>,
+}
+
+/// A relation between two spans of the same line, named by their `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NativeRelation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+    pub from: serde_json::Value,
+    pub to: serde_json::Value,
+    #[serde(rename = "type")]
+    pub rtype: String,
+    #[serde(default)]
+    pub annotator: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -320,6 +320,7 @@ pub fn apply(tx: &Transaction, schema: &SchemaFile) -> Result<Applied> {
                 description: existing.as_ref().map(|e| e.description.clone()).unwrap_or_default(),
                 // The Arabic description stays as it is: the peer formats carry one description.
                 description_ar: None,
+                parent: existing.as_ref().map(|e| e.parent.clone()),
             };
             let hex = |c: &str| {
                 c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|c| c.is_ascii_hexdigit())

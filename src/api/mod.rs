@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod misaligned;
 pub mod occurrences;
 pub mod registry;
+pub mod relations;
 pub mod review;
 pub mod router;
 pub mod schema;
@@ -43,6 +44,9 @@ pub struct ProjectInfo {
     pub schema_version: i64,
     /// The longest span in the project, in code points (0 without spans): a selection far longer asks first.
     pub longest_span: i64,
+    /// Relation types and span attributes (the rest of the schema).
+    #[serde(flatten)]
+    pub relation_schema: crate::relation_types::RelationSchema,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -90,6 +94,8 @@ pub struct ArticleView {
     pub statuses: Vec<AnnotatorStatus>,
     /// Others' spans and tags were left out (blind annotation, until the analyst marks the article done).
     pub blind: bool,
+    /// Relations between the spans, by every annotator.
+    pub relations: Vec<crate::model::Relation>,
 }
 
 /// The span `add_span` stored, or found already stored: the same place, label and annotator is kept once, and
@@ -117,12 +123,20 @@ pub struct AddSpanReq {
     #[serde(default)]
     #[ts(optional)]
     pub created_at: Option<String>,
+    /// Attribute values (absent: the label's defaults).
+    #[serde(default)]
+    #[ts(optional, type = "Record<string, boolean | string>")]
+    pub attrs: Option<crate::model::Attrs>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct DeleteSpansReq {
     pub ids: Vec<i64>,
     pub annotator: String,
+    /// Confirms that the spans' relations go with them (otherwise a span with relations is refused).
+    #[serde(default)]
+    #[ts(optional)]
+    pub with_relations: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -147,6 +161,10 @@ pub struct UpdateSpanReq {
 pub struct DeleteSpanReq {
     pub id: i64,
     pub annotator: String,
+    /// Confirms that the span's relations go with it (otherwise a span with relations is refused).
+    #[serde(default)]
+    #[ts(optional)]
+    pub with_relations: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -390,11 +408,18 @@ pub const CORE_COMMANDS: &[Command] = &[
 
 /// Every command, grouped by module, in a stable order (the order of `ui/src/bindings.ts`).
 pub fn commands() -> impl Iterator<Item = &'static Command> {
-    [CORE_COMMANDS, review::COMMANDS, occurrences::COMMANDS, schema::COMMANDS, suggest::COMMANDS]
-        .into_iter()
-        .chain([search::COMMANDS, clitics::COMMANDS, misaligned::COMMANDS, entities::COMMANDS])
-        .chain([jobs::COMMANDS, desktop::COMMANDS])
-        .flatten()
+    [
+        CORE_COMMANDS,
+        review::COMMANDS,
+        occurrences::COMMANDS,
+        schema::COMMANDS,
+        suggest::COMMANDS,
+        relations::COMMANDS,
+    ]
+    .into_iter()
+    .chain([search::COMMANDS, clitics::COMMANDS, misaligned::COMMANDS, entities::COMMANDS])
+    .chain([jobs::COMMANDS, desktop::COMMANDS])
+    .flatten()
 }
 
 /// The command called `name`.
@@ -412,6 +437,16 @@ pub(crate) fn args<T: DeserializeOwned>(cmd: &str, v: Value) -> Result<T> {
 
 pub(crate) fn to_json<T: Serialize>(v: T) -> Result<Value> {
     Ok(serde_json::to_value(v)?)
+}
+
+/// An RFC 3339 time given back by an undo must not lie in the future.
+pub(crate) fn not_in_future(t: &str) -> Result<()> {
+    let when = chrono::DateTime::parse_from_rfc3339(t)
+        .map_err(|e| Error::Invalid(format!("created_at {t:?} is not an RFC 3339 time: {e}")))?;
+    if when > chrono::Utc::now() + chrono::Duration::seconds(5) {
+        return Err(Error::Invalid(format!("created_at {t:?} is in the future")));
+    }
+    Ok(())
 }
 
 fn offset(v: i64, what: &str) -> Result<usize> {
@@ -506,6 +541,17 @@ fn add_span(store: &mut Store, r: AddSpanReq) -> Result<AddedSpan> {
             }
         }
         let added = annotations::add_span(tx, &text, &new, false)?;
+        if let annotations::Added::New(id) = added {
+            let attrs = match &r.attrs {
+                Some(a) => a.clone(),
+                None => crate::relations::default_attrs(tx, &r.label)?,
+            };
+            if !attrs.is_empty() {
+                let defs = crate::relation_types::attributes_of(tx, &r.label)?;
+                crate::relations::check_attrs(&defs, &r.label, &attrs)?;
+                crate::relations::write_attrs(tx, id, &attrs)?;
+            }
+        }
         annotations::mark_started(tx, r.article_id, &r.annotator)?;
         Ok(AddedSpan {
             span: annotations::get_span(tx, added.id())?,
@@ -525,14 +571,18 @@ fn update_span(store: &mut Store, r: UpdateSpanReq) -> Result<Span> {
 }
 
 fn delete_span(store: &mut Store, r: DeleteSpanReq) -> Result<Done> {
-    store.with_tx(|tx| annotations::delete_span(tx, r.id, &r.annotator))?;
+    let with = r.with_relations.unwrap_or(false);
+    store.with_tx(|tx| annotations::delete_span_and_relations(tx, r.id, &r.annotator, with))?;
     Ok(Done { ok: true })
 }
 
 fn delete_spans(store: &mut Store, r: DeleteSpansReq) -> Result<Done> {
     // All or none: one span that is not the analyst's own (or is gone) refuses the whole step.
+    let with = r.with_relations.unwrap_or(false);
     store.with_tx(|tx| {
-        r.ids.iter().try_for_each(|id| annotations::delete_span(tx, *id, &r.annotator))
+        r.ids
+            .iter()
+            .try_for_each(|id| annotations::delete_span_and_relations(tx, *id, &r.annotator, with))
     })?;
     Ok(Done { ok: true })
 }
@@ -707,6 +757,7 @@ pub fn project_info(store: &Store) -> Result<ProjectInfo> {
         labels: labels::list(store.conn())?,
         schema_version: crate::db::SCHEMA_VERSION as i64,
         longest_span: annotations::longest_span(store.conn())?,
+        relation_schema: crate::relation_types::schema(store.conn())?,
     })
 }
 
@@ -718,6 +769,7 @@ pub fn blind_view(view: &mut ArticleView, me: &str, blind: bool) {
     }
     view.spans.retain(|s| s.annotator == me);
     view.tags.retain(|t| t.annotator == me);
+    view.relations.retain(|r| r.annotator == me);
     view.blind = true;
 }
 
@@ -729,6 +781,7 @@ pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
         spans,
         tags: annotations::tags_of(conn, id)?,
         statuses: annotations::statuses_of(conn, id)?,
+        relations: crate::relations::relations_of(conn, id)?,
         article,
         blind: false,
     })

@@ -35,6 +35,11 @@ pub struct ReviewView {
     pub adjudicated: bool,
     pub comments: Vec<ReviewComment>,
     pub decisions: Vec<DecisionLog>,
+    /// The compared analysts' relations, and where they differ (missing, type, direction).
+    pub relations: Vec<crate::model::Relation>,
+    pub relation_disagreements: Vec<crate::review::relation_diff::RelationDisagreement>,
+    /// Attribute values that differ on spans the analysts marked alike.
+    pub attribute_disagreements: Vec<crate::review::relation_diff::AttributeDisagreement>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -108,7 +113,22 @@ pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Res
         .into_iter()
         .filter(|t| annotators.contains(&t.annotator))
         .collect();
+    let relations: Vec<crate::model::Relation> = crate::relations::relations_of(conn, article_id)?
+        .into_iter()
+        .filter(|r| annotators.contains(&r.annotator))
+        .collect();
+    let symmetric: std::collections::HashSet<String> = crate::relation_types::list(conn)?
+        .into_iter()
+        .filter(|t| !t.directed)
+        .map(|t| t.name)
+        .collect();
+    use crate::review::relation_diff as diff;
     Ok(ReviewView {
+        relation_disagreements: diff::relation_disagreements(
+            &spans, &relations, annotators, &symmetric,
+        ),
+        attribute_disagreements: diff::attribute_disagreements(&spans, annotators),
+        relations,
         comparison: compare::compare(&spans, &tags, annotators),
         gold: gold::gold_spans(conn, article_id)?,
         gold_tags: gold::gold_tags(conn, article_id)?,

@@ -13,6 +13,29 @@ struct Record<'a> {
     id: &'a str,
     text: &'a str,
     label: Vec<(usize, usize, &'a str)>,
+    /// doccano's relation shape, written beside `label` when the article has relations: the spans
+    /// with ids (0, 1, …) and the relations between them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<Entity<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relations: Option<Vec<RelationOut>>,
+}
+
+#[derive(Serialize)]
+struct Entity<'a> {
+    id: usize,
+    start_offset: usize,
+    end_offset: usize,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct RelationOut {
+    id: usize,
+    from_id: usize,
+    to_id: usize,
+    #[serde(rename = "type")]
+    rtype: String,
 }
 
 pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
@@ -30,6 +53,25 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         sink.tally.count_span(&s.label);
     }
     let units = Units::new(&doc.article.text, OffsetUnit::Utf16);
+    let relations: Vec<RelationOut> = doc
+        .unique_relations(&spans)
+        .into_iter()
+        .enumerate()
+        .map(|(id, (from_id, to_id, rtype))| RelationOut { id, from_id, to_id, rtype })
+        .collect();
+    sink.tally.relations += relations.len() as u64;
+    let entities = (!relations.is_empty()).then(|| {
+        spans
+            .iter()
+            .enumerate()
+            .map(|(id, s)| Entity {
+                id,
+                start_offset: units.at(s.start),
+                end_offset: units.at(s.end),
+                label: &s.label,
+            })
+            .collect()
+    });
     let rec = Record {
         id: &doc.article.ext_id,
         text: &doc.article.text,
@@ -37,6 +79,8 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
             .iter()
             .map(|s| (units.at(s.start), units.at(s.end), s.label.as_str()))
             .collect(),
+        entities,
+        relations: (!relations.is_empty()).then_some(relations),
     };
     sink.json_line(&rec)
 }

@@ -12,7 +12,7 @@ use super::ExportCounts;
 use crate::annotations;
 use crate::error::{Error, Result};
 use crate::model::Article;
-use crate::native::{NativeRecord, NativeSpan, NativeStatus, NativeTag};
+use crate::native::{NativeRecord, NativeRelation, NativeSpan, NativeStatus, NativeTag};
 
 /// The native record of one stored article.
 pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
@@ -20,9 +20,11 @@ pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
     let doc = Doc {
         tags: annotations::tags_of(conn, a.id)?,
         statuses: annotations::statuses_of(conn, a.id)?,
+        relations: crate::relations::relations_of(conn, a.id)?,
         spans,
         article: a,
         dropped_by_label: 0,
+        schema: Default::default(),
     };
     Ok(record_of(doc, OffsetUnit::Codepoint))
 }
@@ -30,10 +32,29 @@ pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
 /// The native record of a selected article, offsets in `unit`.
 pub fn record_of(doc: Doc, unit: OffsetUnit) -> NativeRecord {
     let units = Units::new(&doc.article.text, unit);
+    // Spans are named by their place in the line (1, 2, …) when relations refer to them.
+    let relations: Vec<NativeRelation> = doc
+        .relation_ends()
+        .into_iter()
+        .enumerate()
+        .map(|(k, (from, to, r))| NativeRelation {
+            id: Some((k + 1).into()),
+            from: (from + 1).into(),
+            to: (to + 1).into(),
+            rtype: r.rtype.clone(),
+            annotator: Some(r.annotator.clone()),
+            note: Some(r.note.clone()),
+            created_at: Some(r.created_at.clone()),
+        })
+        .collect();
+    let with_ids = !relations.is_empty();
     let spans = doc
         .spans
         .into_iter()
-        .map(|s| NativeSpan {
+        .enumerate()
+        .map(|(k, s)| NativeSpan {
+            id: with_ids.then(|| (k + 1).into()),
+            attrs: (!s.attrs.is_empty()).then_some(s.attrs),
             start: units.at(s.start as usize) as i64,
             end: units.at(s.end as usize) as i64,
             label: s.label,
@@ -79,6 +100,7 @@ pub fn record_of(doc: Doc, unit: OffsetUnit) -> NativeRecord {
         tags,
         spans,
         status,
+        relations,
     }
 }
 
@@ -89,6 +111,7 @@ pub fn write(doc: Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         sink.tally.count_span(&s.label);
     }
     sink.tally.tags += rec.tags.len() as u64;
+    sink.tally.relations += rec.relations.len() as u64;
     sink.json_line(&rec)
 }
 

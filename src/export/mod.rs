@@ -2,6 +2,7 @@
 //! so an interrupted export never leaves a half-written file under the final name.
 
 mod align;
+pub mod brat;
 mod conll;
 mod doccano;
 mod hf;
@@ -295,6 +296,9 @@ fn stream(
         let sink = &mut sinks[k];
         sink.tally.articles += 1;
         sink.tally.dropped_by_label += doc.dropped_by_label;
+        if matches!(o.format, Format::Prodigy | Format::Hf | Format::Conll) {
+            sink.tally.relations_left_out += doc.relations.len() as u64;
+        }
         match o.format {
             Format::Jsonl => jsonl::write(doc, o, sink),
             Format::Spans => spans::write(&doc, o, sink),

@@ -35,6 +35,12 @@ pub struct Tally {
     /// Article tags the format cannot hold (doccano's sequence labelling).
     #[serde(default)]
     pub tags_not_kept: u64,
+    /// Relations written.
+    #[serde(default)]
+    pub relations: u64,
+    /// Token formats (conll, hf, prodigy): relations left out, as these formats cannot hold them.
+    #[serde(default)]
+    pub relations_left_out: u64,
 }
 
 impl Tally {
@@ -61,6 +67,8 @@ impl Tally {
         self.articles_with_source_tokens += o.articles_with_source_tokens;
         self.notes_not_kept += o.notes_not_kept;
         self.tags_not_kept += o.tags_not_kept;
+        self.relations += o.relations;
+        self.relations_left_out += o.relations_left_out;
     }
 
     /// One line per change to the annotations, for standard error and the UI.
@@ -87,6 +95,7 @@ impl Tally {
         note(self.spans_without_tokens, "spans over whitespace only left out");
         note(self.notes_not_kept, "span notes not kept (doccano's JSONL holds no notes)");
         note(self.tags_not_kept, "article tags not kept (doccano's sequence labelling holds none)");
+        note(self.relations_left_out, "relations left out (this format has no place for them)");
         out
     }
 }

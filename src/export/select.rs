@@ -1,6 +1,7 @@
 //! Which articles and annotations an export takes: annotator, status, tag and query filters, label mapping.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use rusqlite::Connection;
 
@@ -9,7 +10,8 @@ use crate::annotations;
 use crate::articles;
 use crate::error::{Error, Result};
 use crate::labels;
-use crate::model::{AnnotatorStatus, Article, LabelKind, Span, Status, Tag};
+use crate::model::{AnnotatorStatus, Article, LabelKind, Relation, Span, Status, Tag};
+use crate::relation_types::RelationSchema;
 use crate::review::gold;
 
 /// One selected article with the chosen annotators' work on it; span labels already mapped.
@@ -22,6 +24,10 @@ pub struct Doc {
     pub statuses: Vec<AnnotatorStatus>,
     /// Spans left out by `--drop`.
     pub dropped_by_label: u64,
+    /// Relations whose two spans are both in `spans`, in the order they were made.
+    pub relations: Vec<Relation>,
+    /// The project's relation types and span attributes (read once per export).
+    pub schema: Rc<RelationSchema>,
 }
 
 /// A span as training data sees it: position and label only.
@@ -43,6 +49,46 @@ impl Doc {
             .collect();
         let merged = (self.spans.len() - set.len()) as u64;
         (set.into_iter().collect(), merged)
+    }
+
+    /// Relations as (source index, target index, type) into `spans`.
+    pub fn relation_ends(&self) -> Vec<(usize, usize, &Relation)> {
+        let at: std::collections::HashMap<i64, usize> =
+            self.spans.iter().enumerate().map(|(k, s)| (s.id, k)).collect();
+        self.relations
+            .iter()
+            .filter_map(|r| Some((*at.get(&r.from)?, *at.get(&r.to)?, r)))
+            .collect()
+    }
+
+    /// Relations between the spans `unique_spans` gives, as (source index, target index, type), each
+    /// once (several annotators' same relation merged), in order.
+    pub fn unique_relations(&self, unique: &[Plain]) -> Vec<(usize, usize, String)> {
+        let at = |s: &Span| {
+            let p = Plain { start: s.start as usize, end: s.end as usize, label: s.label.clone() };
+            unique.binary_search(&p).ok()
+        };
+        let set: BTreeSet<(usize, usize, String)> = self
+            .relation_ends()
+            .into_iter()
+            .filter_map(|(f, t, r)| {
+                Some((at(&self.spans[f])?, at(&self.spans[t])?, r.rtype.clone()))
+            })
+            .collect();
+        set.into_iter().collect()
+    }
+
+    /// Whether `name` is a list attribute of `label` (its values are choices, not free text).
+    pub fn choice_attr(&self, label: &str, name: &str) -> bool {
+        self.schema
+            .attributes
+            .iter()
+            .any(|a| a.label == label && a.name == name && a.kind != crate::model::AttrKind::Text)
+    }
+
+    /// Whether relations of this type are symmetric.
+    pub fn symmetric(&self, rtype: &str) -> bool {
+        self.schema.relation_types.iter().any(|t| t.name == rtype && !t.directed)
     }
 
     /// Distinct tag labels, sorted.
@@ -148,6 +194,7 @@ pub fn for_each_doc(
     if let Some(scope) = o.gold {
         return for_each_gold_doc(conn, o, scope, with_spans, f);
     }
+    let schema = Rc::new(crate::relation_types::schema(conn)?);
     articles::for_each(conn, |a| {
         let mut tags = annotations::tags_of(conn, a.id)?;
         tags.retain(|t| chosen(o, &t.annotator));
@@ -172,7 +219,21 @@ pub fn for_each_doc(
                 }
             }
         }
-        f(Doc { article: a, spans, tags, statuses, dropped_by_label })
+        let mut relations = Vec::new();
+        if with_spans {
+            let kept: std::collections::HashSet<i64> = spans.iter().map(|s| s.id).collect();
+            relations = crate::relations::relations_of(conn, a.id)?;
+            relations.retain(|r| kept.contains(&r.from) && kept.contains(&r.to));
+        }
+        f(Doc {
+            article: a,
+            spans,
+            tags,
+            statuses,
+            dropped_by_label,
+            relations,
+            schema: schema.clone(),
+        })
     })
 }
 
@@ -185,6 +246,7 @@ fn for_each_gold_doc(
     with_spans: bool,
     mut f: impl FnMut(Doc) -> Result<()>,
 ) -> Result<()> {
+    let schema = Rc::new(crate::relation_types::schema(conn)?);
     articles::for_each(conn, |a| {
         if scope == GoldScope::Adjudicated && !gold::is_adjudicated(conn, a.id)? {
             return Ok(());
@@ -218,11 +280,21 @@ fn for_each_gold_doc(
                         updated_at: g.created_at,
                         origin: None,
                         entity: None,
+                        attrs: Default::default(),
                     }),
                     None => dropped_by_label += 1,
                 }
             }
         }
-        f(Doc { article: a, spans, tags, statuses, dropped_by_label })
+        let relations = Vec::new();
+        f(Doc {
+            article: a,
+            spans,
+            tags,
+            statuses,
+            dropped_by_label,
+            relations,
+            schema: schema.clone(),
+        })
     })
 }

@@ -14,6 +14,17 @@ struct Record<'a> {
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
     tags: Vec<String>,
+    /// Relations by index into `spans`; absent when the article has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<RelationOut>,
+}
+
+#[derive(Serialize)]
+struct RelationOut {
+    from: usize,
+    to: usize,
+    #[serde(rename = "type")]
+    rtype: String,
 }
 
 #[derive(Serialize)]
@@ -44,6 +55,12 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
     for s in &spans {
         sink.tally.count_span(&s.label);
     }
+    let relations: Vec<RelationOut> = doc
+        .unique_relations(&spans)
+        .into_iter()
+        .map(|(from, to, rtype)| RelationOut { from, to, rtype })
+        .collect();
+    sink.tally.relations += relations.len() as u64;
     let rec = Record {
         id: &doc.article.ext_id,
         text: &doc.article.text,
@@ -67,6 +84,7 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
             })
             .collect(),
         tags,
+        relations,
     };
     sink.json_line(&rec)
 }

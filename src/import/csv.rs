@@ -257,6 +257,7 @@ pub(super) fn import_csv(
             tags: Vec::new(),
             spans: Vec::new(),
             status: Vec::new(),
+            relations: Vec::new(),
         };
         jsonl::import_record(tx, name, line, &rec, opts, &mut ids, report)?;
     }

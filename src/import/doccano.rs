@@ -58,7 +58,31 @@ pub(super) fn parse(v: &Value, annotator: &str) -> Result<Parsed, String> {
                 .get("label")
                 .and_then(Value::as_str)
                 .ok_or_else(|| format!("{what} names no label"))?;
-            p.spans.push(span(start, end, label, None, annotator));
+            let mut sp = span(start, end, label, None, annotator);
+            sp.id = m.get("id").filter(|id| id.is_number() || id.is_string()).cloned();
+            p.spans.push(sp);
+        }
+    }
+    if let Some(items) = o.get("relations") {
+        let items = items.as_array().ok_or("\"relations\" is not a list")?;
+        for (k, r) in items.iter().enumerate() {
+            let what = format!("relation #{}", k + 1);
+            let m = r.as_object().ok_or_else(|| format!("{what} is not an object"))?;
+            let end =
+                |key: &str| m.get(key).cloned().ok_or_else(|| format!("{what} has no \"{key}\""));
+            let rtype = m
+                .get("type")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{what} names no type"))?;
+            p.record.relations.push(crate::native::NativeRelation {
+                id: m.get("id").cloned(),
+                from: end("from_id")?,
+                to: end("to_id")?,
+                rtype: rtype.to_string(),
+                annotator: Some(annotator.to_string()),
+                note: None,
+                created_at: None,
+            });
         }
     }
     Ok(p)
@@ -81,5 +105,6 @@ fn span(start: i64, end: i64, label: &str, text: Option<String>, annotator: &str
         annotator: annotator.to_string(),
         note: None,
         entity: None,
+        id: None,
     }
 }

@@ -405,6 +405,7 @@ pub(super) fn import_html(
         tags: Vec::new(),
         spans: Vec::new(),
         status: Vec::new(),
+        relations: Vec::new(),
     };
     jsonl::import_record(tx, name, 1, &rec, opts, &mut Ids::default(), report)?;
     // A page is not line-based: its rejection names no line.

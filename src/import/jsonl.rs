@@ -188,6 +188,34 @@ fn apply(
         };
         spans.push((start, end, who(&s.annotator, &what)?, created));
     }
+    // Relations name spans of this line by their `id`, and must be their annotator's.
+    let mut relations = Vec::with_capacity(rec.relations.len());
+    for (k, r) in rec.relations.iter().enumerate() {
+        let what = format!("relation #{} ({} from {} to {})", k + 1, r.rtype, r.from, r.to);
+        let find = |id: &serde_json::Value| {
+            rec.spans.iter().position(|s| s.id.as_ref() == Some(id)).ok_or_else(|| {
+                Error::Invalid(format!("{what}: no span of this line has the id {id}"))
+            })
+        };
+        let (from, to) = (find(&r.from)?, find(&r.to)?);
+        if r.rtype.trim().is_empty() {
+            return Err(Error::Invalid(format!("{what}: the type is empty")));
+        }
+        let annotator = who(&r.annotator, &what)?;
+        for end in [from, to] {
+            if spans[end].2 != annotator {
+                return Err(Error::Invalid(format!(
+                    "{what}: the span {} is {}'s, but the relation is {annotator}'s (a relation links its analyst's own spans)",
+                    rec.spans[end].id.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+                    spans[end].2
+                )));
+            }
+        }
+        if let Some(t) = &r.created_at {
+            annotations::normalise_time(t).map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
+        }
+        relations.push((from, to, annotator, what));
+    }
     let mut tags = Vec::with_capacity(rec.tags.len());
     for t in &rec.tags {
         tags.push(who(&t.annotator, &format!("tag {}", t.label))?);
@@ -228,10 +256,12 @@ fn apply(
         encoding: String::new(),
     };
     let mut new_labels = Vec::new();
-    for (s, (start, end, annotator, created)) in rec.spans.iter().zip(&spans) {
+    let need_ids = !relations.is_empty();
+    let mut span_ids = Vec::with_capacity(if need_ids { spans.len() } else { 0 });
+    for (k, (s, (start, end, annotator, created))) in rec.spans.iter().zip(&spans).enumerate() {
         let label_id = ids.label(tx, LabelKind::Span, &s.label, report)?;
         let who = ids.annotator(tx, annotator)?;
-        if annotations::insert_checked_span(
+        let new = annotations::insert_checked_span(
             tx,
             article_id,
             label_id,
@@ -241,7 +271,8 @@ fn apply(
             s.note.as_deref().unwrap_or(""),
             created,
             s.origin.as_deref(),
-        )? {
+        )?;
+        if new {
             item.new_spans += 1;
             new_labels.push(s.label.as_str());
         }
@@ -250,6 +281,32 @@ fn apply(
             let span = (article_id, label_id, who, *start, *end);
             crate::entities::link_imported(tx, span, key, &s.label, slice, annotator)?;
         }
+        let attrs = s.attrs.as_ref().filter(|a| !a.is_empty());
+        if need_ids || (new && attrs.is_some()) {
+            let id = annotations::span_id(tx, article_id, who, *start, *end, label_id)?;
+            if let (true, Some(attrs)) = (new, attrs) {
+                let what = format!("span #{} [{}, {}) {}", k + 1, s.start, s.end, s.label);
+                crate::relations::import_attrs(tx, id, &s.label, attrs)
+                    .map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
+            }
+            span_ids.push(id);
+        }
+    }
+    for (r, (from, to, annotator, what)) in rec.relations.iter().zip(&relations) {
+        let new = crate::relations::NewRelation {
+            from: span_ids[*from],
+            to: span_ids[*to],
+            rtype: r.rtype.trim(),
+            annotator,
+            note: r.note.as_deref().unwrap_or(""),
+            created_at: r.created_at.as_deref(),
+        };
+        crate::relations::add_relation(tx, &new, true).map_err(|e| match e {
+            Error::Invalid(m) | Error::NotFound(m) | Error::Forbidden(m) | Error::Conflict(m) => {
+                Error::Invalid(format!("{what}: {m}"))
+            }
+            other => other,
+        })?;
     }
     for (t, annotator) in rec.tags.iter().zip(&tags) {
         ids.label(tx, LabelKind::Tag, &t.label, report)?;

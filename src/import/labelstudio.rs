@@ -58,7 +58,7 @@ fn parse_min(
     for key in regions {
         for (r, region) in o[key].as_array().into_iter().flatten().enumerate() {
             if let Some(value) = region.as_object() {
-                self::region(&mut p, value, &who, &format!("{key} #{}", r + 1), None)?;
+                self::region(&mut p, value, None, &who, &format!("{key} #{}", r + 1), None)?;
             }
         }
     }
@@ -130,14 +130,34 @@ pub(super) fn parse(
                     ("labels", Some(value)) => {
                         let entity =
                             res.get("meta").and_then(|m| m.get("entity")).and_then(Value::as_str);
-                        region(&mut p, value, &who, &rwhat, entity)?;
+                        region(&mut p, value, res.get("id"), &who, &rwhat, entity)?;
                         let id = res.get("id").and_then(Value::as_str).unwrap_or_default();
                         region_ids.resize(p.spans.len() - first, id);
                     }
-                    ("textarea", Some(value)) => match res.get("id").and_then(Value::as_str) {
-                        Some(id) if value.contains_key("start") => notes.push((id, value)),
-                        _ => *other.entry("textarea (not on a region)".into()).or_default() += 1,
-                    },
+                    ("relation", _) if !relation(&mut p, res, &who, &rwhat)? => {
+                        *other.entry(kind.to_string()).or_default() += 1
+                    }
+                    ("relation", _) => {}
+                    // Hashiya's own per-region note (the `note` text area of its labeling config).
+                    ("textarea", Some(value))
+                        if res.get("from_name").and_then(Value::as_str) == Some("note") =>
+                    {
+                        match res.get("id").and_then(Value::as_str) {
+                            Some(id) if value.contains_key("start") => notes.push((id, value)),
+                            _ => {
+                                *other.entry("textarea (not on a region)".into()).or_default() += 1
+                            }
+                        }
+                    }
+                    // Any other per-region control: an attribute of that region's spans.
+                    ("choices" | "textarea", Some(value))
+                        if res.get("id").is_some() && spans_with(&p, res.get("id")) =>
+                    {
+                        attribute(&mut p, res, value, &who);
+                    }
+                    ("textarea", Some(_)) => {
+                        *other.entry("textarea (not on a region)".into()).or_default() += 1
+                    }
                     ("choices", Some(value)) => {
                         for c in value
                             .get("choices")
@@ -171,7 +191,7 @@ pub(super) fn parse(
                 }
             }
             for (kind, n) in other {
-                p.left_out.push(format!("{what} by {who}: {n} result(s) of type {kind:?} are not imported (only labels and choices are)"));
+                p.left_out.push(format!("{what} by {who}: {n} result(s) of type {kind:?} are not imported (only labels, choices and labelled relations are)"));
             }
         }
     }
@@ -220,9 +240,60 @@ fn author(a: &Map<String, Value>) -> Option<String> {
     a.get("completed_by").and_then(plain)
 }
 
+/// Whether a result's `id` is that of a labelled region already read (a per-region result).
+fn spans_with(p: &Parsed, id: Option<&Value>) -> bool {
+    id.is_some() && p.spans.iter().any(|s| s.id.as_ref() == id)
+}
+
+/// A per-region `choices` or `textarea` result: an attribute (its `from_name`) of that region's spans,
+/// kept in the note of the record until the spans are checked.
+fn attribute(p: &mut Parsed, res: &Map<String, Value>, value: &Map<String, Value>, who: &str) {
+    let name = res.get("from_name").and_then(Value::as_str).unwrap_or("attribute").to_string();
+    let first = |key: &str| {
+        value.get(key).and_then(Value::as_array).and_then(|v| v.first()).and_then(Value::as_str)
+    };
+    let v = match first("choices").or(first("text")) {
+        Some("true") => Value::Bool(true),
+        Some("false") => Value::Bool(false),
+        Some(s) => Value::String(s.to_string()),
+        None => return,
+    };
+    let id = res.get("id").cloned();
+    p.attrs.push((id, who.to_string(), name, v));
+}
+
+/// A `relation` result: `from_id`/`to_id` name regions, `direction` right (from → to), left
+/// (to → from) or bi, `labels` its type. One without a label is not read (Hashiya's relations are
+/// typed): false.
+fn relation(
+    p: &mut Parsed,
+    res: &Map<String, Value>,
+    who: &str,
+    what: &str,
+) -> Result<bool, String> {
+    let end = |k: &str| res.get(k).cloned().ok_or_else(|| format!("{what} has no \"{k}\""));
+    let (mut from, mut to) = (end("from_id")?, end("to_id")?);
+    if res.get("direction").and_then(Value::as_str) == Some("left") {
+        std::mem::swap(&mut from, &mut to);
+    }
+    let rtype = res.get("labels").and_then(Value::as_array).and_then(|l| l.first());
+    let Some(rtype) = rtype.and_then(Value::as_str) else { return Ok(false) };
+    p.record.relations.push(crate::native::NativeRelation {
+        id: None,
+        from,
+        to,
+        rtype: rtype.to_string(),
+        annotator: Some(who.to_string()),
+        note: None,
+        created_at: None,
+    });
+    Ok(true)
+}
+
 fn region(
     p: &mut Parsed,
     value: &Map<String, Value>,
+    id: Option<&Value>,
     who: &str,
     what: &str,
     entity: Option<&str>,
@@ -244,6 +315,7 @@ fn region(
             annotator: who.to_string(),
             note: None,
             entity: entity.map(str::to_string),
+            id: id.cloned(),
         });
     }
     Ok(())

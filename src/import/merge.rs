@@ -75,8 +75,8 @@ fn copy(tx: &Transaction) -> Result<Merged> {
              WHERE NOT EXISTS (SELECT 1 FROM temp.import_articles a WHERE a.stage_id = s.id);",
     )?;
     let spans = tx.execute(
-        "INSERT OR IGNORE INTO main.spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at, origin)
-         SELECT a.project_id, l.project_id, n.project_id, s.start, s.end, s.note, s.created_at, s.updated_at, s.origin
+        "INSERT OR IGNORE INTO main.spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at, origin, attrs)
+         SELECT a.project_id, l.project_id, n.project_id, s.start, s.end, s.note, s.created_at, s.updated_at, s.origin, s.attrs
          FROM stage.spans s CROSS JOIN temp.import_articles a ON a.stage_id = s.article_id
               CROSS JOIN temp.import_labels l ON l.stage_id = s.label_id CROSS JOIN temp.import_annotators n ON n.stage_id = s.annotator_id
          WHERE NOT EXISTS (SELECT 1 FROM stage.copied_spans c WHERE c.id = s.id) ORDER BY s.id",
@@ -111,6 +111,7 @@ fn copy(tx: &Transaction) -> Result<Merged> {
                            WHERE c.article_id = t.article_id AND c.label_id = t.label_id AND c.annotator_id = t.annotator_id)",
         [],
     )?;
+    super::merge_relations::copy(tx)?;
     // A status keeps the later of the project's and the file's (importing an older file never rolls work back).
     tx.execute(
         "INSERT INTO main.article_status (article_id, annotator_id, status, updated_at)

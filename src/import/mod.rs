@@ -7,6 +7,7 @@
 //! analysts' writes go on; a smaller file is read in milliseconds, in the project's transaction.
 
 mod archive;
+pub mod brat;
 mod conll;
 mod control;
 mod csv;
@@ -18,6 +19,7 @@ pub mod html;
 mod jsonl;
 mod labelstudio;
 mod merge;
+mod merge_relations;
 mod plausible;
 mod prodigy;
 mod record;

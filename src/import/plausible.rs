@@ -114,6 +114,7 @@ mod tests {
             annotator: String::new(),
             note: None,
             entity: None,
+            id: None,
         }
     }
 

@@ -61,6 +61,7 @@ pub(super) fn parse(v: &Value, base: &str) -> Result<Parsed, String> {
             annotator: who.clone(),
             note: None,
             entity: None,
+            id: None,
         });
     }
     Ok(p)

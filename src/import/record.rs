@@ -17,6 +17,8 @@ pub(super) struct ToolSpan {
     pub note: Option<String>,
     /// The entity the tool's record links the span to (Label Studio region meta), if any.
     pub entity: Option<String>,
+    /// The tool's id of the span, where its relations refer to it.
+    pub id: Option<Value>,
 }
 
 /// One record of another tool, read but not yet checked.
@@ -26,11 +28,13 @@ pub(super) struct Parsed {
     pub spans: Vec<ToolSpan>,
     /// Annotations left out on purpose (a Prodigy reject, a cancelled Label Studio annotation), and why.
     pub left_out: Vec<String>,
+    /// Attribute values of spans by the spans' tool id: (id, annotator, attribute, value).
+    pub attrs: Vec<(Option<Value>, String, String, Value)>,
 }
 
 impl Parsed {
     pub fn new(record: NativeRecord) -> Self {
-        Parsed { record, spans: Vec::new(), left_out: Vec::new() }
+        Parsed { record, spans: Vec::new(), left_out: Vec::new(), attrs: Vec::new() }
     }
 
     pub fn tag(&mut self, label: &str, annotator: &str) {
@@ -123,5 +127,6 @@ pub(super) fn article(
         tags: Vec::new(),
         spans: Vec::new(),
         status: Vec::new(),
+        relations: Vec::new(),
     })
 }

@@ -88,8 +88,8 @@ fn copy_from_project(tx: &Transaction, project_id: i64) -> Result<()> {
     tx.prepare_cached("INSERT INTO main.stage_dups (stage_id, project_id) VALUES (?1, ?2)")?
         .execute([stage_id, project_id])?;
     tx.prepare_cached(
-        "INSERT INTO main.spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at, origin)
-         SELECT ?2, label_id, annotator_id, start, end, note, created_at, updated_at, origin FROM project.spans WHERE article_id = ?1",
+        "INSERT INTO main.spans (article_id, label_id, annotator_id, start, end, note, created_at, updated_at, origin, attrs)
+         SELECT ?2, label_id, annotator_id, start, end, note, created_at, updated_at, origin, attrs FROM project.spans WHERE article_id = ?1",
     )?
     .execute([project_id, stage_id])?;
     tx.prepare_cached(
@@ -158,7 +158,9 @@ impl Staging {
         tx.execute_batch(
             "INSERT INTO main.labels (id, kind, name, color, hotkey, description, position)
                  SELECT id, kind, name, color, hotkey, description, position FROM project.labels;
-             INSERT INTO main.annotators (id, name, created_at) SELECT id, name, created_at FROM project.annotators;",
+             INSERT INTO main.annotators (id, name, created_at) SELECT id, name, created_at FROM project.annotators;
+             INSERT INTO main.relation_types SELECT * FROM project.relation_types;
+             INSERT INTO main.span_attributes SELECT * FROM project.span_attributes;",
         )?;
         f(&tx)?;
         tx.commit()?;

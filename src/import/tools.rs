@@ -388,6 +388,13 @@ pub(super) fn checked(
             },
             other => other,
         };
+        let attrs: crate::model::Attrs = p
+            .attrs
+            .iter()
+            .filter(|(id, who, _, _)| id.is_some() && *id == s.id && *who == s.annotator)
+            .map(|(_, _, name, v)| (name.clone(), v.clone()))
+            .collect();
+        let id = s.id.clone();
         match checked {
             Ok((start, end, slice)) => rec.spans.push(NativeSpan {
                 start: start as i64,
@@ -399,6 +406,8 @@ pub(super) fn checked(
                 created_at: None,
                 origin: None,
                 entity: s.entity,
+                id,
+                attrs: (!attrs.is_empty()).then_some(attrs),
             }),
             Err(reason) => {
                 let by = if s.annotator.is_empty() {
@@ -440,6 +449,7 @@ pub(super) fn native_from(
             annotator: String::new(),
             note: None,
             entity: None,
+            id: None,
         })
         .collect();
     let mut p = Parsed::new(rec.clone());

@@ -46,6 +46,11 @@ pub struct PairAgreement {
     pub overlap: Prf,
     pub cohen_kappa: Option<f64>,
     pub per_label: Vec<LabelPair>,
+    /// Relations: exact ends and type (see `relation_rule`).
+    pub relations: Prf,
+    /// Cohen's kappa of span attribute values (see `attribute_rule`), and how many values were compared.
+    pub attribute_kappa: Option<f64>,
+    pub attribute_values: u64,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -91,6 +96,8 @@ pub struct AgreementReport {
     pub token_rule: String,
     pub alpha_rule: String,
     pub worked_rule: String,
+    pub relation_rule: String,
+    pub attribute_rule: String,
     pub pairs: Vec<PairAgreement>,
     pub group: GroupAgreement,
     /// Most disagreement first.
@@ -176,6 +183,7 @@ struct PairAcc {
     exact: BTreeMap<String, Prf>,
     overlap: BTreeMap<String, Prf>,
     kappa: KappaAcc,
+    relations: super::relation_agreement::RelationAcc,
 }
 
 /// Compute agreement between `annotators` (empty: everyone who has annotated anything).
@@ -220,6 +228,7 @@ pub fn agreement(
                     exact: BTreeMap::new(),
                     overlap: BTreeMap::new(),
                     kappa: KappaAcc::default(),
+                    relations: Default::default(),
                 },
             ));
         }
@@ -244,6 +253,11 @@ pub fn agreement(
     // Label index of each tag id (None for "O"), kept in step with `tags`.
     let mut label_index: Vec<Option<usize>> = Vec::new();
     let mut ranked: Vec<RankedArticle> = Vec::new();
+    let symmetric: std::collections::HashSet<String> = crate::relation_types::list(conn)?
+        .into_iter()
+        .filter(|t| !t.directed)
+        .map(|t| t.name)
+        .collect();
 
     // The export's tokens, split as the project's clitic setting says.
     let token_opts = crate::export::with_project_clitics(conn, &Default::default())?;
@@ -263,6 +277,9 @@ pub fn agreement(
             by_who.iter().map(|v| v.iter().map(|s| Key::from(*s)).collect()).collect();
         let tag_seq: Vec<Vec<u32>> =
             by_who.iter().map(|v| token_tags(&tokens, v, &mut tags)).collect();
+        let relations = crate::relations::relations_of(conn, a.id)?;
+        let rels_of: Vec<Vec<&crate::model::Relation>> =
+            who.iter().map(|w| relations.iter().filter(|r| &r.annotator == w).collect()).collect();
         // Pairs.
         for ((i, j), acc) in pairs.iter_mut() {
             if !present.contains(i) || !present.contains(j) {
@@ -283,6 +300,7 @@ pub fn agreement(
             for (x, y) in tag_seq[*i].iter().zip(&tag_seq[*j]) {
                 acc.kappa.add(*x, *y);
             }
+            acc.relations.add((&by_who[*i], &rels_of[*i]), (&by_who[*j], &rels_of[*j]), &symmetric);
         }
         // Group.
         let everyone = present.len() == who.len();
@@ -378,6 +396,9 @@ pub fn agreement(
                 overlap: total(&acc.overlap),
                 cohen_kappa: acc.kappa.kappa(),
                 per_label,
+                relations: acc.relations.relations,
+                attribute_kappa: acc.relations.attributes.kappa(),
+                attribute_values: acc.relations.attributes.items(),
             }
         })
         .collect();
@@ -417,6 +438,8 @@ pub fn agreement(
         token_rule: TOKEN_RULE.into(),
         alpha_rule: ALPHA_RULE.into(),
         worked_rule: WORKED_RULE.into(),
+        relation_rule: super::relation_agreement::RELATION_RULE.into(),
+        attribute_rule: super::relation_agreement::ATTRIBUTE_RULE.into(),
         pairs,
         group,
         ranked,

@@ -239,6 +239,7 @@ mod tests {
             updated_at: String::new(),
             origin: None,
             entity: None,
+            attrs: Default::default(),
         }
     }
 

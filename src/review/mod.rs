@@ -5,6 +5,8 @@ pub mod compare;
 pub mod gold;
 pub mod metrics;
 pub mod progress;
+pub mod relation_agreement;
+pub mod relation_diff;
 
 use std::fmt::Write;
 
@@ -47,6 +49,20 @@ pub fn text_report(r: &AgreementReport) -> String {
             );
         }
     }
+    if r.pairs.iter().any(|p| p.relations.f1.is_some() || p.attribute_values > 0) {
+        let _ = writeln!(o, "\nRelations and attributes:");
+        let _ = writeln!(o, "  {:<24} {:>10} {:>10} {:>8}", "pair", "relF1", "attrKappa", "values");
+        for p in &r.pairs {
+            let _ = writeln!(
+                o,
+                "  {:<24} {:>10} {:>10} {:>8}",
+                format!("{} ~ {}", p.a, p.b),
+                num(p.relations.f1),
+                num(p.attribute_kappa),
+                p.attribute_values
+            );
+        }
+    }
     let g = &r.group;
     let _ = writeln!(o, "\nGroup: Fleiss' kappa {} ({} articles all worked on), Krippendorff's alpha {} ({} articles)", num(g.fleiss_kappa), g.fleiss_articles, num(g.krippendorff_alpha), g.alpha_articles);
     for l in &g.per_label {
@@ -73,8 +89,8 @@ pub fn text_report(r: &AgreementReport) -> String {
     }
     let _ = writeln!(
         o,
-        "\nOverlap match: {}.\nTokens: {}.\nAlpha: {}.\nWorked on: {}.",
-        r.overlap_rule, r.token_rule, r.alpha_rule, r.worked_rule
+        "\nOverlap match: {}.\nTokens: {}.\nAlpha: {}.\nWorked on: {}.\nRelations: {}.\nAttributes: {}.",
+        r.overlap_rule, r.token_rule, r.alpha_rule, r.worked_rule, r.relation_rule, r.attribute_rule
     );
     o
 }

@@ -56,7 +56,15 @@ fn options() -> ExportOptions {
 /// The sentences of an article with the given spans aligned to whole tokens (the longest wins
 /// where they overlap).
 pub fn sentences_of(article: Article, spans: Vec<Span>) -> Result<Vec<Sentence>> {
-    let doc = Doc { article, spans, tags: Vec::new(), statuses: Vec::new(), dropped_by_label: 0 };
+    let doc = Doc {
+        article,
+        spans,
+        tags: Vec::new(),
+        statuses: Vec::new(),
+        dropped_by_label: 0,
+        relations: Vec::new(),
+        schema: Default::default(),
+    };
     let al = export::align(&doc, &options(), &mut Tally::default())?;
     let idx = crate::text::CharIndex::new(&doc.article.text);
     let mut out = Vec::new();
@@ -95,6 +103,7 @@ pub fn reference_spans(conn: &Connection, a: &Article, src: &Source) -> Result<V
                 updated_at: g.created_at,
                 origin: None,
                 entity: None,
+                attrs: Default::default(),
             })
             .collect());
     }

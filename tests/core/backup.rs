@@ -141,6 +141,8 @@ fn every_released_schema_version_upgrades_with_nothing_lost() {
         ("tests/fixtures/schema-v2.hashiya", "tests/fixtures/schema-v2.export.jsonl"),
         ("tests/fixtures/schema-v3.hashiya", "tests/fixtures/schema-v3.export.jsonl"),
         ("tests/fixtures/schema-v4.hashiya", "tests/fixtures/schema-v4.export.jsonl"),
+        // v7: a suggestion model and waiting suggestions, an entity with aliases and a linked span.
+        ("tests/fixtures/schema-v7.hashiya", "tests/fixtures/schema-v7.export.jsonl"),
     ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (db, export) in fixtures {

@@ -30,6 +30,8 @@ mod jobs;
 mod occurrences;
 mod peers;
 mod registry;
+mod relation_formats;
+mod relations;
 mod review;
 mod schema;
 mod search;

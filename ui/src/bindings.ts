@@ -16,7 +16,11 @@ hotkey: string, description: string,
 /**
  * The description in Arabic, for the Arabic interface (empty: the English one is shown).
  */
-description_ar: string, };
+description_ar: string, 
+/**
+ * The label this one sits under (`ORG` for `ORG.GOV`); empty for a top-level label.
+ */
+parent: string, };
 
 export type Status = "todo" | "in_progress" | "done";
 
@@ -56,7 +60,11 @@ origin?: string,
 /**
  * The entity this span is linked to (its id in the registry), if any.
  */
-entity?: string, };
+entity?: string, 
+/**
+ * Attribute values of the span's label (`negated: true`, `certainty: "reported"`); absent when none.
+ */
+attrs?: Record<string, boolean | string>, };
 
 export type Tag = { label: string, annotator: string, created_at: string, };
 
@@ -82,7 +90,7 @@ analysts: Array<string>, labels: Array<Label>, schema_version: number,
 /**
  * The longest span in the project, in code points (0 without spans): a selection far longer asks first.
  */
-longest_span: number, };
+longest_span: number, relation_types: Array<RelationType>, attributes: Array<SpanAttribute>, };
 
 export type ListArticlesReq = { 
 /**
@@ -135,7 +143,11 @@ export type ArticleView = { article: Article, spans: Array<Span>, tags: Array<Ta
 /**
  * Others' spans and tags were left out (blind annotation, until the analyst marks the article done).
  */
-blind: boolean, };
+blind: boolean, 
+/**
+ * Relations between the spans, by every annotator.
+ */
+relations: Array<Relation>, };
 
 export type AddSpanReq = { article_id: number, annotator: string, 
 /**
@@ -149,7 +161,11 @@ end: number, label: string, note?: string,
 /**
  * Undo of a delete: the span comes back with the time it was first made (RFC 3339, not in the future).
  */
-created_at?: string, };
+created_at?: string, 
+/**
+ * Attribute values (absent: the label's defaults).
+ */
+attrs?: Record<string, boolean | string>, };
 
 export type AddedSpan = { existing: boolean, id: number, article_id: number, start: number, end: number, label: string, annotator: string, 
 /**
@@ -163,13 +179,25 @@ origin?: string,
 /**
  * The entity this span is linked to (its id in the registry), if any.
  */
-entity?: string, };
+entity?: string, 
+/**
+ * Attribute values of the span's label (`negated: true`, `certainty: "reported"`); absent when none.
+ */
+attrs?: Record<string, boolean | string>, };
 
 export type UpdateSpanReq = { id: number, annotator: string, start?: number, end?: number, label?: string, note?: string, };
 
-export type DeleteSpanReq = { id: number, annotator: string, };
+export type DeleteSpanReq = { id: number, annotator: string, 
+/**
+ * Confirms that the span's relations go with it (otherwise a span with relations is refused).
+ */
+with_relations?: boolean, };
 
-export type DeleteSpansReq = { ids: Array<number>, annotator: string, };
+export type DeleteSpansReq = { ids: Array<number>, annotator: string, 
+/**
+ * Confirms that the spans' relations go with them (otherwise a span with relations is refused).
+ */
+with_relations?: boolean, };
 
 export type SetTagReq = { article_id: number, annotator: string, label: string, on: boolean, };
 
@@ -454,7 +482,15 @@ export type ReviewView = { article: Article,
 /**
  * The compared analysts' spans.
  */
-spans: Array<Span>, tags: Array<Tag>, comparison: Comparison, gold: Array<GoldSpan>, gold_tags: Array<string>, adjudicated: boolean, comments: Array<ReviewComment>, decisions: Array<DecisionLog>, };
+spans: Array<Span>, tags: Array<Tag>, comparison: Comparison, gold: Array<GoldSpan>, gold_tags: Array<string>, adjudicated: boolean, comments: Array<ReviewComment>, decisions: Array<DecisionLog>, 
+/**
+ * The compared analysts' relations, and where they differ (missing, type, direction).
+ */
+relations: Array<Relation>, relation_disagreements: Array<RelationDisagreement>, 
+/**
+ * Attribute values that differ on spans the analysts marked alike.
+ */
+attribute_disagreements: Array<AttributeDisagreement>, };
 
 export type AdjudicateReq = { article_id: number, reviewer: string, annotators: Array<string>, decision: Decision, };
 
@@ -490,7 +526,15 @@ a: string, b: string,
 /**
  * Articles both worked on.
  */
-articles: number, tokens: number, exact: Prf, overlap: Prf, cohen_kappa: number | null, per_label: Array<LabelPair>, };
+articles: number, tokens: number, exact: Prf, overlap: Prf, cohen_kappa: number | null, per_label: Array<LabelPair>, 
+/**
+ * Relations: exact ends and type (see `relation_rule`).
+ */
+relations: Prf, 
+/**
+ * Cohen's kappa of span attribute values (see `attribute_rule`), and how many values were compared.
+ */
+attribute_kappa: number | null, attribute_values: number, };
 
 export type LabelGroup = { label: string, fleiss_kappa: number | null, krippendorff_alpha: number | null, };
 
@@ -522,7 +566,7 @@ export type AgreementReport = { annotators: Array<string>, labels: Array<string>
 /**
  * Articles at least two compared analysts worked on.
  */
-articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
+articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, relation_rule: string, attribute_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
 /**
  * Most disagreement first.
  */
@@ -675,9 +719,17 @@ export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: str
 /**
  * The Arabic description (absent: unchanged on an edit, empty on a new label).
  */
-description_ar?: string, };
+description_ar?: string, 
+/**
+ * The label this one sits under (same kind); empty or absent for a top-level label.
+ */
+parent?: string, };
 
-export type Usage = { spans: number, tags: number, gold_spans: number, gold_tags: number, };
+export type Usage = { spans: number, tags: number, gold_spans: number, gold_tags: number, 
+/**
+ * Relations at either end of a span with this label (they go with their spans); absent when none.
+ */
+relations: number | undefined, };
 
 export type LabelIdReq = { id: number, };
 
@@ -1174,6 +1226,146 @@ export type MisalignedSpans = {
  */
 spans: Array<MisalignedSpan>, };
 
+export type RelationType = { id: number, name: string, 
+/**
+ * CSS colour, `#rrggbb`.
+ */
+color: string, 
+/**
+ * One key, e.g. "m"; empty for none.
+ */
+hotkey: string, description: string, 
+/**
+ * False for a symmetric relation (its ends may stand either way round).
+ */
+directed: boolean, 
+/**
+ * Span labels allowed at the source end; empty allows any.
+ */
+from_labels: Array<string>, 
+/**
+ * Span labels allowed at the target end; empty allows any.
+ */
+to_labels: Array<string>, };
+
+export type AttrKind = "bool" | "choice" | "text";
+
+export type SpanAttribute = { id: number, 
+/**
+ * The span label whose spans carry it.
+ */
+label: string, name: string, kind: AttrKind, 
+/**
+ * The values of a `choice` attribute, in order.
+ */
+choices: Array<string>, 
+/**
+ * The value a new span starts with: "true"/"false" for bool, a choice, or text; empty for none.
+ */
+default: string, 
+/**
+ * Keys: one for a bool attribute (toggles it), one per choice; empty strings for none.
+ */
+keys: Array<string>, };
+
+export type Relation = { id: number, article_id: number, 
+/**
+ * The source span's id.
+ */
+from: number, 
+/**
+ * The target span's id.
+ */
+to: number, 
+/**
+ * The relation type's name.
+ */
+type: string, annotator: string, note: string, created_at: string, updated_at: string, };
+
+export type RelationSchema = { relation_types: Array<RelationType>, attributes: Array<SpanAttribute>, };
+
+export type RelationTypeEdit = { id?: number, name: string, color: string, hotkey: string, description: string, directed: boolean, from_labels: Array<string>, to_labels: Array<string>, };
+
+export type AttributeEdit = { id?: number, 
+/**
+ * The span label whose spans carry it.
+ */
+label: string, name: string, kind: AttrKind, choices: Array<string>, default: string, keys: Array<string>, };
+
+export type DeleteRelationTypeReq = { id: number, 
+/**
+ * The number of relations the analyst was shown and confirmed (see `relation_type_usage`).
+ */
+expected_relations: number, };
+
+export type AddRelationReq = { annotator: string, 
+/**
+ * The source span's id.
+ */
+from: number, 
+/**
+ * The target span's id.
+ */
+to: number, 
+/**
+ * The relation type's name.
+ */
+type: string, note?: string, 
+/**
+ * Undo of a delete: the relation comes back with the time it was first made (RFC 3339).
+ */
+created_at?: string, };
+
+export type AddedRelation = { existing: boolean, id: number, article_id: number, 
+/**
+ * The source span's id.
+ */
+from: number, 
+/**
+ * The target span's id.
+ */
+to: number, 
+/**
+ * The relation type's name.
+ */
+type: string, annotator: string, note: string, created_at: string, updated_at: string, };
+
+export type UpdateRelationReq = { id: number, annotator: string, type?: string, note?: string, 
+/**
+ * Swap source and target.
+ */
+reverse?: boolean, };
+
+export type DeleteRelationReq = { id: number, annotator: string, };
+
+export type SetSpanAttrsReq = { id: number, annotator: string, 
+/**
+ * The span's whole set of values: one left out is removed.
+ */
+attrs: Record<string, boolean | string>, };
+
+export type Place = { start: number, end: number, label: string, };
+
+export type RelationDiffKind = "missing" | "type" | "direction";
+
+export type RelationVote = { annotator: string, relation_id: number | null, type: string | null, 
+/**
+ * The relation runs from `b` to `a`.
+ */
+reversed: boolean, };
+
+export type RelationDisagreement = { kind: RelationDiffKind, 
+/**
+ * The two places, in text order.
+ */
+a: Place, b: Place, votes: Array<RelationVote>, };
+
+export type AttributeDisagreement = { place: Place, name: string, 
+/**
+ * Each analyst with a span at this place: their value (absent: none).
+ */
+values: Array<[string, boolean | string | null]>, };
+
 /** Every command, with its request and response types. */
 export type Commands = {
   project_info: { req: Record<string, never>; res: ProjectInfo };
@@ -1204,12 +1396,22 @@ export type Commands = {
   delete_label: { req: DeleteLabelReq; res: Array<Label> };
   get_settings: { req: Record<string, never>; res: Settings };
   set_settings: { req: SetSettingsReq; res: Settings };
+  relation_schema: { req: Record<string, never>; res: RelationSchema };
+  save_relation_type: { req: RelationTypeEdit; res: RelationSchema };
+  relation_type_usage: { req: LabelIdReq; res: number };
+  delete_relation_type: { req: DeleteRelationTypeReq; res: RelationSchema };
+  save_attribute: { req: AttributeEdit; res: RelationSchema };
+  delete_attribute: { req: LabelIdReq; res: RelationSchema };
   suggest_state: { req: Record<string, never>; res: SuggestState };
   suggest_train: { req: SuggestTrainReq; res: Trained };
   suggestions: { req: SuggestionsReq; res: Array<Suggestion> };
   accept_suggestions: { req: SuggestionIdsReq; res: Array<Span> };
   reject_suggestions: { req: SuggestionIdsReq; res: Rejected };
   set_suggest_settings: { req: SetSuggestSettingsReq; res: SuggestSettings };
+  add_relation: { req: AddRelationReq; res: AddedRelation };
+  update_relation: { req: UpdateRelationReq; res: Relation };
+  delete_relation: { req: DeleteRelationReq; res: Done };
+  set_span_attrs: { req: SetSpanAttrsReq; res: Span };
   search_hits: { req: SearchHitsReq; res: Array<SearchHit> };
   clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
   misaligned_spans: { req: ExportReq; res: MisalignedSpans };

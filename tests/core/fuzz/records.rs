@@ -91,8 +91,7 @@ fn build(
             annotator: Some(who),
             note: Some(note),
             created_at: Some(created_at),
-            origin: None,
-            entity: None,
+            ..Default::default()
         });
     }
     spans.sort_by(|a, b| {
@@ -129,6 +128,7 @@ fn build(
         tags,
         spans,
         status,
+        relations: Vec::new(),
     }
 }
 
@@ -154,8 +154,7 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         annotator: Some("ghost".into()),
         note: None,
         created_at: None,
-        origin: None,
-        entity: None,
+        ..Default::default()
     };
     let mut bad = NativeSpan {
         start: 0,
@@ -165,8 +164,7 @@ pub fn broken(mut r: NativeRecord, how: usize) -> Option<String> {
         annotator: Some("salma".into()),
         note: None,
         created_at: None,
-        origin: None,
-        entity: None,
+        ..Default::default()
     };
     match how % 10 {
         0 => bad.start = -1,
