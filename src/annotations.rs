@@ -211,21 +211,28 @@ pub fn update_span(tx: &Transaction, id: i64, annotator: &str, c: &SpanChange) -
         // Relations must still fit their types, and values of the old label's attributes that the
         // new label lacks go.
         let name = labels::get(tx, label_id)?.name;
-        for r in crate::relations::relations_of_span(tx, id)? {
-            let t = crate::relation_types::require(tx, &r.rtype)?;
+        let mut st = tx.prepare_cached(
+            "SELECT t.name, r.from_span, r.to_span FROM relations r JOIN relation_types t ON t.id = r.type_id
+             WHERE r.from_span = ?1 OR r.to_span = ?1 ORDER BY r.id",
+        )?;
+        let ends = st
+            .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<(String, i64, i64)>>>()?;
+        for (rtype, from, to) in ends {
+            let t = crate::relation_types::require(tx, &rtype)?;
             let other = |sid: i64| -> Result<String> {
                 if sid == id {
                     return Ok(name.clone());
                 }
                 Ok(get_span(tx, sid)?.label)
             };
-            crate::relation_types::check_ends(&t, &other(r.from)?, &other(r.to)?)
+            crate::relation_types::check_ends(&t, &other(from)?, &other(to)?)
                 .map_err(|e| Error::Invalid(format!("this span's relation no longer fits: {e}")))?;
         }
         let defs = crate::relation_types::attributes_of(tx, &name)?;
         let mut attrs = get_span(tx, id)?.attrs;
         attrs.retain(|k, _| defs.iter().any(|d| &d.name == k));
-        crate::relations::write_attrs(tx, id, &attrs)?;
+        write_attrs(tx, id, &attrs)?;
     }
     let updated = tx.execute(
         "UPDATE spans SET start = ?2, end = ?3, label_id = ?4, note = coalesce(?5, note), updated_at = ?6 WHERE id = ?1",
@@ -271,6 +278,13 @@ pub fn delete_span_and_relations(
     }
     tx.execute("DELETE FROM relations WHERE from_span = ?1 OR to_span = ?1", [id])?;
     tx.execute("DELETE FROM spans WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Store a span's attribute values (checked by the caller against its label's attributes).
+pub fn write_attrs(tx: &Transaction, span_id: i64, attrs: &crate::model::Attrs) -> Result<()> {
+    tx.prepare_cached("UPDATE spans SET attrs = ?2 WHERE id = ?1")?
+        .execute(params![span_id, serde_json::to_string(attrs)?])?;
     Ok(())
 }
 

@@ -255,10 +255,14 @@ pub fn list(
         ));
     }
     if let Some(e) = &f.entity {
-        let id = crate::entities::row_id(conn, e)?;
+        // The entity, or the one it was merged into (links move with a merge); UNION stops on a loop.
         conds.push(format!(
-            "a.id IN (SELECT s.article_id FROM span_entities se JOIN spans s ON s.id = se.span_id WHERE se.entity_id = {})",
-            arg(id.into())
+            "a.id IN (WITH RECURSIVE chain(id, next) AS (
+                          SELECT id, merged_into FROM entities WHERE key = {}
+                          UNION SELECT x.id, x.merged_into FROM entities x JOIN chain c ON x.id = c.next)
+                      SELECT s.article_id FROM chain c JOIN span_entities se ON se.entity_id = c.id
+                           JOIN spans s ON s.id = se.span_id WHERE c.next IS NULL)",
+            arg(e.clone().into())
         ));
     }
     let rest = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };

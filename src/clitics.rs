@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::search::normalize_char;
+use crate::normalize::normalize_char;
 
 /// The project's clitic setting (`settings.clitics`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,12 +79,12 @@ const NOT_CLITIC: &[&str] = &[
     "كالات",
 ];
 
-fn is_arabic_letter(c: char) -> bool {
+pub(crate) fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
 /// An Arabic letter, haraka or tatweel (what a clitic prefix token ends with).
-fn in_arabic_word(c: char) -> bool {
+pub(crate) fn in_arabic_word(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}')
 }
 
@@ -126,8 +126,8 @@ pub fn prefix_letters(letters: &[char], known: &dyn Fn(&str) -> bool) -> usize {
 
 /// The normalised words of a text (what `known` looks up).
 pub fn word_set(text: &str) -> HashSet<String> {
-    let normalized = crate::search::normalize(text);
-    crate::search::words(&normalized).map(str::to_string).collect()
+    let normalized = crate::normalize::normalize(text);
+    crate::normalize::words(&normalized).map(str::to_string).collect()
 }
 
 /// Where the stem of a word starts, in code points from the word's start (0: no clitic prefix).
@@ -152,76 +152,55 @@ pub fn stem_start(word: &str, known: &dyn Fn(&str) -> bool) -> usize {
     }
 }
 
-/// Every word of `text` with a clitic prefix, as `[word_start, stem_start]` code points: where the
-/// setting `exclude` starts a span that selects the word, and where the token export splits it.
-/// The words are the export tokenizer's.
-pub fn cuts(text: &str) -> Vec<[usize; 2]> {
-    let split =
-        crate::tokenize::tokenize(text, crate::tokenize::Options { clitics: CliticMode::Exclude });
-    // Two tokens touch between Arabic letters only where a clitic prefix was split off: other
-    // tokens are apart (spaces) or meet at punctuation.
-    let mut out = Vec::new();
-    let mut chars = text.chars();
-    let mut at = 0; // code point of the next char from `chars`
-    let mut last = ' ';
-    let mut before = ' '; // the char before `at`
-    for pair in split.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        if a.end != b.start {
-            continue;
+/// The forms of a normalised Arabic word without its clitic prefixes, longest first:
+/// `والرباط` → `الرباط`, `رباط`; `للمملكه` → `المملكه`, `مملكه`. Remainders keep at least 3 letters.
+pub fn clitic_stems(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars.iter().all(|c| is_arabic_letter(*c)) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if s.chars().count() >= 3 && s != word && !out.contains(&s) {
+            out.push(s);
         }
-        while at <= a.end {
-            before = last;
-            last = chars.next().unwrap_or(' ');
-            at += 1;
+    };
+    // The clitic model's order: conjunction, preposition, article; "لل" is ل + ال.
+    let mut i = 0;
+    if chars.first().is_some_and(|c| CONJUNCTIONS.contains(c)) {
+        i = 1;
+        push(chars[i..].iter().collect());
+    }
+    if chars.get(i).is_some_and(|c| PREPOSITIONS.contains(c)) {
+        if chars.get(i) == Some(&'ل') && chars.get(i + 1) == Some(&'ل') {
+            let rest: String = chars[i + 2..].iter().collect();
+            push(format!("ال{rest}"));
+            push(rest);
+            return out;
         }
-        // `before` is the char at a.end - 1, `last` the one at a.end.
-        if in_arabic_word(before) && is_arabic_letter(last) {
-            out.push([a.start, a.end]);
-        }
+        i += 1;
+        push(chars[i..].iter().collect());
+    }
+    if chars.get(i) == Some(&'ا') && chars.get(i + 1) == Some(&'ل') {
+        push(chars[i + 2..].iter().collect());
     }
     out
 }
 
-/// Snapping selections on one text the way the UI does (`ui/src/snap.ts`), with the words and
-/// cuts computed once.
-pub struct Snapper {
-    words: Vec<crate::tokenize::Token>,
-    cuts: Vec<[usize; 2]>,
-}
-
-impl Snapper {
-    pub fn new(text: &str) -> Snapper {
-        Snapper {
-            words: crate::tokenize::tokenize(text, crate::tokenize::Options::WHOLE_WORDS),
-            cuts: cuts(text),
-        }
+/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics in the
+/// clitic model's order: a conjunction (و ف), a preposition (ب ك ل), the article
+/// (ال; after ل written ل: للـ)?
+pub fn clitic_prefix(prefix: &[char]) -> bool {
+    let mut i = usize::from(prefix.first().is_some_and(|c| CONJUNCTIONS.contains(c)));
+    let prep = prefix.get(i).is_some_and(|c| PREPOSITIONS.contains(c));
+    if prep {
+        i += 1;
     }
-
-    /// A selection `[start, end)` widened to the whole words (tokens) it touches, then with
-    /// `exclude` the clitic prefix of its first word left out. `None` when it touches no word.
-    pub fn snap(&self, start: usize, end: usize, mode: CliticMode) -> Option<(usize, usize)> {
-        let (start, end) = (start.min(end), start.max(end).max(start.min(end) + 1));
-        let first = self.words.partition_point(|t| t.end <= start);
-        let last = self.words.partition_point(|t| t.start < end);
-        if first >= last {
-            return None;
-        }
-        let (mut s, e) = (self.words[first].start, self.words[last - 1].end);
-        if mode == CliticMode::Exclude {
-            if let Ok(k) = self.cuts.binary_search_by_key(&s, |c| c[0]) {
-                if self.cuts[k][1] < e {
-                    s = self.cuts[k][1];
-                }
-            }
-        }
-        Some((s, e))
-    }
-}
-
-/// [`Snapper::snap`] for one selection.
-pub fn snap(text: &str, start: usize, end: usize, mode: CliticMode) -> Option<(usize, usize)> {
-    Snapper::new(text).snap(start, end, mode)
+    let rest = &prefix[i..];
+    !prefix.is_empty()
+        && (rest.is_empty()
+            || rest == ['ا', 'ل']
+            || (prep && prefix[i - 1] == 'ل' && rest == ['ل']))
 }
 
 #[cfg(test)]
@@ -229,7 +208,8 @@ mod tests {
     use super::*;
 
     fn stem(word: &str, others: &[&str]) -> String {
-        let known: HashSet<String> = others.iter().map(|w| crate::search::normalize(w)).collect();
+        let known: HashSet<String> =
+            others.iter().map(|w| crate::normalize::normalize(w)).collect();
         let k = stem_start(word, &|s| known.contains(s));
         word.chars().skip(k).collect()
     }
@@ -273,35 +253,5 @@ mod tests {
         for (word, others, want) in cases {
             assert_eq!(stem(word, others), *want, "{word}");
         }
-    }
-
-    #[test]
-    fn snap_and_cuts_agree() {
-        let text = "زار الوفد والرياض وللأمن، ثم بالمغرب «وحموشي» و حموشي وَبِالمدينةِ.";
-        let at = |w: &str| text.find(w).map(|b| text[..b].chars().count()).unwrap_or(0);
-        let slice = |r: Option<(usize, usize)>| {
-            r.map(|(s, e)| text.chars().skip(s).take(e - s).collect::<String>())
-        };
-        let n = |w: &str| w.chars().count();
-        for (word, want) in [
-            ("والرياض", "الرياض"),
-            ("وللأمن", "للأمن"),
-            ("بالمغرب", "المغرب"),
-            ("وحموشي", "حموشي"),
-            ("وَبِالمدينةِ", "المدينةِ"),
-        ] {
-            let s = at(word);
-            assert_eq!(
-                slice(snap(text, s, s + n(word), CliticMode::Exclude)).as_deref(),
-                Some(want)
-            );
-            assert_eq!(slice(snap(text, s + 1, s + 2, CliticMode::Include)).as_deref(), Some(word));
-        }
-        let s = at("الوفد");
-        assert_eq!(
-            slice(snap(text, s, at("ثم") + 2, CliticMode::Exclude)).as_deref(),
-            Some("الوفد والرياض وللأمن، ثم")
-        );
-        assert_eq!(snap(text, 3, 4, CliticMode::Exclude), None, "a space alone");
     }
 }

@@ -80,7 +80,7 @@ pub struct ArticleSummary {
     /// With a search: the first hit in the text and its context (none when only the title matched).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub snippet: Option<crate::search::Snippet>,
+    pub snippet: Option<crate::hits::Snippet>,
 }
 
 /// An article with its exact text.

@@ -7,6 +7,7 @@
 //! gives الرياض and للرياض the whole word; with `include`, the whole word), so every span this
 //! labels lines up with the tokens of a token export.
 
+use crate::hits::context;
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -30,23 +31,6 @@ pub struct Occurrence {
     pub after: String,
     /// How the text here differs from what was looked for.
     pub variant: Variant,
-}
-
-/// Is `prefix` (normalised letters before a match, inside the same word) a run of clitics in the
-/// clitic model's order (`crate::clitics`): a conjunction (و ف), a preposition (ب ك ل), the article
-/// (ال; after ل written ل: للـ)?
-pub(crate) fn clitic_prefix(prefix: &[char]) -> bool {
-    use crate::clitics::{CONJUNCTIONS, PREPOSITIONS};
-    let mut i = usize::from(prefix.first().is_some_and(|c| CONJUNCTIONS.contains(c)));
-    let prep = prefix.get(i).is_some_and(|c| PREPOSITIONS.contains(c));
-    if prep {
-        i += 1;
-    }
-    let rest = &prefix[i..];
-    !prefix.is_empty()
-        && (rest.is_empty()
-            || rest == ['ا', 'ل']
-            || (prep && prefix[i - 1] == 'ل' && rest == ['ل']))
 }
 
 /// Every occurrence of `needle` in `text`, as code-point ranges `[start, end)` of the text, spelling
@@ -73,47 +57,6 @@ pub fn snap_starts(text: &str, mode: CliticMode, found: &mut [Found]) {
         }
     }
 }
-
-/// Up to [`CONTEXT`] characters on each side of a match, within its paragraph and cut at whole words
-/// ("…" where the text goes on), so the list never shows half a word and lays out like its paragraph.
-pub(crate) fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
-    let is_break = |c: &char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
-    // Before: from the paragraph's start, else from the window's start, else from the first word boundary
-    // inside the window (a cut says so with "…").
-    let window = start.saturating_sub(CONTEXT);
-    let (b0, before_cut) = match chars[window..start].iter().rposition(is_break) {
-        Some(k) => (window + k + 1, false),
-        None if window == 0 || is_break(&chars[window - 1]) => (window, false),
-        None if chars[window - 1].is_whitespace() => (window, true),
-        None => (
-            chars[window..start]
-                .iter()
-                .position(|c| c.is_whitespace())
-                .map_or(start, |k| window + k + 1),
-            true,
-        ),
-    };
-    // After: the same, mirrored.
-    let limit = (end + CONTEXT).min(chars.len());
-    let (a1, after_cut) = match chars[end..limit].iter().position(is_break) {
-        Some(k) => (end + k, false),
-        None if limit == chars.len() || is_break(&chars[limit]) => (limit, false),
-        None if chars[limit].is_whitespace() => (limit, true),
-        None => (
-            chars[end..limit].iter().rposition(|c| c.is_whitespace()).map_or(end, |k| end + k),
-            true,
-        ),
-    };
-    let before: String = chars[b0..start].iter().collect();
-    let after: String = chars[end..a1].iter().collect();
-    (
-        if before_cut { format!("…{}", before.trim_start()) } else { before },
-        if after_cut { format!("{}…", after.trim_end()) } else { after },
-    )
-}
-
-/// Characters of context on each side of an occurrence (before cutting at a word).
-const CONTEXT: usize = 40;
 
 /// The occurrence `f` of article `article_id` (its text as `chars`), with its context.
 pub(crate) fn occurrence(article_id: i64, title: &str, chars: &[char], f: &Found) -> Occurrence {

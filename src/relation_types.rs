@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::labels;
 use crate::model::{AttrKind, LabelKind, RelationType, SpanAttribute};
 
 /// One default relation type: (name, colour, hotkey, description, directed, from labels, to labels).
@@ -185,7 +184,7 @@ pub fn save(tx: &Transaction, e: &RelationTypeEdit) -> Result<RelationType> {
     check_name(name, "relation type")?;
     check_colour_and_key(&e.color, &e.hotkey)?;
     for l in e.from_labels.iter().chain(&e.to_labels) {
-        labels::require(tx, LabelKind::Span, l)?;
+        span_label_id(tx, l)?;
     }
     for other in list(tx)? {
         if Some(other.id) == e.id {
@@ -386,15 +385,26 @@ fn check_attribute(e: &AttributeEdit) -> Result<()> {
     Ok(())
 }
 
+/// The id of the span label `name`. Read here rather than through `labels.rs`, which cascades a
+/// label's rename into relation types and so sits above this module.
+fn span_label_id(conn: &Connection, name: &str) -> Result<i64> {
+    conn.prepare_cached("SELECT id FROM labels WHERE kind = ?1 AND name = ?2")?
+        .query_row(params![LabelKind::Span.as_str(), name], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| {
+            Error::NotFound(format!("there is no span label named {name:?} in this project"))
+        })
+}
+
 /// Add a span attribute, or change one. Values spans already hold are kept as they are.
 pub fn save_attribute(tx: &Transaction, e: &AttributeEdit) -> Result<SpanAttribute> {
     check_attribute(e)?;
-    let label = labels::require(tx, LabelKind::Span, &e.label)?;
+    let label_id = span_label_id(tx, &e.label)?;
     let name = e.name.trim();
     let clash: Option<i64> = tx
         .query_row(
             "SELECT id FROM span_attributes WHERE label_id = ?1 AND name = ?2",
-            params![label.id, name],
+            params![label_id, name],
             |r| r.get(0),
         )
         .optional()?;
@@ -411,7 +421,7 @@ pub fn save_attribute(tx: &Transaction, e: &AttributeEdit) -> Result<SpanAttribu
             tx.execute(
                 "UPDATE span_attributes SET label_id = ?2, name = ?3, kind = ?4, choices = ?5,
                  default_value = ?6, keys = ?7 WHERE id = ?1",
-                params![id, label.id, name, e.kind.as_str(), choices, e.default, keys],
+                params![id, label_id, name, e.kind.as_str(), choices, e.default, keys],
             )?;
             get_attribute(tx, id)
         }
@@ -419,7 +429,7 @@ pub fn save_attribute(tx: &Transaction, e: &AttributeEdit) -> Result<SpanAttribu
             tx.execute(
                 "INSERT INTO span_attributes (label_id, name, kind, choices, default_value, keys, position)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(position), 0) + 1 FROM span_attributes WHERE label_id = ?1))",
-                params![label.id, name, e.kind.as_str(), choices, e.default, keys],
+                params![label_id, name, e.kind.as_str(), choices, e.default, keys],
             )?;
             get_attribute(tx, tx.last_insert_rowid())
         }

@@ -1,6 +1,7 @@
 //! Relations between two spans of one analyst, and span attribute values: checked against the
 //! schema, stored with annotator and UTC time; an analyst changes only their own.
 
+pub use crate::annotations::write_attrs;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::annotations::{annotator_id, normalise_time, Added};
@@ -255,13 +256,6 @@ pub fn ensure_attrs(tx: &Transaction, label: &str, attrs: &Attrs) -> Result<Vec<
         defs.push(relation_types::save_attribute(tx, &e)?);
     }
     Ok(defs)
-}
-
-/// Store a span's attribute values (already checked).
-pub fn write_attrs(tx: &Transaction, span_id: i64, attrs: &Attrs) -> Result<()> {
-    tx.prepare_cached("UPDATE spans SET attrs = ?2 WHERE id = ?1")?
-        .execute(params![span_id, serde_json::to_string(attrs)?])?;
-    Ok(())
 }
 
 /// Set the attribute values of one's own span (the whole set: a value left out is removed).

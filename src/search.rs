@@ -1,82 +1,13 @@
-//! Full-text search: Arabic normalisation (harakat, tatweel, أ/إ/آ/ٱ → ا, ى → ي, ة → ه), clitic
-//! prefixes (و ف ب ك ل ال and their combinations), and the SQLite FTS5 index kept in step with the
-//! articles through a queue.
+//! Full-text search: the SQLite FTS5 index of normalised text (`normalize.rs`) and clitic stems
+//! (`clitics.rs`), kept in step with the articles through a queue, and the FTS5 queries for what an
+//! analyst typed (the terms and their hits in a text are `hits.rs`).
 
 use rusqlite::{params, Connection};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
+pub use crate::clitics::clitic_stems;
 use crate::error::Result;
-
-/// Letters and marks normalised away or together; the same rules serve search and "all occurrences".
-pub fn normalize_char(c: char) -> Option<char> {
-    match c {
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None, // harakat, superscript alef, tatweel
-        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}' => None, // zero-width and direction marks
-        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-        'ى' => Some('ي'),
-        'ة' => Some('ه'),
-        c => Some(c),
-    }
-}
-
-/// `text` with every character normalised (see [`normalize_char`]), Latin lower-cased.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter_map(normalize_char) {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
-}
-
-/// The forms of a normalised Arabic word without its clitic prefixes, longest first:
-/// `والرباط` → `الرباط`, `رباط`; `للمملكه` → `المملكه`, `مملكه`. Remainders keep at least 3 letters.
-pub fn clitic_stems(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < 4 || !chars.iter().all(|c| is_arabic_letter(*c)) {
-        return Vec::new();
-    }
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |s: String| {
-        if s.chars().count() >= 3 && s != word && !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    // The clitic model's order (crate::clitics): conjunction, preposition, article; "لل" is ل + ال.
-    use crate::clitics::{CONJUNCTIONS, PREPOSITIONS};
-    let mut i = 0;
-    if chars.first().is_some_and(|c| CONJUNCTIONS.contains(c)) {
-        i = 1;
-        push(chars[i..].iter().collect());
-    }
-    if chars.get(i).is_some_and(|c| PREPOSITIONS.contains(c)) {
-        if chars.get(i) == Some(&'ل') && chars.get(i + 1) == Some(&'ل') {
-            let rest: String = chars[i + 2..].iter().collect();
-            push(format!("ال{rest}"));
-            push(rest);
-            return out;
-        }
-        i += 1;
-        push(chars[i..].iter().collect());
-    }
-    if chars.get(i) == Some(&'ا') && chars.get(i + 1) == Some(&'ل') {
-        push(chars[i + 2..].iter().collect());
-    }
-    out
-}
-
-/// The words of normalised text (letters and digits), in order.
-pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
-}
+pub use crate::hits::{hits, snippet, terms, Snippet, Term};
+pub use crate::normalize::{normalize, normalize_char, words};
 
 fn stems_of(normalized: &str) -> String {
     let mut out = String::new();
@@ -134,31 +65,6 @@ pub fn catch_up(
     Ok(done)
 }
 
-/// One word of a search: normalised like the index; `prefix` when the analyst ended it with `*`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    pub word: String,
-    pub prefix: bool,
-}
-
-/// The words of what an analyst typed: `الرياض` is a whole word, `الرياض*` a prefix. Any other
-/// punctuation (FTS syntax included) only separates words.
-pub fn terms(query: &str) -> Vec<Term> {
-    let normalized = normalize(query);
-    let mut out: Vec<Term> = Vec::new();
-    let mut word = String::new();
-    for c in normalized.chars().chain([' ']) {
-        if c.is_alphanumeric() {
-            word.push(c);
-            continue;
-        }
-        if !word.is_empty() {
-            out.push(Term { word: std::mem::take(&mut word), prefix: c == '*' });
-        }
-    }
-    out
-}
-
 /// The FTS5 query for what an analyst typed: every word must occur as a whole word or a word with
 /// clitic prefixes (the stems column holds those), or as the start of a word for `word*`;
 /// normalised like the index. `None` when nothing searchable.
@@ -176,86 +82,6 @@ pub fn candidate_expression(needle: &str) -> Option<String> {
     let terms: Vec<String> =
         terms(needle).into_iter().map(|t| format!("\"{}\"*", t.word)).collect();
     (!terms.is_empty()).then(|| terms.join(" AND "))
-}
-
-/// Does the normalised word `w` answer `term`: the word itself or one of its clitic-stripped forms
-/// is the term (or starts with it, for a prefix term)?
-fn word_matches(w: &str, term: &Term) -> bool {
-    let hit = |form: &str| {
-        if term.prefix {
-            form.starts_with(term.word.as_str())
-        } else {
-            form == term.word
-        }
-    };
-    hit(w) || clitic_stems(w).iter().any(|s| hit(s))
-}
-
-/// Where the search `terms` hit `text`: code-point ranges `[start, end)` of whole words as written
-/// (clitics and trailing harakat included), in text order. The same rules as the index, so an
-/// article the search found shows why.
-pub fn hits(text: &str, terms: &[Term]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    if terms.is_empty() {
-        return out;
-    }
-    // A word: normalised letters with the code point each came from; harakat and tatweel inside it
-    // are dropped by normalisation, so they neither split the word nor count.
-    let mut word = String::new();
-    let (mut first, mut last) = (0usize, 0usize);
-    let flush = |word: &mut String, first: usize, last: usize, out: &mut Vec<(usize, usize)>| {
-        if !word.is_empty() && terms.iter().any(|t| word_matches(word, t)) {
-            out.push((first, last + 1));
-        }
-        word.clear();
-    };
-    for (i, c) in text.chars().enumerate() {
-        let Some(n) = normalize_char(c) else {
-            if !word.is_empty() {
-                last = i; // a haraka or tatweel belongs to the word it follows
-            }
-            continue;
-        };
-        if n.is_alphanumeric() {
-            if word.is_empty() {
-                first = i;
-            }
-            word.extend(n.to_lowercase());
-            last = i;
-        } else {
-            flush(&mut word, first, last, &mut out);
-        }
-    }
-    flush(&mut word, first, last, &mut out);
-    out
-}
-
-/// The first hit of a search in an article's text, with its context for the article list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Snippet {
-    /// Up to 40 characters before the hit, within its paragraph, cut at whole words ("…" where cut).
-    pub before: String,
-    /// The hit as written.
-    pub hit: String,
-    pub after: String,
-    /// Where the hit is in the text (code points).
-    pub start: i64,
-    pub end: i64,
-}
-
-/// The first hit of `terms` in `text` with its context, or `None` when the text has none (the
-/// title alone matched).
-pub fn snippet(text: &str, terms: &[Term]) -> Option<Snippet> {
-    let (start, end) = *hits(text, terms).first()?;
-    let chars: Vec<char> = text.chars().collect();
-    let (before, after) = crate::occurrences::context(&chars, start, end);
-    Some(Snippet {
-        before,
-        hit: chars[start..end].iter().collect(),
-        after,
-        start: start as i64,
-        end: end as i64,
-    })
 }
 
 /// Index what is queued on a connection of its own, in the background, so the app opens at once

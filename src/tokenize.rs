@@ -287,6 +287,76 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<usize> {
     starts
 }
 
+/// The article's own tokens from `meta.tokens` (and `meta.sentences`), or the tokenizer's.
+/// Returns tokens, sentence starts, and whether they came from the source. Token exports, agreement
+/// and suggestions all read an article's tokens here.
+pub fn article_tokens(
+    a: &crate::model::Article,
+    clitics: crate::clitics::CliticMode,
+) -> crate::error::Result<(Vec<Token>, Vec<usize>, bool)> {
+    let bad = |what: &str| {
+        crate::error::Error::Invalid(format!(
+            "article {} has a meta.{what} that is not usable: {}",
+            a.ext_id,
+            hint(what)
+        ))
+    };
+    match a.meta.get("tokens") {
+        Some(v) => {
+            let len = crate::text::cp_len(&a.text);
+            let pairs = v.as_array().ok_or_else(|| bad("tokens"))?;
+            let mut tokens = Vec::with_capacity(pairs.len());
+            let mut prev = 0;
+            for p in pairs {
+                let (s, e) = match p.as_array().map(|x| x.as_slice()) {
+                    Some([s, e]) => (
+                        s.as_u64().ok_or_else(|| bad("tokens"))? as usize,
+                        e.as_u64().ok_or_else(|| bad("tokens"))? as usize,
+                    ),
+                    _ => return Err(bad("tokens")),
+                };
+                if s < prev || s >= e || e > len {
+                    return Err(bad("tokens"));
+                }
+                tokens.push(Token { start: s, end: e });
+                prev = e;
+            }
+            let sentences = match a.meta.get("sentences") {
+                Some(v) => {
+                    let list = v.as_array().ok_or_else(|| bad("sentences"))?;
+                    let mut out: Vec<usize> = Vec::with_capacity(list.len());
+                    for x in list {
+                        let i = x.as_u64().ok_or_else(|| bad("sentences"))? as usize;
+                        if i >= tokens.len() || out.last().is_some_and(|&l| i <= l) {
+                            return Err(bad("sentences"));
+                        }
+                        out.push(i);
+                    }
+                    if out.first() != Some(&0) && !tokens.is_empty() {
+                        out.insert(0, 0);
+                    }
+                    out
+                }
+                None => sentences(&a.text, &tokens),
+            };
+            Ok((tokens, sentences, true))
+        }
+        None => {
+            let tokens = tokenize(&a.text, Options { clitics });
+            let sentences = sentences(&a.text, &tokens);
+            Ok((tokens, sentences, false))
+        }
+    }
+}
+
+fn hint(what: &str) -> &'static str {
+    if what == "tokens" {
+        "it must list increasing, non-overlapping [start, end] code-point pairs inside the text"
+    } else {
+        "it must list increasing token indices"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::search::{clitic_stems, normalize_char};
+use crate::clitics::clitic_stems;
+use crate::normalize::normalize_char;
 use crate::text::CharIndex;
 
 /// How far a match is from the name as written, best first.
@@ -246,7 +247,7 @@ fn first_forms(w: &[char]) -> Vec<(Vec<char>, usize)> {
     }
     // Latin or digits after Arabic clitics (وFBI).
     if let Some(p) = w.iter().position(|c| !is_arabic_letter(*c)) {
-        if p > 0 && crate::occurrences::clitic_prefix(&w[..p]) {
+        if p > 0 && crate::clitics::clitic_prefix(&w[..p]) {
             out.push((w[p..].to_vec(), p));
         }
     }

@@ -3,7 +3,7 @@
 //! scores, subscribe and comment-form lines, related-article footers). Whole lines only, matched
 //! against short fixed phrases, so a line of article prose is never taken for boilerplate.
 
-use crate::search::normalize;
+use crate::normalize::normalize;
 
 /// Whole lines that are boilerplate, normalised (harakat gone, alef forms as ا, ة as ه, lower case).
 const WHOLE: &[(&str, &str)] = &[

@@ -31,10 +31,8 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
     Some(match cmd {
         "clitic_cuts" => args::<CliticCutsReq>(cmd, a).and_then(|r| {
             let text = crate::articles::text_of(store.conn(), r.article_id)?;
-            let cuts = crate::clitics::cuts(&text)
-                .into_iter()
-                .map(|[w, s]| (w as i64, s as i64))
-                .collect();
+            let cuts =
+                crate::snap::cuts(&text).into_iter().map(|[w, s]| (w as i64, s as i64)).collect();
             to_json(CliticCuts { cuts })
         }),
         _ => return None,

@@ -103,75 +103,15 @@ impl std::fmt::Display for Misfit {
     }
 }
 
-/// The article's own tokens from `meta.tokens` (and `meta.sentences`), or the tokenizer's.
-/// Returns tokens, sentence starts, and whether they came from the source.
+/// The article's own tokens from `meta.tokens` (and `meta.sentences`), or the tokenizer's under the
+/// export's clitic choice; see [`tokenize::article_tokens`].
 pub fn base_tokens(a: &Article, o: &ExportOptions) -> Result<(Vec<Token>, Vec<usize>, bool)> {
-    let bad = |what: &str| {
-        Error::Invalid(format!(
-            "article {} has a meta.{what} that is not usable: {}",
-            a.ext_id,
-            hint(what)
-        ))
-    };
-    match a.meta.get("tokens") {
-        Some(v) => {
-            let len = crate::text::cp_len(&a.text);
-            let pairs = v.as_array().ok_or_else(|| bad("tokens"))?;
-            let mut tokens = Vec::with_capacity(pairs.len());
-            let mut prev = 0;
-            for p in pairs {
-                let (s, e) = match p.as_array().map(|x| x.as_slice()) {
-                    Some([s, e]) => (
-                        s.as_u64().ok_or_else(|| bad("tokens"))? as usize,
-                        e.as_u64().ok_or_else(|| bad("tokens"))? as usize,
-                    ),
-                    _ => return Err(bad("tokens")),
-                };
-                if s < prev || s >= e || e > len {
-                    return Err(bad("tokens"));
-                }
-                tokens.push(Token { start: s, end: e });
-                prev = e;
-            }
-            let sentences = match a.meta.get("sentences") {
-                Some(v) => {
-                    let list = v.as_array().ok_or_else(|| bad("sentences"))?;
-                    let mut out: Vec<usize> = Vec::with_capacity(list.len());
-                    for x in list {
-                        let i = x.as_u64().ok_or_else(|| bad("sentences"))? as usize;
-                        if i >= tokens.len() || out.last().is_some_and(|&l| i <= l) {
-                            return Err(bad("sentences"));
-                        }
-                        out.push(i);
-                    }
-                    if out.first() != Some(&0) && !tokens.is_empty() {
-                        out.insert(0, 0);
-                    }
-                    out
-                }
-                None => tokenize::sentences(&a.text, &tokens),
-            };
-            Ok((tokens, sentences, true))
-        }
-        None => {
-            let clitics = if o.split_clitics {
-                crate::clitics::CliticMode::Exclude
-            } else {
-                o.clitics.unwrap_or_default()
-            };
-            let tokens = tokenize::tokenize(&a.text, tokenize::Options { clitics });
-            let sentences = tokenize::sentences(&a.text, &tokens);
-            Ok((tokens, sentences, false))
-        }
-    }
-}
-
-fn hint(what: &str) -> &'static str {
-    if what == "tokens" {
-        "it must list increasing, non-overlapping [start, end] code-point pairs inside the text"
+    let clitics = if o.split_clitics {
+        crate::clitics::CliticMode::Exclude
     } else {
-        "it must list increasing token indices"
-    }
+        o.clitics.unwrap_or_default()
+    };
+    tokenize::article_tokens(a, clitics)
 }
 
 /// The token whose inside (not its edges) contains `pos`.

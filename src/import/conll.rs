@@ -488,9 +488,6 @@ pub(super) fn import_conll(
     opts: &ImportOptions,
     report: &mut ImportReport,
 ) -> Result<()> {
-    if super::table::is_table_name(name) {
-        return super::table::import_table(tx, name, content, opts, report);
-    }
     let mut skipped = Skipped::default();
     let rows = read_lines(name, content, &mut skipped, report);
     skipped.report(name, report);

@@ -36,36 +36,6 @@ const TITLE: &[&str] = &["title", "headline", "العنوان", "عنوان"];
 const URL: &[&str] = &["url", "link", "source_url"];
 const DATE: &[&str] = &["date", "published_at", "published", "pubdate", "publish_date", "التاريخ"];
 
-/// The delimiter: tab for `.tsv`/`.tab`; otherwise the most frequent of `,` `;` `\t` outside quotes
-/// on the header line (comma when none).
-pub(super) fn delimiter(name: &str, content: &str) -> u8 {
-    let ext = std::path::Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if matches!(ext.as_deref(), Some("tsv") | Some("tab")) {
-        return b'\t';
-    }
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in content.chars() {
-        match c {
-            '\n' if !quoted => break,
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        [b',', b';', b'\t'][best]
-    }
-}
-
 /// Label Studio's CSV/TSV export: JSON-MIN's fields as columns.
 fn is_labelstudio(header: &[String]) -> bool {
     let has = |n: &str| header.iter().any(|h| h == n);
@@ -148,7 +118,7 @@ pub(super) fn import_csv(
         return Ok(());
     }
     let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(delimiter(name, content))
+        .delimiter(super::table::delimiter(name, content))
         .flexible(true)
         .has_headers(false)
         .from_reader(content.as_bytes());
@@ -265,17 +235,4 @@ pub(super) fn import_csv(
         report.reject(name, None, "the file has a header row but no articles");
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn delimiter_from_extension_or_header() {
-        assert_eq!(delimiter("a.tsv", "a,b,c\n"), b'\t');
-        assert_eq!(delimiter("a.csv", "a;b;c\n1,5;2;3"), b';');
-        assert_eq!(delimiter("a.csv", "\"x,y\"\tb\tc\n"), b'\t');
-        assert_eq!(delimiter("a.csv", "text\n"), b',');
-    }
 }

@@ -86,7 +86,7 @@ pub(super) fn import_line(
         }
     };
     if let Some(unit) = opts.offsets.filter(|u| *u != OffsetUnit::Codepoint) {
-        if let Err(reason) = super::tools::native_from(&mut rec, unit) {
+        if let Err(reason) = super::convert::native_from(&mut rec, unit) {
             report.reject(name, Some(lineno), reason);
             return Ok(());
         }

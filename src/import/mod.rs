@@ -10,6 +10,7 @@ mod archive;
 pub mod brat;
 mod conll;
 mod control;
+mod convert;
 mod csv;
 pub mod decode;
 mod detect;
@@ -39,11 +40,11 @@ use crate::store::Store;
 
 pub use conll::UNBROKEN_SENTENCES_PER_ARTICLE;
 pub use control::{Control, Progress};
+pub use convert::Misaligned;
 pub use csv::Columns;
 pub use detect::{Format, OffsetUnit, FORMAT_NAMES};
 pub use jsonl::import_jsonl_str;
 pub use staging::STAGE_FROM;
-pub use tools::Misaligned;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -498,6 +499,10 @@ pub fn import_bytes(
             Format::Txt => txt::import_txt(tx, name, text, opts, r),
             Format::Html => html::import_html(tx, name, text, opts, r),
             Format::Csv => csv::import_csv(tx, name, text, opts, r),
+            // Token-per-row CSV/TSV tables read as CoNLL (`--format conll` on a .csv/.tsv).
+            Format::Conll if table::is_table_name(name) => {
+                table::import_table(tx, name, text, opts, r)
+            }
             Format::Conll => conll::import_conll(tx, name, text, opts, r),
             Format::Json => tools::import_str(tx, name, text, None, opts, r),
             Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy => {

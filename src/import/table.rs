@@ -67,7 +67,7 @@ pub(super) fn import_table(
     report: &mut ImportReport,
 ) -> Result<()> {
     let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(super::csv::delimiter(name, content))
+        .delimiter(delimiter(name, content))
         .flexible(true)
         .has_headers(false)
         .from_reader(content.as_bytes());
@@ -171,4 +171,46 @@ pub(super) fn import_table(
     }
     skipped.report(name, report);
     conll::import_rows(tx, name, rows, opts, report)
+}
+/// The delimiter: tab for `.tsv`/`.tab`; otherwise the most frequent of `,` `;` `\t` outside quotes
+/// on the header line (comma when none).
+pub(super) fn delimiter(name: &str, content: &str) -> u8 {
+    let ext = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("tsv") | Some("tab")) {
+        return b'\t';
+    }
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in content.chars() {
+        match c {
+            '\n' if !quoted => break,
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_from_extension_or_header() {
+        assert_eq!(delimiter("a.tsv", "a,b,c\n"), b'\t');
+        assert_eq!(delimiter("a.csv", "a;b;c\n1,5;2;3"), b';');
+        assert_eq!(delimiter("a.csv", "\"x,y\"\tb\tc\n"), b'\t');
+        assert_eq!(delimiter("a.csv", "text\n"), b',');
+    }
 }

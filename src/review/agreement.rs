@@ -260,7 +260,7 @@ pub fn agreement(
         .collect();
 
     // The export's tokens, split as the project's clitic setting says.
-    let token_opts = crate::export::with_project_clitics(conn, &Default::default())?;
+    let clitics = crate::clitics::CliticMode::parse(&crate::settings::get(conn)?.clitics)?;
     articles::for_each(conn, |a: Article| {
         let spans = annotations::spans_of(conn, a.id, &a.text)?;
         let article_tags = annotations::tags_of(conn, a.id)?;
@@ -270,7 +270,7 @@ pub fn agreement(
         if present.len() < 2 {
             return Ok(());
         }
-        let (tokens, _, _) = crate::export::base_tokens(&a, &token_opts)?;
+        let (tokens, _, _) = crate::tokenize::article_tokens(&a, clitics)?;
         let by_who: Vec<Vec<&Span>> =
             who.iter().map(|w| spans.iter().filter(|s| &s.annotator == w).collect()).collect();
         let keys: Vec<Vec<Key>> =

@@ -5,9 +5,10 @@
 use std::path::Path;
 
 use hashiya::api::dispatch;
-use hashiya::clitics::{CliticMode, Snapper};
+use hashiya::clitics::CliticMode;
 use hashiya::export::{self, export_with, ExportOptions, Format};
 use hashiya::import::{self, ImportOptions};
+use hashiya::snap::Snapper;
 use hashiya::tokenize::{tokenize, Options};
 use hashiya::Store;
 use serde_json::json;
@@ -166,6 +167,6 @@ fn the_cuts_the_ui_snaps_with_are_where_the_export_splits_words() {
             }
         }
         assert!(!want.is_empty());
-        assert_eq!(hashiya::clitics::cuts(&text), want, "article {id}");
+        assert_eq!(hashiya::snap::cuts(&text), want, "article {id}");
     }
 }

@@ -27,6 +27,7 @@ mod import_export;
 mod import_formats;
 mod import_lock;
 mod jobs;
+mod module_graph;
 mod occurrences;
 mod peers;
 mod registry;
