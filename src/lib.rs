@@ -13,6 +13,7 @@ pub mod entities;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
+pub mod graphemes;
 pub mod hits;
 pub mod import;
 pub mod labels;
@@ -34,6 +35,7 @@ pub mod store;
 pub mod suggest;
 pub mod text;
 pub mod tokenize;
+pub mod units;
 pub mod variants;
 pub mod webcopy;
 

@@ -45,7 +45,7 @@ enum Command {
         /// The unit of other tools' span offsets (default: utf16 for doccano, codepoint for the others;
         /// grapheme for a doccano project in grapheme mode). Without it, a file whose offsets most
         /// likely count another unit is stopped before anything is written, naming that unit.
-        #[arg(long, value_parser = ["utf16", "codepoint", "grapheme"])]
+        #[arg(long, value_parser = ["utf16", "codepoint", "utf8", "grapheme"])]
         offsets: Option<String>,
         /// Label Studio: the analyst behind a user id in `completed_by` / JSON-MIN's `annotator`
         /// (repeatable), for exports that carry ids but no emails.
@@ -111,8 +111,8 @@ enum Command {
         /// Seed of the split.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Offset unit for jsonl and spans.
-        #[arg(long, default_value = "codepoint", value_parser = ["codepoint", "utf16", "utf8"])]
+        /// Offset unit for jsonl and spans (grapheme: as a doccano project in grapheme mode counts).
+        #[arg(long, default_value = "codepoint", value_parser = ["codepoint", "utf16", "utf8", "grapheme"])]
         offsets: String,
         /// Token formats: what to do with a span whose edge falls inside a token (default: refuse and list them).
         #[arg(long, value_parser = ["expand", "split", "skip"])]
@@ -482,7 +482,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 format: format.as_deref().and_then(import::Format::parse),
                 sentences_per_article: sentences_per_article.map(|n| n as usize),
                 columns_as_annotators,
-                offsets: offsets.as_deref().and_then(import::OffsetUnit::parse),
+                offsets: offsets.as_deref().map(import::OffsetUnit::parse).transpose()?,
                 misaligned: misaligned
                     .as_deref()
                     .map(import::Misaligned::parse)

@@ -614,11 +614,7 @@ fn import_files(store: &mut Store, r: ImportFilesReq) -> Result<ImportReport> {
         None => None,
     };
     let offsets = match r.offsets.as_deref() {
-        Some(u) => Some(import::OffsetUnit::parse(u).ok_or_else(|| {
-            Error::Invalid(format!(
-                "unknown offset unit {u:?} (expected utf16, codepoint or grapheme)"
-            ))
-        })?),
+        Some(u) => Some(import::OffsetUnit::parse(u)?),
         None => None,
     };
     // A named job can be followed (job_status) and cancelled (cancel_job) while it runs.

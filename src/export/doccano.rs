@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::options::{ExportOptions, OffsetUnit};
 use super::select::Doc;
 use super::sink::Sink;
-use super::units::Units;
 use crate::error::Result;
+use crate::units::Units;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -66,8 +66,8 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
             .enumerate()
             .map(|(id, s)| Entity {
                 id,
-                start_offset: units.at(s.start),
-                end_offset: units.at(s.end),
+                start_offset: units.from_cp(s.start),
+                end_offset: units.from_cp(s.end),
                 label: &s.label,
             })
             .collect()
@@ -77,7 +77,7 @@ pub fn write(doc: &Doc, _o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         text: &doc.article.text,
         label: spans
             .iter()
-            .map(|s| (units.at(s.start), units.at(s.end), s.label.as_str()))
+            .map(|s| (units.from_cp(s.start), units.from_cp(s.end), s.label.as_str()))
             .collect(),
         entities,
         relations: (!relations.is_empty()).then_some(relations),

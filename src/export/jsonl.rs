@@ -7,12 +7,12 @@ use rusqlite::Connection;
 use super::options::{ExportOptions, OffsetUnit};
 use super::select::{self, Doc};
 use super::sink::Sink;
-use super::units::Units;
 use super::ExportCounts;
 use crate::annotations;
 use crate::error::{Error, Result};
 use crate::model::Article;
 use crate::native::{NativeRecord, NativeRelation, NativeSpan, NativeStatus, NativeTag};
+use crate::units::Units;
 
 /// The native record of one stored article.
 pub fn native_record(conn: &Connection, a: Article) -> Result<NativeRecord> {
@@ -55,8 +55,8 @@ pub fn record_of(doc: Doc, unit: OffsetUnit) -> NativeRecord {
         .map(|(k, s)| NativeSpan {
             id: with_ids.then(|| (k + 1).into()),
             attrs: (!s.attrs.is_empty()).then_some(s.attrs),
-            start: units.at(s.start as usize) as i64,
-            end: units.at(s.end as usize) as i64,
+            start: units.from_cp(s.start as usize) as i64,
+            end: units.from_cp(s.end as usize) as i64,
             label: s.label,
             text: Some(s.text),
             annotator: Some(s.annotator),

@@ -15,7 +15,6 @@ mod select;
 mod sink;
 mod spans;
 mod split;
-mod units;
 
 use std::collections::HashMap;
 use std::io::Write;

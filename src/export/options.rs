@@ -69,31 +69,7 @@ impl Format {
     }
 }
 
-/// What an offset counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OffsetUnit {
-    /// Unicode code points (Python `str` indices). The default.
-    #[default]
-    Codepoint,
-    /// UTF-16 code units (JavaScript string indices).
-    Utf16,
-    /// UTF-8 bytes.
-    Utf8,
-}
-
-impl OffsetUnit {
-    pub fn parse(s: &str) -> Result<OffsetUnit> {
-        match s {
-            "codepoint" => Ok(OffsetUnit::Codepoint),
-            "utf16" => Ok(OffsetUnit::Utf16),
-            "utf8" => Ok(OffsetUnit::Utf8),
-            other => Err(Error::Invalid(format!(
-                "unknown offset unit {other:?}; known: codepoint, utf16, utf8"
-            ))),
-        }
-    }
-}
+pub use crate::units::OffsetUnit;
 
 /// What to do with a span whose edge falls inside a token (token formats only).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::options::ExportOptions;
 use super::select::Doc;
 use super::sink::Sink;
-use super::units::Units;
 use crate::error::Result;
+use crate::units::Units;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -67,8 +67,8 @@ pub fn write(doc: &Doc, o: &ExportOptions, sink: &mut Sink) -> Result<()> {
         spans: spans
             .iter()
             .map(|s| SpanOut {
-                start: units.at(s.start),
-                end: units.at(s.end),
+                start: units.from_cp(s.start),
+                end: units.from_cp(s.end),
                 label: &s.label,
                 origin: by_hand
                     .iter()

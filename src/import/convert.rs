@@ -6,6 +6,7 @@ use super::record::{Parsed, ToolSpan};
 use super::OffsetUnit;
 use crate::native::{NativeRecord, NativeSpan};
 use crate::text::{self, CharIndex};
+use crate::units::Units;
 
 /// What to do with another tool's span whose edge splits a character cluster (`--misaligned`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -59,15 +60,11 @@ pub(super) fn checked(
         return Err("the article text is empty".into());
     }
     let idx = CharIndex::new(&rec.text);
-    let units16 = rec.text.encode_utf16().count();
-    let starts = match unit {
-        OffsetUnit::Grapheme => super::graphemes::doccano_starts(&rec.text),
-        _ => Vec::new(),
-    };
+    let units = Units::new(&rec.text, unit);
     let mut errors = Vec::new();
     for (k, s) in p.spans.into_iter().enumerate() {
         let loose = misaligned != Misaligned::Reject;
-        let checked = match check_span(&idx, units16, &starts, &s, unit, loose) {
+        let checked = match check_span(&idx, &units, &s, loose) {
             Ok((start, end, _)) if loose => match expanded(&idx, start, end) {
                 None => Ok((start, end, idx.slice(start, end).unwrap_or_default())),
                 Some(_) if misaligned == Misaligned::Skip => {
@@ -165,10 +162,8 @@ pub(super) fn native_from(
 /// Code-point offsets and slice of one span, or why it does not fit.
 fn check_span<'a>(
     idx: &CharIndex<'a>,
-    units16: usize,
-    starts: &[usize],
+    units: &Units,
     s: &ToolSpan,
-    unit: OffsetUnit,
     loose_edges: bool,
 ) -> std::result::Result<(usize, usize, &'a str), String> {
     if s.label.trim().is_empty() {
@@ -184,39 +179,21 @@ fn check_span<'a>(
         return Err("the span is empty (its start equals its end)".into());
     }
     let (start, end) = (s.start as usize, s.end as usize);
-    let (cp_start, cp_end) = match unit {
-        OffsetUnit::Codepoint => {
-            if end > idx.len() {
-                return Err(format!(
-                    "it runs past the end of the text ({} code points)",
-                    idx.len()
-                ));
-            }
-            (start, end)
-        }
-        OffsetUnit::Utf16 => {
-            if end > units16 {
-                return Err(format!(
-                    "it runs past the end of the text ({units16} UTF-16 code units)"
-                ));
-            }
-            let at = |off: usize, edge: &str| {
-                text::utf16_to_cp(idx.text(), off).ok_or_else(|| {
-                    format!("its {edge} falls inside a surrogate pair (between the two UTF-16 code units of one character, such as an emoji)")
-                })
-            };
-            (at(start, "start")?, at(end, "end")?)
-        }
-        OffsetUnit::Grapheme => {
-            let count = starts.len().saturating_sub(1);
-            if end > count {
-                return Err(format!(
-                    "it runs past the end of the text ({count} grapheme clusters)"
-                ));
-            }
-            (starts[start], starts[end])
-        }
+    let unit = units.unit();
+    if end > units.len() {
+        return Err(format!(
+            "it runs past the end of the text ({} {})",
+            units.len(),
+            unit.describe()
+        ));
+    }
+    let at = |off: usize, edge: &str| {
+        units.to_cp(off).ok_or_else(|| match unit {
+            OffsetUnit::Utf16 => format!("its {edge} falls inside a surrogate pair (between the two UTF-16 code units of one character, such as an emoji)"),
+            _ => format!("its {edge} falls inside one character (between its {})", unit.describe()),
+        })
     };
+    let (cp_start, cp_end) = (at(start, "start")?, at(end, "end")?);
     if !loose_edges {
         idx.check_span(cp_start, cp_end)?;
     }
@@ -224,21 +201,13 @@ fn check_span<'a>(
     if let Some(expected) = &s.text {
         if expected != slice {
             let fits = |u: OffsetUnit| {
-                let cp = |off: usize| match u {
-                    OffsetUnit::Codepoint => Some(off),
-                    OffsetUnit::Utf16 => text::utf16_to_cp(idx.text(), off),
-                    OffsetUnit::Grapheme => {
-                        super::graphemes::doccano_starts(idx.text()).get(off).copied()
-                    }
-                };
-                match (cp(start), cp(end)) {
+                let other = Units::new(idx.text(), u);
+                match (other.to_cp(start), other.to_cp(end)) {
                     (Some(a), Some(b)) => idx.slice(a, b) == Some(expected.as_str()),
                     _ => false,
                 }
             };
-            let other = [OffsetUnit::Codepoint, OffsetUnit::Utf16, OffsetUnit::Grapheme]
-                .into_iter()
-                .find(|u| *u != unit && fits(*u));
+            let other = OffsetUnit::ALL.into_iter().find(|u| *u != unit && fits(*u));
             let hint = match other {
                 Some(u) => format!(
                     "; the offsets fit if they count {} (pass --offsets {})",

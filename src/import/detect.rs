@@ -47,44 +47,7 @@ impl Format {
     }
 }
 
-/// The unit span offsets count in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OffsetUnit {
-    /// Unicode code points (Python string indices): Hashiya's own unit.
-    Codepoint,
-    /// UTF-16 code units (JavaScript string indices): doccano's editor.
-    Utf16,
-    /// Grapheme clusters as doccano's grapheme mode counts them (see `graphemes.rs`).
-    Grapheme,
-}
-
-impl OffsetUnit {
-    pub fn parse(name: &str) -> Option<OffsetUnit> {
-        match name {
-            "codepoint" => Some(OffsetUnit::Codepoint),
-            "utf16" => Some(OffsetUnit::Utf16),
-            "grapheme" => Some(OffsetUnit::Grapheme),
-            _ => None,
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            OffsetUnit::Codepoint => "code points",
-            OffsetUnit::Utf16 => "UTF-16 code units",
-            OffsetUnit::Grapheme => "grapheme clusters",
-        }
-    }
-
-    /// The name `--offsets` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            OffsetUnit::Codepoint => "codepoint",
-            OffsetUnit::Utf16 => "utf16",
-            OffsetUnit::Grapheme => "grapheme",
-        }
-    }
-}
+pub use crate::units::OffsetUnit;
 
 /// The format a file name suggests (`None`: not a type the importer reads).
 pub(super) fn format_of(name: &str) -> Option<Format> {

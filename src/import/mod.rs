@@ -15,7 +15,6 @@ mod csv;
 pub mod decode;
 mod detect;
 mod doccano;
-mod graphemes;
 pub mod html;
 mod jsonl;
 mod labelstudio;

@@ -2,10 +2,10 @@
 //! (doccano triples, some Label Studio exports): a file whose spans mostly start or end inside words
 //! under the assumed unit, and on word boundaries under another, is stopped before anything is written.
 
-use super::graphemes;
 use super::record::ToolSpan;
 use super::OffsetUnit;
-use crate::text::{self, CharIndex};
+use crate::text::CharIndex;
+use crate::units::Units;
 
 /// The units a file is tried in, in this order.
 const UNITS: [OffsetUnit; 3] = [OffsetUnit::Utf16, OffsetUnit::Codepoint, OffsetUnit::Grapheme];
@@ -34,11 +34,11 @@ impl UnitTally {
         self.assumed = Some(assumed);
         let idx = CharIndex::new(text);
         let chars: Vec<char> = text.chars().collect();
-        let starts = graphemes::doccano_starts(text);
+        let units = UNITS.map(|u| Units::new(text, u));
         for s in blind {
             self.spans += 1;
-            for (k, unit) in UNITS.iter().enumerate() {
-                if !lands_well(&idx, &chars, &starts, s, *unit) {
+            for (k, units) in units.iter().enumerate() {
+                if !lands_well(&idx, &chars, units, s) {
                     self.misplaced[k] += 1;
                 }
             }
@@ -76,23 +76,12 @@ impl UnitTally {
 }
 
 /// Does the span fit the text on grapheme boundaries, with both edges off the inside of a word?
-fn lands_well(
-    idx: &CharIndex,
-    chars: &[char],
-    starts: &[usize],
-    s: &ToolSpan,
-    unit: OffsetUnit,
-) -> bool {
+fn lands_well(idx: &CharIndex, chars: &[char], units: &Units, s: &ToolSpan) -> bool {
     if s.start < 0 || s.end <= s.start {
         return false;
     }
     let (start, end) = (s.start as usize, s.end as usize);
-    let cp = |off: usize| match unit {
-        OffsetUnit::Codepoint => (off <= chars.len()).then_some(off),
-        OffsetUnit::Utf16 => text::utf16_to_cp(idx.text(), off),
-        OffsetUnit::Grapheme => starts.get(off).copied(),
-    };
-    let (Some(a), Some(b)) = (cp(start), cp(end)) else { return false };
+    let (Some(a), Some(b)) = (units.to_cp(start), units.to_cp(end)) else { return false };
     if idx.check_span(a, b).is_err() {
         return false;
     }
@@ -122,13 +111,8 @@ mod tests {
     fn at(text: &str, needle: &str, unit: OffsetUnit) -> (i64, i64) {
         let a = text[..text.find(needle).expect("needle")].chars().count();
         let b = a + needle.chars().count();
-        let conv = |cp: usize| match unit {
-            OffsetUnit::Codepoint => cp,
-            OffsetUnit::Utf16 => text.chars().take(cp).map(char::len_utf16).sum(),
-            OffsetUnit::Grapheme => {
-                graphemes::doccano_starts(text).iter().position(|s| *s == cp).expect("boundary")
-            }
-        };
+        let units = Units::new(text, unit);
+        let conv = |cp: usize| units.from_cp(cp);
         (conv(a) as i64, conv(b) as i64)
     }
 

@@ -211,7 +211,7 @@ proptest! {
         fuzz::bounded(Duration::from_secs(20), move || {
             let mut store = store();
             for (tool, content) in &recs {
-                let offsets = hashiya::import::OffsetUnit::parse(if utf16 { "utf16" } else { "codepoint" });
+                let offsets = Some(if utf16 { hashiya::import::OffsetUnit::Utf16 } else { hashiya::import::OffsetUnit::Codepoint });
                 let opts = ImportOptions { format: Format::parse(tool), offsets, ..Default::default() };
                 import_and_check(&mut store, "t.dat", content.as_bytes(), &opts);
                 import_and_check(&mut store, "t.json", content.as_bytes(), &ImportOptions::default());
