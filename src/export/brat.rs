@@ -1,9 +1,10 @@
 //! brat standoff export: a folder with one `.txt` (the article text, exactly) and one `.ann` per
-//! article (`T` spans, `R` relations, `A` attributes, `#` notes; offsets are code points of the
+//! article (`T` spans, `R` relations, `A` attributes, `N` entity links as `Hashiya:ID`, `#` notes;
+//! offsets are code points of the
 //! `.txt`), and `annotation.conf` generated from the schema. Spans with the same place and label from
 //! several analysts are written once. Free-text attributes have no place in brat and are left out.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -51,6 +52,11 @@ pub fn export_dir(conn: &Connection, o: &ExportOptions, dir: &Path) -> Result<Ta
             .map_err(|e| Error::io(format!("cannot write {}", p.display()), e))
     };
     write("annotation.conf", &conf(conn, o)?)?;
+    // The registry's preferred names, for the `N` lines of linked spans.
+    let names: HashMap<String, String> = conn
+        .prepare("SELECT key, name FROM entities")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut tally = Tally::default();
     let mut stems = HashSet::new();
     select::for_each_doc(conn, o, true, |doc| {
@@ -63,18 +69,20 @@ pub fn export_dir(conn: &Connection, o: &ExportOptions, dir: &Path) -> Result<Ta
         tally.articles += 1;
         tally.dropped_by_label += doc.dropped_by_label;
         write(&format!("{stem}.txt"), &doc.article.text)?;
-        write(&format!("{stem}.ann"), &ann(&doc, &mut tally))
+        write(&format!("{stem}.ann"), &ann(&doc, &names, &mut tally))
     })?;
     Ok(tally)
 }
 
 /// The `.ann` of one article.
-pub fn ann(doc: &Doc, tally: &mut Tally) -> String {
+/// The `.ann` of one article; `names` are the entity registry's preferred names by id, for the
+/// `N` (normalization) line of a linked span: `N1\tReference T3 Hashiya:ID\tNAME`.
+pub fn ann(doc: &Doc, names: &HashMap<String, String>, tally: &mut Tally) -> String {
     let (spans, merged) = doc.unique_spans();
     tally.duplicates_merged += merged;
     let chars: Vec<char> = doc.article.text.chars().collect();
     let mut out = String::new();
-    let (mut attr_n, mut note_n) = (0, 0);
+    let (mut attr_n, mut note_n, mut norm_n) = (0, 0, 0);
     for (k, s) in spans.iter().enumerate() {
         tally.count_span(&s.label);
         // A span across a line break is written as fragments around it (brat's discontinuous form).
@@ -122,6 +130,12 @@ pub fn ann(doc: &Doc, tally: &mut Tally) -> String {
             };
             attr_n += 1;
             let _ = writeln!(out, "A{attr_n}\t{line}");
+        }
+        if let Some(key) = same.iter().find_map(|x| x.entity.as_deref()) {
+            norm_n += 1;
+            let name = names.get(key).map(String::as_str).unwrap_or(key);
+            let name = name.replace(['\n', '\r', '\t'], " ");
+            let _ = writeln!(out, "N{norm_n}\tReference T{} Hashiya:{key}\t{name}", k + 1);
         }
         let notes: BTreeSet<&str> =
             same.iter().map(|x| x.note.as_str()).filter(|n| !n.is_empty()).collect();

@@ -1,5 +1,6 @@
 //! brat standoff import: a folder of `.txt` + `.ann` pairs (`T` spans, also discontinuous across
-//! line breaks; `R` relations; `A` attributes; `#` AnnotatorNotes) and its `annotation.conf` (the
+//! line breaks; `R` relations; `A` attributes; `N` links to Hashiya's entity registry
+//! (`Reference T1 Hashiya:ID\tNAME`); `#` AnnotatorNotes) and its `annotation.conf` (the
 //! relation types' ends and the attributes' values come into the schema). Each pair is one article,
 //! checked and stored like a native JSONL line; spans and relations belong to `--annotator` (default
 //! `brat`).
@@ -69,7 +70,22 @@ pub fn import_dir(store: &mut Store, dir: &Path, opts: &ImportOptions) -> Result
             let stem = ann_path.file_stem().map(|s| s.to_string_lossy().into_owned());
             let ann_name = ann_path.display().to_string();
             match record(&text, &ann, stem, &who, &ann_name, &mut report) {
-                Ok(rec) => {
+                Ok((rec, links)) => {
+                    // An entity the registry lacks comes in with the name its N line gives.
+                    for (key, label, entity_name) in links {
+                        if crate::entities::row_id(tx, &key).is_err() {
+                            let new = crate::entities::NewEntity {
+                                id: Some(&key),
+                                label: &label,
+                                name: &entity_name,
+                                created_by: &who,
+                                ..Default::default()
+                            };
+                            crate::entities::create(tx, &new).map_err(|e| {
+                                Error::Invalid(format!("{ann_name}: entity {key}: {e}"))
+                            })?;
+                        }
+                    }
                     super::jsonl::import_record(tx, &name, 1, &rec, &opts, &mut ids, &mut report)?
                 }
                 Err((line, reason)) => report.reject(&ann_name, Some(line), reason),
@@ -80,7 +96,10 @@ pub fn import_dir(store: &mut Store, dir: &Path, opts: &ImportOptions) -> Result
     Ok(report)
 }
 
-/// The article of one `.txt`/`.ann` pair, or the `.ann` line that is wrong and why.
+/// An entity link of an `N` line: (entity id, the span's label, the name the line gives).
+type Link = (String, String, String);
+
+/// The article of one `.txt`/`.ann` pair with its entity links, or the `.ann` line that is wrong and why.
 fn record(
     text: &str,
     ann: &str,
@@ -88,7 +107,8 @@ fn record(
     who: &str,
     ann_name: &str,
     report: &mut ImportReport,
-) -> std::result::Result<NativeRecord, (usize, String)> {
+) -> std::result::Result<(NativeRecord, Vec<Link>), (usize, String)> {
+    let mut links: Vec<Link> = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut spans: Vec<NativeSpan> = Vec::new();
     let mut relations = Vec::new();
@@ -172,6 +192,24 @@ fn record(
                     .ok_or_else(|| bad("the attribute's span is not defined above it"))?;
                 span.attrs.get_or_insert_with(Attrs::new).insert(name.to_string(), v);
             }
+            Some('N') => {
+                // `Reference T3 Hashiya:ID` (other databases, e.g. Wikidata:Q42, are not read).
+                let key = fields.get(2).and_then(|f| f.strip_prefix("Hashiya:"));
+                match (fields.first(), fields.get(1), key) {
+                    (Some(&"Reference"), Some(target), Some(key)) if !key.is_empty() => {
+                        let span = spans
+                            .iter_mut()
+                            .find(|s| s.id.as_ref().and_then(Value::as_str) == Some(*target))
+                            .ok_or_else(|| {
+                                bad("the normalization's span is not defined above it")
+                            })?;
+                        span.entity = Some(key.to_string());
+                        let name = rest.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(key);
+                        links.push((key.to_string(), span.label.clone(), name.to_string()));
+                    }
+                    _ => left_out += 1,
+                }
+            }
             Some('#') => {
                 let target = fields.get(1).copied().unwrap_or("");
                 if let Some(s) =
@@ -186,9 +224,9 @@ fn record(
         }
     }
     if left_out > 0 {
-        report.leave_out(ann_name, None, format!("{left_out} annotations of kinds Hashiya does not read (events, equivalences, normalisations, notes on relations)"));
+        report.leave_out(ann_name, None, format!("{left_out} annotations of kinds Hashiya does not read (events, equivalences, normalisations to other databases, notes on relations)"));
     }
-    Ok(NativeRecord {
+    let record = NativeRecord {
         id,
         title: None,
         text: text.to_string(),
@@ -200,7 +238,8 @@ fn record(
         spans,
         status: Vec::new(),
         relations,
-    })
+    };
+    Ok((record, links))
 }
 
 /// Bring the relation types and attributes of `annotation.conf` into the schema (those it lacks):

@@ -358,7 +358,25 @@ fn files_of(dir: &std::path::Path) -> Vec<(String, String)> {
 
 #[test]
 fn brat_round_trips_through_an_empty_project() {
-    let store = annotated();
+    let mut store = annotated();
+    // salma's span of the director is linked to an entity whose preferred name differs from it.
+    let director: i64 = store
+        .conn()
+        .query_row("SELECT s.id FROM spans s JOIN annotators n ON n.id = s.annotator_id WHERE n.name = 'salma' AND s.end - s.start = 13", [], |r| r.get(0))
+        .expect("director span");
+    store
+        .with_tx(|tx| {
+            let new = hashiya::entities::NewEntity {
+                id: Some("E7-director"),
+                label: "PER",
+                name: "المدير العام للأمن",
+                created_by: "salma",
+                ..Default::default()
+            };
+            hashiya::entities::create(tx, &new)?;
+            hashiya::entities::link(tx, director, "salma", Some("E7-director")).map(|_| ())
+        })
+        .expect("link");
     let (first, second) = (tempfile::tempdir().expect("dir"), tempfile::tempdir().expect("dir"));
     let o = hashiya::export::ExportOptions::default();
     let t = hashiya::export::brat::export_dir(store.conn(), &o, first.path()).expect("export");
@@ -382,6 +400,12 @@ fn brat_round_trips_through_an_empty_project() {
         ann.lines().any(|l| l.starts_with('#') && l.contains("AnnotatorNotes T"))
             || !ann.contains('#')
     );
+    assert!(
+        ann.lines().any(|l| l.starts_with('N')
+            && l.contains("\tReference T")
+            && l.ends_with(" Hashiya:E7-director\tالمدير العام للأمن")),
+        "{ann}"
+    );
     let conf = &files[2].1;
     assert!(conf.contains("MEETS\tArg1:PER, Arg2:PER, <REL-TYPE>:symmetric\n"), "{conf}");
     assert!(conf.contains("VISITS\tArg1:PER, Arg2:LOC\n"), "{conf}");
@@ -393,6 +417,11 @@ fn brat_round_trips_through_an_empty_project() {
         .expect("import");
     assert!(r.rejected.is_empty(), "{:?}", r.rejected);
     assert_eq!(relations_of(&mut again).len(), 3);
+    let name: String = again
+        .conn()
+        .query_row("SELECT name FROM entities WHERE key = 'E7-director'", [], |r| r.get(0))
+        .expect("the entity came in with its name");
+    assert_eq!(name, "المدير العام للأمن");
     hashiya::export::brat::export_dir(again.conn(), &o, second.path()).expect("export again");
     assert_eq!(files_of(second.path()), files);
 }
