@@ -18,8 +18,8 @@ use crate::api::suggest::*;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
 use crate::entities::{
-    CoEntity, Entity, EntityArticle, EntityChange, EntitySummary, EntityView, LinkedMentions,
-    Mention, MentionAction, MentionPlace, Proposal,
+    CoEntity, Entity, EntityArticle, EntityChange, EntityRelation, EntitySummary, EntityView,
+    LinkedMentions, Mention, MentionAction, MentionPlace, Proposal,
 };
 use crate::error::{ApiError, ErrorKind};
 use crate::import::{ImportReport, ImportedArticle, Rejection};
@@ -171,6 +171,7 @@ pub fn typescript() -> String {
         EntityArticle,
         CoEntity,
         EntityView,
+        EntityRelation,
         ListEntitiesReq,
         EntityIdReq,
         CreateEntityReq,

@@ -824,6 +824,80 @@ pub struct EntityView {
     /// The articles with linked spans, most mentions first.
     pub by_article: Vec<EntityArticle>,
     pub cooccurring: Vec<CoEntity>,
+    /// The relations its linked spans take part in, by article.
+    pub relations: Vec<EntityRelation>,
+}
+
+/// A relation one of the entity's linked spans takes part in, as the entity view lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EntityRelation {
+    pub article_id: i64,
+    pub title: String,
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub rtype: String,
+    /// The type has a direction (a symmetric type reads either way round).
+    pub directed: bool,
+    /// The entity's span is the relation's source.
+    pub outgoing: bool,
+    /// The other end: its text as written, its label, and its entity (id, preferred name) if linked.
+    pub other_text: String,
+    pub other_label: String,
+    pub other_entity: Option<String>,
+    pub other_name: Option<String>,
+    pub annotator: String,
+}
+
+/// Relations listed per entity view (the busiest entities have many).
+const RELATIONS_IN_VIEW: i64 = 200;
+
+/// The relations the spans linked to entity row `id` take part in, in article and creation order.
+fn relations_of_entity(conn: &Connection, id: i64) -> Result<Vec<EntityRelation>> {
+    let mut st = conn.prepare(
+        "SELECT r.article_id, a.title, t.name, t.directed, r.from_span = s.id, o.start, o.end, lo.name,
+                eo.key, eo.name, n.name
+         FROM span_entities se JOIN spans s ON s.id = se.span_id
+              JOIN relations r ON r.from_span = s.id OR r.to_span = s.id
+              JOIN relation_types t ON t.id = r.type_id
+              JOIN spans o ON o.id = CASE WHEN r.from_span = s.id THEN r.to_span ELSE r.from_span END
+              JOIN labels lo ON lo.id = o.label_id
+              JOIN articles a ON a.id = r.article_id
+              JOIN annotators n ON n.id = r.annotator_id
+              LEFT JOIN span_entities so ON so.span_id = o.id
+              LEFT JOIN entities eo ON eo.id = so.entity_id
+         WHERE se.entity_id = ?1 ORDER BY r.article_id, r.id LIMIT ?2",
+    )?;
+    let rows = st.query_map(params![id, RELATIONS_IN_VIEW], |r| {
+        Ok((
+            EntityRelation {
+                article_id: r.get(0)?,
+                title: r.get(1)?,
+                rtype: r.get(2)?,
+                directed: r.get(3)?,
+                outgoing: r.get(4)?,
+                other_text: String::new(),
+                other_label: r.get(7)?,
+                other_entity: r.get(8)?,
+                other_name: r.get(9)?,
+                annotator: r.get(10)?,
+            },
+            r.get::<_, i64>(5)?,
+            r.get::<_, i64>(6)?,
+        ))
+    })?;
+    let mut texts: BTreeMap<i64, String> = BTreeMap::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut rel, start, end) = row?;
+        if !texts.contains_key(&rel.article_id) {
+            texts.insert(rel.article_id, crate::articles::text_of(conn, rel.article_id)?);
+        }
+        let text = texts.get(&rel.article_id).map(String::as_str).unwrap_or("");
+        rel.other_text =
+            crate::text::slice_cp(text, start as usize, end as usize).unwrap_or("").to_string();
+        out.push(rel);
+    }
+    Ok(out)
 }
 
 /// Contexts shown per article in the entity view.
@@ -887,7 +961,9 @@ pub fn view(conn: &Connection, key: &str) -> Result<EntityView> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let distinct_articles = per.len() as i64;
+    let relations = relations_of_entity(conn, id)?;
     Ok(EntityView {
+        relations,
         summary: EntitySummary { entity, mentions: rows.len() as i64, articles: distinct_articles },
         by_article: articles,
         cooccurring,

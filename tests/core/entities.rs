@@ -395,3 +395,43 @@ fn the_command_line_imports_a_gazetteer_lists_and_links_all() {
     let (_, out, _) = run(&["entities", "link-all", &id, "--annotator", "salma"]);
     assert!(out.contains("0 spans created, 0 linked, 36 already linked"), "{out}");
 }
+
+#[test]
+fn the_entity_view_lists_the_relations_of_its_mentions() {
+    let mut store = seeds_project();
+    let (man, official) = linked_project(&mut store);
+    let view = call(&mut store, "get_article", json!({"id": 1}));
+    let span_of = |key: &str| {
+        view["spans"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| s["entity"] == key && s["annotator"] == "salma"))
+            .and_then(|s| s["id"].as_i64())
+            .expect("a linked span in article 1")
+    };
+    let (from, to) = (span_of(&man), span_of(&official));
+    call(
+        &mut store,
+        "add_relation",
+        json!({"annotator": "salma", "from": from, "to": to, "type": "MEETS"}),
+    );
+    let v = call(&mut store, "get_entity", json!({"id": man}));
+    let rels = v["relations"].as_array().expect("relations");
+    assert_eq!(rels.len(), 1, "{rels:?}");
+    assert_eq!(rels[0]["type"], "MEETS");
+    assert_eq!(rels[0]["article_id"], 1);
+    assert_eq!(
+        (rels[0]["outgoing"].as_bool(), rels[0]["directed"].as_bool()),
+        (Some(true), Some(false))
+    );
+    assert_eq!(rels[0]["other_entity"], official.as_str());
+    assert_eq!(rels[0]["other_label"], "PER");
+    assert_eq!(rels[0]["other_text"], "عبدالعزيز محمد الهويريني");
+    assert_eq!(rels[0]["annotator"], "salma");
+    let w = call(&mut store, "get_entity", json!({"id": official}));
+    let back = w["relations"].as_array().expect("relations");
+    assert_eq!(back.len(), 1);
+    assert_eq!(
+        (back[0]["outgoing"].as_bool(), back[0]["other_entity"].as_str()),
+        (Some(false), Some(man.as_str()))
+    );
+}

@@ -1085,6 +1085,10 @@ export type EntityView = {
  */
 by_article: Array<EntityArticle>, cooccurring: Array<CoEntity>, 
 /**
+ * The relations its linked spans take part in, by article.
+ */
+relations: Array<EntityRelation>, 
+/**
  * Spans linked to it (by every analyst).
  */
 mentions: number, 
@@ -1116,6 +1120,20 @@ external_id: string,
  * Every spelling it is known by (the preferred name included).
  */
 aliases: Array<string>, };
+
+export type EntityRelation = { article_id: number, title: string, type: string, 
+/**
+ * The type has a direction (a symmetric type reads either way round).
+ */
+directed: boolean, 
+/**
+ * The entity's span is the relation's source.
+ */
+outgoing: boolean, 
+/**
+ * The other end: its text as written, its label, and its entity (id, preferred name) if linked.
+ */
+other_text: string, other_label: string, other_entity: string | null, other_name: string | null, annotator: string, };
 
 export type ListEntitiesReq = { 
 /**

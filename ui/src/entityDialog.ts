@@ -105,6 +105,24 @@ export async function openEntity(id: string): Promise<void> {
     open.addEventListener('click', guard(async () => (d.close(), await openArticle(a.article_id)), t('errEntity')));
     articles.append(el('div', { class: 'occ-row ent-article' }, open, ...a.contexts.map((c) => el('div', {}, context(c)))));
   }
+  // Its relations: the arrow points from source to target in reading order (← in Arabic, → in
+  // English); a symmetric type has a plain dash. The other end opens its entity when it has one.
+  const rels = el('div', { class: 'occ-list', id: 'ent-relations' });
+  for (const r of v.relations) {
+    const arrow = !r.directed ? '—' : (r.outgoing === (document.documentElement.dir === 'rtl')) ? '←' : '→';
+    const other = el('bdi', { dir: 'auto' }, r.other_name ?? r.other_text);
+    const otherEl = r.other_entity
+      ? el('button', { type: 'button', class: 'chip', 'data-entity-id': r.other_entity }, other)
+      : el('span', {}, other);
+    const entity = r.other_entity;
+    if (entity) otherEl.addEventListener('click', guard(() => openEntity(entity), t('errEntity')));
+    const open = el('button', { type: 'button', class: 'btn btn-ghost small ent-open', 'data-article-id': r.article_id }, el('bdi', { dir: 'auto' }, r.title || t('untitled')));
+    open.addEventListener('click', guard(async () => (d.close(), await openArticle(r.article_id)), t('errEntity')));
+    rels.append(el('div', { class: 'occ-row ent-relation', 'data-type': r.type },
+      el('bdi', { dir: 'auto' }, v.name), ` ${arrow} `, el('strong', {}, r.type), ` ${arrow} `,
+      el('span', { class: 'badge' }, r.other_label), ' ', otherEl, ' ',
+      el('span', { class: 'muted small' }, t('entRelBy', { who: r.annotator })), ' ', open));
+  }
   const co = el('div', { class: 'ent-co', id: 'ent-co' });
   for (const c of v.cooccurring) {
     const b = el('button', { type: 'button', class: 'chip', 'data-entity-id': c.id }, el('bdi', { dir: 'auto' }, c.name), ' ', el('span', { class: 'muted small' }, `${c.type} · ${countOf(Number(c.articles), 'article')}`));
@@ -162,6 +180,8 @@ export async function openEntity(id: string): Promise<void> {
     articles,
     el('h3', {}, t('entCo')),
     v.cooccurring.length ? co : el('p', { class: 'muted small' }, t('entNoCo')),
+    el('h3', {}, t('entRelations')),
+    v.relations.length ? rels : el('p', { class: 'muted small' }, t('entNoRelations')),
     el('div', { class: 'occ-controls' }, mergeSel, merge, split),
     el('div', { class: 'dialog-actions' }, c, filter, linkAll),
   );
