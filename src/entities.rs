@@ -889,10 +889,12 @@ fn relations_of_entity(conn: &Connection, id: i64) -> Result<Vec<EntityRelation>
     let mut out = Vec::new();
     for row in rows {
         let (mut rel, start, end) = row?;
-        if !texts.contains_key(&rel.article_id) {
-            texts.insert(rel.article_id, crate::articles::text_of(conn, rel.article_id)?);
-        }
-        let text = texts.get(&rel.article_id).map(String::as_str).unwrap_or("");
+        let text = match texts.entry(rel.article_id) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(crate::articles::text_of(conn, rel.article_id)?)
+            }
+        };
         rel.other_text =
             crate::text::slice_cp(text, start as usize, end as usize).unwrap_or("").to_string();
         out.push(rel);
