@@ -10,9 +10,7 @@ import { caretCp, cpAtPoint, selectionCp } from './geometry';
 import { drawPreview, drawStats, markFocus } from './highlights';
 import { spansAt } from './lanes';
 import type { Edge } from './nudge';
-import { offsetsFor } from './offsets';
 import { confirmLongSpan } from './longSpanDialog';
-import { paragraphAt } from './paragraphs';
 import { openOccurrences } from './occurrencesDialog';
 import { openEntity, openLinking } from './entityDialog';
 import { changed, cliticMode, session } from './session';
@@ -121,7 +119,7 @@ export async function resizeByArrow(span: Span, key: 'ArrowLeft' | 'ArrowRight',
   const view = textView();
   if (!view) return;
   const edge: Edge = startEdge ? 'start' : 'end';
-  const p = view.elements[paragraphAt(view.paras, offsetsFor(view.text).cpToUtf16(span.start))];
+  const p = view.elements[view.paragraphOfCp(span.start)];
   const rtl = !p || getComputedStyle(p).direction === 'rtl';
   await resize(span, edge, arrowDir(key, rtl), grapheme ? 'grapheme' : 'word');
 }

@@ -1,20 +1,17 @@
 // Code-point ranges on the rendered text: DOM selection in/out, rects, and hit-testing a pointer.
 
-import { offsetsFor } from './offsets';
 import type { CpRange } from './snap';
 import type { TextView } from './textView';
 
 /** Rects of a code-point range. */
 export function cpRects(view: TextView, r: CpRange): DOMRect[] {
-  const off = offsetsFor(view.text);
-  return view.rects(off.cpToUtf16(r.start), off.cpToUtf16(r.end));
+  return view.rectsCp(r.start, r.end);
 }
 
 /** Set the document selection to a code-point range, as a mouse drag would. */
 export function selectCp(view: TextView, startCp: number, endCp: number): void {
-  const off = offsetsFor(view.text);
-  const a = view.u16ToDom(off.cpToUtf16(startCp), 'start');
-  const b = view.u16ToDom(off.cpToUtf16(endCp), 'end');
+  const a = view.cpToDom(startCp, 'start');
+  const b = view.cpToDom(endCp, 'end');
   const sel = window.getSelection();
   if (!sel) return;
   sel.removeAllRanges();
@@ -27,12 +24,10 @@ export function selectionCp(view: TextView): CpRange | null {
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
   if (!range.intersectsNode(view.container)) return null;
-  const s = view.domToU16(range.startContainer, range.startOffset);
-  let e = view.domToU16(range.endContainer, range.endOffset);
+  const s = view.domToCp(range.startContainer, range.startOffset, 'down');
+  const e = view.domToCp(range.endContainer, range.endOffset, 'up');
   if (s === null || e === null || e <= s) return null;
-  const off = offsetsFor(view.text);
-  if (!off.isCpBoundary(e)) e += 1;
-  return { start: off.utf16ToCp(s), end: off.utf16ToCp(e) };
+  return { start: s, end: e };
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -55,8 +50,7 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
 export function caretCpAtPoint(view: TextView, x: number, y: number): number | null {
   const caret = caretAt(x, y);
   if (!caret) return null;
-  const u = view.domToU16(caret.node, caret.offset);
-  return u === null ? null : offsetsFor(view.text).utf16ToCp(u);
+  return view.domToCp(caret.node, caret.offset);
 }
 
 /** The collapsed caret in the article as a code-point offset (a click into a word), or null. */
@@ -65,8 +59,7 @@ export function caretCp(view: TextView): number | null {
   if (!sel || sel.rangeCount === 0 || !sel.isCollapsed) return null;
   const r = sel.getRangeAt(0);
   if (!view.container.contains(r.startContainer)) return null;
-  const u = view.domToU16(r.startContainer, r.startOffset);
-  return u === null ? null : offsetsFor(view.text).utf16ToCp(u);
+  return view.domToCp(r.startContainer, r.startOffset);
 }
 
 function hits(r: DOMRect, x: number, y: number): boolean {
@@ -78,21 +71,8 @@ function hits(r: DOMRect, x: number, y: number): boolean {
 export function cpAtPoint(view: TextView, x: number, y: number): number | null {
   const caret = caretAt(x, y);
   if (!caret) return null;
-  const pi = view.paragraphOf(caret.node);
-  if (pi === undefined) return null;
-  const data = view.paras[pi].text;
-  const range = document.createRange();
-  for (const idx of [caret.offset - 1, caret.offset]) {
-    let i = idx;
-    if (i < 0 || i >= data.length) continue;
-    const c = data.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) i -= 1; // start of a surrogate pair
-    const w = (data.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    range.setStart(caret.node, i);
-    range.setEnd(caret.node, i + w);
-    for (const r of range.getClientRects()) {
-      if (hits(r, x, y)) return offsetsFor(view.text).utf16ToCp(view.paras[pi].start + i);
-    }
+  for (const { cp, range } of view.charsAround(caret.node, caret.offset)) {
+    for (const r of range.getClientRects()) if (hits(r, x, y)) return cp;
   }
   return null;
 }

@@ -1,13 +1,12 @@
 // Drag handles on the two ends of the focused span (above the text): drag to resize, snapped to words (Alt: exact).
 
 import type { Span } from './bindings';
-import { snapEdge } from './edges';
+import { graphemeStep, snapEdge } from './edges';
 import { caretCpAtPoint, cpRects } from './geometry';
 import { drawPreview } from './highlights';
 import type { Edge } from './nudge';
 import { wordsCp } from './nudge';
-import { graphemeMarks, type CpRange } from './snap';
-import { offsetsFor } from './offsets';
+import type { CpRange } from './snap';
 import type { TextView } from './textView';
 import { t } from './i18n';
 
@@ -28,17 +27,14 @@ export function handleLayer(): HTMLElement {
 
 /** The x of a span's start or end edge: the side of its first/last character where the text begins/ends. */
 function edgeBox(view: TextView, span: CpRange, edge: Edge): { x: number; outward: 1 | -1; top: number; h: number } | null {
-  const off = offsetsFor(view.text);
-  const marks = graphemeMarks(view.text);
-  let u = edge === 'start' ? off.cpToUtf16(span.start) : off.cpToUtf16(span.end);
-  let v = u;
-  if (edge === 'start') do v++; while (v < view.text.length && !marks[v]);
-  else do u--; while (u > 0 && !marks[u]);
-  const ch = { start: off.utf16ToCp(u), end: off.utf16ToCp(v) };
+  // The span's first (or last) grapheme.
+  const ch = edge === 'start'
+    ? { start: span.start, end: graphemeStep(view.text, span.start, 1) }
+    : { start: graphemeStep(view.text, span.end, -1), end: span.end };
   const rects = cpRects(view, ch);
   const r = edge === 'start' ? rects[0] : rects[rects.length - 1];
   if (!r) return null;
-  const rtl = RTL_CHAR.test(view.text[u] ?? '');
+  const rtl = RTL_CHAR.test(view.sliceCp(ch.start, ch.end));
   const right = edge === 'start' ? rtl : !rtl;
   // The span lies left of a right edge: the outside of that edge is further right (+1), else left (-1).
   return { x: right ? r.right : r.left, outward: right ? 1 : -1, top: r.top, h: r.height };

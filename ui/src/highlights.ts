@@ -6,9 +6,8 @@ import { safeColor, tint } from './dom';
 import { mergeBands, type Band } from './bands';
 import { cpRects } from './geometry';
 import { assignLanes } from './lanes';
-import { offsetsFor } from './offsets';
+import { bucketSpans, clipToParagraph, groupSignature, startsRtl } from './highlightModel';
 import { boxAt, paint } from './overlay';
-import { paragraphAt } from './paragraphs';
 import type { CpRange } from './snap';
 import { labelByName, state } from './state';
 import type { TextView } from './textView';
@@ -35,17 +34,7 @@ let layoutKey = '';
 
 function indexSpans(view: TextView, spans: readonly Span[]): Index {
   if (index && index.spans === spans && index.version === view.version) return index;
-  const off = offsetsFor(view.text);
-  const buckets = new Map<number, Span[]>();
-  for (const s of spans) {
-    const a = paragraphAt(view.paras, off.cpToUtf16(s.start));
-    const b = paragraphAt(view.paras, Math.max(off.cpToUtf16(s.end) - 1, 0));
-    for (let i = a; i <= b; i++) {
-      const list = buckets.get(i);
-      if (list) list.push(s);
-      else buckets.set(i, [s]);
-    }
-  }
+  const buckets = bucketSpans(spans, (cp) => view.paragraphOfCp(cp));
   index = { spans, version: view.version, buckets, lanes: assignLanes(spans) };
   return index;
 }
@@ -60,12 +49,6 @@ interface Piece {
   rects: Band[];
 }
 
-const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-/** Is the text right to left where it starts (its first letter, as dir=auto decides)? */
-function startsRtl(text: string): boolean {
-  const m = /\p{L}/u.exec(text);
-  return m ? RTL_CHAR.test(m[0]) : false;
-}
 
 /** The paragraph's place in the layer. */
 function paraAt(view: TextView, para: number, base: DOMRect): { x: number; y: number; box: DOMRect } {
@@ -75,15 +58,11 @@ function paraAt(view: TextView, para: number, base: DOMRect): { x: number; y: nu
 
 /** Read phase: the rects of each span's part in paragraph `para` (no DOM writes, so one layout serves all). */
 function measure(view: TextView, para: number, spans: Span[], lanes: Map<number, number>): Piece[] {
-  const off = offsetsFor(view.text);
-  const p = view.paras[para];
-  const rtl = startsRtl(p.text);
+  const p = view.paragraphCp(para);
+  const rtl = startsRtl(view.paras[para].text);
   return spans.map((span) => {
-    const a16 = off.cpToUtf16(span.start);
-    const b16 = off.cpToUtf16(span.end);
-    const s16 = Math.max(a16, p.start);
-    const e16 = Math.min(b16, p.start + p.text.length);
-    return { span, lane: lanes.get(span.id) ?? 0, rects: mergeBands(view.rects(s16, e16), a16 >= p.start, b16 <= p.start + p.text.length, rtl) };
+    const c = clipToParagraph(span, p);
+    return { span, lane: lanes.get(span.id) ?? 0, rects: mergeBands(view.rectsCp(c.start, c.end), c.startsHere, c.endsHere, rtl) };
   });
 }
 
@@ -168,8 +147,7 @@ export function drawHighlights(
   const moves: { el: HTMLElement; x: number; y: number }[] = [];
   for (const i of want) {
     const list = buckets.get(i)!;
-    let sig = '';
-    for (const s of list) sig += `${s.id},${s.start},${s.end},${s.label},${s.annotator},${lanes.get(s.id)},${labelByName(s.label)?.color};`;
+    const sig = groupSignature(list, lanes, (l) => labelByName(l)?.color);
     const at = paraAt(view, i, base);
     const g = groups.get(i);
     if (g?.sig === sig) {

@@ -4,7 +4,6 @@
 import { call } from './api';
 import type { SearchHit } from './bindings';
 import type { TextView } from './textView';
-import { cpToUtf16 } from './offsets';
 import { boxAt, paint, type Box } from './overlay';
 
 let hits: SearchHit[] = [];
@@ -24,9 +23,7 @@ export function drawSearchHits(layer: HTMLElement, view: TextView): void {
   const base = layer.getBoundingClientRect();
   const boxes: Box[] = [];
   for (const h of hits) {
-    const s = cpToUtf16(view.text, h.start);
-    const e = cpToUtf16(view.text, h.end);
-    for (const r of view.rects(s, e)) boxes.push({ ...boxAt(base, r, 'search-box'), data: { start: String(h.start), end: String(h.end) } });
+    for (const r of view.rectsCp(h.start, h.end)) boxes.push({ ...boxAt(base, r, 'search-box'), data: { start: String(h.start), end: String(h.end) } });
   }
   paint(layer, boxes);
 }

@@ -1,5 +1,8 @@
-// Renders article text as one <p dir=auto data-start> per paragraph and maps DOM points ↔ UTF-16 offsets.
+// Renders article text as one <p dir=auto data-start> per paragraph and maps DOM points ↔ offsets. The rest of
+// the UI speaks code points to it (`*Cp` methods): this is where DOM (UTF-16) positions become code points,
+// through the tables of `offsets.ts`, so no other module converts a DOM offset.
 
+import { offsetsFor, type Offsets } from './offsets';
 import { paragraphAt, splitParagraphs, type Paragraph } from './paragraphs';
 
 export interface DomPoint {
@@ -16,13 +19,18 @@ export class TextView {
   /** Bumped by every render (caches keyed on it know the text changed). */
   version = 0;
   private index = new Map<Node, number>();
+  private off: Offsets = offsetsFor('');
+  /** Each paragraph as a code-point range (its line break excluded). */
+  private parasCp: { start: number; end: number }[] = [];
 
   constructor(readonly container: HTMLElement) {}
 
   /** Replace the rendered text. Each paragraph holds exactly one text node (textContent semantics). */
   render(text: string): void {
     this.text = text;
+    this.off = offsetsFor(text);
     this.paras = splitParagraphs(text);
+    this.parasCp = this.paras.map((p) => ({ start: this.off.utf16ToCp(p.start), end: this.off.utf16ToCp(p.start + p.text.length) }));
     this.nodes = [];
     this.elements = [];
     this.version++;
@@ -120,6 +128,67 @@ export class TextView {
       range.setStart(this.nodes[i], ls);
       range.setEnd(this.nodes[i], le);
       for (const r of range.getClientRects()) if (r.width > 0.5 && r.height > 0.5) out.push(r);
+    }
+    return out;
+  }
+
+  // ---- The code-point API: everything outside speaks code points. ----
+
+  /** The text's length in code points. */
+  get cpLength(): number {
+    return this.off.cpLength;
+  }
+
+  /** The text of a code-point range. */
+  sliceCp(start: number, end: number): string {
+    return this.text.slice(this.off.cpToUtf16(start), this.off.cpToUtf16(end));
+  }
+
+  /** Paragraph `i` as a code-point range (without its line break). */
+  paragraphCp(i: number): { start: number; end: number } {
+    return this.parasCp[i] ?? { start: 0, end: 0 };
+  }
+
+  /** Index of the paragraph holding code point `cp` (or the one before a line break). */
+  paragraphOfCp(cp: number): number {
+    return paragraphAt(this.paras, this.off.cpToUtf16(cp));
+  }
+
+  /** Client rects of a code-point range (see {@link rects}). */
+  rectsCp(start: number, end: number): DOMRect[] {
+    return this.rects(this.off.cpToUtf16(start), this.off.cpToUtf16(end));
+  }
+
+  /** DOM point for a code-point offset (bias as {@link u16ToDom}). */
+  cpToDom(cp: number, bias: 'start' | 'end'): DomPoint {
+    return this.u16ToDom(this.off.cpToUtf16(cp), bias);
+  }
+
+  /** Code-point offset of a DOM boundary point, or null. A point between the two halves of a surrogate
+   * pair goes to the character's start (`down`) or past it (`up`, for the end of a selection). */
+  domToCp(node: Node, offset: number, round: 'down' | 'up' = 'down'): number | null {
+    let u = this.domToU16(node, offset);
+    if (u === null) return null;
+    if (round === 'up' && !this.off.isCpBoundary(u)) u += 1;
+    return this.off.utf16ToCp(u);
+  }
+
+  /** The characters on either side of a caret in one of our text nodes: each one's code-point offset and
+   * a DOM range over it (a surrogate pair is one character). */
+  charsAround(node: Node, offset: number): { cp: number; range: Range }[] {
+    const pi = this.paragraphOf(node);
+    if (pi === undefined) return [];
+    const p = this.paras[pi];
+    const out: { cp: number; range: Range }[] = [];
+    for (const local of [offset - 1, offset]) {
+      if (local < 0 || local >= p.text.length) continue;
+      const cp = this.off.utf16ToCp(p.start + local);
+      const a = this.off.cpToUtf16(cp) - p.start;
+      const b = this.off.cpToUtf16(cp + 1) - p.start;
+      const range = document.createRange();
+      range.setStart(node, a);
+      range.setEnd(node, Math.min(b, p.text.length));
+      out.push({ cp, range });
     }
     return out;
   }

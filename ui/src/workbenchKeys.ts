@@ -8,8 +8,6 @@ import { redo, undo } from './edits';
 import { arrowDir } from './edges';
 import { caretCp, selectCp, selectionCp } from './geometry';
 import { wordsCp } from './nudge';
-import { offsetsFor } from './offsets';
-import { paragraphAt } from './paragraphs';
 import { typing } from './dom';
 import { find, keysOf } from './hotkeys';
 import { neighbour } from './lanes';
@@ -37,7 +35,6 @@ async function doUndo(redoIt: boolean): Promise<void> {
 function selectNextWord(key: 'ArrowLeft' | 'ArrowRight'): void {
   const view = textView();
   if (!view) return;
-  const off = offsetsFor(view.text);
   const sel = selectionCp(view);
   const caret = caretCp(view);
   const words = wordsCp(view.text);
@@ -45,11 +42,11 @@ function selectNextWord(key: 'ArrowLeft' | 'ArrowRight'): void {
   let para: number;
   if (sel || caret !== null) {
     from = sel ? sel.end : caret!;
-    para = paragraphAt(view.paras, off.cpToUtf16(from));
+    para = view.paragraphOfCp(from);
   } else {
     const vis = view.visibleParagraphs(document.getElementById('main')!.getBoundingClientRect(), 0);
     para = vis?.[0] ?? 0;
-    const w = words.find((w) => off.cpToUtf16(w.start) >= view.paras[para].start);
+    const w = words.find((w) => w.start >= view.paragraphCp(para).start);
     if (w) selectCp(view, w.start, w.end);
     return;
   }
