@@ -280,6 +280,7 @@ pub fn accept(tx: &Transaction, ids: &[i64], annotator: &str) -> Result<Vec<Span
         let added = annotations::add_span(tx, &idx, &new, true)?;
         if let annotations::Added::New(span) = added {
             tx.execute("UPDATE spans SET origin = 'suggestion' WHERE id = ?1", [span])?;
+            annotations::mark_started(tx, article_id, annotator)?;
         }
         tx.execute("DELETE FROM suggestions WHERE id = ?1", [id])?;
         out.push(annotations::get_span(tx, added.id())?);

@@ -84,6 +84,20 @@ fn suggestions_are_learnt_accepted_into_spans_and_rejected_for_good() {
     assert_eq!(spans.len(), 1);
     assert_eq!(spans[0]["origin"], "suggestion");
     assert!(spans_on(&mut store, 1).iter().all(|s| s.get("origin").is_none()), "by hand: no key");
+    let v = dispatch(&mut store, "get_article", json!({"id": 5})).expect("article");
+    assert_eq!(v["statuses"][0]["status"], "in_progress", "accepting is work: {v:#}");
+
+    // Undo and redo of an accept: the span goes, and comes back still marked as a suggestion.
+    let span = spans[0].clone();
+    dispatch(&mut store, "delete_span", json!({"id": span["id"], "annotator": "salma"}))
+        .expect("undo");
+    let place = json!({"article_id": 5, "start": span["start"], "end": span["end"]});
+    let req =
+        json!({"annotator": "salma", "label": "PER", "places": [place], "origin": "suggestion"});
+    let redo = dispatch(&mut store, "add_spans", req).expect("redo");
+    assert_eq!(redo["added"][0]["origin"], "suggestion");
+    let bad = json!({"annotator": "salma", "label": "PER", "places": [], "origin": "model"});
+    assert!(dispatch(&mut store, "add_spans", bad).is_err());
 
     // Reject one: the form is not suggested with that label again, anywhere.
     let form_text = loc[0]["text"].as_str().unwrap_or("").to_string();

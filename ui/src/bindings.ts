@@ -631,7 +631,11 @@ truncated: boolean, };
 
 export type SpanPlace = { article_id: number, start: number, end: number, };
 
-export type AddSpansReq = { annotator: string, label: string, places: Array<SpanPlace>, };
+export type AddSpansReq = { annotator: string, label: string, places: Array<SpanPlace>, 
+/**
+ * "suggestion" marks the new spans as accepted suggestions (redoing an accept); default "analyst".
+ */
+origin?: string, };
 
 export type AddSpansResult = { 
 /**
