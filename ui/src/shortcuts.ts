@@ -37,6 +37,15 @@ const GROUPS: [Key, [KeyCell, Key][]][] = [
     ],
   ],
   [
+    'scSuggestions',
+    [
+      ['] / [', 'scFocusNext'],
+      [['Enter', 'scOnSugg'], 'scAcceptSugg'],
+      [['Delete', 'scOnSugg'], 'scRejectSugg'],
+      ['Shift+Enter', 'scAcceptScreen'],
+    ],
+  ],
+  [
     'scHistory',
     [
       ['Ctrl+Z', 'scUndo'],

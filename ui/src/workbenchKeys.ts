@@ -1,5 +1,6 @@
-// The annotation view's keyboard (runs before the label hotkeys): undo/redo, span focus and resizing, clitic
-// and sticky toggles, all occurrences, relabelling the focused span, and app-wide keys (sheet, size, theme…).
+// The annotation view's keyboard (runs before the label hotkeys): undo/redo, span and suggestion focus, accepting
+// and rejecting suggestions, resizing, clitic and sticky toggles, all occurrences, relabelling the focused span, and
+// app-wide keys (sheet, size, theme…).
 
 import { openRegistry } from './entityDialog';
 import { deleteFocused, editSpan, focusedSpan, resizeByArrow, setFocus, toggleClitics, toggleSticky, actions } from './annotate';
@@ -12,10 +13,10 @@ import { offsetsFor } from './offsets';
 import { paragraphAt } from './paragraphs';
 import { typing } from './dom';
 import { find, keysOf } from './hotkeys';
-import { neighbour } from './lanes';
 import { session } from './session';
 import { editorOpenFor } from './spanEditor';
 import { spanLabels, state } from './state';
+import { acceptFocused, acceptOnScreen, focusSuggestion, focusedSuggestion, rejectFocused, walkAll } from './suggestActions';
 import { guard, toast } from './toast';
 import { t } from './i18n';
 
@@ -118,9 +119,26 @@ function handle(e: KeyboardEvent): boolean {
     return true;
   }
   if (e.key === ']' || e.key === '[') {
-    const next = neighbour(state.view.spans, session.focusId, e.key === ']' ? 1 : -1);
-    if (next) setFocus(next);
+    walkAll(e.key === ']' ? 1 : -1);
     return true;
+  }
+  // Suggestions: Enter accepts the focused one, Delete rejects it, Shift+Enter accepts all on screen.
+  const suggestion = focusedSuggestion();
+  if (e.key === 'Enter' && e.shiftKey && !e.altKey) {
+    guard(acceptOnScreen, t('errAcceptSugg'))();
+    return true;
+  }
+  if (suggestion && e.key === 'Enter' && !e.altKey) {
+    guard(acceptFocused, t('errAcceptSugg'))();
+    return true;
+  }
+  if (suggestion && (e.key === 'Delete' || e.key === 'Backspace')) {
+    guard(rejectFocused, t('errRejectSugg'))();
+    return true;
+  }
+  if (suggestion && e.key === 'Escape') {
+    focusSuggestion(null, false);
+    return false;
   }
   if (e.key === 'Enter' && span && !e.shiftKey && !e.altKey) {
     editSpan(span);
