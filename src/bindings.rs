@@ -33,6 +33,7 @@ use crate::review::progress::{AnalystProgress, MyProgress, Progress};
 use crate::search::Snippet;
 use crate::settings::Settings;
 use crate::suggest::eval::Scores;
+use crate::suggest::next::{NextBy, NextPick};
 use crate::suggest::run::Trained;
 use crate::suggest::store::{SuggestSettings, Suggestion};
 use crate::suggest::{Evaluation, Mode, ModelInfo};
@@ -155,6 +156,9 @@ pub fn typescript() -> String {
         SuggestionIdsReq,
         Rejected,
         SetSuggestSettingsReq,
+        NextBy,
+        NextPick,
+        SuggestNextReq,
         Entity,
         EntitySummary,
         EntityChange,

@@ -6,6 +6,7 @@ pub mod data;
 pub mod eval;
 pub mod features;
 pub mod matcher;
+pub mod next;
 pub mod run;
 pub mod store;
 pub mod tagger;

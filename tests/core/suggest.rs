@@ -120,6 +120,44 @@ fn suggestions_are_learnt_accepted_into_spans_and_rejected_for_good() {
         .as_array()
         .is_some_and(|a| a.iter().any(|s| s["label"] == "LOC" && s["text"] == form_text.as_str())));
 
+    // Next article by the suggestions: the most suggestions among the unfinished articles, or the least sure.
+    let counts: Vec<(i64, usize)> = (1..=5)
+        .map(|id| {
+            let v = dispatch(&mut store, "suggestions", json!({"article_id": id})).expect("s");
+            (id, v.as_array().map_or(0, |a| a.len()))
+        })
+        .collect();
+    let most = counts.iter().map(|c| c.1).max().unwrap_or(0);
+    let req = json!({"annotator": "karim", "by": "most_suggestions", "after": 2});
+    let n = dispatch(&mut store, "suggest_next", req).expect("next");
+    assert_eq!(n["examined"], 4, "every article but the open one: {n}");
+    assert_eq!(n["score"].as_f64(), Some(most as f64), "{counts:?} {n}");
+    let first_most = counts.iter().cycle().skip(2).take(5).find(|c| c.1 == most && c.0 != 2);
+    assert_eq!(
+        n["article_id"].as_i64(),
+        first_most.map(|c| c.0),
+        "{counts:?}: ties go to the first after 2"
+    );
+    let least =
+        dispatch(&mut store, "suggest_next", json!({"annotator": "karim", "by": "least_sure"}))
+            .expect("least sure");
+    let sure = least["score"].as_f64().unwrap_or(-1.0);
+    assert!((0.0..=1.0).contains(&sure) && least["article_id"].is_number(), "{least}");
+    // An article the analyst marked done is never offered; the search wraps round after the last.
+    let done = least["article_id"].clone();
+    let st = json!({"article_id": done, "annotator": "karim", "status": "done"});
+    dispatch(&mut store, "set_status", st).expect("done");
+    for by in ["least_sure", "most_suggestions"] {
+        let req = json!({"annotator": "karim", "by": by, "after": 5, "limit": 10});
+        let n = dispatch(&mut store, "suggest_next", req).expect("next");
+        assert_ne!(n["article_id"], done, "{by}: {n}");
+        assert_eq!(n["examined"], 3, "{by}: 1–4 but the done one: {n}");
+    }
+    let one = json!({"annotator": "karim", "by": "least_sure", "after": 5, "limit": 1});
+    let n = dispatch(&mut store, "suggest_next", one).expect("next");
+    let expect = if done == json!(1) { 2 } else { 1 };
+    assert_eq!(n["article_id"], expect, "wraps round to the first unfinished: {n}");
+
     // The switch: off suggests nothing.
     dispatch(&mut store, "set_suggest_settings", json!({"mode": "off"})).expect("off");
     let none = dispatch(&mut store, "suggestions", json!({"article_id": 5})).expect("off");

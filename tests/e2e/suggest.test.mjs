@@ -1,8 +1,9 @@
 // Suggestions in the browser: another analyst's spans on four seeds, "Train now" in Settings → Suggestions (per-label
 // scores after it), the fifth seed's suggestions drawn as dashed outlines over their words (no fill, apart from the
 // spans), walked with ] and accepted with Enter, one rejected with Delete (its form is not suggested again, not even
-// after opening the article again), undo and redo of an accept, Shift+Enter accepts all on screen, and the export
-// carries origin "suggestion"; screenshots in English and Arabic (suggest-*.png).
+// after opening the article again), undo and redo of an accept, Shift+Enter accepts all on screen, the export carries
+// origin "suggestion", next unfinished by most suggestions, a higher threshold, off; screenshots in English and
+// Arabic (suggest-*.png).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -172,6 +173,18 @@ test('suggestions: train, see them dashed over their words, walk, accept, reject
   await page.locator('#shortcuts-close').click();
   await page.keyboard.press('Shift+U');
   await page.locator('html[lang=en]').waitFor();
+
+  // Next unfinished (Shift+N) by the suggestions: the article with the most of them among the other four.
+  await page.keyboard.press('Shift+L');
+  await dlg.locator('[data-tab=suggestions]').click();
+  await dlg.locator('#suggest-next').selectOption('most_suggestions');
+  await dlg.locator('#settings-close').click();
+  const open = await page.locator('#article-pane').getAttribute('data-article-id');
+  await page.keyboard.press('Shift+N');
+  await page.locator('#toast', { hasText: 'the most of 4 articles looked at' }).waitFor();
+  await page.waitForFunction((id) => document.getElementById('article-pane').dataset.articleId !== id, open);
+  await openArticle(page, Number(open));
+  await page.locator('#sugg-layer .sg').first().waitFor();
 
   // A higher threshold: fewer suggestions (only the surest). Off: none is drawn.
   const before = (await waiting(page)).list;

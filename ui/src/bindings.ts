@@ -863,6 +863,24 @@ removed: number, };
 
 export type SetSuggestSettingsReq = { mode?: Mode, threshold?: number, };
 
+export type NextBy = "least_sure" | "most_suggestions";
+
+export type NextPick = { article_id?: number, score: number, examined: number, };
+
+export type SuggestNextReq = { 
+/**
+ * Whose unfinished articles (not marked done by this analyst).
+ */
+annotator: string, 
+/**
+ * The open article: the search starts after it, in id order, and wraps round.
+ */
+after?: number, by: NextBy, 
+/**
+ * How many unfinished articles to look at (default 200, at most 5,000).
+ */
+limit?: number, };
+
 export type Entity = { 
 /**
  * Stable across exports and projects ("E…").
@@ -1214,6 +1232,7 @@ export type Commands = {
   accept_suggestions: { req: SuggestionIdsReq; res: Array<Span> };
   reject_suggestions: { req: SuggestionIdsReq; res: Rejected };
   set_suggest_settings: { req: SetSuggestSettingsReq; res: SuggestSettings };
+  suggest_next: { req: SuggestNextReq; res: NextPick };
   search_hits: { req: SearchHitsReq; res: Array<SearchHit> };
   clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
   misaligned_spans: { req: ExportReq; res: MisalignedSpans };

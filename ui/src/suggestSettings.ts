@@ -1,4 +1,5 @@
-// Settings → Suggestions: the project's switch (off / matcher / both) and confidence threshold, "Train now" (in the
+// Settings → Suggestions: the project's switch (off / matcher / both) and confidence threshold, what "next unfinished"
+// opens (the list's next, the least sure, the most suggestions), "Train now" (in the
 // background on a connection of its own: the window stays usable, Stop cancels it) and the last training's held-out
 // precision, recall and F1 per label.
 
@@ -7,7 +8,7 @@ import type { Evaluation, Mode, Prf, Scores } from './bindings';
 import { el } from './dom';
 import { count, t, type Key } from './i18n';
 import { reloadSuggestions } from './suggestActions';
-import { sugg } from './suggestions';
+import { nextChoice, setNextChoice, sugg, type NextChoice } from './suggestions';
 import { guard, toast, toastError } from './toast';
 
 /** The training under way (one at a time), and what to call when it ends (the tab re-renders if it shows). */
@@ -116,12 +117,20 @@ export function suggestTab(rerender: () => void): HTMLElement {
   const stop = el('button', { type: 'button', class: 'btn', id: 'suggest-stop', hidden: !training, disabled: !!training?.stopping }, t('stop'));
   stop.addEventListener('click', stopTraining);
   const status = el('p', { id: 'suggest-status', class: 'small', role: 'status', hidden: !training }, training ? t(training.stopping ? 'stopping' : 'sgTraining') : '');
+  const next = el('select', { id: 'suggest-next', 'aria-label': t('sgNextLegend') });
+  for (const [v, k] of [['list', 'sgNextList'], ['least_sure', 'sgNextLeast'], ['most_suggestions', 'sgNextMost']] as [NextChoice, Key][]) {
+    const o = el('option', { value: v }, t(k));
+    o.selected = nextChoice() === v;
+    next.append(o);
+  }
+  next.addEventListener('change', () => setNextChoice(next.value as NextChoice));
   return el(
     'div',
     { id: 'suggest-tab' },
     el('p', { class: 'muted small' }, t('sgHelp')),
     el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgLegend')), radio('off', 'sgModeOff'), radio('matcher', 'sgModeMatcher'), radio('both', 'sgModeBoth')),
     el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgThreshold')), el('div', { class: 'sg-threshold' }, slider, shown), el('p', { class: 'muted small' }, t('sgThresholdHelp'))),
+    el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgNextLegend')), next, el('p', { class: 'muted small' }, t('sgNextHelp'))),
     el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgTrainLegend')), el('div', { class: 'sg-train' }, train, stop), status, evaluationPart()),
   );
 }

@@ -3,7 +3,7 @@
 // from Range.getClientRects(), one per line; the text is never split.
 
 import { call } from './api';
-import type { Suggestion, SuggestState } from './bindings';
+import type { NextBy, Suggestion, SuggestState } from './bindings';
 import { mergeBands } from './bands';
 import { safeColor } from './dom';
 import { MARGIN, startsRtl } from './highlights';
@@ -21,6 +21,27 @@ export const sugg = {
   /** The suggestion the keyboard acts on (Enter accepts, Delete rejects); null = none. */
   focus: null as number | null,
 };
+
+/** What "next unfinished" (Shift+N) opens: the next in the list, or by the suggestions (remembered on this computer). */
+export type NextChoice = 'list' | NextBy;
+const NEXT_KEY = 'hashiya.suggestNext';
+
+export function nextChoice(): NextChoice {
+  try {
+    const v = localStorage.getItem(NEXT_KEY);
+    return v === 'least_sure' || v === 'most_suggestions' ? v : 'list';
+  } catch {
+    return 'list';
+  }
+}
+
+export function setNextChoice(v: NextChoice): void {
+  try {
+    localStorage.setItem(NEXT_KEY, v);
+  } catch {
+    // No storage: the choice lasts as long as the page does not reload.
+  }
+}
 
 /** Does the project suggest anything (a trained model and the switch not off)? */
 export function suggesting(): boolean {
