@@ -1,6 +1,7 @@
 //! Token features for the sequence labeller, as 64-bit hashes: the word and its clitic-stripped
 //! core (the core's clitic code, `search::clitic_stems`), prefixes and suffixes, character
-//! trigrams, word shape for Latin and digits, and the neighbouring words.
+//! trigrams, word shape for Latin and digits, and the neighbouring words; gazetteer hits are added by
+//! [`sentence_with`] (`names.rs`).
 
 use crate::search;
 
@@ -74,6 +75,15 @@ fn affixes(out: &mut Vec<u64>, tag: &str, w: &str) {
     for k in 1..=4.min(n) {
         out.push(hash2(&format!("{tag}s{k}"), &chars[n - k..].iter().collect::<String>()));
     }
+}
+
+/// The features of every token of a sentence, with the gazetteer hits of `names`.
+pub fn sentence_with(words: &[Word], names: &super::names::Names) -> Vec<Vec<u64>> {
+    let mut out = sentence(words);
+    for (f, extra) in out.iter_mut().zip(names.hits(words)) {
+        f.extend(extra);
+    }
+    out
 }
 
 /// The features of every token of a sentence.

@@ -65,7 +65,7 @@ pub fn sureness(conn: &Connection, model: &Model, article_id: i64) -> Result<Opt
     let mut sum = 0.0;
     let mut n = 0usize;
     for sent in data::sentences_of(article, Vec::new())? {
-        let (_, conf) = model.tagger.tag(&features::sentence(&sent.words));
+        let (_, conf) = model.tagger.tag(&features::sentence_with(&sent.words, &model.names));
         if let Some(min) = conf.iter().copied().reduce(f64::min) {
             sum += min;
             n += 1;

@@ -237,3 +237,26 @@ fn cli_trains_applies_and_evaluates() {
         .expect("count");
     assert_eq!(n, 0);
 }
+
+#[test]
+fn the_entity_registry_is_the_labellers_gazetteer() {
+    let mut store = Store::open_in_memory().expect("open");
+    labelled(&mut store);
+    dispatch(&mut store, "suggest_train", json!({})).expect("train");
+    let names = |store: &Store| {
+        hashiya::suggest::store::load_model(store.conn())
+            .expect("load")
+            .map_or(0, |m| m.names.len())
+    };
+    assert_eq!(names(&store), 0, "no registry yet");
+    let req = json!({"annotator": "salma", "label": "PER", "name": "عبد اللطيف حموشي", "aliases": ["حموشي"]});
+    let e = dispatch(&mut store, "create_entity", req).expect("entity");
+    assert_eq!(names(&store), 2, "the model follows the registry without training again");
+    dispatch(&mut store, "add_alias", json!({"id": e["id"], "alias": "الحموشي"})).expect("alias");
+    assert_eq!(names(&store), 3);
+    // Trained with the registry: held-out scores and suggestions as before.
+    let t = dispatch(&mut store, "suggest_train", json!({})).expect("train");
+    assert!(t["evaluation"]["model"]["overall"]["f1"].is_number(), "{t:#}");
+    let sug = dispatch(&mut store, "suggestions", json!({"article_id": 5})).expect("suggest");
+    assert!(sug.as_array().is_some_and(|a| a.iter().any(|s| s["text"] == "حموشي")), "{sug:#}");
+}
