@@ -3,11 +3,12 @@
 // spans), walked with ] and accepted with Enter, one rejected with Delete (its form is not suggested again, not even
 // after opening the article again), undo and redo of an accept, Shift+Enter accepts all on screen, the export carries
 // origin "suggestion", next unfinished by most suggestions, a higher threshold, off; screenshots in English and
-// Arabic (suggest-*.png).
+// Arabic (suggest-*.png). Then training on AQMAR in the background: a span labelled meanwhile, and Stop.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, exportRecords, fixture, measureTextAndBoxes, openArticle, articleIdByTitle, covers, seeds, settle, shot, storedTitle, tempProject, startApp } from './harness.mjs';
+import path from 'node:path';
+import { cli, cpRangeOf, exportRecords, fixture, measureTextAndBoxes, openArticle, articleIdByTitle, covers, seeds, seedsDir, settle, shot, storedTitle, tempProject, startApp } from './harness.mjs';
 
 const NAMES = [
   ['حموشي', 'PER'],
@@ -204,4 +205,52 @@ test('suggestions: train, see them dashed over their words, walk, accept, reject
   await page.waitForFunction(() => document.querySelectorAll('#sugg-layer .sg').length === 0);
   await settle(page);
   assert.deepEqual(browser.errors, []);
+});
+
+test('training runs in the background: the analyst labels meanwhile, and Stop keeps the project untrained', async (t) => {
+  const project = tempProject();
+  t.after(project.cleanup);
+  const files = seeds();
+  cli(project.db, 'import', files[0].file);
+  const title = storedTitle(project.db, files[0].text);
+  // AQMAR's training file as 27 articles of 50 sentences: several seconds of training in a debug build.
+  const aqmar = path.join(seedsDir, '..', 'aqmar', 'train.txt');
+  cli(project.db, 'import', '--format', 'conll', '--annotator', 'corpus', '--sentences-per-article', '50', aqmar);
+  const { page, browser } = await startApp(t, project.db);
+  await openArticle(page, await articleIdByTitle(page, title.slice(0, 40)));
+  await page.keyboard.press('Shift+L');
+  const dlg = page.locator('#settings-dialog');
+  await dlg.locator('[data-tab=suggestions]').click();
+  await dlg.locator('#suggest-train').click();
+  await dlg.locator('#suggest-status', { hasText: 'Training in the background' }).waitFor();
+  await dlg.locator('#settings-close').click();
+
+  // While it trains, the window answers: a span is labelled and drawn.
+  const r = cpRangeOf(files[0].text, 'حموشي');
+  await page.evaluate(([s, e]) => window.hashiya.selectRange(s, e), [r.start, r.end]);
+  await page.keyboard.press('p');
+  await page.locator('.hl[data-label=PER][data-annotator=Amina]').first().waitFor();
+  await page.keyboard.press('Shift+L');
+  await dlg.locator('[data-tab=suggestions]').click();
+  assert.equal(await dlg.locator('#suggest-stop').isVisible(), true, 'still training after the span was drawn');
+
+  // Stop: the training ends without a model.
+  await dlg.locator('#suggest-stop').click();
+  await page.locator('#toast', { hasText: 'Training stopped' }).waitFor({ timeout: 30000 });
+  await dlg.locator('#suggest-info', { hasText: 'Not trained yet' }).waitFor();
+  assert.equal(await dlg.locator('#suggest-train').isEnabled(), true);
+  await dlg.locator('#settings-close').click();
+  await page.locator('#sugg-chip', { hasText: 'not trained' }).waitFor();
+  const stored = cli(project.db, 'export', '--format', 'spans', '--annotators', 'Amina', '--status', 'in_progress')
+    .split('\n')
+    .filter((l) => l.trim());
+  assert.equal(stored.length, 1, 'one article in progress');
+  assert.deepEqual(
+    JSON.parse(stored[0]).spans.map((x) => [x.start, x.end, x.label]),
+    [[r.start, r.end, 'PER']],
+    'the span labelled during the training is stored',
+  );
+  await settle(page);
+  // The cancelled command answers 409 (conflict), which the browser logs; nothing else.
+  assert.deepEqual(browser.errors.filter((e) => !/status of 409 .*\/api\/suggest_train/.test(e)), []);
 });
