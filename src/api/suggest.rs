@@ -72,7 +72,7 @@ pub struct SuggestNextReq {
     #[ts(optional)]
     pub after: Option<i64>,
     pub by: NextBy,
-    /// How many unfinished articles to look at (default 200, at most 5,000).
+    /// How many unfinished articles to look at (default 100, at most 5,000).
     #[serde(default)]
     #[ts(optional)]
     pub limit: Option<i64>,
@@ -148,7 +148,7 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
             let conn = store.conn();
             let model = sstore::load_model(conn)?
                 .ok_or_else(|| Error::Invalid("no suggestion model yet: train one first".into()))?;
-            let limit = r.limit.unwrap_or(200).clamp(1, 5000) as usize;
+            let limit = r.limit.unwrap_or(100).clamp(1, 5000) as usize;
             to_json(next::pick(conn, &model, &r.annotator, r.after.unwrap_or(0), r.by, limit)?)
         }),
         _ => return None,

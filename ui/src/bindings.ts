@@ -877,7 +877,7 @@ annotator: string,
  */
 after?: number, by: NextBy, 
 /**
- * How many unfinished articles to look at (default 200, at most 5,000).
+ * How many unfinished articles to look at (default 100, at most 5,000).
  */
 limit?: number, };
 

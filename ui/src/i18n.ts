@@ -734,7 +734,7 @@ const S = {
   sgNextList: ['The next in the list', 'التالي في القائمة'],
   sgNextLeast: ['Where the model is least sure', 'حيث النموذج أقل ثقة'],
   sgNextMost: ['The article with the most suggestions', 'المقال ذا أكثر الاقتراحات'],
-  sgNextHelp: ['By the suggestions: among your unfinished articles after this one (the first 200, in import order), whatever the list shows.', 'حسب الاقتراحات: من بين مقالاتك غير المنجزة بعد هذا المقال (أول 200 بترتيب الاستيراد)، أيًّا كان ما تعرضه القائمة.'],
+  sgNextHelp: ['By the suggestions: among your unfinished articles after this one (the first 100, in import order), whatever the list shows.', 'حسب الاقتراحات: من بين مقالاتك غير المنجزة بعد هذا المقال (أول 100 بترتيب الاستيراد)، أيًّا كان ما تعرضه القائمة.'],
   sgNextLeastToast: ['The model is least sure here (mean {score}) of {n} looked at.', 'النموذج أقل ثقة هنا (المتوسط {score}) من بين {n} جرى فحصها.'],
   sgNextMostToast: ['{n} here, the most of {of} looked at.', '{n} هنا، الأكثر من بين {of} جرى فحصها.'],
   hAccept: ['Accept {n}', 'قبول {n}'],
