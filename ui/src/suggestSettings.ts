@@ -130,7 +130,7 @@ export function suggestTab(rerender: () => void): HTMLElement {
     el('p', { class: 'muted small' }, t('sgHelp')),
     el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgLegend')), radio('off', 'sgModeOff'), radio('matcher', 'sgModeMatcher'), radio('both', 'sgModeBoth')),
     el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgThreshold')), el('div', { class: 'sg-threshold' }, slider, shown), el('p', { class: 'muted small' }, t('sgThresholdHelp'))),
-    el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgNextLegend')), next, el('p', { class: 'muted small' }, t('sgNextHelp'))),
     el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgTrainLegend')), el('div', { class: 'sg-train' }, train, stop), status, evaluationPart()),
+    el('fieldset', { class: 'clitic-setting' }, el('legend', {}, t('sgNextLegend')), next, el('p', { class: 'muted small' }, t('sgNextHelp'))),
   );
 }
