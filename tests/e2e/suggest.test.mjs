@@ -1,9 +1,10 @@
 // Suggestions in the browser: another analyst's spans on four seeds, "Train now" in Settings → Suggestions (per-label
 // scores after it), the fifth seed's suggestions drawn as dashed outlines over their words (no fill, apart from the
-// spans), walked with ] and accepted with Enter, one rejected with Delete (its form is not suggested again, not even
-// after opening the article again), undo and redo of an accept, Shift+Enter accepts all on screen, the export carries
-// origin "suggestion", next unfinished by most suggestions, a higher threshold, off; screenshots in English and
-// Arabic (suggest-*.png). Then training on AQMAR in the background: a span labelled meanwhile, and Stop.
+// spans), walked with ] and accepted with Enter (or a label key: with that label), one rejected with Delete (its form
+// is not suggested again, not even after opening the article again), undo and redo of an accept, Shift+Enter accepts
+// all on screen, the export carries origin "suggestion", next unfinished by most suggestions, a higher threshold, off;
+// screenshots in English and Arabic (suggest-*.png). Then training on AQMAR in the background: a span labelled
+// meanwhile, and Stop.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -162,6 +163,18 @@ test('suggestions: train, see them dashed over their words, walk, accept, reject
   for (let i = 0; i < 12 && (await focused(page)) === null; i++) await page.keyboard.press(']');
   await page.locator('#sugg-layer .sg.sg-focus').first().waitFor();
   await shot(page, 'suggest-ar.png');
+  // A label key accepts the focused suggestion with that label (o: ORG), whatever it was suggested as.
+  const asOrg = await focused(page);
+  await page.keyboard.press('o');
+  await page.locator('.hl[data-label=ORG][data-annotator=Amina]').first().waitFor();
+  await settle(page);
+  const org = exportRecords(project.db)
+    .find((x) => x.text === target.text)
+    .spans.filter((x) => x.label === 'ORG' && x.annotator === 'Amina');
+  assert.deepEqual(
+    org.map((x) => [x.start, x.end, x.origin]),
+    [[asOrg.start, asOrg.end, 'suggestion']],
+  );
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+L');
   await dlg.locator('[data-tab=suggestions]').click();

@@ -740,6 +740,7 @@ const S = {
   hAccept: ['Accept {n}', 'قبول {n}'],
   scSuggestions: ['Suggestions', 'الاقتراحات'],
   scAcceptSugg: ['Accept the focused suggestion', 'قبول الاقتراح المركَّز عليه'],
+  scAcceptAs: ['Accept the focused suggestion with that label', 'قبول الاقتراح المركَّز عليه بذلك الوسم'],
   scRejectSugg: ['Reject the focused suggestion (not suggested again)', 'رفض الاقتراح المركَّز عليه (لا يُقترح مجددًا)'],
   scAcceptScreen: ['Accept every suggestion on screen', 'قبول كل الاقتراحات الظاهرة على الشاشة'],
   scOnSugg: [' on a suggestion', ' على اقتراح'],

@@ -41,6 +41,7 @@ const GROUPS: [Key, [KeyCell, Key][]][] = [
     [
       ['] / [', 'scFocusNext'],
       [['Enter', 'scOnSugg'], 'scAcceptSugg'],
+      ['k:scLabelKey', 'scAcceptAs'],
       [['Delete', 'scOnSugg'], 'scRejectSugg'],
       ['Shift+Enter', 'scAcceptScreen'],
     ],

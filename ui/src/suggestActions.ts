@@ -1,12 +1,13 @@
 // What the analyst does with suggestions in the annotation view: walk them with the spans (] / [), accept the
-// focused one (Enter) or every one on screen (Shift+Enter), reject the focused one (Delete) — a rejected form and
+// focused one (Enter, or a label key: with that label) or every one on screen (Shift+Enter), reject the focused one
+// (Delete) — a rejected form and
 // label is not suggested again — and reload them after a training or a settings change.
 
 import { setFocus } from './annotate';
 import { refreshAnnotations, scheduleRedraw } from './article';
 import { call } from './api';
 import { byId } from './dom';
-import { acceptSuggestions } from './edits';
+import { acceptSuggestions, changeSpan } from './edits';
 import { markFocus } from './highlights';
 import { count, t } from './i18n';
 import { changed, session } from './session';
@@ -58,12 +59,15 @@ async function accept(ids: number[]): Promise<number> {
   return spans.length;
 }
 
-/** Enter on a focused suggestion. */
-export async function acceptFocused(): Promise<void> {
+/** Enter on a focused suggestion; a label key accepts it with that label instead (a relabel after the accept,
+ * its own undo step). */
+export async function acceptFocused(as?: string): Promise<void> {
   const s = focusedSuggestion();
   if (!s) return;
-  await accept([s.id]);
-  toast(t('sgAccepted', { label: s.label, text: s.text }), 'success');
+  const [span] = await acceptSuggestions([s.id]);
+  if (span && as && as !== span.label) await changeSpan(span, { label: as }, t('hRelabel', { from: span.label, to: as }));
+  await refreshAnnotations();
+  toast(t('sgAccepted', { label: as ?? s.label, text: s.text }), 'success');
   focusNextAfter(s);
 }
 

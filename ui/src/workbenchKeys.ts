@@ -129,7 +129,7 @@ function handle(e: KeyboardEvent): boolean {
     return true;
   }
   if (suggestion && e.key === 'Enter' && !e.altKey) {
-    guard(acceptFocused, t('errAcceptSugg'))();
+    guard(() => acceptFocused(), t('errAcceptSugg'))();
     return true;
   }
   if (suggestion && (e.key === 'Delete' || e.key === 'Backspace')) {
@@ -156,6 +156,10 @@ function handle(e: KeyboardEvent): boolean {
   // (or nowhere); with the caret elsewhere the label hotkeys label the word there; in sticky mode with
   // nothing to act on, the key switches the sticky label.
   const label = !e.shiftKey ? find(spanLabels(), keysOf(e)) : undefined;
+  if (label && !hasSel && suggestion) {
+    guard(() => acceptFocused(label.name), t('errAcceptSugg'))();
+    return true;
+  }
   if (label && !hasSel) {
     const caret = view ? caretCp(view) : null;
     const inEditor = state.view.spans.find((x) => x.id === editorOpenFor());
