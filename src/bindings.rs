@@ -38,6 +38,7 @@ use crate::review::relation_diff::{
 use crate::search::Snippet;
 use crate::settings::Settings;
 use crate::suggest::eval::Scores;
+use crate::suggest::next::{NextBy, NextPick};
 use crate::suggest::run::Trained;
 use crate::suggest::store::{SuggestSettings, Suggestion};
 use crate::suggest::{Evaluation, Mode, ModelInfo};
@@ -160,6 +161,9 @@ pub fn typescript() -> String {
         SuggestionIdsReq,
         Rejected,
         SetSuggestSettingsReq,
+        NextBy,
+        NextPick,
+        SuggestNextReq,
         Entity,
         EntitySummary,
         EntityChange,

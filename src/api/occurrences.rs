@@ -63,6 +63,10 @@ pub struct AddSpansReq {
     pub annotator: String,
     pub label: String,
     pub places: Vec<SpanPlace>,
+    /// "suggestion" marks the new spans as accepted suggestions (redoing an accept); default "analyst".
+    #[serde(default)]
+    #[ts(optional)]
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -128,6 +132,15 @@ fn find(store: &mut Store, r: FindOccurrencesReq) -> Result<OccurrencesResult> {
 
 /// Label many places in one transaction: all are added, or none (any bad place refuses the step).
 fn add_spans(store: &mut Store, r: AddSpansReq) -> Result<AddSpansResult> {
+    let suggested = match r.origin.as_deref() {
+        None | Some("analyst") => false,
+        Some("suggestion") => true,
+        Some(o) => {
+            return Err(Error::Invalid(format!(
+                "origin must be \"analyst\" or \"suggestion\", not {o:?}"
+            )))
+        }
+    };
     store.with_tx(|tx| {
         let mut added = Vec::new();
         let mut already = 0;
@@ -154,6 +167,9 @@ fn add_spans(store: &mut Store, r: AddSpansReq) -> Result<AddSpansResult> {
             };
             match annotations::add_span(tx, &CharIndex::new(text), &span, false)? {
                 annotations::Added::New(id) => {
+                    if suggested {
+                        tx.execute("UPDATE spans SET origin = 'suggestion' WHERE id = ?1", [id])?;
+                    }
                     annotations::mark_started(tx, p.article_id, &r.annotator)?;
                     added.push(annotations::get_span(tx, id)?)
                 }

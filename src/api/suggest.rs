@@ -1,5 +1,5 @@
 //! Suggestion commands of the command API: train (detached, cancellable), the suggestions on an
-//! article, accept and reject them, and the per-project switch and threshold.
+//! article, accept and reject them, the per-project switch and threshold, and "next article" by them.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -10,6 +10,7 @@ use crate::api::{args, jobs, to_json};
 use crate::error::{Error, Result};
 use crate::model::Span;
 use crate::store::Store;
+use crate::suggest::next::{self, NextBy};
 use crate::suggest::run::{self, Trained};
 use crate::suggest::store::{self as sstore, SuggestSettings, Suggestion};
 use crate::suggest::Mode;
@@ -62,6 +63,21 @@ pub struct SetSuggestSettingsReq {
     pub threshold: Option<f64>,
 }
 
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct SuggestNextReq {
+    /// Whose unfinished articles (not marked done by this analyst).
+    pub annotator: String,
+    /// The open article: the search starts after it, in id order, and wraps round.
+    #[serde(default)]
+    #[ts(optional)]
+    pub after: Option<i64>,
+    pub by: NextBy,
+    /// How many unfinished articles to look at (default 100, at most 5,000).
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<i64>,
+}
+
 /// The suggestion commands (training runs on a connection of its own, like an import).
 pub const COMMANDS: &[Command] = &[
     by_name!(Store, "suggest_state", "Record<string, never>" => SuggestState, run),
@@ -70,6 +86,7 @@ pub const COMMANDS: &[Command] = &[
     by_name!(Store, "accept_suggestions", SuggestionIdsReq => "Array<Span>", run),
     by_name!(Store, "reject_suggestions", SuggestionIdsReq => Rejected, run),
     by_name!(Store, "set_suggest_settings", SetSuggestSettingsReq => SuggestSettings, run),
+    by_name!(Store, "suggest_next", SuggestNextReq => NextPick, run),
 ];
 
 /// The suggestions on an article, computed afresh with the stored model (none before training or
@@ -126,6 +143,13 @@ pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value
                 return Err(Error::Invalid("nothing to change: give mode or threshold".into()));
             }
             to_json(store.with_tx(|tx| sstore::set_settings(tx, r.mode, r.threshold))?)
+        }),
+        "suggest_next" => args::<SuggestNextReq>(cmd, a).and_then(|r| {
+            let conn = store.conn();
+            let model = sstore::load_model(conn)?
+                .ok_or_else(|| Error::Invalid("no suggestion model yet: train one first".into()))?;
+            let limit = r.limit.unwrap_or(100).clamp(1, 5000) as usize;
+            to_json(next::pick(conn, &model, &r.annotator, r.after.unwrap_or(0), r.by, limit)?)
         }),
         _ => return None,
     })

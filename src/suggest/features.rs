@@ -1,6 +1,7 @@
 //! Token features for the sequence labeller, as 64-bit hashes: the word and its clitic-stripped
 //! core (the core's clitic code, `search::clitic_stems`), prefixes and suffixes, character
-//! trigrams, word shape for Latin and digits, and the neighbouring words.
+//! trigrams, word shape for Latin and digits, and the neighbouring words; gazetteer hits are added by
+//! `names::sentence_with`.
 
 use crate::search;
 

@@ -6,6 +6,8 @@ pub mod data;
 pub mod eval;
 pub mod features;
 pub mod matcher;
+pub mod names;
+pub mod next;
 pub mod run;
 pub mod store;
 pub mod tagger;
@@ -17,6 +19,7 @@ use crate::error::{Error, Result};
 use data::Sentence;
 use eval::Scores;
 use matcher::Matcher;
+use names::Names;
 use tagger::{Example, Tagger, TrainOptions};
 
 /// Which recommenders make suggestions in a project.
@@ -74,6 +77,8 @@ pub struct Model {
     pub tagger: Tagger,
     pub matcher: Matcher,
     pub info: ModelInfo,
+    /// The typed names whose hits are features (the entity registry; not stored with the model).
+    pub names: Names,
 }
 
 /// Which recommender made a suggestion.
@@ -111,6 +116,17 @@ pub fn train(
     opts: TrainOptions,
     cancelled: &dyn Fn() -> bool,
 ) -> Result<Model> {
+    train_with(sentences, &Names::default(), opts, cancelled)
+}
+
+/// Train with gazetteer hits of `names` among the labeller's features (each training sentence sees
+/// the names as [`Names::jackknife`] leaves them for its fold).
+pub fn train_with(
+    sentences: &[Sentence],
+    names: &Names,
+    opts: TrainOptions,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Model> {
     let started = std::time::Instant::now();
     let mut labels: Vec<String> =
         sentences.iter().flat_map(|s| s.spans.iter().map(|x| x.2.clone())).collect();
@@ -121,10 +137,16 @@ pub fn train(
         tags.push(format!("B-{l}"));
         tags.push(format!("I-{l}"));
     }
+    let (lists, fold) = if names.is_empty() {
+        (vec![Names::default()], vec![0; sentences.len()])
+    } else {
+        names.jackknife(sentences)
+    };
     let examples: Vec<Example> = sentences
         .iter()
-        .filter(|s| !s.words.is_empty())
-        .map(|s| {
+        .zip(fold)
+        .filter(|(s, _)| !s.words.is_empty())
+        .map(|(s, f)| {
             let mut t = vec![0u16; s.words.len()];
             for (a, b, l) in &s.spans {
                 let k = labels.binary_search(l).unwrap_or(0) as u16;
@@ -132,7 +154,7 @@ pub fn train(
                     *x = if i == *a { 1 + 2 * k } else { 2 + 2 * k };
                 }
             }
-            Example { feats: features::sentence(&s.words), tags: t }
+            Example { feats: names::sentence_with(&s.words, &lists[f]), tags: t }
         })
         .collect();
     let tagger = Tagger::train(tags, &examples, opts, cancelled)?;
@@ -153,12 +175,12 @@ pub fn train(
         forms: matcher.forms() as i64,
         bytes: 0,
     };
-    Ok(Model { tagger, matcher, info })
+    Ok(Model { tagger, matcher, info, names: names.clone() })
 }
 
 /// The sequence labeller's spans in a sentence with a score of at least `threshold`.
 pub fn model_hits(model: &Model, words: &[features::Word], threshold: f64) -> Vec<Hit> {
-    let (tags, conf) = model.tagger.tag(&features::sentence(words));
+    let (tags, conf) = model.tagger.tag(&names::sentence_with(words, &model.names));
     let mut out: Vec<Hit> = Vec::new();
     for (i, &t) in tags.iter().enumerate() {
         let name = &model.tagger.tags[t];
@@ -227,7 +249,18 @@ pub fn evaluate(
     opts: TrainOptions,
     cancelled: &dyn Fn() -> bool,
 ) -> Result<Evaluation> {
-    let model = train(train_set, opts, cancelled)?;
+    evaluate_with(train_set, test, &Names::default(), opts, cancelled)
+}
+
+/// [`evaluate`] with gazetteer hits of `names` among the labeller's features.
+pub fn evaluate_with(
+    train_set: &[Sentence],
+    test: &[Sentence],
+    names: &Names,
+    opts: TrainOptions,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Evaluation> {
+    let model = train_with(train_set, names, opts, cancelled)?;
     let (tr, te) = (data::counts(train_set), data::counts(test));
     let mut e = Evaluation {
         train_articles: tr.articles as i64,

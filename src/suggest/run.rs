@@ -47,14 +47,16 @@ pub fn train(
     cancelled: &dyn Fn() -> bool,
 ) -> Result<Trained> {
     let articles = labelled(conn, annotators, cancelled)?;
+    let names = store::registry_names(conn)?;
+    let opts = TrainOptions::default();
     let evaluation = if articles.len() >= 2 {
         let (tr, te) = super::split_articles(articles.clone(), 0.8, 1)?;
-        Some(serde_json::to_value(super::evaluate(&tr, &te, TrainOptions::default(), cancelled)?)?)
+        Some(serde_json::to_value(super::evaluate_with(&tr, &te, &names, opts, cancelled)?)?)
     } else {
         None
     };
     let all: Vec<data::Sentence> = articles.into_iter().flatten().collect();
-    let mut model = super::train(&all, TrainOptions::default(), cancelled)?;
+    let mut model = super::train_with(&all, &names, opts, cancelled)?;
     model.info.annotators = annotators.to_vec();
     let info = crate::db::with_tx(conn, |tx| {
         let info = store::save_model(tx, &model)?;
@@ -102,7 +104,14 @@ pub fn evaluate(
 ) -> Result<Evaluation> {
     let articles = labelled(conn, annotators, &|| false)?;
     let (tr, te) = super::split_articles(articles, split, seed)?;
-    super::evaluate(&tr, &te, TrainOptions { seed, ..TrainOptions::default() }, &|| false)
+    let names = store::registry_names(conn)?;
+    super::evaluate_with(
+        &tr,
+        &te,
+        &names,
+        TrainOptions { seed, ..TrainOptions::default() },
+        &|| false,
+    )
 }
 
 fn row(out: &mut String, name: &str, p: &Prf) {

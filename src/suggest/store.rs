@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::names::Names;
 use super::{data, features, matcher, Mode, Model, ModelInfo};
 use crate::annotations::{self, NewSpan};
 use crate::error::{Error, Result};
@@ -117,13 +118,33 @@ pub fn model_info(conn: &Connection) -> Result<Option<ModelInfo>> {
 type Cached = Option<(String, Arc<Model>)>;
 static CACHE: LazyLock<Mutex<Cached>> = LazyLock::new(|| Mutex::new(None));
 
-/// The stored model, with the matcher's votes lowered by every rejection; `None` before any training.
+/// The entity registry's aliases with their entity's type (a span label), for the labeller's gazetteer
+/// features.
+pub fn registry_rows(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT a.alias, l.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+         JOIN labels l ON l.id = e.label_id ORDER BY a.alias, l.name",
+    )?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn registry_names(conn: &Connection) -> Result<Names> {
+    let rows = registry_rows(conn)?;
+    Ok(Names::new(rows.iter().map(|(a, l)| (a.as_str(), l.as_str()))))
+}
+
+/// The stored model, with the matcher's votes lowered by every rejection and the registry's names
+/// for the labeller; `None` before any training.
 pub fn load_model(conn: &Connection) -> Result<Option<Arc<Model>>> {
     let Some(info) = model_info(conn)? else { return Ok(None) };
     let rejected: i64 =
         conn.query_row("SELECT count(*) FROM suggestion_rejections", [], |r| r.get(0))?;
+    let registry = registry_rows(conn)?;
+    let names_key =
+        registry.iter().fold(0u64, |h, (a, l)| h.rotate_left(5) ^ features::hash2(a, l));
     let file = conn.path().unwrap_or("").to_string();
-    let key = format!("{file}\n{}\n{rejected}", info.trained_at);
+    let key = format!("{file}\n{}\n{rejected}\n{}\n{names_key}", info.trained_at, registry.len());
     if let Ok(cache) = CACHE.lock() {
         if let Some((k, m)) = cache.as_ref() {
             if *k == key && !file.is_empty() {
@@ -139,6 +160,7 @@ pub fn load_model(conn: &Connection) -> Result<Option<Arc<Model>>> {
         tagger: super::tagger::Tagger::from_bytes(&tagger)?,
         matcher: serde_json::from_str(&matcher)?,
         info,
+        names: Names::new(registry.iter().map(|(a, l)| (a.as_str(), l.as_str()))),
     };
     model.matcher.index();
     let mut st = conn
@@ -280,6 +302,7 @@ pub fn accept(tx: &Transaction, ids: &[i64], annotator: &str) -> Result<Vec<Span
         let added = annotations::add_span(tx, &idx, &new, true)?;
         if let annotations::Added::New(span) = added {
             tx.execute("UPDATE spans SET origin = 'suggestion' WHERE id = ?1", [span])?;
+            annotations::mark_started(tx, article_id, annotator)?;
         }
         tx.execute("DELETE FROM suggestions WHERE id = ?1", [id])?;
         out.push(annotations::get_span(tx, added.id())?);

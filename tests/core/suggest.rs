@@ -84,6 +84,20 @@ fn suggestions_are_learnt_accepted_into_spans_and_rejected_for_good() {
     assert_eq!(spans.len(), 1);
     assert_eq!(spans[0]["origin"], "suggestion");
     assert!(spans_on(&mut store, 1).iter().all(|s| s.get("origin").is_none()), "by hand: no key");
+    let v = dispatch(&mut store, "get_article", json!({"id": 5})).expect("article");
+    assert_eq!(v["statuses"][0]["status"], "in_progress", "accepting is work: {v:#}");
+
+    // Undo and redo of an accept: the span goes, and comes back still marked as a suggestion.
+    let span = spans[0].clone();
+    dispatch(&mut store, "delete_span", json!({"id": span["id"], "annotator": "salma"}))
+        .expect("undo");
+    let place = json!({"article_id": 5, "start": span["start"], "end": span["end"]});
+    let req =
+        json!({"annotator": "salma", "label": "PER", "places": [place], "origin": "suggestion"});
+    let redo = dispatch(&mut store, "add_spans", req).expect("redo");
+    assert_eq!(redo["added"][0]["origin"], "suggestion");
+    let bad = json!({"annotator": "salma", "label": "PER", "places": [], "origin": "model"});
+    assert!(dispatch(&mut store, "add_spans", bad).is_err());
 
     // Reject one: the form is not suggested with that label again, anywhere.
     let form_text = loc[0]["text"].as_str().unwrap_or("").to_string();
@@ -105,6 +119,44 @@ fn suggestions_are_learnt_accepted_into_spans_and_rejected_for_good() {
     assert!(!again
         .as_array()
         .is_some_and(|a| a.iter().any(|s| s["label"] == "LOC" && s["text"] == form_text.as_str())));
+
+    // Next article by the suggestions: the most suggestions among the unfinished articles, or the least sure.
+    let counts: Vec<(i64, usize)> = (1..=5)
+        .map(|id| {
+            let v = dispatch(&mut store, "suggestions", json!({"article_id": id})).expect("s");
+            (id, v.as_array().map_or(0, |a| a.len()))
+        })
+        .collect();
+    let most = counts.iter().map(|c| c.1).max().unwrap_or(0);
+    let req = json!({"annotator": "karim", "by": "most_suggestions", "after": 2});
+    let n = dispatch(&mut store, "suggest_next", req).expect("next");
+    assert_eq!(n["examined"], 4, "every article but the open one: {n}");
+    assert_eq!(n["score"].as_f64(), Some(most as f64), "{counts:?} {n}");
+    let first_most = counts.iter().cycle().skip(2).take(5).find(|c| c.1 == most && c.0 != 2);
+    assert_eq!(
+        n["article_id"].as_i64(),
+        first_most.map(|c| c.0),
+        "{counts:?}: ties go to the first after 2"
+    );
+    let least =
+        dispatch(&mut store, "suggest_next", json!({"annotator": "karim", "by": "least_sure"}))
+            .expect("least sure");
+    let sure = least["score"].as_f64().unwrap_or(-1.0);
+    assert!((0.0..=1.0).contains(&sure) && least["article_id"].is_number(), "{least}");
+    // An article the analyst marked done is never offered; the search wraps round after the last.
+    let done = least["article_id"].clone();
+    let st = json!({"article_id": done, "annotator": "karim", "status": "done"});
+    dispatch(&mut store, "set_status", st).expect("done");
+    for by in ["least_sure", "most_suggestions"] {
+        let req = json!({"annotator": "karim", "by": by, "after": 5, "limit": 10});
+        let n = dispatch(&mut store, "suggest_next", req).expect("next");
+        assert_ne!(n["article_id"], done, "{by}: {n}");
+        assert_eq!(n["examined"], 3, "{by}: 1–4 but the done one: {n}");
+    }
+    let one = json!({"annotator": "karim", "by": "least_sure", "after": 5, "limit": 1});
+    let n = dispatch(&mut store, "suggest_next", one).expect("next");
+    let expect = if done == json!(1) { 2 } else { 1 };
+    assert_eq!(n["article_id"], expect, "wraps round to the first unfinished: {n}");
 
     // The switch: off suggests nothing.
     dispatch(&mut store, "set_suggest_settings", json!({"mode": "off"})).expect("off");
@@ -184,4 +236,27 @@ fn cli_trains_applies_and_evaluates() {
         .query_row("SELECT count(*) FROM spans WHERE article_id = 5", [], |r| r.get(0))
         .expect("count");
     assert_eq!(n, 0);
+}
+
+#[test]
+fn the_entity_registry_is_the_labellers_gazetteer() {
+    let mut store = Store::open_in_memory().expect("open");
+    labelled(&mut store);
+    dispatch(&mut store, "suggest_train", json!({})).expect("train");
+    let names = |store: &Store| {
+        hashiya::suggest::store::load_model(store.conn())
+            .expect("load")
+            .map_or(0, |m| m.names.len())
+    };
+    assert_eq!(names(&store), 0, "no registry yet");
+    let req = json!({"annotator": "salma", "label": "PER", "name": "عبد اللطيف حموشي", "aliases": ["حموشي"]});
+    let e = dispatch(&mut store, "create_entity", req).expect("entity");
+    assert_eq!(names(&store), 2, "the model follows the registry without training again");
+    dispatch(&mut store, "add_alias", json!({"id": e["id"], "alias": "الحموشي"})).expect("alias");
+    assert_eq!(names(&store), 3);
+    // Trained with the registry: held-out scores and suggestions as before.
+    let t = dispatch(&mut store, "suggest_train", json!({})).expect("train");
+    assert!(t["evaluation"]["model"]["overall"]["f1"].is_number(), "{t:#}");
+    let sug = dispatch(&mut store, "suggestions", json!({"article_id": 5})).expect("suggest");
+    assert!(sug.as_array().is_some_and(|a| a.iter().any(|s| s["text"] == "حموشي")), "{sug:#}");
 }

@@ -18,6 +18,7 @@ import { snapRange, wordAt, type CpRange } from './snap';
 import { excerpt, runaway } from './spanLength';
 import { closePopovers, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
 import { state } from './state';
+import { sugg } from './suggestions';
 import { guard, toast } from './toast';
 import { t } from './i18n';
 
@@ -90,6 +91,7 @@ export function focusedSpan(): Span | null {
 
 export function setFocus(span: Span | null, reveal = true): void {
   session.focusId = span?.id ?? null;
+  sugg.focus = null;
   markFocus(byId('hl-layer'), session.focusId);
   changed();
   scheduleRedraw();

@@ -15,6 +15,7 @@ import { changed, session } from './session';
 import type { CpRange } from './snap';
 import { closePopovers } from './spanEditor';
 import { myStatus, state } from './state';
+import { clearSuggestions, drawSuggestions, loadSuggestions } from './suggestions';
 import { TextView } from './textView';
 import { t } from './i18n';
 import { guard } from './toast';
@@ -53,6 +54,7 @@ export function redrawNow(): void {
   const focused = state.view.spans.find((s) => s.id === session.focusId && s.annotator === state.analyst) ?? null;
   drawHandles(view, focused, resizeTo);
   drawSearchHits(byId('search-layer'), view);
+  drawSuggestions(byId('sugg-layer'), view, byId('main').getBoundingClientRect());
 }
 
 /** Mark the hits of the list's search in the open article (none when the search box is empty). */
@@ -98,6 +100,7 @@ export async function openArticle(id: number): Promise<void> {
   state.view = v;
   session.cuts = cutsFrom(c.cuts);
   session.focusId = null;
+  clearSuggestions();
   // The undo buttons follow the open article's own history.
   changed();
   if (!view) view = new TextView(byId('article-text'));
@@ -114,12 +117,20 @@ export async function openArticle(id: number): Promise<void> {
   openMarks.rendered = performance.now();
   scheduleRedraw();
   guard(() => markSearchHits(id, currentQuery()), t('errSearchHits'))();
+  guard(async () => {
+    await loadSuggestions(id);
+    changed();
+    scheduleRedraw();
+  }, t('errSuggestions'))();
 }
 
 /** Re-fetch the open article's annotations and redraw them (the text itself never changes). */
 export async function refreshAnnotations(): Promise<void> {
   if (!state.view) return;
-  state.view = await call('get_article', articleReq(state.view.article.id));
+  const id = state.view.article.id;
+  // Suggestions are computed afresh: places labelled meanwhile are no longer suggested.
+  [state.view] = await Promise.all([call('get_article', articleReq(id)), loadSuggestions(id)]);
+  changed();
   renderHead();
   scheduleRedraw();
   await refreshList();

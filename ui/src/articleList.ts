@@ -9,6 +9,7 @@ import './corpus.css';
 import { byId } from './dom';
 import { typing } from './dom';
 import { state } from './state';
+import { nextChoice, suggesting } from './suggestions';
 import { guard, toast, toastError } from './toast';
 import { onLangChange, t, translate } from './i18n';
 
@@ -246,6 +247,15 @@ async function scanUnfinished(from: number, skip: number | null, maxPages: numbe
 /** Open my next article that is not done, after the open one in the list's order (wrapping to the top). */
 export async function nextUnfinished(): Promise<void> {
   const current = state.view?.article.id ?? activeId;
+  // Ordered by the suggestions (Settings → Suggestions): the core looks at the unfinished articles after this one.
+  const by = nextChoice();
+  if (by !== 'list' && suggesting()) {
+    const r = await call('suggest_next', { annotator: state.analyst, after: current ?? 0, by });
+    if (r.article_id === undefined) return toast(t('noUnfinished'), 'info');
+    onOpen(r.article_id);
+    toast(by === 'least_sure' ? t('sgNextLeastToast', { score: r.score.toFixed(2), n: count(r.examined, 'article') }) : t('sgNextMostToast', { n: count(r.score, 'suggestion'), of: count(r.examined, 'article') }), 'info');
+    return;
+  }
   const at = current === null ? -1 : indexInCache(current);
   const hit = await scanUnfinished(at + 1, current, SCAN_PAGES);
   let id = hit?.article.id ?? null;

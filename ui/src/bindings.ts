@@ -675,7 +675,11 @@ truncated: boolean, };
 
 export type SpanPlace = { article_id: number, start: number, end: number, };
 
-export type AddSpansReq = { annotator: string, label: string, places: Array<SpanPlace>, };
+export type AddSpansReq = { annotator: string, label: string, places: Array<SpanPlace>, 
+/**
+ * "suggestion" marks the new spans as accepted suggestions (redoing an accept); default "analyst".
+ */
+origin?: string, };
 
 export type AddSpansResult = { 
 /**
@@ -910,6 +914,24 @@ export type Rejected = {
 removed: number, };
 
 export type SetSuggestSettingsReq = { mode?: Mode, threshold?: number, };
+
+export type NextBy = "least_sure" | "most_suggestions";
+
+export type NextPick = { article_id?: number, score: number, examined: number, };
+
+export type SuggestNextReq = { 
+/**
+ * Whose unfinished articles (not marked done by this analyst).
+ */
+annotator: string, 
+/**
+ * The open article: the search starts after it, in id order, and wraps round.
+ */
+after?: number, by: NextBy, 
+/**
+ * How many unfinished articles to look at (default 100, at most 5,000).
+ */
+limit?: number, };
 
 export type Entity = { 
 /**
@@ -1426,6 +1448,7 @@ export type Commands = {
   accept_suggestions: { req: SuggestionIdsReq; res: Array<Span> };
   reject_suggestions: { req: SuggestionIdsReq; res: Rejected };
   set_suggest_settings: { req: SetSuggestSettingsReq; res: SuggestSettings };
+  suggest_next: { req: SuggestNextReq; res: NextPick };
   add_relation: { req: AddRelationReq; res: AddedRelation };
   update_relation: { req: UpdateRelationReq; res: Relation };
   delete_relation: { req: DeleteRelationReq; res: Done };

@@ -1,4 +1,5 @@
-// Every edit of the session as an undoable command: spans (add, delete, relabel, resize, note, add many), tags, status.
+// Every edit of the session as an undoable command: spans (add, delete, relabel, resize, note, add many, accepted
+// suggestions), tags, status.
 // Each command is plain data (a Step) turned into undo/redo calls, so the history of every article is kept for the
 // session (sessionStorage): it survives switching articles and a reload.
 
@@ -193,6 +194,24 @@ export async function addMany(label: string, places: SpanPlace[]): Promise<AddSp
   return res;
 }
 
+/** Accept waiting suggestions: they become this analyst's spans (origin "suggestion"), one undoable step; undo
+ * deletes them (they are suggested again), redo makes them again as accepted suggestions. */
+export async function acceptSuggestions(ids: number[]): Promise<Span[]> {
+  const spans = await call('accept_suggestions', { ids, annotator: who() });
+  const added = spans.map((s) => ({ id: s.id, label: s.label, place: { article_id: s.article_id, start: s.start, end: s.end } }));
+  if (added.length) record({ kind: 'accept', label: t('hAccept', { n: count(added.length, 'suggestion') }), added });
+  return spans;
+}
+
+/** Delete spans made by one step (all at once; if some went since, one by one: one already gone is fine). */
+async function deleteAll(ids: number[]): Promise<void> {
+  try {
+    await call('delete_spans', { ids: ids.map((id) => spanIds.current(id)), annotator: who() });
+  } catch {
+    for (const id of ids) await gone(call('delete_span', { id: spanIds.current(id), annotator: who() }));
+  }
+}
+
 /** An edit as plain data (what undo and redo need), kept in sessionStorage. */
 type Step =
   | { kind: 'add'; label: string; place: Place; first: number }
@@ -200,7 +219,8 @@ type Step =
   | { kind: 'change'; label: string; article: number; id: number; from: Change; to: Change }
   | { kind: 'tag'; label: string; article: number; tag: string; on: boolean }
   | { kind: 'status'; label: string; article: number; from: Status; to: Status }
-  | { kind: 'many'; label: string; tag: string; added: { id: number; place: SpanPlace }[] };
+  | { kind: 'many'; label: string; tag: string; added: { id: number; place: SpanPlace }[] }
+  | { kind: 'accept'; label: string; added: { id: number; label: string; place: SpanPlace }[] };
 
 /** The undo and redo of a step. */
 function commandOf(step: Step): Edit {
@@ -239,15 +259,8 @@ function commandOf(step: Step): Edit {
       return {
         ...base,
         articles: [...new Set(added.map((a) => a.place.article_id))],
-        undo: async () => {
-          // All at once (delete_spans is all or none). If some were deleted since, one by one: a span
-          // already gone is fine, so a retry after a failure finishes the step.
-          try {
-            await call('delete_spans', { ids: added.map((a) => spanIds.current(a.id)), annotator: who() });
-          } catch {
-            for (const a of added) await gone(call('delete_span', { id: spanIds.current(a.id), annotator: who() }));
-          }
-        },
+        // A retry after a failure finishes the step.
+        undo: () => deleteAll(added.map((a) => a.id)),
         redo: async () => {
           const again = await call('add_spans', { annotator: who(), label, places: added.map((a) => a.place) });
           const key = (p: SpanPlace) => `${p.article_id}:${p.start}:${p.end}`;
@@ -255,6 +268,26 @@ function commandOf(step: Step): Edit {
           for (const a of added) {
             const id = byPlace.get(key(a.place));
             if (id !== undefined) spanIds.moved(a.id, id);
+          }
+        },
+      };
+    }
+    case 'accept': {
+      const { added } = step;
+      return {
+        ...base,
+        articles: [...new Set(added.map((a) => a.place.article_id))],
+        undo: () => deleteAll(added.map((a) => a.id)),
+        redo: async () => {
+          const key = (p: SpanPlace) => `${p.article_id}:${p.start}:${p.end}`;
+          for (const label of new Set(added.map((a) => a.label))) {
+            const mine = added.filter((a) => a.label === label);
+            const again = await call('add_spans', { annotator: who(), label, places: mine.map((a) => a.place), origin: 'suggestion' });
+            const byPlace = new Map(again.added.map((s) => [key(s), s.id]));
+            for (const a of mine) {
+              const id = byPlace.get(key(a.place));
+              if (id !== undefined) spanIds.moved(a.id, id);
+            }
           }
         },
       };

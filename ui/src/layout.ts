@@ -51,6 +51,7 @@ export function buildLayout(root: HTMLElement): void {
       'div',
       { id: 'doc' },
       el('div', { id: 'search-layer', 'aria-hidden': 'true' }),
+      el('div', { id: 'sugg-layer', 'aria-hidden': 'true' }),
       el('div', { id: 'hl-layer', 'aria-hidden': 'true' }),
       el('div', { id: 'preview-layer', 'aria-hidden': 'true' }),
       el('div', { id: 'article-text', dir: 'rtl', lang: 'ar' }),

@@ -1,4 +1,5 @@
-// The bar under the palette: clitic mode (and the one-shot toggle), sticky label, undo/redo — state visible, all clickable.
+// The bar under the palette: clitic mode (and the one-shot toggle), sticky label, suggestions waiting, undo/redo — state
+// visible, all clickable.
 
 import { toggleClitics, toggleSticky } from './annotate';
 import { refreshAnnotations } from './article';
@@ -6,9 +7,11 @@ import { blindChosen, blindOn, chooseBlind } from './blind';
 import { byId, el, safeColor } from './dom';
 import { history, redo, undo } from './edits';
 import { cliticMode, session } from './session';
-import { t } from './i18n';
+import { count, t } from './i18n';
 import { prefs, textSize } from './prefs';
+import { openSettings } from './settingsDialog';
 import { labelByName } from './state';
+import { sugg, suggesting } from './suggestions';
 import { guard, toast } from './toast';
 
 function bar(): HTMLElement {
@@ -60,6 +63,16 @@ export function renderModeBar(): void {
       await refreshAnnotations();
     }, () => t('errSaveSetting')),
   );
+  // Suggestions: how many wait on this article (a click opens their settings: switch, threshold, training).
+  const n = sugg.list.length;
+  const sg = el(
+    'button',
+    { type: 'button', class: 'chip mode-chip', id: 'sugg-chip', 'data-count': String(n), title: t('sgChipTitle') },
+    !sugg.state?.trained ? t('sgChipUntrained') : suggesting() ? count(n, 'suggestion') : t('sgChipOff'),
+    suggesting() && n ? el('kbd', {}, '⇧↵') : null,
+  );
+  sg.addEventListener('mousedown', (e) => e.preventDefault());
+  sg.addEventListener('click', guard(() => openSettings('suggestions'), () => t('errSettings')));
   const smaller = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'text-smaller', title: t('textSmaller'), 'aria-label': t('textSmaller') }, 'A−');
   const bigger = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'text-bigger', title: t('textBigger'), 'aria-label': t('textBigger') }, 'A+');
   smaller.addEventListener('click', () => textSize(-1));
@@ -70,5 +83,5 @@ export function renderModeBar(): void {
   const r = el('button', { type: 'button', class: 'btn btn-ghost small', id: 'redo-btn', disabled: !p.redo, title: p.redo ? t('redoTitle', { what: p.redo }) : t('nothingToRedo') }, t('redo'));
   u.addEventListener('click', guard(async () => toast(t('undone', { what: (await undo()) ?? t('nothing') }), 'info'), () => t('errUndo')));
   r.addEventListener('click', guard(async () => toast(t('redone', { what: (await redo()) ?? t('nothing') }), 'info'), () => t('errRedo')));
-  bar().replaceChildren(clitics, sticky, blind, el('span', { class: 'spacer' }), smaller, size, bigger, u, r);
+  bar().replaceChildren(clitics, sticky, blind, sg, el('span', { class: 'spacer' }), smaller, size, bigger, u, r);
 }

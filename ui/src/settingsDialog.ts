@@ -1,4 +1,5 @@
-// Project settings: the label schema editor (span and tag labels), the guidelines (Markdown) and the clitic default.
+// Project settings: the label schema editor (span and tag labels), the guidelines (Markdown), the clitic default and
+// blind annotation, and suggestions (suggestSettings.ts).
 
 import { call } from './api';
 import type { Label, LabelEdit, LabelKind } from './bindings';
@@ -8,10 +9,12 @@ import { refreshAnnotations } from './article';
 import { renderMarkdown } from './markdown';
 import { changed, session } from './session';
 import { describe, state } from './state';
+import { loadSuggestState } from './suggestions';
+import { suggestTab } from './suggestSettings';
 import { guard, toast } from './toast';
 import { count, t, type Key, type Noun } from './i18n';
 
-type Tab = 'labels' | 'guidelines' | 'project';
+type Tab = 'labels' | 'guidelines' | 'project' | 'suggestions';
 /** Called after the labels changed (palette, tags, highlights) — set by workbench.ts. */
 let labelsChanged: () => Promise<void> = async () => {};
 export function onLabelsChanged(fn: () => Promise<void>): void {
@@ -195,11 +198,12 @@ function projectTab(): HTMLElement {
 /** Open the settings on a tab. */
 export async function openSettings(tab: Tab = 'labels'): Promise<void> {
   session.settings = await call('get_settings', {});
+  await loadSuggestState();
   const d = dialog();
   let current = tab;
   const render = () => {
     const tabs = el('div', { class: 'tabs', role: 'tablist' });
-    for (const [tab, text] of [['labels', 'xLabels'], ['guidelines', 'guidelines'], ['project', 'tabProject']] as [Tab, Key][]) {
+    for (const [tab, text] of [['labels', 'xLabels'], ['guidelines', 'guidelines'], ['project', 'tabProject'], ['suggestions', 'tabSuggestions']] as [Tab, Key][]) {
       const b = el('button', { type: 'button', role: 'tab', class: 'seg', 'data-tab': tab, 'aria-selected': String(tab === current), 'aria-pressed': String(tab === current) }, t(text));
       b.addEventListener('click', () => {
         current = tab;
@@ -207,7 +211,7 @@ export async function openSettings(tab: Tab = 'labels'): Promise<void> {
       });
       tabs.append(b);
     }
-    const body = current === 'labels' ? labelsTab(render) : current === 'guidelines' ? guidelinesTab() : projectTab();
+    const body = current === 'labels' ? labelsTab(render) : current === 'guidelines' ? guidelinesTab() : current === 'project' ? projectTab() : suggestTab(render);
     const close = el('button', { type: 'button', class: 'btn', id: 'settings-close' }, t('close'));
     close.addEventListener('click', () => d.close());
     d.replaceChildren(el('h2', { id: 'settings-title' }, t('settingsTitleH')), tabs, el('div', { class: 'settings-body' }, body), el('div', { class: 'dialog-actions' }, close));

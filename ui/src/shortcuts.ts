@@ -37,6 +37,16 @@ const GROUPS: [Key, [KeyCell, Key][]][] = [
     ],
   ],
   [
+    'scSuggestions',
+    [
+      ['] / [', 'scFocusNext'],
+      [['Enter', 'scOnSugg'], 'scAcceptSugg'],
+      ['k:scLabelKey', 'scAcceptAs'],
+      [['Delete', 'scOnSugg'], 'scRejectSugg'],
+      ['Shift+Enter', 'scAcceptScreen'],
+    ],
+  ],
+  [
     'scHistory',
     [
       ['Ctrl+Z', 'scUndo'],

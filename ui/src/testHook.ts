@@ -1,5 +1,5 @@
 // A tiny hook for end-to-end tests and the UI benchmark: select a code-point range as a mouse drag would (in the
-// visible view), and time opening an article and adding a span with performance.now() inside the page.
+// visible view), read the waiting suggestions, and time opening an article and adding a span with performance.now().
 
 import { addMarks, applyLabel } from './annotate';
 import { inFlight } from './api';
@@ -8,6 +8,8 @@ import { selectCp, selectionCp } from './geometry';
 import { drawStats } from './highlights';
 import { rv } from './reviewState';
 import { state } from './state';
+import { sugg } from './suggestions';
+import type { Suggestion } from './bindings';
 
 export interface Timing {
   /** Request sent → highlights in the DOM (all synchronous work done). */
@@ -35,6 +37,8 @@ declare global {
       selectionCp(): { start: number; end: number } | null;
       /** Commands in flight. */
       inFlight(): number;
+      /** The suggestions waiting on the open article, and the focused one's id. */
+      suggestions(): { list: Suggestion[]; focus: number | null };
       benchOpen?(id: number): Promise<Timing>;
       benchAdd?(startCp: number, endCp: number, label: string): Promise<Timing>;
     };
@@ -46,6 +50,7 @@ const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => set
 export function installTestHook(): void {
   window.hashiya = {
     inFlight: () => inFlight.count,
+    suggestions: () => ({ list: [...sugg.list], focus: sugg.focus }),
     selectionCp() {
       const view = textView();
       return view ? selectionCp(view) : null;

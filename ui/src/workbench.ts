@@ -20,6 +20,7 @@ import { onLabelsChanged, openGuidelines, openSettings } from './settingsDialog'
 import { openRegistry } from './entityDialog';
 import { openShortcuts } from './shortcuts';
 import { state } from './state';
+import { loadSuggestState } from './suggestions';
 import { guard } from './toast';
 import { globalKey, initWorkbenchKeys, shiftLetter } from './workbenchKeys';
 import { onLangChange, t } from './i18n';
@@ -67,8 +68,8 @@ export function initWorkbench(): void {
   renderModeBar();
 }
 
-/** With the project: its settings (clitic default, guidelines). */
+/** With the project: its settings (clitic default, guidelines) and whether it suggests. */
 export async function loadWorkbenchSettings(): Promise<void> {
-  session.settings = await call('get_settings', {});
+  [session.settings] = await Promise.all([call('get_settings', {}), loadSuggestState()]);
   renderModeBar();
 }

@@ -1,5 +1,6 @@
-// The annotation view's keyboard (runs before the label hotkeys): undo/redo, span focus and resizing, clitic
-// and sticky toggles, all occurrences, relabelling the focused span, and app-wide keys (sheet, size, theme…).
+// The annotation view's keyboard (runs before the label hotkeys): undo/redo, span and suggestion focus, accepting
+// and rejecting suggestions, resizing, clitic and sticky toggles, all occurrences, relabelling the focused span, and
+// app-wide keys (sheet, size, theme…).
 
 import { openRegistry } from './entityDialog';
 import { deleteFocused, editSpan, focusedSpan, resizeByArrow, setFocus, toggleClitics, toggleSticky, actions } from './annotate';
@@ -10,10 +11,10 @@ import { caretCp, selectCp, selectionCp } from './geometry';
 import { wordsCp } from './nudge';
 import { typing } from './dom';
 import { find, keysOf } from './hotkeys';
-import { neighbour } from './lanes';
 import { session } from './session';
 import { editorOpenFor } from './spanEditor';
 import { spanLabels, state } from './state';
+import { acceptFocused, acceptOnScreen, focusSuggestion, focusedSuggestion, rejectFocused, walkAll } from './suggestActions';
 import { guard, toast } from './toast';
 import { t } from './i18n';
 
@@ -115,9 +116,26 @@ function handle(e: KeyboardEvent): boolean {
     return true;
   }
   if (e.key === ']' || e.key === '[') {
-    const next = neighbour(state.view.spans, session.focusId, e.key === ']' ? 1 : -1);
-    if (next) setFocus(next);
+    walkAll(e.key === ']' ? 1 : -1);
     return true;
+  }
+  // Suggestions: Enter accepts the focused one, Delete rejects it, Shift+Enter accepts all on screen.
+  const suggestion = focusedSuggestion();
+  if (e.key === 'Enter' && e.shiftKey && !e.altKey) {
+    guard(acceptOnScreen, t('errAcceptSugg'))();
+    return true;
+  }
+  if (suggestion && e.key === 'Enter' && !e.altKey) {
+    guard(() => acceptFocused(), t('errAcceptSugg'))();
+    return true;
+  }
+  if (suggestion && (e.key === 'Delete' || e.key === 'Backspace')) {
+    guard(rejectFocused, t('errRejectSugg'))();
+    return true;
+  }
+  if (suggestion && e.key === 'Escape') {
+    focusSuggestion(null, false);
+    return false;
   }
   if (e.key === 'Enter' && span && !e.shiftKey && !e.altKey) {
     editSpan(span);
@@ -135,6 +153,10 @@ function handle(e: KeyboardEvent): boolean {
   // (or nowhere); with the caret elsewhere the label hotkeys label the word there; in sticky mode with
   // nothing to act on, the key switches the sticky label.
   const label = !e.shiftKey ? find(spanLabels(), keysOf(e)) : undefined;
+  if (label && !hasSel && suggestion) {
+    guard(() => acceptFocused(label.name), t('errAcceptSugg'))();
+    return true;
+  }
   if (label && !hasSel) {
     const caret = view ? caretCp(view) : null;
     const inEditor = state.view.spans.find((x) => x.id === editorOpenFor());
