@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod compare;
 pub mod gold;
+pub mod gold_relations;
 pub mod metrics;
 pub mod progress;
 pub mod relation_agreement;

@@ -1,6 +1,6 @@
 //! Where analysts' relations and span attributes differ on one article, for review: a relation one
 //! analyst has and another lacks (missing), with another type (type) or running the other way
-//! (direction); an attribute value that differs on spans marked alike.
+//! (direction); an attribute value or an entity link that differs on spans marked alike.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -60,6 +60,18 @@ pub struct AttributeDisagreement {
     /// Each analyst with a span at this place: their value (absent: none).
     #[ts(type = "Array<[string, boolean | string | null]>")]
     pub values: Vec<(String, Option<serde_json::Value>)>,
+    /// The analysts' spans, in the order of `values` (to take one's value into gold).
+    pub span_ids: Vec<i64>,
+}
+
+/// Analysts' spans at one place with one label linked to different entities (or one linked, one not).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LinkDisagreement {
+    pub place: Place,
+    /// Each analyst with a span at this place: the entity id it is linked to (absent: none).
+    pub entities: Vec<(String, Option<String>)>,
+    /// The analysts' spans, in the order of `entities`.
+    pub span_ids: Vec<i64>,
 }
 
 /// Each analyst's first relation between two places, and whether it runs from the later to the earlier.
@@ -136,11 +148,28 @@ pub fn attribute_disagreements(
                     place: Place::from(&k),
                     name: name.clone(),
                     values,
+                    span_ids: group.iter().map(|s| s.id).collect(),
                 });
             }
         }
     }
     out
+}
+
+/// Entity links that differ between analysts' spans at the same place with the same label.
+pub fn link_disagreements(spans: &[Span], annotators: &[String]) -> Vec<LinkDisagreement> {
+    let mut at: BTreeMap<Key, Vec<&Span>> = BTreeMap::new();
+    for s in spans.iter().filter(|s| annotators.contains(&s.annotator)) {
+        at.entry(Key::from(s)).or_default().push(s);
+    }
+    at.into_iter()
+        .filter(|(_, g)| g.len() > 1 && g.iter().any(|s| s.entity != g[0].entity))
+        .map(|(k, g)| LinkDisagreement {
+            place: Place::from(&k),
+            entities: g.iter().map(|s| (s.annotator.clone(), s.entity.clone())).collect(),
+            span_ids: g.iter().map(|s| s.id).collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod full_disk;
 mod fuzz_import;
 mod fuzz_jsonl;
 mod fuzz_text;
+mod gold_relations;
 mod huge_inputs;
 mod import_export;
 mod import_formats;

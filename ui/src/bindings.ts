@@ -464,13 +464,44 @@ decision: string,
 /**
  * The analyst's span it came from, if any.
  */
-source_span_id: number | null, created_at: string, };
+source_span_id: number | null, created_at: string, 
+/**
+ * Attribute values the reviewer settled (taken from the accepted span, then adjudicated).
+ */
+attrs: Record<string, boolean | string>, 
+/**
+ * The entity the gold span is linked to (its id in the registry), if any.
+ */
+entity?: string, };
+
+export type GoldRelation = { id: number, article_id: number, 
+/**
+ * The source gold span's id.
+ */
+from: number, 
+/**
+ * The target gold span's id.
+ */
+to: number, type: string, reviewer: string, 
+/**
+ * "accepted" or "added".
+ */
+decision: string, 
+/**
+ * The analyst's relation it came from, if any.
+ */
+source_relation_id: number | null, created_at: string, };
 
 export type ReviewComment = { id: number, span_id: number | null, author: string, text: string, created_at: string, };
 
-export type DecisionLog = { reviewer: string, decision: string, source_span_id: number | null, start: number | null, end: number | null, label: string | null, created_at: string, };
+export type DecisionLog = { reviewer: string, decision: string, source_span_id: number | null, start: number | null, end: number | null, label: string | null, created_at: string, 
+/**
+ * What a relation, attribute or entity decision was about (`MEETS [0, 4) PER – [9, 14) PER`,
+ * `certainty = "reported"`, `entity E1-…`); empty for span decisions.
+ */
+detail: string, };
 
-export type Decision = { "action": "accept", span_id: number, } | { "action": "edit", span_id: number, start: number, end: number, label: string, } | { "action": "reject", span_id: number, } | { "action": "add", start: number, end: number, label: string, } | { "action": "remove", gold_id: number, };
+export type Decision = { "action": "accept", span_id: number, } | { "action": "edit", span_id: number, start: number, end: number, label: string, } | { "action": "reject", span_id: number, } | { "action": "add", start: number, end: number, label: string, } | { "action": "remove", gold_id: number, } | { "action": "accept_relation", relation_id: number, } | { "action": "reject_relation", relation_id: number, } | { "action": "add_relation", from_gold: number, to_gold: number, type: string, } | { "action": "remove_relation", gold_relation_id: number, } | { "action": "take_attribute", span_id: number, name: string, } | { "action": "set_attribute", gold_id: number, name: string, value?: boolean | string, } | { "action": "take_entity", span_id: number, } | { "action": "set_entity", gold_id: number, entity?: string, };
 
 export type ReviewArticleReq = { article_id: number, 
 /**
@@ -490,9 +521,19 @@ relations: Array<Relation>, relation_disagreements: Array<RelationDisagreement>,
 /**
  * Attribute values that differ on spans the analysts marked alike.
  */
-attribute_disagreements: Array<AttributeDisagreement>, };
+attribute_disagreements: Array<AttributeDisagreement>, 
+/**
+ * Entity links that differ on spans the analysts marked alike.
+ */
+link_disagreements: Array<LinkDisagreement>, 
+/**
+ * Relations of the gold layer (between the spans of `gold`).
+ */
+gold_relations: Array<GoldRelation>, };
 
 export type AdjudicateReq = { article_id: number, reviewer: string, annotators: Array<string>, decision: Decision, };
+
+export type AdjudicateAllReq = { article_id: number, reviewer: string, annotators: Array<string>, decisions: Array<Decision>, };
 
 export type AcceptAgreeingReq = { article_id: number, reviewer: string, annotators: Array<string>, };
 
@@ -1364,7 +1405,21 @@ export type AttributeDisagreement = { place: Place, name: string,
 /**
  * Each analyst with a span at this place: their value (absent: none).
  */
-values: Array<[string, boolean | string | null]>, };
+values: Array<[string, boolean | string | null]>, 
+/**
+ * The analysts' spans, in the order of `values` (to take one's value into gold).
+ */
+span_ids: Array<number>, };
+
+export type LinkDisagreement = { place: Place, 
+/**
+ * Each analyst with a span at this place: the entity id it is linked to (absent: none).
+ */
+entities: Array<[string, string | null]>, 
+/**
+ * The analysts' spans, in the order of `entities`.
+ */
+span_ids: Array<number>, };
 
 /** Every command, with its request and response types. */
 export type Commands = {
@@ -1382,6 +1437,7 @@ export type Commands = {
   export: { req: ExportReq; res: ExportResult };
   review_article: { req: ReviewArticleReq; res: ReviewView };
   adjudicate: { req: AdjudicateReq; res: ReviewView };
+  adjudicate_all: { req: AdjudicateAllReq; res: ReviewView };
   accept_agreeing: { req: AcceptAgreeingReq; res: ReviewView };
   set_gold_tag: { req: GoldTagReq; res: ReviewView };
   set_adjudicated: { req: AdjudicatedReq; res: ReviewView };
