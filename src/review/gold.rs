@@ -287,7 +287,8 @@ pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -
     }
 }
 
-/// Accept into the gold layer every span all of `annotators` agree on. Returns how many were new.
+/// Accept into the gold layer every span all of `annotators` agree on, and every relation they all
+/// marked alike between such spans. Returns how many spans were new.
 pub fn accept_agreeing(
     tx: &Transaction,
     article_id: i64,
@@ -302,6 +303,16 @@ pub fn accept_agreeing(
         if let Some(&first) = a.span_ids.first() {
             decide(tx, article_id, reviewer, &Decision::Accept { span_id: first })?;
         }
+    }
+    let spans: Vec<_> = spans.into_iter().filter(|s| annotators.contains(&s.annotator)).collect();
+    let relations = crate::relations::relations_of(tx, article_id)?;
+    let symmetric: std::collections::HashSet<String> = crate::relation_types::list(tx)?
+        .into_iter()
+        .filter(|t| !t.directed)
+        .map(|t| t.name)
+        .collect();
+    for id in super::relation_diff::agreed_relations(&spans, &relations, annotators, &symmetric) {
+        decide(tx, article_id, reviewer, &Decision::AcceptRelation { relation_id: id })?;
     }
     Ok((gold_spans(tx, article_id)?.len() - before) as u64)
 }

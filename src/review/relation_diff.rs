@@ -77,13 +77,13 @@ pub struct LinkDisagreement {
 /// Each analyst's first relation between two places, and whether it runs from the later to the earlier.
 type ByAnalyst<'a> = BTreeMap<&'a str, (&'a Relation, bool)>;
 
-/// The relation disagreements of one article between `annotators` (their own spans and relations).
-pub fn relation_disagreements(
+/// Each pair of places (in text order) where some analyst has a relation, with every analyst's vote.
+fn votes_by_pair(
     spans: &[Span],
     relations: &[Relation],
     annotators: &[String],
     symmetric: &HashSet<String>,
-) -> Vec<RelationDisagreement> {
+) -> Vec<(Key, Key, Vec<RelationVote>)> {
     let key_of: HashMap<i64, Key> = spans.iter().map(|s| (s.id, Key::from(s))).collect();
     // By pair of places in text order: each analyst's first relation there.
     let mut pairs: BTreeMap<(Key, Key), ByAnalyst> = BTreeMap::new();
@@ -95,7 +95,7 @@ pub fn relation_disagreements(
     }
     let mut out = Vec::new();
     for ((a, b), by) in pairs {
-        let votes: Vec<RelationVote> = annotators
+        let votes = annotators
             .iter()
             .map(|w| match by.get(w.as_str()) {
                 Some((r, rev)) => RelationVote {
@@ -112,6 +112,20 @@ pub fn relation_disagreements(
                 },
             })
             .collect();
+        out.push((a, b, votes));
+    }
+    out
+}
+
+/// The relation disagreements of one article between `annotators` (their own spans and relations).
+pub fn relation_disagreements(
+    spans: &[Span],
+    relations: &[Relation],
+    annotators: &[String],
+    symmetric: &HashSet<String>,
+) -> Vec<RelationDisagreement> {
+    let mut out = Vec::new();
+    for (a, b, votes) in votes_by_pair(spans, relations, annotators, symmetric) {
         let types: BTreeSet<&Option<String>> = votes.iter().map(|v| &v.rtype).collect();
         let ways: BTreeSet<bool> = votes.iter().map(|v| v.reversed).collect();
         let kind = if votes.iter().any(|v| v.rtype.is_none()) {
@@ -126,6 +140,24 @@ pub fn relation_disagreements(
         out.push(RelationDisagreement { kind, a: Place::from(&a), b: Place::from(&b), votes });
     }
     out
+}
+
+/// The relations every one of `annotators` marked alike (same ends, type and direction): the first
+/// analyst's relation of each.
+pub fn agreed_relations(
+    spans: &[Span],
+    relations: &[Relation],
+    annotators: &[String],
+    symmetric: &HashSet<String>,
+) -> Vec<i64> {
+    votes_by_pair(spans, relations, annotators, symmetric)
+        .into_iter()
+        .filter(|(_, _, v)| {
+            v.iter()
+                .all(|x| x.rtype.is_some() && x.rtype == v[0].rtype && x.reversed == v[0].reversed)
+        })
+        .filter_map(|(_, _, v)| v.first().and_then(|x| x.relation_id))
+        .collect()
 }
 
 /// Attribute values that differ between analysts' spans at the same place with the same label.

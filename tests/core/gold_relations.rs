@@ -418,3 +418,21 @@ fn deleting_a_relation_type_counts_and_takes_its_gold_relations() {
     let v = review(&mut f.store);
     assert_eq!(gold_relations(&v).into_iter().map(|r| r.0).collect::<Vec<_>>(), ["VISITS"]);
 }
+
+#[test]
+fn accepting_what_all_agree_on_takes_the_relations_marked_alike() {
+    let mut f = fixture();
+    // karim's VISITS like salma's; their MEETS / ADVISES still differ.
+    call(
+        &mut f.store,
+        "add_relation",
+        json!({"annotator": "karim", "from": f.karim[1], "to": f.karim[2], "type": "VISITS"}),
+    );
+    let v = call(
+        &mut f.store,
+        "accept_agreeing",
+        json!({"article_id": 1, "reviewer": "huda", "annotators": WHO}),
+    );
+    assert_eq!(gold_relations(&v), [("VISITS".into(), "المديرُ العام".into(), "الرباط".into())]);
+    assert_eq!(v["relation_disagreements"].as_array().map(Vec::len), Some(1));
+}
