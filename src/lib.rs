@@ -23,6 +23,7 @@ pub mod relation_types;
 pub mod relations;
 pub mod review;
 pub mod schema_file;
+pub mod schema_relations;
 pub mod search;
 #[cfg(feature = "cli")]
 pub mod serve;

@@ -35,6 +35,7 @@ mod relation_formats;
 mod relations;
 mod review;
 mod schema;
+mod schema_relations;
 mod search;
 mod store;
 mod suggest;
