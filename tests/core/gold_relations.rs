@@ -436,3 +436,27 @@ fn accepting_what_all_agree_on_takes_the_relations_marked_alike() {
     assert_eq!(gold_relations(&v), [("VISITS".into(), "المديرُ العام".into(), "الرباط".into())]);
     assert_eq!(v["relation_disagreements"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn agreement_reports_linking_accuracy_per_pair() {
+    let mut f = fixture();
+    let pair = |store: &mut Store| {
+        let r = call(store, "agreement", json!({"annotators": WHO}));
+        assert!(r["linking_rule"].as_str().is_some_and(|s| s.contains("same entity")), "{r}");
+        (r["pairs"][0]["linking_accuracy"].clone(), r["pairs"][0]["linked_spans"].clone())
+    };
+    // salma linked the minister, karim did not: one linked span compared, none alike.
+    assert_eq!(pair(&mut f.store), (json!(0.0), json!(1)));
+    call(
+        &mut f.store,
+        "link_span",
+        json!({"annotator": "karim", "span_id": f.karim[0], "entity": f.entity}),
+    );
+    assert_eq!(pair(&mut f.store), (json!(1.0), json!(1)));
+    let v = review(&mut f.store);
+    assert_eq!(v["link_disagreements"], json!([]), "linked alike: no disagreement left");
+    let report = hashiya::review::agreement::agreement(f.store.conn(), &[], 10).expect("report");
+    let text = hashiya::review::text_report(&report);
+    assert!(text.contains("linkAcc") && text.contains("1.000"), "{text}");
+    assert!(text.contains("Links: linking accuracy"), "{text}");
+}

@@ -1,6 +1,7 @@
 // Relations, span attributes and entity links in review: two analysts' JSONL files (imported with the CLI) disagree
 // on a relation's type, on an attribute value and on an entity link; the reviewer takes one version of each from
-// the review panel (in English, then looks at it in Arabic), and the CLI's gold export carries all three.
+// the review panel (in English, then looks at it in Arabic), the agreement view reports relation F1 and linking
+// accuracy, and the CLI's gold export carries all three.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -95,6 +96,17 @@ test('review: relation type, attribute and entity link disagreements taken into 
   assert.equal(await page.locator(`${rel} .rel-vote[data-annotator="Karim"] [data-take]`).textContent(), 'اعتماد');
   await shot(page, 'review-relations-ar.png', page.locator('#review-relations'), 10);
   await page.locator('#lang-btn').click();
+
+  // The agreement view: relation F1 and entity linking accuracy of the pair (Salma linked, Karim did not).
+  await page.locator('#mode-agreement').click();
+  const row = page.locator('#agreement-relations tr[data-pair="Karim|Salma"]');
+  await row.waitFor();
+  const metric = (k) => row.locator(`[data-metric="${k}"]`).getAttribute('data-value');
+  assert.equal(await metric('relations.f1'), '0.5');
+  assert.equal(await metric('linking_accuracy'), '0');
+  assert.match(await page.locator('#agreement-rules').textContent(), /Entity links: linking accuracy/);
+  await page.locator('#mode-review').click();
+  await page.locator('#review-relations').waitFor();
 
   // A reload shows the same decisions, stored.
   await page.reload();

@@ -575,7 +575,12 @@ relations: Prf,
 /**
  * Cohen's kappa of span attribute values (see `attribute_rule`), and how many values were compared.
  */
-attribute_kappa: number | null, attribute_values: number, };
+attribute_kappa: number | null, attribute_values: number, 
+/**
+ * Entity linking (see `linking_rule`): the share of linked spans both linked alike, and how
+ * many spans were compared.
+ */
+linking_accuracy: number | null, linked_spans: number, };
 
 export type LabelGroup = { label: string, fleiss_kappa: number | null, krippendorff_alpha: number | null, };
 
@@ -607,7 +612,7 @@ export type AgreementReport = { annotators: Array<string>, labels: Array<string>
 /**
  * Articles at least two compared analysts worked on.
  */
-articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, relation_rule: string, attribute_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
+articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, relation_rule: string, attribute_rule: string, linking_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
 /**
  * Most disagreement first.
  */
