@@ -45,6 +45,9 @@ pub struct ReviewView {
     pub link_disagreements: Vec<crate::review::relation_diff::LinkDisagreement>,
     /// Relations of the gold layer (between the spans of `gold`).
     pub gold_relations: Vec<GoldRelation>,
+    /// The preferred name of each entity `link_disagreements` and `gold` name, by entity id.
+    #[ts(type = "Record<string, string>")]
+    pub entity_names: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -138,16 +141,26 @@ pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Res
         .map(|t| t.name)
         .collect();
     use crate::review::relation_diff as diff;
+    let links = diff::link_disagreements(&spans, annotators);
+    let gold = gold::gold_spans(conn, article_id)?;
+    let mut entity_names = std::collections::BTreeMap::new();
+    let keys = links.iter().flat_map(|l| l.entities.iter().filter_map(|e| e.1.as_ref()));
+    for key in keys.chain(gold.iter().filter_map(|g| g.entity.as_ref())) {
+        if !entity_names.contains_key(key) {
+            entity_names.insert(key.clone(), crate::entities::get(conn, key)?.name);
+        }
+    }
     Ok(ReviewView {
         relation_disagreements: diff::relation_disagreements(
             &spans, &relations, annotators, &symmetric,
         ),
         attribute_disagreements: diff::attribute_disagreements(&spans, annotators),
-        link_disagreements: diff::link_disagreements(&spans, annotators),
+        link_disagreements: links,
+        entity_names,
         gold_relations: crate::review::gold_relations::gold_relations(conn, article_id)?,
         relations,
         comparison: compare::compare(&spans, &tags, annotators),
-        gold: gold::gold_spans(conn, article_id)?,
+        gold,
         gold_tags: gold::gold_tags(conn, article_id)?,
         adjudicated: gold::is_adjudicated(conn, article_id)?,
         comments: gold::comments_of(conn, article_id)?,

@@ -529,7 +529,11 @@ link_disagreements: Array<LinkDisagreement>,
 /**
  * Relations of the gold layer (between the spans of `gold`).
  */
-gold_relations: Array<GoldRelation>, };
+gold_relations: Array<GoldRelation>, 
+/**
+ * The preferred name of each entity `link_disagreements` and `gold` name, by entity id.
+ */
+entity_names: Record<string, string>, };
 
 export type AdjudicateReq = { article_id: number, reviewer: string, annotators: Array<string>, decision: Decision, };
 

@@ -70,6 +70,12 @@ function attributeItem(v: ReviewView, a: AttributeDisagreement, n: number, decid
   );
 }
 
+/** An entity by its preferred name, its id beside it (muted); "not linked" for none. */
+function entityNode(v: ReviewView, id: string | null): HTMLElement {
+  if (id === null) return el('span', { class: 'entity-none' }, t('rvNoEntity'));
+  return el('span', { class: 'entity', 'data-entity': id }, el('bdi', {}, v.entity_names[id] ?? id), ' ', el('bdi', { class: 'muted small entity-id', dir: 'ltr' }, id));
+}
+
 function linkItem(v: ReviewView, l: LinkDisagreement, n: number, decide: Decide): HTMLElement {
   const gold = goldEntity(v, l);
   return el(
@@ -77,7 +83,7 @@ function linkItem(v: ReviewView, l: LinkDisagreement, n: number, decide: Decide)
     { 'data-link-dis': n },
     el('div', { class: 'dis-row' }, ...tNodes<Node>('rvLinkOf', { text: placeNode(v, l.place) })),
     ...l.entities.map(([name, entity], i) =>
-      versionRow(name, [el('bdi', { class: 'entity-id' }, entity ?? t('rvNoEntity'))], gold !== undefined && gold === entity, [{ action: 'take_entity', span_id: l.span_ids[i] }], decide),
+      versionRow(name, [entityNode(v, entity)], gold !== undefined && gold === entity, [{ action: 'take_entity', span_id: l.span_ids[i] }], decide),
     ),
   );
 }
