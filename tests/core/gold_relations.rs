@@ -173,7 +173,11 @@ fn review_lists_relation_attribute_and_link_disagreements_with_each_version() {
     assert_eq!(links.as_array().map(Vec::len), Some(1), "{links}");
     assert_eq!(links[0]["entities"], json!([["karim", null], ["salma", f.entity]]));
     assert_eq!(links[0]["place"]["label"], "PER");
-    assert_eq!(v["entity_names"], json!({ &f.entity: "عبد اللطيف حموشي" }), "named for the reviewer");
+    assert_eq!(
+        v["entity_names"],
+        json!({ &f.entity: "عبد اللطيف حموشي" }),
+        "named for the reviewer"
+    );
 }
 
 #[test]
