@@ -33,7 +33,8 @@ use crate::review::gold::{Decision, DecisionLog, GoldSpan, ReviewComment};
 use crate::review::metrics::Prf;
 use crate::review::progress::{AnalystProgress, MyProgress, Progress};
 use crate::review::relation_diff::{
-    AttributeDisagreement, Place, RelationDiffKind, RelationDisagreement, RelationVote,
+    AttributeDisagreement, LinkDisagreement, Place, RelationDiffKind, RelationDisagreement,
+    RelationVote,
 };
 use crate::search::Snippet;
 use crate::settings::Settings;
@@ -96,12 +97,14 @@ pub fn typescript() -> String {
         TagDifference,
         Comparison,
         GoldSpan,
+        crate::review::gold_relations::GoldRelation,
         ReviewComment,
         DecisionLog,
         Decision,
         ReviewArticleReq,
         ReviewView,
         AdjudicateReq,
+        crate::api::review::AdjudicateAllReq,
         AcceptAgreeingReq,
         GoldTagReq,
         AdjudicatedReq,
@@ -214,6 +217,7 @@ pub fn typescript() -> String {
         RelationVote,
         RelationDisagreement,
         AttributeDisagreement,
+        LinkDisagreement,
     );
     for d in decls {
         out.push_str(&d);

@@ -191,7 +191,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum SchemaAction {
-    /// Write the schema: labels (colours, keys, descriptions) and tags.
+    /// Write the schema: labels (colours, keys, descriptions, parents), tags, and in the native
+    /// format also relation types and span attributes.
     Export {
         /// native (Hashiya JSON), labelstudio (labeling config XML) or doccano (span-type JSON).
         #[arg(long, default_value = "native", value_parser = clap::builder::PossibleValuesParser::new(hashiya::schema_file::FORMATS))]
@@ -200,8 +201,8 @@ enum SchemaAction {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Set the project's schema up from a native, Label Studio or doccano schema file: labels are
-    /// added or take the file's colour, key and description; none is deleted.
+    /// Set the project's schema up from a native, Label Studio or doccano schema file: labels,
+    /// relation types and span attributes are added or take the file's settings; none is deleted.
     Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,

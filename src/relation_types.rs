@@ -245,13 +245,18 @@ pub fn ensure(tx: &Transaction, name: &str) -> Result<(RelationType, bool)> {
     Ok((save(tx, &e)?, true))
 }
 
-/// How many relations use a relation type.
+/// How many relations (analysts' and gold) use a relation type.
 pub fn usage(conn: &Connection, id: i64) -> Result<i64> {
     get(conn, id)?;
-    Ok(conn.query_row("SELECT count(*) FROM relations WHERE type_id = ?1", [id], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM relations WHERE type_id = ?1)
+              + (SELECT count(*) FROM gold_relations WHERE type_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
 }
 
-/// Delete a relation type and its relations; `expected` must equal their current count.
+/// Delete a relation type and its relations (gold ones too); `expected` must equal their current count.
 pub fn delete(tx: &Transaction, id: i64, expected: i64) -> Result<i64> {
     let n = usage(tx, id)?;
     if n != expected {
@@ -260,6 +265,7 @@ pub fn delete(tx: &Transaction, id: i64, expected: i64) -> Result<i64> {
         )));
     }
     tx.execute("DELETE FROM relations WHERE type_id = ?1", [id])?;
+    tx.execute("DELETE FROM gold_relations WHERE type_id = ?1", [id])?;
     tx.execute("DELETE FROM relation_types WHERE id = ?1", [id])?;
     Ok(n)
 }

@@ -11,6 +11,7 @@ use crate::model::{Article, Span, Tag};
 use crate::review::agreement::{self, AgreementReport};
 use crate::review::compare::{self, Comparison};
 use crate::review::gold::{self, Decision, DecisionLog, GoldSpan, ReviewComment};
+use crate::review::gold_relations::GoldRelation;
 use crate::review::progress::{MyProgress, Progress};
 use crate::store::Store;
 use crate::{annotations, articles};
@@ -40,6 +41,13 @@ pub struct ReviewView {
     pub relation_disagreements: Vec<crate::review::relation_diff::RelationDisagreement>,
     /// Attribute values that differ on spans the analysts marked alike.
     pub attribute_disagreements: Vec<crate::review::relation_diff::AttributeDisagreement>,
+    /// Entity links that differ on spans the analysts marked alike.
+    pub link_disagreements: Vec<crate::review::relation_diff::LinkDisagreement>,
+    /// Relations of the gold layer (between the spans of `gold`).
+    pub gold_relations: Vec<GoldRelation>,
+    /// The preferred name of each entity `link_disagreements` and `gold` name, by entity id.
+    #[ts(type = "Record<string, string>")]
+    pub entity_names: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -48,6 +56,16 @@ pub struct AdjudicateReq {
     pub reviewer: String,
     pub annotators: Vec<String>,
     pub decision: Decision,
+}
+
+/// Several decisions taken at once, all or none (taking one analyst's version of a relation
+/// rejects the others' and accepts it).
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct AdjudicateAllReq {
+    pub article_id: i64,
+    pub reviewer: String,
+    pub annotators: Vec<String>,
+    pub decisions: Vec<Decision>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -123,14 +141,26 @@ pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Res
         .map(|t| t.name)
         .collect();
     use crate::review::relation_diff as diff;
+    let links = diff::link_disagreements(&spans, annotators);
+    let gold = gold::gold_spans(conn, article_id)?;
+    let mut entity_names = std::collections::BTreeMap::new();
+    let keys = links.iter().flat_map(|l| l.entities.iter().filter_map(|e| e.1.as_ref()));
+    for key in keys.chain(gold.iter().filter_map(|g| g.entity.as_ref())) {
+        if !entity_names.contains_key(key) {
+            entity_names.insert(key.clone(), crate::entities::get(conn, key)?.name);
+        }
+    }
     Ok(ReviewView {
         relation_disagreements: diff::relation_disagreements(
             &spans, &relations, annotators, &symmetric,
         ),
         attribute_disagreements: diff::attribute_disagreements(&spans, annotators),
+        link_disagreements: links,
+        entity_names,
+        gold_relations: crate::review::gold_relations::gold_relations(conn, article_id)?,
         relations,
         comparison: compare::compare(&spans, &tags, annotators),
-        gold: gold::gold_spans(conn, article_id)?,
+        gold,
         gold_tags: gold::gold_tags(conn, article_id)?,
         adjudicated: gold::is_adjudicated(conn, article_id)?,
         comments: gold::comments_of(conn, article_id)?,
@@ -145,6 +175,7 @@ pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Res
 pub const COMMANDS: &[Command] = &[
     command!(Store, "review_article", ReviewArticleReq => ReviewView, review_article),
     command!(Store, "adjudicate", AdjudicateReq => ReviewView, adjudicate),
+    command!(Store, "adjudicate_all", AdjudicateAllReq => ReviewView, adjudicate_all),
     command!(Store, "accept_agreeing", AcceptAgreeingReq => ReviewView, accept_agreeing),
     command!(Store, "set_gold_tag", GoldTagReq => ReviewView, set_gold_tag),
     command!(Store, "set_adjudicated", AdjudicatedReq => ReviewView, set_adjudicated),
@@ -159,12 +190,26 @@ fn review_article(store: &mut Store, r: ReviewArticleReq) -> Result<ReviewView> 
 }
 
 fn adjudicate(store: &mut Store, r: AdjudicateReq) -> Result<ReviewView> {
-    store.with_tx(|tx| gold::decide(tx, r.article_id, &r.reviewer, &r.decision))?;
+    store.with_tx(|tx| {
+        crate::review::adjudicate::decide(tx, r.article_id, &r.reviewer, &r.decision)
+    })?;
+    review_view(store, r.article_id, &r.annotators)
+}
+
+fn adjudicate_all(store: &mut Store, r: AdjudicateAllReq) -> Result<ReviewView> {
+    store.with_tx(|tx| {
+        for d in &r.decisions {
+            crate::review::adjudicate::decide(tx, r.article_id, &r.reviewer, d)?;
+        }
+        Ok(())
+    })?;
     review_view(store, r.article_id, &r.annotators)
 }
 
 fn accept_agreeing(store: &mut Store, r: AcceptAgreeingReq) -> Result<ReviewView> {
-    store.with_tx(|tx| gold::accept_agreeing(tx, r.article_id, &r.reviewer, &r.annotators))?;
+    store.with_tx(|tx| {
+        crate::review::adjudicate::accept_agreeing(tx, r.article_id, &r.reviewer, &r.annotators)
+    })?;
     review_view(store, r.article_id, &r.annotators)
 }
 

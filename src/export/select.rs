@@ -237,8 +237,9 @@ pub fn for_each_doc(
     })
 }
 
-/// The gold layer as documents: gold spans (attributed to their reviewer), gold tags, and the
-/// analysts' statuses for the status filter.
+/// The gold layer as documents: gold spans (attributed to their reviewer, with their attribute
+/// values and entity links), gold relations between them, gold tags, and the analysts' statuses for
+/// the status filter.
 fn for_each_gold_doc(
     conn: &Connection,
     o: &ExportOptions,
@@ -279,14 +280,22 @@ fn for_each_gold_doc(
                         created_at: g.created_at.clone(),
                         updated_at: g.created_at,
                         origin: None,
-                        entity: None,
-                        attrs: Default::default(),
+                        entity: g.entity,
+                        attrs: g.attrs,
                     }),
                     None => dropped_by_label += 1,
                 }
             }
         }
-        let relations = Vec::new();
+        let mut relations = Vec::new();
+        if with_spans {
+            let kept: std::collections::HashSet<i64> = spans.iter().map(|s| s.id).collect();
+            relations = crate::review::gold_relations::gold_relations(conn, a.id)?
+                .iter()
+                .filter(|r| kept.contains(&r.from) && kept.contains(&r.to))
+                .map(|r| r.as_relation())
+                .collect();
+        }
         f(Doc {
             article: a,
             spans,

@@ -51,6 +51,10 @@ pub struct PairAgreement {
     /// Cohen's kappa of span attribute values (see `attribute_rule`), and how many values were compared.
     pub attribute_kappa: Option<f64>,
     pub attribute_values: u64,
+    /// Entity linking (see `linking_rule`): the share of linked spans both linked alike, and how
+    /// many spans were compared.
+    pub linking_accuracy: Option<f64>,
+    pub linked_spans: u64,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -98,6 +102,7 @@ pub struct AgreementReport {
     pub worked_rule: String,
     pub relation_rule: String,
     pub attribute_rule: String,
+    pub linking_rule: String,
     pub pairs: Vec<PairAgreement>,
     pub group: GroupAgreement,
     /// Most disagreement first.
@@ -399,6 +404,8 @@ pub fn agreement(
                 relations: acc.relations.relations,
                 attribute_kappa: acc.relations.attributes.kappa(),
                 attribute_values: acc.relations.attributes.items(),
+                linking_accuracy: acc.relations.linking_accuracy(),
+                linked_spans: acc.relations.linked,
             }
         })
         .collect();
@@ -440,6 +447,7 @@ pub fn agreement(
         worked_rule: WORKED_RULE.into(),
         relation_rule: super::relation_agreement::RELATION_RULE.into(),
         attribute_rule: super::relation_agreement::ATTRIBUTE_RULE.into(),
+        linking_rule: super::relation_agreement::LINKING_RULE.into(),
         pairs,
         group,
         ranked,

@@ -9,7 +9,7 @@ use crate::annotations::{self, annotator_id};
 use crate::articles;
 use crate::error::{Error, Result};
 use crate::labels;
-use crate::model::LabelKind;
+use crate::model::{Attrs, LabelKind};
 use crate::text::CharIndex;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -26,6 +26,13 @@ pub struct GoldSpan {
     /// The analyst's span it came from, if any.
     pub source_span_id: Option<i64>,
     pub created_at: String,
+    /// Attribute values the reviewer settled (taken from the accepted span, then adjudicated).
+    #[ts(type = "Record<string, boolean | string>")]
+    pub attrs: Attrs,
+    /// The entity the gold span is linked to (its id in the registry), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -46,6 +53,9 @@ pub struct DecisionLog {
     pub end: Option<i64>,
     pub label: Option<String>,
     pub created_at: String,
+    /// What a relation, attribute or entity decision was about (`MEETS [0, 4) PER – [9, 14) PER`,
+    /// `certainty = "reported"`, `entity E1-…`); empty for span decisions.
+    pub detail: String,
 }
 
 /// What a reviewer decides about one span.
@@ -62,9 +72,47 @@ pub enum Decision {
     Add { start: i64, end: i64, label: String },
     /// Take a span out of the gold layer.
     Remove { gold_id: i64 },
+    /// An analyst's relation goes into the gold layer (its two ends too, when not there yet).
+    AcceptRelation { relation_id: i64 },
+    /// An analyst's relation is not gold (removes the same relation from the gold layer if it was there).
+    RejectRelation { relation_id: i64 },
+    /// A relation nobody marked, between two gold spans.
+    AddRelation {
+        from_gold: i64,
+        to_gold: i64,
+        #[serde(rename = "type")]
+        #[ts(rename = "type")]
+        rtype: String,
+    },
+    /// Take a relation out of the gold layer.
+    RemoveRelation { gold_relation_id: i64 },
+    /// The gold span at an analyst's span's place takes that span's value of one attribute (absent
+    /// there: absent in gold). The span goes into the gold layer when it is not there yet.
+    TakeAttribute { span_id: i64, name: String },
+    /// Set (or, with no value, clear) one attribute of a gold span.
+    SetAttribute {
+        gold_id: i64,
+        name: String,
+        #[serde(default)]
+        #[ts(optional, type = "boolean | string")]
+        value: Option<serde_json::Value>,
+    },
+    /// The gold span at an analyst's span's place takes that span's entity link (or none).
+    TakeEntity { span_id: i64 },
+    /// Link a gold span to an entity of its type, or (no entity) unlink it.
+    SetEntity {
+        gold_id: i64,
+        #[serde(default)]
+        #[ts(optional)]
+        entity: Option<String>,
+    },
 }
 
-fn source(tx: &Transaction, article_id: i64, span_id: i64) -> Result<crate::model::Span> {
+pub(super) fn source(
+    tx: &Transaction,
+    article_id: i64,
+    span_id: i64,
+) -> Result<crate::model::Span> {
     let s = annotations::get_span(tx, span_id)?;
     if s.article_id != article_id {
         return Err(Error::Invalid(format!("span {span_id} is not on article {article_id}")));
@@ -81,15 +129,31 @@ fn log(
     gold: Option<i64>,
     place: Option<(i64, i64, &str)>,
 ) -> Result<()> {
+    log_detail(tx, article_id, reviewer, decision, src, gold, place, "")
+}
+
+/// Record one decision in the log; `detail` says what a non-span decision was about.
+// Every column of the log is one argument: a struct would only be built to be taken apart.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn log_detail(
+    tx: &Transaction,
+    article_id: i64,
+    reviewer: i64,
+    decision: &str,
+    src: Option<i64>,
+    gold: Option<i64>,
+    place: Option<(i64, i64, &str)>,
+    detail: &str,
+) -> Result<()> {
     tx.execute(
-        "INSERT INTO review_decisions (article_id, reviewer_id, decision, source_span_id, gold_span_id, start, end, label, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![article_id, reviewer, decision, src, gold, place.map(|p| p.0), place.map(|p| p.1), place.map(|p| p.2), crate::db::now()],
+        "INSERT INTO review_decisions (article_id, reviewer_id, decision, source_span_id, gold_span_id, start, end, label, created_at, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![article_id, reviewer, decision, src, gold, place.map(|p| p.0), place.map(|p| p.1), place.map(|p| p.2), crate::db::now(), detail],
     )?;
     Ok(())
 }
 
-/// Put `[start, end) label` into the gold layer (or find it there). Returns its id.
+/// Put `[start, end) label` into the gold layer (or find it there). Returns its id and whether it is new.
 // Every column of a gold span is one argument: a struct would only be built to be taken apart.
 #[allow(clippy::too_many_arguments)]
 fn put(
@@ -101,7 +165,7 @@ fn put(
     label: &str,
     decision: &str,
     src: Option<i64>,
-) -> Result<i64> {
+) -> Result<(i64, bool)> {
     let text = articles::text_of(tx, article_id)?;
     let (s, e) = (usize::try_from(start), usize::try_from(end));
     let (Ok(s), Ok(e)) = (s, e) else {
@@ -117,23 +181,65 @@ fn put(
         )
         .optional()?;
     if let Some(id) = existing {
-        return Ok(id);
+        return Ok((id, false));
     }
     tx.execute(
         "INSERT INTO gold_spans (article_id, label_id, start, end, reviewer_id, decision, source_span_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![article_id, label_id, start, end, reviewer, decision, src, crate::db::now()],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok((tx.last_insert_rowid(), true))
 }
 
-/// Apply one reviewer decision on an article.
-pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -> Result<()> {
-    let who = annotator_id(tx, reviewer)?;
+/// A new gold span made from an analyst's span of the same label keeps its attribute values and
+/// entity link (the reviewer adjudicates them afterwards).
+fn inherit(tx: &Transaction, gold_id: i64, s: &crate::model::Span) -> Result<()> {
+    let entity = match &s.entity {
+        Some(k) => Some(crate::entities::row_id(tx, k)?),
+        None => None,
+    };
+    tx.execute(
+        "UPDATE gold_spans SET attrs = ?2, entity_id = ?3 WHERE id = ?1",
+        params![gold_id, serde_json::to_string(&s.attrs)?, entity],
+    )?;
+    Ok(())
+}
+
+/// Put an analyst's span into the gold layer as it is (logged as accepted when it was not there).
+/// Returns the gold span's id.
+pub(super) fn accept_span(
+    tx: &Transaction,
+    article_id: i64,
+    who: i64,
+    s: &crate::model::Span,
+) -> Result<i64> {
+    let (g, new) = put(tx, article_id, who, s.start, s.end, &s.label, "accepted", Some(s.id))?;
+    if new {
+        inherit(tx, g, s)?;
+        log(
+            tx,
+            article_id,
+            who,
+            "accepted",
+            Some(s.id),
+            Some(g),
+            Some((s.start, s.end, &s.label)),
+        )?;
+    }
+    Ok(g)
+}
+
+/// Apply one span decision of reviewer `who` (relation, attribute and entity decisions are
+/// `gold_relations::decide`'s; `adjudicate::decide` sends each where it belongs).
+pub(super) fn decide_span(tx: &Transaction, article_id: i64, who: i64, d: &Decision) -> Result<()> {
     match d {
         Decision::Accept { span_id } => {
             let s = source(tx, article_id, *span_id)?;
-            let g = put(tx, article_id, who, s.start, s.end, &s.label, "accepted", Some(s.id))?;
+            let (g, new) =
+                put(tx, article_id, who, s.start, s.end, &s.label, "accepted", Some(s.id))?;
+            if new {
+                inherit(tx, g, &s)?;
+            }
             log(
                 tx,
                 article_id,
@@ -146,7 +252,10 @@ pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -
         }
         Decision::Edit { span_id, start, end, label } => {
             let s = source(tx, article_id, *span_id)?;
-            let g = put(tx, article_id, who, *start, *end, label, "edited", Some(s.id))?;
+            let (g, new) = put(tx, article_id, who, *start, *end, label, "edited", Some(s.id))?;
+            if new && *label == s.label {
+                inherit(tx, g, &s)?;
+            }
             log(tx, article_id, who, "edited", Some(s.id), Some(g), Some((*start, *end, label)))
         }
         Decision::Reject { span_id } => {
@@ -159,7 +268,7 @@ pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -
             log(tx, article_id, who, "rejected", Some(s.id), None, Some((s.start, s.end, &s.label)))
         }
         Decision::Add { start, end, label } => {
-            let g = put(tx, article_id, who, *start, *end, label, "added", None)?;
+            let (g, _) = put(tx, article_id, who, *start, *end, label, "added", None)?;
             log(tx, article_id, who, "added", None, Some(g), Some((*start, *end, label)))
         }
         Decision::Remove { gold_id } => {
@@ -174,39 +283,37 @@ pub fn decide(tx: &Transaction, article_id: i64, reviewer: &str, d: &Decision) -
             }
             log(tx, article_id, who, "removed", None, Some(*gold_id), None)
         }
+        other => Err(Error::Invalid(format!("{other:?} is not a decision on a span"))),
     }
 }
 
-/// Accept into the gold layer every span all of `annotators` agree on. Returns how many were new.
-pub fn accept_agreeing(
-    tx: &Transaction,
-    article_id: i64,
-    reviewer: &str,
-    annotators: &[String],
-) -> Result<u64> {
-    let text = articles::text_of(tx, article_id)?;
-    let spans = annotations::spans_of(tx, article_id, &text)?;
-    let tags = annotations::tags_of(tx, article_id)?;
-    let before = gold_spans(tx, article_id)?.len();
-    for a in super::compare::compare(&spans, &tags, annotators).agreed {
-        if let Some(&first) = a.span_ids.first() {
-            decide(tx, article_id, reviewer, &Decision::Accept { span_id: first })?;
+/// An entity's key from its row id, following merges to the entity it now belongs to.
+pub fn entity_key(conn: &Connection, row: i64) -> Result<String> {
+    let mut id = row;
+    for _ in 0..100 {
+        let (key, next): (String, Option<i64>) = conn
+            .prepare_cached("SELECT key, merged_into FROM entities WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        match next {
+            Some(n) => id = n,
+            None => return Ok(key),
         }
     }
-    Ok((gold_spans(tx, article_id)?.len() - before) as u64)
+    Err(Error::Invalid(format!("entity {row} is merged in a loop")))
 }
 
 pub fn gold_spans(conn: &Connection, article_id: i64) -> Result<Vec<GoldSpan>> {
     let text = articles::text_of(conn, article_id)?;
     let idx = CharIndex::new(&text);
     let mut st = conn.prepare_cached(
-        "SELECT g.id, g.start, g.end, l.name, n.name, g.decision, g.source_span_id, g.created_at
+        "SELECT g.id, g.start, g.end, l.name, n.name, g.decision, g.source_span_id, g.created_at,
+                g.attrs, g.entity_id
          FROM gold_spans g JOIN labels l ON l.id = g.label_id JOIN annotators n ON n.id = g.reviewer_id
          WHERE g.article_id = ?1 ORDER BY g.start, g.end, l.name",
     )?;
     let rows = st.query_map([article_id], |r| {
         let (start, end): (i64, i64) = (r.get(1)?, r.get(2)?);
-        Ok(GoldSpan {
+        let g = GoldSpan {
             id: r.get(0)?,
             article_id,
             start,
@@ -217,9 +324,21 @@ pub fn gold_spans(conn: &Connection, article_id: i64) -> Result<Vec<GoldSpan>> {
             decision: r.get(5)?,
             source_span_id: r.get(6)?,
             created_at: r.get(7)?,
-        })
+            attrs: annotations::attrs_of_json(&r.get::<_, String>(8)?),
+            entity: None,
+        };
+        Ok((g, r.get::<_, Option<i64>>(9)?))
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut out = Vec::new();
+    for row in rows {
+        // The entity column holds a row id; show the entity's key, following merges.
+        let (mut g, entity) = row?;
+        if let Some(id) = entity {
+            g.entity = Some(entity_key(conn, id)?);
+        }
+        out.push(g);
+    }
+    Ok(out)
 }
 
 pub fn set_gold_tag(
@@ -322,7 +441,7 @@ pub fn comments_of(conn: &Connection, article_id: i64) -> Result<Vec<ReviewComme
 
 pub fn decisions_of(conn: &Connection, article_id: i64) -> Result<Vec<DecisionLog>> {
     let mut st = conn.prepare_cached(
-        "SELECT n.name, d.decision, d.source_span_id, d.start, d.end, d.label, d.created_at FROM review_decisions d
+        "SELECT n.name, d.decision, d.source_span_id, d.start, d.end, d.label, d.created_at, d.detail FROM review_decisions d
          JOIN annotators n ON n.id = d.reviewer_id WHERE d.article_id = ?1 ORDER BY d.id",
     )?;
     let rows = st.query_map([article_id], |r| {
@@ -334,6 +453,7 @@ pub fn decisions_of(conn: &Connection, article_id: i64) -> Result<Vec<DecisionLo
             end: r.get(4)?,
             label: r.get(5)?,
             created_at: r.get(6)?,
+            detail: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

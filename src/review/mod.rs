@@ -1,8 +1,10 @@
 //! Review: comparing analysts' work, agreement statistics, and the adjudicated gold layer.
 
+pub mod adjudicate;
 pub mod agreement;
 pub mod compare;
 pub mod gold;
+pub mod gold_relations;
 pub mod metrics;
 pub mod progress;
 pub mod relation_agreement;
@@ -49,17 +51,26 @@ pub fn text_report(r: &AgreementReport) -> String {
             );
         }
     }
-    if r.pairs.iter().any(|p| p.relations.f1.is_some() || p.attribute_values > 0) {
-        let _ = writeln!(o, "\nRelations and attributes:");
-        let _ = writeln!(o, "  {:<24} {:>10} {:>10} {:>8}", "pair", "relF1", "attrKappa", "values");
+    if r.pairs
+        .iter()
+        .any(|p| p.relations.f1.is_some() || p.attribute_values > 0 || p.linked_spans > 0)
+    {
+        let _ = writeln!(o, "\nRelations, attributes and entity links:");
+        let _ = writeln!(
+            o,
+            "  {:<24} {:>10} {:>10} {:>8} {:>8} {:>8}",
+            "pair", "relF1", "attrKappa", "values", "linkAcc", "linked"
+        );
         for p in &r.pairs {
             let _ = writeln!(
                 o,
-                "  {:<24} {:>10} {:>10} {:>8}",
+                "  {:<24} {:>10} {:>10} {:>8} {:>8} {:>8}",
                 format!("{} ~ {}", p.a, p.b),
                 num(p.relations.f1),
                 num(p.attribute_kappa),
-                p.attribute_values
+                p.attribute_values,
+                num(p.linking_accuracy),
+                p.linked_spans
             );
         }
     }
@@ -89,8 +100,14 @@ pub fn text_report(r: &AgreementReport) -> String {
     }
     let _ = writeln!(
         o,
-        "\nOverlap match: {}.\nTokens: {}.\nAlpha: {}.\nWorked on: {}.\nRelations: {}.\nAttributes: {}.",
-        r.overlap_rule, r.token_rule, r.alpha_rule, r.worked_rule, r.relation_rule, r.attribute_rule
+        "\nOverlap match: {}.\nTokens: {}.\nAlpha: {}.\nWorked on: {}.\nRelations: {}.\nAttributes: {}.\nLinks: {}.",
+        r.overlap_rule,
+        r.token_rule,
+        r.alpha_rule,
+        r.worked_rule,
+        r.relation_rule,
+        r.attribute_rule,
+        r.linking_rule
     );
     o
 }

@@ -1,6 +1,7 @@
 //! Relation and span attribute agreement between two analysts: relation P/R/F1 (a match needs the
 //! same two ends, exactly, and the same type; a symmetric type matches either way round), and
-//! Cohen's kappa over the attribute values of the spans both marked exactly alike.
+//! Cohen's kappa over the attribute values of the spans both marked exactly alike, and linking
+//! accuracy (the same entity) over those spans when one of them is linked.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -15,12 +16,19 @@ pub const ATTRIBUTE_RULE: &str =
     "Cohen's kappa over every attribute value (absent counts as a value) of the spans \
                                   both analysts marked at the same place with the same label";
 
-/// One pair's relation and attribute counts, summed over articles.
+pub const LINKING_RULE: &str =
+    "linking accuracy: of the spans both analysts marked at the same place with the same label and \
+                                at least one linked to an entity, the share linked to the same entity";
+
+/// One pair's relation, attribute and entity-link counts, summed over articles.
 #[derive(Default)]
 pub struct RelationAcc {
     pub relations: Prf,
     pub attributes: KappaAcc,
     values: HashMap<String, u32>,
+    /// Spans marked alike with at least one entity link, and how many of them link the same entity.
+    pub linked: u64,
+    pub same_entity: u64,
 }
 
 type RelKey = (Key, Key, String);
@@ -40,6 +48,11 @@ fn keys(spans: &[&Span], rels: &[&Relation], symmetric: &HashSet<String>) -> BTr
 }
 
 impl RelationAcc {
+    /// The share of linked spans both linked to the same entity (none when no span was linked).
+    pub fn linking_accuracy(&self) -> Option<f64> {
+        (self.linked > 0).then(|| self.same_entity as f64 / self.linked as f64)
+    }
+
     fn value(&mut self, v: Option<&serde_json::Value>) -> u32 {
         let s = match v {
             None => String::new(),
@@ -66,6 +79,10 @@ impl RelationAcc {
         let b_at: BTreeMap<Key, &Span> = b_spans.iter().map(|s| (Key::from(*s), *s)).collect();
         for s in a_spans {
             let Some(o) = b_at.get(&Key::from(*s)) else { continue };
+            if s.entity.is_some() || o.entity.is_some() {
+                self.linked += 1;
+                self.same_entity += u64::from(s.entity == o.entity);
+            }
             let mut names: Vec<&String> = s.attrs.keys().chain(o.attrs.keys()).collect();
             names.sort();
             names.dedup();
@@ -132,6 +149,31 @@ mod tests {
         let mut acc = RelationAcc::default();
         acc.add((&refs(&a), &rrefs(&ar)), (&refs(&b), &rrefs(&br)), &sym);
         assert_eq!(acc.relations.f1.map(|f| (f * 1000.0).round()), Some(333.0));
+    }
+
+    #[test]
+    fn linking_accuracy_counts_spans_marked_alike_with_a_link() {
+        let linked = |id, start, e: Option<&str>| Span {
+            entity: e.map(str::to_string),
+            ..span(id, start, "PER", &[])
+        };
+        let a = [
+            linked(1, 0, Some("E1")),
+            linked(2, 10, Some("E2")),
+            linked(3, 20, None),
+            linked(4, 30, Some("E4")),
+        ];
+        // Same, different, neither linked (not counted), one linked; a span b lacks is not counted.
+        let b = [linked(11, 0, Some("E1")), linked(12, 10, Some("E9")), linked(13, 20, None)];
+        let mut acc = RelationAcc::default();
+        acc.add((&refs(&a), &[]), (&refs(&b), &[]), &HashSet::new());
+        assert_eq!((acc.linked, acc.same_entity), (2, 1));
+        assert_eq!(acc.linking_accuracy(), Some(0.5));
+        let b2 = [linked(11, 0, Some("E1")), linked(12, 10, None)];
+        let mut acc = RelationAcc::default();
+        acc.add((&refs(&a), &[]), (&refs(&b2), &[]), &HashSet::new());
+        assert_eq!((acc.linked, acc.same_entity), (2, 1), "one linked, one not: a disagreement");
+        assert_eq!(RelationAcc::default().linking_accuracy(), None);
     }
 
     #[test]

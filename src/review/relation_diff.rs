@@ -1,6 +1,6 @@
 //! Where analysts' relations and span attributes differ on one article, for review: a relation one
 //! analyst has and another lacks (missing), with another type (type) or running the other way
-//! (direction); an attribute value that differs on spans marked alike.
+//! (direction); an attribute value or an entity link that differs on spans marked alike.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -60,18 +60,30 @@ pub struct AttributeDisagreement {
     /// Each analyst with a span at this place: their value (absent: none).
     #[ts(type = "Array<[string, boolean | string | null]>")]
     pub values: Vec<(String, Option<serde_json::Value>)>,
+    /// The analysts' spans, in the order of `values` (to take one's value into gold).
+    pub span_ids: Vec<i64>,
+}
+
+/// Analysts' spans at one place with one label linked to different entities (or one linked, one not).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LinkDisagreement {
+    pub place: Place,
+    /// Each analyst with a span at this place: the entity id it is linked to (absent: none).
+    pub entities: Vec<(String, Option<String>)>,
+    /// The analysts' spans, in the order of `entities`.
+    pub span_ids: Vec<i64>,
 }
 
 /// Each analyst's first relation between two places, and whether it runs from the later to the earlier.
 type ByAnalyst<'a> = BTreeMap<&'a str, (&'a Relation, bool)>;
 
-/// The relation disagreements of one article between `annotators` (their own spans and relations).
-pub fn relation_disagreements(
+/// Each pair of places (in text order) where some analyst has a relation, with every analyst's vote.
+fn votes_by_pair(
     spans: &[Span],
     relations: &[Relation],
     annotators: &[String],
     symmetric: &HashSet<String>,
-) -> Vec<RelationDisagreement> {
+) -> Vec<(Key, Key, Vec<RelationVote>)> {
     let key_of: HashMap<i64, Key> = spans.iter().map(|s| (s.id, Key::from(s))).collect();
     // By pair of places in text order: each analyst's first relation there.
     let mut pairs: BTreeMap<(Key, Key), ByAnalyst> = BTreeMap::new();
@@ -83,7 +95,7 @@ pub fn relation_disagreements(
     }
     let mut out = Vec::new();
     for ((a, b), by) in pairs {
-        let votes: Vec<RelationVote> = annotators
+        let votes = annotators
             .iter()
             .map(|w| match by.get(w.as_str()) {
                 Some((r, rev)) => RelationVote {
@@ -100,6 +112,20 @@ pub fn relation_disagreements(
                 },
             })
             .collect();
+        out.push((a, b, votes));
+    }
+    out
+}
+
+/// The relation disagreements of one article between `annotators` (their own spans and relations).
+pub fn relation_disagreements(
+    spans: &[Span],
+    relations: &[Relation],
+    annotators: &[String],
+    symmetric: &HashSet<String>,
+) -> Vec<RelationDisagreement> {
+    let mut out = Vec::new();
+    for (a, b, votes) in votes_by_pair(spans, relations, annotators, symmetric) {
         let types: BTreeSet<&Option<String>> = votes.iter().map(|v| &v.rtype).collect();
         let ways: BTreeSet<bool> = votes.iter().map(|v| v.reversed).collect();
         let kind = if votes.iter().any(|v| v.rtype.is_none()) {
@@ -114,6 +140,24 @@ pub fn relation_disagreements(
         out.push(RelationDisagreement { kind, a: Place::from(&a), b: Place::from(&b), votes });
     }
     out
+}
+
+/// The relations every one of `annotators` marked alike (same ends, type and direction): the first
+/// analyst's relation of each.
+pub fn agreed_relations(
+    spans: &[Span],
+    relations: &[Relation],
+    annotators: &[String],
+    symmetric: &HashSet<String>,
+) -> Vec<i64> {
+    votes_by_pair(spans, relations, annotators, symmetric)
+        .into_iter()
+        .filter(|(_, _, v)| {
+            v.iter()
+                .all(|x| x.rtype.is_some() && x.rtype == v[0].rtype && x.reversed == v[0].reversed)
+        })
+        .filter_map(|(_, _, v)| v.first().and_then(|x| x.relation_id))
+        .collect()
 }
 
 /// Attribute values that differ between analysts' spans at the same place with the same label.
@@ -136,11 +180,28 @@ pub fn attribute_disagreements(
                     place: Place::from(&k),
                     name: name.clone(),
                     values,
+                    span_ids: group.iter().map(|s| s.id).collect(),
                 });
             }
         }
     }
     out
+}
+
+/// Entity links that differ between analysts' spans at the same place with the same label.
+pub fn link_disagreements(spans: &[Span], annotators: &[String]) -> Vec<LinkDisagreement> {
+    let mut at: BTreeMap<Key, Vec<&Span>> = BTreeMap::new();
+    for s in spans.iter().filter(|s| annotators.contains(&s.annotator)) {
+        at.entry(Key::from(s)).or_default().push(s);
+    }
+    at.into_iter()
+        .filter(|(_, g)| g.len() > 1 && g.iter().any(|s| s.entity != g[0].entity))
+        .map(|(k, g)| LinkDisagreement {
+            place: Place::from(&k),
+            entities: g.iter().map(|s| (s.annotator.clone(), s.entity.clone())).collect(),
+            span_ids: g.iter().map(|s| s.id).collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -251,6 +251,7 @@ fn schema_files_go_to_the_peer_tools_and_back() {
                 color: "#112233".into(),
                 hotkey: "p".into(),
                 description: "Nationality".into(),
+                ..Default::default()
             },
             schema_file::SchemaLabel {
                 name: "PER".into(),
@@ -258,7 +259,7 @@ fn schema_files_go_to_the_peer_tools_and_back() {
                 ..Default::default()
             },
         ],
-        tags: Vec::new(),
+        ..Default::default()
     };
     let done = store.with_tx(|tx| schema_file::apply(tx, &other)).expect("apply");
     assert_eq!(done.added, vec!["NORP"]);

@@ -2,6 +2,7 @@
 
 use crate::common::cp_range;
 use hashiya::import::{import_jsonl_str, ImportOptions};
+use hashiya::review::adjudicate;
 use hashiya::review::agreement::agreement;
 use hashiya::review::compare::Kind;
 use hashiya::review::gold::{self, Decision};
@@ -106,7 +107,7 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
     assert_eq!((label_dis.len(), boundary.len()), (2, 2));
 
     let n = store
-        .with_tx(|tx| gold::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()]))
+        .with_tx(|tx| adjudicate::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()]))
         .expect("accept agreeing");
     assert_eq!(n, 1);
     // Label mismatch: accept b's ORG on الرباط. Boundary: edit a's FBI to «وفد FBI» as ORG… then take it back
@@ -118,8 +119,8 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
     let (ds, de) = cp_range(TEXT, "أمس");
     store
         .with_tx(|tx| {
-            gold::decide(tx, 1, "rev", &Decision::Accept { span_id: b_rabat.span_ids[0] })?;
-            gold::decide(
+            adjudicate::decide(tx, 1, "rev", &Decision::Accept { span_id: b_rabat.span_ids[0] })?;
+            adjudicate::decide(
                 tx,
                 1,
                 "rev",
@@ -130,8 +131,8 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
                     label: "ORG".into(),
                 },
             )?;
-            gold::decide(tx, 1, "rev", &Decision::Reject { span_id: b_fbi.span_ids[0] })?;
-            gold::decide(
+            adjudicate::decide(tx, 1, "rev", &Decision::Reject { span_id: b_fbi.span_ids[0] })?;
+            adjudicate::decide(
                 tx,
                 1,
                 "rev",
@@ -177,13 +178,18 @@ fn gold_decisions_leave_the_analysts_spans_untouched() {
     // Bad decisions are refused with a reason and change nothing.
     let err = store
         .with_tx(|tx| {
-            gold::decide(tx, 1, "rev", &Decision::Add { start: 0, end: 99, label: "PER".into() })
+            adjudicate::decide(
+                tx,
+                1,
+                "rev",
+                &Decision::Add { start: 0, end: 99, label: "PER".into() },
+            )
         })
         .expect_err("past end");
     assert!(err.to_string().contains("past the end"));
     let err = store
         .with_tx(|tx| {
-            gold::decide(tx, 2, "rev", &Decision::Accept { span_id: b_rabat.span_ids[0] })
+            adjudicate::decide(tx, 2, "rev", &Decision::Accept { span_id: b_rabat.span_ids[0] })
         })
         .expect_err("other article");
     assert!(err.to_string().contains("is not on article 2"));
@@ -226,9 +232,9 @@ fn gold_export_takes_the_adjudicated_layer() {
     let mut store = project();
     store
         .with_tx(|tx| {
-            gold::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()])?;
+            adjudicate::accept_agreeing(tx, 1, "rev", &["a".into(), "b".into()])?;
             let (s, e) = cp_range(TEXT, "FBI");
-            gold::decide(
+            adjudicate::decide(
                 tx,
                 1,
                 "rev",

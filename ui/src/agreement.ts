@@ -2,7 +2,7 @@
 
 import { call } from './api';
 import { projectAnalysts, renderAnnotatorPicker } from './annotatorPicker';
-import { groupLabelTable, num, pairLabelTable, pairsTable, rankedList } from './agreementTables';
+import { groupLabelTable, num, pairLabelTable, pairsTable, rankedList, relationsTable } from './agreementTables';
 import type { AgreementReport, PairAgreement } from './bindings';
 import { bars, heatmap } from './charts';
 import { byId, el, present } from './dom';
@@ -82,6 +82,9 @@ function render(): void {
       groupLabelTable(r),
     ),
     el('section', { class: 'dash-sec' }, el('h2', {}, t('agPairs')), pairsTable(r)),
+    r.pairs.some((p) => p.relations.f1 !== null || p.attribute_values > 0 || p.linked_spans > 0)
+      ? el('section', { class: 'dash-sec', id: 'agreement-relations-sec' }, el('h2', {}, t('agRelSection')), relationsTable(r))
+      : null,
     pair
       ? el(
           'section',
@@ -100,6 +103,9 @@ function render(): void {
       el('p', {}, el('strong', {}, t('agRuleTokens')), el('span', { dir: 'ltr' }, r.token_rule)),
       el('p', {}, el('strong', {}, t('agRuleAlpha')), el('span', { dir: 'ltr' }, r.alpha_rule)),
       el('p', {}, el('strong', {}, t('agRuleWorked')), el('span', { dir: 'ltr' }, r.worked_rule)),
+      el('p', {}, el('strong', {}, t('agRuleRelations')), el('span', { dir: 'ltr' }, r.relation_rule)),
+      el('p', {}, el('strong', {}, t('agRuleAttributes')), el('span', { dir: 'ltr' }, r.attribute_rule)),
+      el('p', {}, el('strong', {}, t('agRuleLinks')), el('span', { dir: 'ltr' }, r.linking_rule)),
     ),
     ),
   );

@@ -1,4 +1,5 @@
-// Agreement tables: pairs (exact/overlap P/R/F1, Cohen's kappa), labels (group and one pair), ranked articles.
+// Agreement tables: pairs (exact/overlap P/R/F1, Cohen's kappa; relations, attributes, entity links), labels (group
+// and one pair), ranked articles.
 
 import type { AgreementReport, PairAgreement, Prf } from './bindings';
 import { el } from './dom';
@@ -29,6 +30,16 @@ export function pairsTable(r: AgreementReport): HTMLTableElement {
     'agreement-pairs',
     [t('agColARef'), 'B', t('articlesAria'), t('agTokens'), t('agExactP'), t('agExactR'), t('agExactF1'), t('agOverlapP'), t('agOverlapR'), t('agOverlapF1'), t('agCohen')],
     r.pairs.map((p) => [el('bdi', {}, p.a), el('bdi', {}, p.b), p.articles, p.tokens, ...prf(p.exact, 'exact'), ...prf(p.overlap, 'overlap'), num(p.cohen_kappa, 'cohen_kappa')]),
+    (i) => ({ 'data-pair': `${r.pairs[i].a}|${r.pairs[i].b}` }),
+  );
+}
+
+/** Per pair: relation F1, attribute kappa (with the values compared) and entity linking accuracy (with the spans). */
+export function relationsTable(r: AgreementReport): HTMLTableElement {
+  return table(
+    'agreement-relations',
+    [t('agColARef'), 'B', t('agRelF1'), t('agAttrKappa'), t('agAttrValues'), t('agLinkAcc'), t('agLinked')],
+    r.pairs.map((p) => [el('bdi', {}, p.a), el('bdi', {}, p.b), num(p.relations.f1, 'relations.f1'), num(p.attribute_kappa, 'attribute_kappa'), p.attribute_values, num(p.linking_accuracy, 'linking_accuracy'), p.linked_spans]),
     (i) => ({ 'data-pair': `${r.pairs[i].a}|${r.pairs[i].b}` }),
   );
 }

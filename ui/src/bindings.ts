@@ -464,13 +464,44 @@ decision: string,
 /**
  * The analyst's span it came from, if any.
  */
-source_span_id: number | null, created_at: string, };
+source_span_id: number | null, created_at: string, 
+/**
+ * Attribute values the reviewer settled (taken from the accepted span, then adjudicated).
+ */
+attrs: Record<string, boolean | string>, 
+/**
+ * The entity the gold span is linked to (its id in the registry), if any.
+ */
+entity?: string, };
+
+export type GoldRelation = { id: number, article_id: number, 
+/**
+ * The source gold span's id.
+ */
+from: number, 
+/**
+ * The target gold span's id.
+ */
+to: number, type: string, reviewer: string, 
+/**
+ * "accepted" or "added".
+ */
+decision: string, 
+/**
+ * The analyst's relation it came from, if any.
+ */
+source_relation_id: number | null, created_at: string, };
 
 export type ReviewComment = { id: number, span_id: number | null, author: string, text: string, created_at: string, };
 
-export type DecisionLog = { reviewer: string, decision: string, source_span_id: number | null, start: number | null, end: number | null, label: string | null, created_at: string, };
+export type DecisionLog = { reviewer: string, decision: string, source_span_id: number | null, start: number | null, end: number | null, label: string | null, created_at: string, 
+/**
+ * What a relation, attribute or entity decision was about (`MEETS [0, 4) PER – [9, 14) PER`,
+ * `certainty = "reported"`, `entity E1-…`); empty for span decisions.
+ */
+detail: string, };
 
-export type Decision = { "action": "accept", span_id: number, } | { "action": "edit", span_id: number, start: number, end: number, label: string, } | { "action": "reject", span_id: number, } | { "action": "add", start: number, end: number, label: string, } | { "action": "remove", gold_id: number, };
+export type Decision = { "action": "accept", span_id: number, } | { "action": "edit", span_id: number, start: number, end: number, label: string, } | { "action": "reject", span_id: number, } | { "action": "add", start: number, end: number, label: string, } | { "action": "remove", gold_id: number, } | { "action": "accept_relation", relation_id: number, } | { "action": "reject_relation", relation_id: number, } | { "action": "add_relation", from_gold: number, to_gold: number, type: string, } | { "action": "remove_relation", gold_relation_id: number, } | { "action": "take_attribute", span_id: number, name: string, } | { "action": "set_attribute", gold_id: number, name: string, value?: boolean | string, } | { "action": "take_entity", span_id: number, } | { "action": "set_entity", gold_id: number, entity?: string, };
 
 export type ReviewArticleReq = { article_id: number, 
 /**
@@ -490,9 +521,23 @@ relations: Array<Relation>, relation_disagreements: Array<RelationDisagreement>,
 /**
  * Attribute values that differ on spans the analysts marked alike.
  */
-attribute_disagreements: Array<AttributeDisagreement>, };
+attribute_disagreements: Array<AttributeDisagreement>, 
+/**
+ * Entity links that differ on spans the analysts marked alike.
+ */
+link_disagreements: Array<LinkDisagreement>, 
+/**
+ * Relations of the gold layer (between the spans of `gold`).
+ */
+gold_relations: Array<GoldRelation>, 
+/**
+ * The preferred name of each entity `link_disagreements` and `gold` name, by entity id.
+ */
+entity_names: Record<string, string>, };
 
 export type AdjudicateReq = { article_id: number, reviewer: string, annotators: Array<string>, decision: Decision, };
+
+export type AdjudicateAllReq = { article_id: number, reviewer: string, annotators: Array<string>, decisions: Array<Decision>, };
 
 export type AcceptAgreeingReq = { article_id: number, reviewer: string, annotators: Array<string>, };
 
@@ -534,7 +579,12 @@ relations: Prf,
 /**
  * Cohen's kappa of span attribute values (see `attribute_rule`), and how many values were compared.
  */
-attribute_kappa: number | null, attribute_values: number, };
+attribute_kappa: number | null, attribute_values: number, 
+/**
+ * Entity linking (see `linking_rule`): the share of linked spans both linked alike, and how
+ * many spans were compared.
+ */
+linking_accuracy: number | null, linked_spans: number, };
 
 export type LabelGroup = { label: string, fleiss_kappa: number | null, krippendorff_alpha: number | null, };
 
@@ -566,7 +616,7 @@ export type AgreementReport = { annotators: Array<string>, labels: Array<string>
 /**
  * Articles at least two compared analysts worked on.
  */
-articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, relation_rule: string, attribute_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
+articles: number, overlap_rule: string, token_rule: string, alpha_rule: string, worked_rule: string, relation_rule: string, attribute_rule: string, linking_rule: string, pairs: Array<PairAgreement>, group: GroupAgreement, 
 /**
  * Most disagreement first.
  */
@@ -1404,7 +1454,21 @@ export type AttributeDisagreement = { place: Place, name: string,
 /**
  * Each analyst with a span at this place: their value (absent: none).
  */
-values: Array<[string, boolean | string | null]>, };
+values: Array<[string, boolean | string | null]>, 
+/**
+ * The analysts' spans, in the order of `values` (to take one's value into gold).
+ */
+span_ids: Array<number>, };
+
+export type LinkDisagreement = { place: Place, 
+/**
+ * Each analyst with a span at this place: the entity id it is linked to (absent: none).
+ */
+entities: Array<[string, string | null]>, 
+/**
+ * The analysts' spans, in the order of `entities`.
+ */
+span_ids: Array<number>, };
 
 /** Every command, with its request and response types. */
 export type Commands = {
@@ -1422,6 +1486,7 @@ export type Commands = {
   export: { req: ExportReq; res: ExportResult };
   review_article: { req: ReviewArticleReq; res: ReviewView };
   adjudicate: { req: AdjudicateReq; res: ReviewView };
+  adjudicate_all: { req: AdjudicateAllReq; res: ReviewView };
   accept_agreeing: { req: AcceptAgreeingReq; res: ReviewView };
   set_gold_tag: { req: GoldTagReq; res: ReviewView };
   set_adjudicated: { req: AdjudicatedReq; res: ReviewView };

@@ -84,6 +84,12 @@ export async function decide(decision: Decision): Promise<void> {
   take(await call('adjudicate', { ...base(), decision }));
 }
 
+/** Several decisions in one step, all or none. */
+export async function decideAll(decisions: Decision[]): Promise<void> {
+  if (!rv.view || !decisions.length) return;
+  take(await call('adjudicate_all', { ...base(), decisions }));
+}
+
 export async function acceptCurrent(): Promise<void> {
   const d = need();
   if (d) await decide({ action: 'accept', span_id: d.span_ids[0] });

@@ -67,6 +67,7 @@ export function initReview(): void {
     removeCurrent: R.removeCurrentGold,
     removeGold: (id) => R.decide({ action: 'remove', gold_id: id }),
     comment: R.comment,
+    decideAll: R.decideAll,
   });
   initReviewKeys({
     next: () => R.moveTo(step(rv.list.length, rv.cur, 1)),

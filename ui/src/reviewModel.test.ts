@@ -24,8 +24,9 @@ const gold = (id: number, start: number, end: number, label: string, decision = 
   decision,
   source_span_id,
   created_at: '',
+  attrs: {},
 });
-const log = (decision: string, source_span_id: number | null): DecisionLog => ({ reviewer: 'R', decision, source_span_id, start: null, end: null, label: null, created_at: '' });
+const log = (decision: string, source_span_id: number | null): DecisionLog => ({ reviewer: 'R', decision, source_span_id, start: null, end: null, label: null, created_at: '', detail: '' });
 
 describe('disagreement order and navigation', () => {
   const list = inTextOrder([dis(20, 30, 'ORG', ['b'], [4]), dis(10, 15, 'PER', ['b'], [2]), dis(10, 15, 'LOC', ['a'], [1]), dis(10, 12, 'PER', ['a'], [3])]);

@@ -1,8 +1,9 @@
 // The review side panel: legend, the current disagreement with its actions, the list, tag differences, gold, comments, log.
 
-import type { Disagreement } from './bindings';
+import type { Decision, Disagreement } from './bindings';
 import { byId, el, present, safeColor } from './dom';
 import { bandBackground, patternOf, placesOf, resolution, RESOLUTION_TEXT } from './reviewModel';
+import { relationsSection } from './reviewRelations';
 import { current, rv } from './reviewState';
 import { labelByName } from './state';
 import { guard } from './toast';
@@ -16,6 +17,8 @@ export interface PanelActions {
   removeCurrent(): Promise<void>;
   removeGold(id: number): Promise<void>;
   comment(text: string, spanId: number | null): Promise<void>;
+  /** Several decisions at once, all or none (taking one analyst's version of a relation). */
+  decideAll(decisions: Decision[]): Promise<void>;
 }
 
 let act: PanelActions;
@@ -23,7 +26,19 @@ export const initReviewPanel = (a: PanelActions) => (act = a);
 
 const KIND_KEY: Record<'label' | 'boundary' | 'conflict' | 'missing', Key> = { label: 'kindLabel', boundary: 'kindBoundary', conflict: 'kindConflict', missing: 'kindMissing' };
 const kindText = (k: keyof typeof KIND_KEY): string => t(KIND_KEY[k]);
-const DECISION_KEY: Record<string, Key> = { accepted: 'decAccepted', added: 'decAdded', edited: 'decEdited', rejected: 'decRejected', removed: 'decRemoved' };
+const DECISION_KEY: Record<string, Key> = {
+  accepted: 'decAccepted',
+  added: 'decAdded',
+  edited: 'decEdited',
+  rejected: 'decRejected',
+  removed: 'decRemoved',
+  relation_accepted: 'decRelAccepted',
+  relation_rejected: 'decRelRejected',
+  relation_added: 'decRelAdded',
+  relation_removed: 'decRelRemoved',
+  attribute_set: 'decAttrSet',
+  entity_set: 'decEntitySet',
+};
 /** A decision as the core names it, in the interface language when known. */
 const decisionText = (d: string): string => (DECISION_KEY[d] ? t(DECISION_KEY[d]) : d);
 
@@ -189,7 +204,7 @@ function decisionLog(): HTMLElement {
     'details',
     { id: 'review-log' },
     el('summary', { class: 'small' }, t('rvLog', { n: v.decisions.length })),
-    el('ol', { class: 'small' }, ...v.decisions.map((x) => el('li', { dir: 'auto' }, `${x.created_at.slice(0, 19).replace('T', ' ')} ${isolate(x.reviewer)}: ${decisionText(x.decision)}${x.label ? ` ${x.label}` : ''}${x.start !== null ? ` [${x.start}, ${x.end})` : ''}`))),
+    el('ol', { class: 'small' }, ...v.decisions.map((x) => el('li', { dir: 'auto' }, `${x.created_at.slice(0, 19).replace('T', ' ')} ${isolate(x.reviewer)}: ${decisionText(x.decision)}${x.label ? ` ${x.label}` : ''}${x.start !== null ? ` [${x.start}, ${x.end})` : ''}${x.detail ? ` · ${x.detail}` : ''}`))),
   );
 }
 
@@ -209,6 +224,7 @@ export function renderReviewPanel(): void {
     el('p', { id: 'review-summary', class: 'small' }, t('rvSummary', { n: v.comparison.disagreement_count, dis: count(v.comparison.disagreement_count, 'disagreement'), open, agreed: v.comparison.agreed.length, gold: v.gold.length, adj: v.adjudicated ? t('rvAdjSuffix') : '' })),
     currentBox(),
     section(t('rvDisagreements'), rv.list.length ? disList() : el('p', { class: 'muted small' }, t('rvNone'))),
+    relationsSection(v, act.decideAll),
     tagDiffs.length
       ? section(t('rvTagDiffs'), el('ul', { id: 'review-tag-diffs' }, ...tagDiffs.map((td) => el('li', { 'data-tag-diff': td.label }, el('strong', {}, td.label), ' ', el('span', { class: 'muted small' }, ...tNodes<Node>('rvTagHasNot', { has: names(td.has), lacks: names(td.lacks) }))))))
       : null,

@@ -2,12 +2,15 @@
 //! native JSON (one struct, [`SchemaFile`]; new sections are new optional fields), Label Studio's
 //! labeling config (XML) and doccano's label-type JSON; one writer per format, one reader for all.
 
+mod relations;
+
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::labels::{self, LabelEdit};
 use crate::model::LabelKind;
+pub use relations::{SchemaAttribute, SchemaRelationType};
 
 /// The schema file's version (`hashiya_schema`).
 pub const VERSION: u32 = 1;
@@ -23,6 +26,9 @@ pub struct SchemaFile {
     /// Article tags, in schema order.
     #[serde(default)]
     pub tags: Vec<SchemaLabel>,
+    /// Relation types between spans, in schema order (native format only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relation_types: Vec<SchemaRelationType>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -36,6 +42,12 @@ pub struct SchemaLabel {
     pub hotkey: String,
     #[serde(default)]
     pub description: String,
+    /// The label this one sits under (`ORG` for `ORG.GOV`); empty for a top-level label.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parent: String,
+    /// The span label's attributes (native format only; tags have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<SchemaAttribute>,
 }
 
 /// The formats `schema export` writes and `schema import` reads.
@@ -50,12 +62,15 @@ pub fn read(conn: &Connection) -> Result<SchemaFile> {
             color: l.color,
             hotkey: l.hotkey,
             description: l.description,
+            parent: l.parent,
+            attributes: Vec::new(),
         };
         match l.kind {
             LabelKind::Span => out.labels.push(item),
             LabelKind::Tag => out.tags.push(item),
         }
     }
+    relations::read_into(conn, &mut out)?;
     Ok(out)
 }
 
@@ -88,6 +103,22 @@ fn xml_attr(s: &str) -> String {
     out
 }
 
+/// What only the native format holds: relation types, span attributes and label parents.
+fn native_only(schema: &SchemaFile) -> Vec<String> {
+    let mut lost = Vec::new();
+    if !schema.relation_types.is_empty() {
+        lost.push(format!("the {} relation types", schema.relation_types.len()));
+    }
+    let attrs: usize = schema.labels.iter().map(|l| l.attributes.len()).sum();
+    if attrs > 0 {
+        lost.push(format!("the {attrs} span attributes"));
+    }
+    if schema.labels.iter().chain(&schema.tags).any(|l| !l.parent.is_empty()) {
+        lost.push("the labels' parents".into());
+    }
+    lost
+}
+
 /// Label Studio's labeling config: `Labels` (span labels with colour, key and description as
 /// hint) over the `Text`, a per-region `TextArea` for span notes, and `Choices` for the tags.
 fn labelstudio(schema: &SchemaFile) -> (String, Vec<String>) {
@@ -118,11 +149,12 @@ fn labelstudio(schema: &SchemaFile) -> (String, Vec<String>) {
         x += "  </Choices>\n";
     }
     x += "</View>\n";
-    let lost = if schema.tags.iter().any(|t| !t.color.is_empty()) {
+    let mut lost = if schema.tags.iter().any(|t| !t.color.is_empty()) {
         vec!["the tags' colours (Label Studio's choices have none)".to_string()]
     } else {
         Vec::new()
     };
+    lost.extend(native_only(schema));
     (x, lost)
 }
 
@@ -162,6 +194,7 @@ fn doccano(schema: &SchemaFile) -> Result<(String, Vec<String>)> {
     if schema.labels.iter().any(|l| !l.description.is_empty()) {
         lost.push("the labels' descriptions (doccano's label types have none)".into());
     }
+    lost.extend(native_only(schema));
     Ok((serde_json::to_string_pretty(&items)? + "\n", lost))
 }
 
@@ -199,9 +232,10 @@ pub fn parse(content: &str) -> Result<SchemaFile> {
                 color: d.background_color.unwrap_or_default(),
                 hotkey: d.suffix_key.unwrap_or_default(),
                 description: String::new(),
+                ..Default::default()
             })
             .collect(),
-        tags: Vec::new(),
+        ..Default::default()
     })
 }
 
@@ -237,6 +271,7 @@ fn from_labelstudio(xml: &str) -> SchemaFile {
                     color: get("background").unwrap_or_default(),
                     hotkey: get("hotkey").unwrap_or_default(),
                     description: get("hint").unwrap_or_default(),
+                    ..Default::default()
                 };
                 match (name, within) {
                     ("Label", Some("Labels")) => out.labels.push(label),
@@ -301,7 +336,9 @@ pub struct Applied {
 }
 
 /// Set the project's schema up from a file: labels it lacks are added, labels it has take the
-/// file's colour, hotkey and description; no label is ever deleted.
+/// file's colour, hotkey, description and parent; relation types and span attributes are added or
+/// take the file's settings (see `schema_relations`); nothing is ever deleted. An entry that cannot
+/// be taken is an error naming it (the caller's transaction then keeps nothing of the file).
 pub fn apply(tx: &Transaction, schema: &SchemaFile) -> Result<Applied> {
     let mut out = Applied::default();
     for (kind, list) in [(LabelKind::Span, &schema.labels), (LabelKind::Tag, &schema.tags)] {
@@ -368,5 +405,6 @@ pub fn apply(tx: &Transaction, schema: &SchemaFile) -> Result<Applied> {
             }
         }
     }
+    relations::apply(tx, schema, &mut out)?;
     Ok(out)
 }
