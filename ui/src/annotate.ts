@@ -5,7 +5,9 @@ import { redrawNow, refreshAnnotations, scheduleRedraw, textView } from './artic
 import type { Span } from './bindings';
 import { byId } from './dom';
 import { arrowDir, moveEdge, type Unit } from './edges';
-import { addSpan, changeSpan, deleteSpan } from './edits';
+import { addSpan, changeSpan, deleteSpan, setAttrs } from './edits';
+import { confirmDeleteWithRelations } from './relEditor';
+import { relationsOf } from './relModel';
 import { caretCp, cpAtPoint, selectionCp } from './geometry';
 import { drawPreview, drawStats, markFocus } from './highlights';
 import { spansAt } from './lanes';
@@ -18,7 +20,7 @@ import { openEntity, openLinking } from './entityDialog';
 import { changed, cliticMode, session } from './session';
 import { snapRange, wordAt, type CpRange } from './snap';
 import { excerpt, runaway } from './spanLength';
-import { closePopovers, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
+import { closePopovers, editorOpenFor, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
 import { state } from './state';
 import { guard, toast } from './toast';
 import { t } from './i18n';
@@ -141,7 +143,10 @@ export const actions: EditorActions = {
     await refreshAnnotations();
   },
   async remove(span) {
-    await deleteSpan(span);
+    // A span with relations: ask first, then delete it with them in one undoable step.
+    const rels = relationsOf(state.view?.relations ?? [], span.id);
+    if (rels.length && !(await confirmDeleteWithRelations(span, rels.length))) return;
+    await deleteSpan(span, rels);
     if (session.focusId === span.id) session.focusId = null;
     closePopovers();
     await refreshAnnotations();
@@ -150,6 +155,12 @@ export const actions: EditorActions = {
     await resize(span, edge, dir, unit);
     const fresh = state.view?.spans.find((s) => s.id === span.id);
     if (fresh) reopen(fresh);
+  },
+  async attrs(span, values) {
+    await setAttrs(span, values);
+    await refreshAnnotations();
+    const fresh = state.view?.spans.find((s) => s.id === span.id);
+    if (fresh && editorOpenFor() === span.id) reopen(fresh);
   },
   async occurrences(span) {
     closePopovers();

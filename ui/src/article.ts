@@ -10,6 +10,7 @@ import { byId } from './dom';
 import * as edits from './edits';
 import { drawHandles } from './handles';
 import { drawHighlights, invalidateHighlights } from './highlights';
+import { invalidateRelations, needsSpacing } from './relDraw';
 import { drawSearchHits, loadSearchHits } from './searchHits';
 import { changed, session } from './session';
 import type { CpRange } from './snap';
@@ -20,6 +21,10 @@ import { t } from './i18n';
 import { guard } from './toast';
 
 let view: TextView | null = null;
+
+/** Called after every draw (relation arcs, the side list) and when an article opens (relations reset): the
+ * relation modules register here, as they use this one. */
+export const articleHooks = { drawn: [] as ((view: TextView) => void)[], opened: [] as (() => void)[] };
 let frame = 0;
 
 /** The rendered text of the open article (null before one is open). */
@@ -44,6 +49,13 @@ const drawLayer = (margin?: number) =>
  * and the focused span's handles. Timings in drawStats. */
 export function redrawNow(): void {
   if (!view || !state.view || state.mode !== 'annotate') return;
+  // Relations and attribute badges need room between the lines (only in articles that have them).
+  const doc = byId('doc');
+  if (doc.classList.contains('has-rel') !== needsSpacing()) {
+    doc.classList.toggle('has-rel');
+    invalidateHighlights();
+    invalidateRelations();
+  }
   if (drawLayer(0)) {
     window.clearTimeout(idle);
     idle = window.setTimeout(() => {
@@ -53,6 +65,7 @@ export function redrawNow(): void {
   const focused = state.view.spans.find((s) => s.id === session.focusId && s.annotator === state.analyst) ?? null;
   drawHandles(view, focused, resizeTo);
   drawSearchHits(byId('search-layer'), view);
+  for (const f of articleHooks.drawn) f(view);
 }
 
 /** Mark the hits of the list's search in the open article (none when the search box is empty). */
@@ -98,6 +111,7 @@ export async function openArticle(id: number): Promise<void> {
   state.view = v;
   session.cuts = cutsFrom(c.cuts);
   session.focusId = null;
+  for (const f of articleHooks.opened) f();
   // The undo buttons follow the open article's own history.
   changed();
   if (!view) view = new TextView(byId('article-text'));
@@ -152,6 +166,7 @@ export function watchLayout(): void {
   byId('main').addEventListener('scroll', scheduleRedraw, { passive: true });
   const fontsChanged = () => {
     invalidateHighlights();
+    invalidateRelations();
     scheduleRedraw();
   };
   document.fonts?.addEventListener?.('loadingdone', fontsChanged);

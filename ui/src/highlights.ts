@@ -62,7 +62,7 @@ interface Piece {
 
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** Is the text right to left where it starts (its first letter, as dir=auto decides)? */
-function startsRtl(text: string): boolean {
+export function startsRtl(text: string): boolean {
   const m = /\p{L}/u.exec(text);
   return m ? RTL_CHAR.test(m[0]) : false;
 }

@@ -4,6 +4,7 @@ import type { Span } from './bindings';
 import { byId, el, present, safeColor } from './dom';
 import type { Unit } from './edges';
 import type { Edge } from './nudge';
+import { attrFields } from './attrsEditor';
 import { excerpt } from './spanLength';
 import { describe, labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
@@ -20,6 +21,8 @@ export interface EditorActions {
   occurrences(span: Span): Promise<void>;
   /** Link the span to an entity (own spans), or open its entity. */
   entity(span: Span): Promise<void>;
+  /** Set the span's attribute values (its whole set). */
+  attrs(span: Span, values: Record<string, boolean | string>): Promise<void>;
 }
 
 export interface At {
@@ -75,7 +78,7 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   ent?.addEventListener('click', guard(() => actions.entity(span), t('errEntity')));
   if (!mine) {
     const note = span.note ? el('p', { dir: 'auto', class: 'small' }, t('noteIs', { note: span.note })) : null;
-    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all, ent));
+    pop.replaceChildren(...present(head, hint(span.label), quote, attrFields(span, null), note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all, ent));
     place(pop, at);
     return;
   }
@@ -110,7 +113,8 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   save.addEventListener('click', guard(() => actions.saveNote(span, note.value), t('errSaveNote')));
   const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: t('deleteSpanTitle') }, t('deleteSpan'));
   del.addEventListener('click', guard(() => actions.remove(span), t('errDelete')));
-  pop.replaceChildren(...present(head, hint(span.label), quote, labels, resize, note, el('div', { class: 'pop-actions' }, save, all, ent, del)));
+  const attrs = attrFields(span, (values) => guard(() => actions.attrs(span, values), t('errAttrs'))());
+  pop.replaceChildren(...present(head, hint(span.label), quote, labels, attrs, resize, note, el('div', { class: 'pop-actions' }, save, all, ent, del)));
   place(pop, at);
 }
 
