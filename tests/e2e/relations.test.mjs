@@ -69,7 +69,7 @@ test('relations: create, draw, edit, delete and undo them in right-to-left text'
   const server = await serve(project.db);
   t.after(server.stop);
   // The schema: a certainty attribute on PER, and a directed person–person type to change to.
-  await api(server.url, 'save_attribute', { label: 'PER', name: 'certainty', kind: 'choice', choices: ['certain', 'reported', 'uncertain'], default: 'certain', keys: ['', '', ''] });
+  await api(server.url, 'save_attribute', { label: 'PER', name: 'certainty', kind: 'choice', choices: ['certain', 'reported', 'uncertain'], default: 'certain', keys: ['', '', 'u'] });
   await api(server.url, 'save_relation_type', { name: 'INVITES', color: '#5f3dc4', hotkey: 'i', description: 'invites', directed: true, from_labels: ['PER'], to_labels: ['PER'] });
   // Another analyst's relation (read-only here).
   const articleId = (await api(server.url, 'list_articles', { annotator: 'Omar' })).items[0].id;
@@ -214,12 +214,13 @@ test('relations: create, draw, edit, delete and undo them in right-to-left text'
   await until(async () => (await page.locator(`#rel-layer g.rel[data-rel-id="${meetsId}"] .rel-head`).count()) === 1, 'a directed type has an arrowhead');
   await page.locator('#rel-reverse').click();
   await until(async () => relsNow(project.db).includes('كريم بنجلون -INVITES-> سمير الفاسي'), 'reversed');
-  await page.locator('#rel-note').fill('لقاء رسمي');
+  await page.locator('#rel-note').fill('لقاء رسمي <img src=x onerror="window.__pwned=1">');
   await page.locator('#rel-note-save').click();
-  await until(async () => exportRecords(project.db)[0].relations.some((r) => r.note === 'لقاء رسمي'), 'note saved');
+  await until(async () => exportRecords(project.db)[0].relations.some((r) => r.note.startsWith('لقاء رسمي')), 'note saved');
+  assert.equal(await page.evaluate(() => window.__pwned ?? document.querySelectorAll('#rel-editor img, #rel-list img, #rel-layer img').length), 0, 'the note is text');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z'); // the note
-  await until(async () => !exportRecords(project.db)[0].relations.some((r) => r.note === 'لقاء رسمي'), 'note undone');
+  await until(async () => !exportRecords(project.db)[0].relations.some((r) => r.note.startsWith('لقاء رسمي')), 'note undone');
   await page.keyboard.press('Control+z'); // the reverse
   await until(async () => relsNow(project.db).includes('سمير الفاسي -INVITES-> كريم بنجلون'), 'reverse undone');
   await page.keyboard.press('Control+Shift+z');
@@ -272,11 +273,26 @@ test('relations: create, draw, edit, delete and undo them in right-to-left text'
   await until(async () => (exportRecords(project.db)[0].spans.find((s) => s.text === 'سمير الفاسي')?.attrs?.certainty ?? 'certain') === 'certain', 'attribute undone');
   await page.keyboard.press('Control+Shift+z');
   await until(async () => exportRecords(project.db)[0].spans.find((s) => s.text === 'سمير الفاسي')?.attrs?.certainty === 'reported', 'attribute redone');
+  // The attribute's key on the focused span: U sets uncertain on كريم بنجلون.
+  await focusSpan(page, 'كريم بنجلون');
+  await page.keyboard.press('u');
+  await until(async () => exportRecords(project.db)[0].spans.find((s) => s.text === 'كريم بنجلون')?.attrs?.certainty === 'uncertain', 'attribute set by its key');
+  await page.locator('.attr-badge', { hasText: 'uncertain' }).waitFor();
   await shot(page, 'relations-attrs.png', page.locator('#doc'), 10);
 
-  // 11. The Arabic interface: the side list and arcs stay; the export carries relations and attributes.
+  // 11. From the span editor: Relation…, then a click on the target's highlight, then the type.
+  const pmBox = await hlBox(page, 'Pierre Martin');
+  await page.mouse.click(pmBox.left + pmBox.width / 2, pmBox.top + pmBox.height / 2);
+  await page.locator('#span-relate').click();
+  await page.locator('#doc.linking').waitFor();
+  const ag = await hlBox(page, 'أكادير');
+  await page.mouse.click(ag.left + ag.width / 2, ag.top + ag.height / 2);
+  await page.locator('#rel-picker [data-rel-type=VISITS]').click();
+  await until(async () => relsNow(project.db).includes('Pierre Martin -VISITS-> أكادير'), () => `clicked VISITS stored: ${relsNow(project.db)}`);
+
+  // 12. The Arabic interface: the side list and arcs stay; the export carries relations and attributes.
   const rec = exportRecords(project.db).find((r) => r.text === A);
-  assert.equal(rec.relations.length, 4); // three of Salma's, one of Omar's
+  assert.equal(rec.relations.length, 5); // four of Salma's, one of Omar's
   assert.ok(rec.relations.every((r) => r.annotator && r.created_at && r.from && r.to));
   assert.equal(rec.spans.find((s) => s.text === 'سمير الفاسي').attrs.certainty, 'reported');
   await page.keyboard.press('Shift+U');

@@ -8,6 +8,7 @@ import { arrowDir, moveEdge, type Unit } from './edges';
 import { addSpan, changeSpan, deleteSpan, setAttrs } from './edits';
 import { confirmDeleteWithRelations } from './relEditor';
 import { relationsOf } from './relModel';
+import { linkTo, rel, startLinking } from './relations';
 import { caretCp, cpAtPoint, selectionCp } from './geometry';
 import { drawPreview, drawStats, markFocus } from './highlights';
 import { spansAt } from './lanes';
@@ -156,6 +157,11 @@ export const actions: EditorActions = {
     const fresh = state.view?.spans.find((s) => s.id === span.id);
     if (fresh) reopen(fresh);
   },
+  relate(span) {
+    closePopovers();
+    setFocus(span, false);
+    startLinking();
+  },
   async attrs(span, values) {
     await setAttrs(span, values);
     await refreshAnnotations();
@@ -208,6 +214,12 @@ function onTextClick(e: MouseEvent): void {
   if (found.length === 0) {
     closePopovers();
     if (session.focusId !== null) setFocus(null, false);
+    return;
+  }
+  // Making a relation: a click on a highlight ends it there (the innermost of the analyst's spans).
+  if (rel.linking !== null) {
+    const mine = found.filter((s) => s.annotator === state.analyst);
+    linkTo(mine[mine.length - 1] ?? found[found.length - 1], at);
     return;
   }
   const band = found.length > 1 ? bandUnder(e.clientX, e.clientY, new Set(found.map((s) => s.id))) : null;

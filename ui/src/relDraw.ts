@@ -139,7 +139,8 @@ export function drawRelations(layer: HTMLElement, view: TextView, port: { top: n
     d.style.cssText = b.rtl ? `right:${Math.round(base.width - b.box.right)}px;top:${Math.round(b.box.bottom)}px` : `left:${Math.round(b.box.left)}px;top:${Math.round(b.box.bottom)}px`;
     labels.push(d);
   }
-  layer.replaceChildren(svg, ...labels);
+  if (pieces.length === 0 && labels.length === 0) layer.replaceChildren();
+  else layer.replaceChildren(svg, ...labels);
   layer.dataset.arcs = String(shown.length);
 }
 

@@ -82,6 +82,15 @@ function pick(from: Span, to: Span, at: At): void {
   if (!ok) toast(t('relNoFit', { from: from.label, to: to.label }), 'info');
 }
 
+/** A click on a highlight while a relation is being made: its target (then the type). */
+export function linkTo(to: Span, at: At): void {
+  const from = spanOf(rel.linking);
+  if (!from) return cancelLinking();
+  if (!targetOk(from, to)) return;
+  cancelLinking();
+  pick(from, to, at);
+}
+
 /** Keys while a relation is being made: Esc cancels, the type's key or Enter (the picker) ends it on the focused
  * span; ] and [ walk as usual. Returns true when the key was used. */
 export function linkingKey(e: KeyboardEvent): boolean {

@@ -21,6 +21,8 @@ export interface EditorActions {
   occurrences(span: Span): Promise<void>;
   /** Link the span to an entity (own spans), or open its entity. */
   entity(span: Span): Promise<void>;
+  /** Start a relation from the span (then the target: ] / [ and a key, or a click on its highlight). */
+  relate(span: Span): void;
   /** Set the span's attribute values (its whole set). */
   attrs(span: Span, values: Record<string, boolean | string>): Promise<void>;
 }
@@ -111,10 +113,12 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   });
   const save = el('button', { type: 'button', id: 'span-note-save', class: 'btn', title: t('saveNoteTitle') }, t('saveNote'));
   save.addEventListener('click', guard(() => actions.saveNote(span, note.value), t('errSaveNote')));
+  const relate = state.project?.relation_types.length ? el('button', { type: 'button', id: 'span-relate', class: 'btn', title: t('relStartTitle') }, t('relStart'), el('kbd', {}, '⇧R')) : null;
+  relate?.addEventListener('click', () => actions.relate(span));
   const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: t('deleteSpanTitle') }, t('deleteSpan'));
   del.addEventListener('click', guard(() => actions.remove(span), t('errDelete')));
   const attrs = attrFields(span, (values) => guard(() => actions.attrs(span, values), t('errAttrs'))());
-  pop.replaceChildren(...present(head, hint(span.label), quote, labels, attrs, resize, note, el('div', { class: 'pop-actions' }, save, all, ent, del)));
+  pop.replaceChildren(...present(head, hint(span.label), quote, labels, attrs, resize, note, el('div', { class: 'pop-actions' }, save, all, ent, relate, del)));
   place(pop, at);
 }
 
