@@ -33,6 +33,7 @@ const S = {
   relOwnOnly: ['Relations link your own spans only.', 'العلاقات تربط مقاطعك أنت فقط.'],
   relNoTypes: ['This project has no relation types yet (Settings).', 'لا أنواع علاقات في هذا المشروع بعد (الإعدادات).'],
   relLinking: ['New relation: click the target highlight, or move to it with ] and [ and press the type’s key or Enter (Esc cancels).', 'علاقة جديدة: انقر على تمييز الهدف، أو انتقل إليه بـ ] و[ واضغط مفتاح النوع أو Enter (Esc للإلغاء).'],
+  relAdded: ['Relation {type} added (Ctrl+Z undoes it).', 'أُضيفت علاقة {type} (Ctrl+Z للتراجع).'],
   relExists: ['This {type} relation exists already.', 'علاقة {type} هذه موجودة من قبل.'],
   relPickTarget: ['Move to another span first (] and [), then choose the type.', 'انتقل أولًا إلى مقطع آخر (] و[)، ثم اختر النوع.'],
   relNoFit: ['No relation type fits {from} → {to}.', 'لا نوع علاقة يناسب {from} ← {to}.'],

@@ -55,7 +55,10 @@ async function create(from: Span, to: Span, type: string): Promise<void> {
   if (!state.view) return;
   const r = await addRelation(state.view.article.id, from.id, to.id, type);
   if (!r) toast(t('relExists', { type }), 'info');
-  else rel.focus = r.id;
+  else {
+    rel.focus = r.id;
+    toast(t('relAdded', { type }), 'success');
+  }
   await refreshAnnotations();
 }
 
@@ -169,15 +172,16 @@ export function focusRelation(r: Relation, at?: At): void {
   });
 }
 
-let listSig = '';
-/** The side list: every relation of the article in text order (others' read-only), walkable with ↑/↓. */
+let listFor: unknown[] = [];
+/** The side list: every relation of the article in text order (others' read-only), walkable with ↑/↓. Built
+ * again only when the relations, spans, focus, analyst or language changed (not on every scroll). */
 export function renderList(): void {
   const box = byId('rel-list');
   const v = state.view;
+  const key = [v?.relations, v?.spans, rel.focus, state.analyst, currentLang()];
+  if (key.every((k, i) => k === listFor[i]) && box.childElementCount) return;
+  listFor = key;
   const rels = v ? inTextOrder(v.relations, new Map(v.spans.map((s) => [s.id, s.start]))) : [];
-  const sig = JSON.stringify([rels, rel.focus, state.analyst, v?.spans.length, currentLang()]);
-  if (sig === listSig && box.childElementCount) return;
-  listSig = sig;
   box.hidden = rels.length === 0;
   const ol = el('ol', { class: 'rel-items' });
   for (const r of rels) {
