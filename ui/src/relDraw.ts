@@ -5,7 +5,7 @@ import { ARC_DEFAULTS, arrowHead, layoutArcs, lineBoxes, pathOf, type ArcEnd, ty
 import type { Relation, Span } from './bindings';
 import { safeColor } from './dom';
 import { cpRects } from './geometry';
-import { MARGIN, startsRtl } from './highlights';
+import { startsRtl } from './highlights';
 import { offsetsFor } from './offsets';
 import { paragraphAt } from './paragraphs';
 import { attrBadge } from './relModel';
@@ -15,6 +15,8 @@ import type { TextView } from './textView';
 const SVG = 'http://www.w3.org/2000/svg';
 /** Label font size (px) and an estimate of a character's width, to keep labels apart in a lane. */
 const LABEL_CHAR_W = 6.4;
+/** Arcs are drawn for the spans within this many px of the viewport (scrolling draws the next ones). */
+const ARC_MARGIN = 300;
 
 /** What the arcs layer shows besides the stored relations: the focused relation and a relation being made. */
 export interface ArcState {
@@ -59,7 +61,7 @@ export function drawRelations(layer: HTMLElement, view: TextView, port: { top: n
   const v = state.view;
   if (!v) return;
   const base = layer.getBoundingClientRect();
-  const vis = view.visibleParagraphs(port, MARGIN);
+  const vis = view.visibleParagraphs(port, ARC_MARGIN);
   const off = offsetsFor(view.text);
   const near = (s: Span) => {
     if (!vis) return false;

@@ -37,9 +37,9 @@ function swatch(color: string): HTMLElement {
 }
 
 /** `PER حموشي —MEETS— PER الهويريني`, names isolated so either script keeps its order. */
-export function relLineNodes(r: Relation): HTMLElement {
+export function relLineNodes(r: Relation, spans: ReadonlyMap<number, Span> | readonly Span[] = state.view?.spans ?? []): HTMLElement {
   const rtl = currentLang() === 'ar';
-  const l = relLine(r, state.view?.spans ?? [], typeOf(r.type)?.directed ?? true, rtl);
+  const l = relLine(r, spans, typeOf(r.type)?.directed ?? true, rtl);
   const end = (e: { label: string; text: string } | null) =>
     e ? el('span', { class: 'rel-end' }, el('span', { class: 'rel-end-label' }, e.label), ' ', el('bdi', { dir: 'auto' }, e.text)) : el('span', { class: 'muted' }, '?');
   return el('span', { class: 'rel-line', dir: rtl ? 'rtl' : 'ltr' }, end(l.from), ' ', el('bdi', { dir: 'ltr' }, el('strong', { class: 'rel-link' }, l.link)), ' ', end(l.to));

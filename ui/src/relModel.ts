@@ -43,9 +43,9 @@ export interface RelLine {
 }
 
 /** `rtl`: the line is read right to left (the Arabic interface): the arrow points left, to the target. */
-export function relLine(rel: Relation, spans: readonly Labelled[], directed: boolean, rtl = false): RelLine {
+export function relLine(rel: Relation, spans: readonly Labelled[] | ReadonlyMap<number, Labelled>, directed: boolean, rtl = false): RelLine {
   const end = (id: number) => {
-    const s = spans.find((x) => x.id === id);
+    const s = spans instanceof Map ? spans.get(id) : (spans as readonly Labelled[]).find((x) => x.id === id);
     return s ? { label: s.label, text: s.text } : null;
   };
   const link = rtl ? `${directed ? '←' : '—'}${rel.type}—` : `—${rel.type}${directed ? '→' : '—'}`;

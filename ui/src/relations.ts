@@ -2,7 +2,7 @@
 // ] and [, then the type's key or Enter and the picker) or the mouse (Ctrl/⌘ + drag from one highlight to another),
 // editing one (click its arc or label, or its line in the side list), and the side list itself.
 
-import { articleHooks, refreshAnnotations, scheduleRedraw, textView } from './article';
+import { articleHooks, redrawNow, refreshAnnotations, scheduleRedraw, textView } from './article';
 import type { Relation, Span } from './bindings';
 import { byId, el } from './dom';
 import { addRelation, changeRelation, deleteRelation } from './edits';
@@ -49,14 +49,23 @@ export function startLinking(): void {
   scheduleRedraw();
 }
 
+/** performance.now() marks of the last relation made (for the benchmark): request sent, answer, arc drawn. */
+export const relMarks = { requested: 0, answered: 0, drawn: 0 };
+
 /** Make the relation (the core checks the ends again and says why it refuses). */
-async function create(from: Span, to: Span, type: string): Promise<void> {
+export async function makeRelation(from: Span, to: Span, type: string): Promise<void> {
   cancelLinking();
   if (!state.view) return;
+  relMarks.requested = performance.now();
   const r = await addRelation(state.view.article.id, from.id, to.id, type);
   if (!r) toast(t('relExists', { type }), 'info');
   else {
+    // Draw the new arc at once; the refresh below brings everyone else's changes too.
+    relMarks.answered = performance.now();
     rel.focus = r.id;
+    state.view.relations = [...state.view.relations, r];
+    redrawNow();
+    relMarks.drawn = performance.now();
     toast(t('relAdded', { type }), 'success');
   }
   await refreshAnnotations();
@@ -81,7 +90,7 @@ function spanBox(id: number): At {
 }
 
 function pick(from: Span, to: Span, at: At): void {
-  const ok = openPicker(from, to, at, (type) => guard(() => create(from, to, type), t('errRelation'))());
+  const ok = openPicker(from, to, at, (type) => guard(() => makeRelation(from, to, type), t('errRelation'))());
   if (!ok) toast(t('relNoFit', { from: from.label, to: to.label }), 'info');
 }
 
@@ -120,7 +129,7 @@ export function linkingKey(e: KeyboardEvent): boolean {
     toast(t('relNoFitType', { type: rt.name, from: from.label, to: to.label }), 'error');
     return true;
   }
-  guard(() => create(from, to, rt.name), t('errRelation'))();
+  guard(() => makeRelation(from, to, rt.name), t('errRelation'))();
   return true;
 }
 
@@ -173,20 +182,28 @@ export function focusRelation(r: Relation, at?: At): void {
 }
 
 let listFor: unknown[] = [];
+let listTimer = 0;
+/** The side list, built when the page is idle (after the arcs are drawn). */
+export function renderList(): void {
+  window.clearTimeout(listTimer);
+  listTimer = window.setTimeout(buildList, 0);
+}
+
 /** The side list: every relation of the article in text order (others' read-only), walkable with ↑/↓. Built
  * again only when the relations, spans, focus, analyst or language changed (not on every scroll). */
-export function renderList(): void {
+function buildList(): void {
   const box = byId('rel-list');
   const v = state.view;
   const key = [v?.relations, v?.spans, rel.focus, state.analyst, currentLang()];
   if (key.every((k, i) => k === listFor[i]) && box.childElementCount) return;
   listFor = key;
+  const spanById = new Map((v?.spans ?? []).map((s) => [s.id, s]));
   const rels = v ? inTextOrder(v.relations, new Map(v.spans.map((s) => [s.id, s.start]))) : [];
   box.hidden = rels.length === 0;
   const ol = el('ol', { class: 'rel-items' });
   for (const r of rels) {
     const mine = r.annotator === state.analyst;
-    const b = el('button', { type: 'button', class: `rel-item${mine ? '' : ' rel-other'}${r.id === rel.focus ? ' rel-focus' : ''}`, 'data-rel-id': r.id, title: mine ? r.note || undefined : t('relReadOnly', { name: r.annotator }) }, relLineNodes(r), mine ? null : el('span', { class: 'muted small' }, ` · ${r.annotator}`));
+    const b = el('button', { type: 'button', class: `rel-item${mine ? '' : ' rel-other'}${r.id === rel.focus ? ' rel-focus' : ''}`, 'data-rel-id': r.id, title: mine ? r.note || undefined : t('relReadOnly', { name: r.annotator }) }, relLineNodes(r, spanById), mine ? null : el('span', { class: 'muted small' }, ` · ${r.annotator}`));
     b.addEventListener('click', () => focusRelation(r));
     ol.append(el('li', {}, b));
   }
