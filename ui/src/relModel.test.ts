@@ -2,7 +2,7 @@
 // badges, defaults and keys.
 import { describe, expect, it } from 'vitest';
 import type { Relation, RelationType, SpanAttribute } from './bindings';
-import { attrBadge, attrByKey, attrValues, inTextOrder, relLine, relationsOf, typeByKey, typesFor } from './relModel';
+import { attrBadge, attrByKey, attrValues, canRelate, inTextOrder, relLine, relationsOf, typeByKey, typesFor } from './relModel';
 
 const rt = (name: string, hotkey: string, directed: boolean, from: string[], to: string[]): RelationType => ({ id: 0, name, color: '#123456', hotkey, description: '', directed, from_labels: from, to_labels: to });
 const TYPES = [rt('MEETS', 'm', false, ['PER'], ['PER']), rt('VISITS', 'v', true, ['PER'], ['LOC']), rt('ANY', '', true, [], [])];
@@ -18,6 +18,11 @@ describe('types', () => {
   it('a symmetric type fits either way round', () => {
     const near = rt('NEAR', '', false, ['PER'], ['LOC']);
     expect(typesFor([near], span(1, 'LOC'), span(2, 'PER')).length).toBe(1);
+  });
+  it('tells whether a label can stand at an end of some type', () => {
+    expect(canRelate(TYPES.slice(0, 2), 'LOC')).toBe(true);
+    expect(canRelate(TYPES.slice(0, 2), 'DATE')).toBe(false);
+    expect(canRelate(TYPES, 'DATE')).toBe(true);
   });
   it('finds a type by its key, ignoring case, never by an empty key', () => {
     expect(typeByKey(TYPES, 'V')?.name).toBe('VISITS');

@@ -24,6 +24,11 @@ export function typesFor(types: readonly RelationType[], from: Labelled, to: Lab
   return types.filter((rt) => typeFits(rt, from.label, to.label));
 }
 
+/** Can a span labelled `label` stand at either end of some relation type? */
+export function canRelate(types: readonly RelationType[], label: string): boolean {
+  return types.some((rt) => fits(rt.from_labels, label) || fits(rt.to_labels, label));
+}
+
 /** The type whose key is `key` among `types` (case-insensitive), if any. */
 export function typeByKey(types: readonly RelationType[], key: string): RelationType | undefined {
   const k = key.toLowerCase();

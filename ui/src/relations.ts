@@ -254,6 +254,7 @@ export function initRelations(): void {
     if (r) focusRelation(r, { x: e.clientX, y: e.clientY });
   });
   byId('rel-list').addEventListener('keydown', listKey);
+  document.addEventListener('keydown', (e) => e.key === 'Escape' && closeRelPopovers());
   const text = byId('article-text');
   text.addEventListener('mousedown', (e) => {
     if (e.button !== 0 || !(e.ctrlKey || e.metaKey)) return;

@@ -5,6 +5,7 @@ import { byId, el, present, safeColor } from './dom';
 import type { Unit } from './edges';
 import type { Edge } from './nudge';
 import { attrFields } from './attrsEditor';
+import { canRelate } from './relModel';
 import { excerpt } from './spanLength';
 import { describe, labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
@@ -113,7 +114,7 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   });
   const save = el('button', { type: 'button', id: 'span-note-save', class: 'btn', title: t('saveNoteTitle') }, t('saveNote'));
   save.addEventListener('click', guard(() => actions.saveNote(span, note.value), t('errSaveNote')));
-  const relate = state.project?.relation_types.length ? el('button', { type: 'button', id: 'span-relate', class: 'btn', title: t('relStartTitle') }, t('relStart'), el('kbd', {}, '⇧R')) : null;
+  const relate = canRelate(state.project?.relation_types ?? [], span.label) ? el('button', { type: 'button', id: 'span-relate', class: 'btn', title: t('relStartTitle') }, t('relStart'), el('kbd', {}, '⇧R')) : null;
   relate?.addEventListener('click', () => actions.relate(span));
   const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: t('deleteSpanTitle') }, t('deleteSpan'));
   del.addEventListener('click', guard(() => actions.remove(span), t('errDelete')));
