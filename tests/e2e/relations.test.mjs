@@ -268,6 +268,8 @@ test('relations: create, draw, edit, delete and undo them in right-to-left text'
   await page.locator('#span-attrs select[data-attr=certainty]').selectOption('reported');
   await until(async () => exportRecords(project.db)[0].spans.find((s) => s.text === 'سمير الفاسي')?.attrs?.certainty === 'reported', 'attribute saved');
   await page.locator('.attr-badge', { hasText: 'reported' }).waitFor();
+  await page.locator('#span-attrs select[data-attr=certainty]').waitFor();
+  await shot(page, 'relations-span-editor.png', page.locator('#span-editor'), 10);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
   await until(async () => (exportRecords(project.db)[0].spans.find((s) => s.text === 'سمير الفاسي')?.attrs?.certainty ?? 'certain') === 'certain', 'attribute undone');
