@@ -99,7 +99,7 @@ function watch(page) {
 
 /** Nothing ran and no element was made from data: no handler attributes, no script/img/iframe/object/embed in
  * the body, no link that is not a download blob, no SVG but the dashboard's own charts (made only of the chart
- * elements), no custom element. */
+ * elements) and the relation arcs (paths and arrowheads), no custom element. */
 async function assertInert(page, dialogs, where) {
   await page.waitForTimeout(150); // an onerror fires after the failed load of `x`
   const found = await scan(page);
@@ -118,6 +118,11 @@ function scan(page) {
     for (const e of document.body.querySelectorAll('script, img, iframe, frame, object, embed, hashiya-pwn, #pwn, foreignObject, image, use')) bad.push(e.localName);
     for (const a of document.querySelectorAll('a[href], area[href]')) if (!a.href.startsWith('blob:')) bad.push(`a[href=${a.getAttribute('href')}]`);
     for (const s of document.querySelectorAll('svg')) {
+      // The relation arcs: lines and arrowheads only, no text.
+      if (s.matches('svg.rel-svg') && s.parentElement?.id === 'rel-layer') {
+        for (const e of s.querySelectorAll('*')) if (!['g', 'path', 'polygon'].includes(e.localName)) bad.push(`<${e.localName}> in the arcs`);
+        continue;
+      }
       if (!(s.matches('svg.heatmap, svg.bars') && s.closest('#agreement-body, #progress-box'))) bad.push(`svg outside the charts (${s.outerHTML.slice(0, 60)})`);
       for (const e of s.querySelectorAll('*')) if (!['title', 'text', 'rect', 'g', 'line'].includes(e.localName)) bad.push(`<${e.localName}> in a chart`);
     }

@@ -5,7 +5,10 @@ import { redrawNow, refreshAnnotations, scheduleRedraw, textView } from './artic
 import type { Span } from './bindings';
 import { byId } from './dom';
 import { arrowDir, moveEdge, type Unit } from './edges';
-import { addSpan, changeSpan, deleteSpan } from './edits';
+import { addSpan, changeSpan, deleteSpan, setAttrs } from './edits';
+import { confirmDeleteWithRelations } from './relEditor';
+import { relationsOf } from './relModel';
+import { linkTo, rel, startLinking } from './relations';
 import { caretCp, cpAtPoint, selectionCp } from './geometry';
 import { drawPreview, drawStats, markFocus } from './highlights';
 import { spansAt } from './lanes';
@@ -16,7 +19,7 @@ import { openEntity, openLinking } from './entityDialog';
 import { changed, cliticMode, session } from './session';
 import { snapRange, wordAt, type CpRange } from './snap';
 import { excerpt, runaway } from './spanLength';
-import { closePopovers, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
+import { closePopovers, editorOpenFor, openChooser, openEditor, type At, type EditorActions } from './spanEditor';
 import { state } from './state';
 import { sugg } from './suggestions';
 import { guard, toast } from './toast';
@@ -141,7 +144,10 @@ export const actions: EditorActions = {
     await refreshAnnotations();
   },
   async remove(span) {
-    await deleteSpan(span);
+    // A span with relations: ask first, then delete it with them in one undoable step.
+    const rels = relationsOf(state.view?.relations ?? [], span.id);
+    if (rels.length && !(await confirmDeleteWithRelations(span, rels.length))) return;
+    await deleteSpan(span, rels);
     if (session.focusId === span.id) session.focusId = null;
     closePopovers();
     await refreshAnnotations();
@@ -150,6 +156,17 @@ export const actions: EditorActions = {
     await resize(span, edge, dir, unit);
     const fresh = state.view?.spans.find((s) => s.id === span.id);
     if (fresh) reopen(fresh);
+  },
+  relate(span) {
+    closePopovers();
+    setFocus(span, false);
+    startLinking();
+  },
+  async attrs(span, values) {
+    await setAttrs(span, values);
+    await refreshAnnotations();
+    const fresh = state.view?.spans.find((s) => s.id === span.id);
+    if (fresh && editorOpenFor() === span.id) reopen(fresh);
   },
   async occurrences(span) {
     closePopovers();
@@ -197,6 +214,12 @@ function onTextClick(e: MouseEvent): void {
   if (found.length === 0) {
     closePopovers();
     if (session.focusId !== null) setFocus(null, false);
+    return;
+  }
+  // Making a relation: a click on a highlight ends it there (the innermost of the analyst's spans).
+  if (rel.linking !== null) {
+    const mine = found.filter((s) => s.annotator === state.analyst);
+    linkTo(mine[mine.length - 1] ?? found[found.length - 1], at);
     return;
   }
   const band = found.length > 1 ? bandUnder(e.clientX, e.clientY, new Set(found.map((s) => s.id))) : null;

@@ -10,6 +10,7 @@ import { byId } from './dom';
 import * as edits from './edits';
 import { drawHandles } from './handles';
 import { drawHighlights, invalidateHighlights } from './highlights';
+import { invalidateRelations, needsSpacing } from './relDraw';
 import { drawSearchHits, loadSearchHits } from './searchHits';
 import { changed, session } from './session';
 import type { CpRange } from './snap';
@@ -21,6 +22,10 @@ import { t } from './i18n';
 import { guard } from './toast';
 
 let view: TextView | null = null;
+
+/** Called after every draw (relation arcs, the side list) and when an article opens (relations reset): the
+ * relation modules register here, as they use this one. */
+export const articleHooks = { drawn: [] as ((view: TextView) => void)[], opened: [] as (() => void)[] };
 let frame = 0;
 
 /** The rendered text of the open article (null before one is open). */
@@ -45,6 +50,13 @@ const drawLayer = (margin?: number) =>
  * and the focused span's handles. Timings in drawStats. */
 export function redrawNow(): void {
   if (!view || !state.view || state.mode !== 'annotate') return;
+  // Relations and attribute badges need room between the lines (only in articles that have them).
+  const doc = byId('doc');
+  if (doc.classList.contains('has-rel') !== needsSpacing()) {
+    doc.classList.toggle('has-rel');
+    invalidateHighlights();
+    invalidateRelations();
+  }
   if (drawLayer(0)) {
     window.clearTimeout(idle);
     idle = window.setTimeout(() => {
@@ -55,6 +67,7 @@ export function redrawNow(): void {
   drawHandles(view, focused, resizeTo);
   drawSearchHits(byId('search-layer'), view);
   drawSuggestions(byId('sugg-layer'), view, byId('main').getBoundingClientRect());
+  for (const f of articleHooks.drawn) f(view);
 }
 
 /** Mark the hits of the list's search in the open article (none when the search box is empty). */
@@ -101,6 +114,7 @@ export async function openArticle(id: number): Promise<void> {
   session.cuts = cutsFrom(c.cuts);
   session.focusId = null;
   clearSuggestions();
+  for (const f of articleHooks.opened) f();
   // The undo buttons follow the open article's own history.
   changed();
   if (!view) view = new TextView(byId('article-text'));
@@ -163,6 +177,7 @@ export function watchLayout(): void {
   byId('main').addEventListener('scroll', scheduleRedraw, { passive: true });
   const fontsChanged = () => {
     invalidateHighlights();
+    invalidateRelations();
     scheduleRedraw();
   };
   document.fonts?.addEventListener?.('loadingdone', fontsChanged);

@@ -1,10 +1,10 @@
-// Every edit of the session as an undoable command: spans (add, delete, relabel, resize, note, add many, accepted
-// suggestions), tags, status.
+// Every edit of the session as an undoable command: spans (add, delete with its relations, relabel, resize, note,
+// attributes, add many, accepted suggestions), relations (add, change, reverse, delete), tags, status.
 // Each command is plain data (a Step) turned into undo/redo calls, so the history of every article is kept for the
 // session (sessionStorage): it survives switching articles and a reload.
 
 import { ApiError, call } from './api';
-import type { AddedSpan, AddSpansResult, Span, SpanPlace, Status } from './bindings';
+import type { AddedSpan, AddSpansResult, Relation, Span, SpanPlace, Status } from './bindings';
 import { CommandStack, SpanIds, type Command } from './history';
 import { changed as sessionChanged } from './session';
 import { state } from './state';
@@ -14,6 +14,8 @@ import { t, count } from './i18n';
 const stacks = new Map<number, CommandStack>();
 /** Spans deleted and re-created by undo get new ids; commands resolve them here. */
 export const spanIds = new SpanIds();
+/** Relations deleted and re-created by undo get new ids too. */
+export const relIds = new SpanIds();
 
 function stackOf(article: number): CommandStack {
   let s = stacks.get(article);
@@ -49,7 +51,7 @@ function persist(): void {
     if (snap.done.length || snap.undone.length) all[id] = { done: steps(snap.done), undone: steps(snap.undone) };
   }
   try {
-    sessionStorage.setItem(storeKey(), JSON.stringify({ stacks: all, ids: spanIds.entries() }));
+    sessionStorage.setItem(storeKey(), JSON.stringify({ stacks: all, ids: spanIds.entries(), rels: relIds.entries() }));
   } catch {
     // No storage (or full): the history lasts as long as the page.
   }
@@ -57,7 +59,7 @@ function persist(): void {
 
 /** Bring back this session's histories (after a reload); call once the analyst and project are known. */
 export function restoreHistory(): void {
-  let saved: { stacks?: Record<string, { done: Step[]; undone: Step[] }>; ids?: [number, number][] } = {};
+  let saved: { stacks?: Record<string, { done: Step[]; undone: Step[] }>; ids?: [number, number][]; rels?: [number, number][] } = {};
   try {
     saved = JSON.parse(sessionStorage.getItem(storeKey()) ?? '{}');
   } catch {
@@ -65,6 +67,7 @@ export function restoreHistory(): void {
   }
   stacks.clear();
   for (const [a, b] of saved.ids ?? []) spanIds.moved(a, b);
+  for (const [a, b] of saved.rels ?? []) relIds.moved(a, b);
   for (const [id, h] of Object.entries(saved.stacks ?? {})) stackOf(Number(id)).restore(h.done.map(commandOf), h.undone.map(commandOf));
   sessionChanged();
 }
@@ -112,6 +115,7 @@ interface Place {
   note?: string;
   /** Undo of a delete brings the span back with the time it was first made. */
   created_at?: string;
+  attrs?: Record<string, boolean | string>;
 }
 
 async function create(p: Place): Promise<AddedSpan> {
@@ -123,6 +127,7 @@ async function create(p: Place): Promise<AddedSpan> {
     label: p.label,
     note: p.note || undefined,
     created_at: p.created_at,
+    attrs: p.attrs,
   });
 }
 
@@ -138,10 +143,65 @@ export async function addSpan(p: Place): Promise<Span | null> {
   return span;
 }
 
-export async function deleteSpan(span: Span): Promise<void> {
-  await call('delete_span', { id: spanIds.current(span.id), annotator: who() });
-  const p: Place = { article_id: span.article_id, start: span.start, end: span.end, label: span.label, note: span.note, created_at: span.created_at };
-  record({ kind: 'delete', label: t('hDelete', { label: span.label }), place: p, id: span.id });
+/** Delete a span; `rels` are its relations, deleted with it (the analyst confirmed) and brought back by undo. */
+export async function deleteSpan(span: Span, rels: readonly Relation[] = []): Promise<void> {
+  await call('delete_span', { id: spanIds.current(span.id), annotator: who(), with_relations: rels.length > 0 || undefined });
+  const p: Place = { article_id: span.article_id, start: span.start, end: span.end, label: span.label, note: span.note, created_at: span.created_at, attrs: span.attrs };
+  record({ kind: 'delete', label: t('hDelete', { label: span.label }), place: p, id: span.id, rels: rels.map(relPlace) });
+}
+
+/** A relation as undo needs it (span ids as first known: spanIds resolves them). */
+interface RelPlace {
+  /** The relation's id as first known (relIds resolves it), for a relation deleted with its span. */
+  id?: number;
+  article_id: number;
+  from: number;
+  to: number;
+  type: string;
+  note?: string;
+  created_at?: string;
+}
+
+const relPlace = (r: Relation): RelPlace => ({ id: r.id, article_id: r.article_id, from: r.from, to: r.to, type: r.type, note: r.note || undefined, created_at: r.created_at });
+
+/** Create a relation again (redo, undo of a delete): its ends resolved to the spans' current ids. */
+async function createRel(r: RelPlace, id: number): Promise<void> {
+  const added = await call('add_relation', { annotator: who(), from: spanIds.current(r.from), to: spanIds.current(r.to), type: r.type, note: r.note, created_at: r.created_at });
+  relIds.moved(id, added.id);
+}
+const dropRel = (id: number) => call('delete_relation', { id: relIds.current(id), annotator: who() });
+
+/** Link two of the analyst's spans (a relation already stored is not a new edit: returns null). */
+export async function addRelation(articleId: number, from: number, to: number, type: string): Promise<Relation | null> {
+  const added = await call('add_relation', { annotator: who(), from: spanIds.current(from), to: spanIds.current(to), type });
+  if (added.existing) return null;
+  record({ kind: 'radd', label: t('hRelAdd', { type }), rel: { article_id: articleId, from: added.from, to: added.to, type }, first: added.id });
+  return added;
+}
+
+export async function deleteRelation(r: Relation): Promise<void> {
+  await dropRel(r.id);
+  record({ kind: 'rdelete', label: t('hRelDelete', { type: r.type }), rel: relPlace(r), id: r.id });
+}
+
+type RelChange = { type?: string; note?: string; reverse?: boolean };
+
+/** Change a relation's type or note, or reverse it; `what` names the edit. */
+export async function changeRelation(r: Relation, to: RelChange, what: string): Promise<Relation> {
+  const from: RelChange = {};
+  if (to.type !== undefined) from.type = r.type;
+  if (to.note !== undefined) from.note = r.note;
+  if (to.reverse) from.reverse = true;
+  const out = await call('update_relation', { id: relIds.current(r.id), annotator: who(), ...to });
+  record({ kind: 'rchange', label: what, article: r.article_id, id: r.id, from, to });
+  return out;
+}
+
+/** Set a span's attribute values (its whole set). */
+export async function setAttrs(span: Span, attrs: Record<string, boolean | string>): Promise<Span> {
+  const out = await call('set_span_attrs', { id: spanIds.current(span.id), annotator: who(), attrs });
+  record({ kind: 'attrs', label: t('hAttrs'), article: span.article_id, id: span.id, from: span.attrs ?? {}, to: attrs });
+  return out;
 }
 
 type Change = { label?: string; start?: number; end?: number; note?: string };
@@ -215,7 +275,11 @@ async function deleteAll(ids: number[]): Promise<void> {
 /** An edit as plain data (what undo and redo need), kept in sessionStorage. */
 type Step =
   | { kind: 'add'; label: string; place: Place; first: number }
-  | { kind: 'delete'; label: string; place: Place; id: number }
+  | { kind: 'delete'; label: string; place: Place; id: number; rels?: RelPlace[] }
+  | { kind: 'radd'; label: string; rel: RelPlace; first: number }
+  | { kind: 'rdelete'; label: string; rel: RelPlace; id: number }
+  | { kind: 'rchange'; label: string; article: number; id: number; from: RelChange; to: RelChange }
+  | { kind: 'attrs'; label: string; article: number; id: number; from: Record<string, boolean | string>; to: Record<string, boolean | string> }
   | { kind: 'change'; label: string; article: number; id: number; from: Change; to: Change }
   | { kind: 'tag'; label: string; article: number; tag: string; on: boolean }
   | { kind: 'status'; label: string; article: number; from: Status; to: Status }
@@ -237,12 +301,32 @@ function commandOf(step: Step): Edit {
     }
     case 'delete': {
       const { place: p, id } = step;
+      const rels = step.rels ?? [];
       return {
         ...base,
         articles: [p.article_id],
-        undo: async () => spanIds.moved(id, (await create(p)).id),
-        redo: async () => void (await call('delete_span', { id: spanIds.current(id), annotator: who() })),
+        undo: async () => {
+          spanIds.moved(id, (await create(p)).id);
+          for (const r of rels) await createRel(r, r.id ?? 0);
+        },
+        redo: async () => void (await call('delete_span', { id: spanIds.current(id), annotator: who(), with_relations: rels.length > 0 || undefined })),
       };
+    }
+    case 'radd': {
+      const { rel, first } = step;
+      return { ...base, articles: [rel.article_id], undo: async () => void (await dropRel(first)), redo: () => createRel(rel, first) };
+    }
+    case 'rdelete': {
+      const { rel, id } = step;
+      return { ...base, articles: [rel.article_id], undo: () => createRel(rel, id), redo: async () => void (await dropRel(id)) };
+    }
+    case 'rchange': {
+      const set = (c: RelChange) => call('update_relation', { id: relIds.current(step.id), annotator: who(), ...c });
+      return { ...base, articles: [step.article], undo: async () => void (await set(step.from)), redo: async () => void (await set(step.to)) };
+    }
+    case 'attrs': {
+      const set = (attrs: Record<string, boolean | string>) => call('set_span_attrs', { id: spanIds.current(step.id), annotator: who(), attrs });
+      return { ...base, articles: [step.article], undo: async () => void (await set(step.from)), redo: async () => void (await set(step.to)) };
     }
     case 'change':
       return { ...base, articles: [step.article], undo: async () => void (await update(step.id, step.from)), redo: async () => void (await update(step.id, step.to)) };

@@ -55,7 +55,9 @@ export function buildLayout(root: HTMLElement): void {
       el('div', { id: 'hl-layer', 'aria-hidden': 'true' }),
       el('div', { id: 'preview-layer', 'aria-hidden': 'true' }),
       el('div', { id: 'article-text', dir: 'rtl', lang: 'ar' }),
+      el('div', { id: 'rel-layer' }),
     ),
+    el('section', { id: 'rel-list', 'aria-label': 'Relations', 'data-i18n-aria': 'relListAria', hidden: true }),
   );
 
   const main = el(
@@ -86,8 +88,10 @@ export function buildLayout(root: HTMLElement): void {
 
   const editor = el('div', { id: 'span-editor', class: 'popover', role: 'dialog', 'aria-label': 'Span', hidden: true });
   const chooser = el('div', { id: 'span-chooser', class: 'popover', role: 'dialog', 'aria-label': 'Choose a span', hidden: true });
+  const relPicker = el('div', { id: 'rel-picker', class: 'popover', role: 'dialog', 'aria-label': 'Relation type', hidden: true });
+  const relEditor = el('div', { id: 'rel-editor', class: 'popover', role: 'dialog', 'aria-label': 'Relation', hidden: true });
   const reviewEditor = el('div', { id: 'review-editor', class: 'popover', role: 'dialog', 'aria-label': 'Edit the gold span', hidden: true });
   const exportDialog = el('dialog', { id: 'export-dialog', 'aria-labelledby': 'export-title' });
 
-  root.replaceChildren(topbar, el('div', { id: 'body' }, main, sidebar), nameDialog, importDialog, exportDialog, editor, chooser, reviewEditor);
+  root.replaceChildren(topbar, el('div', { id: 'body' }, main, sidebar), nameDialog, importDialog, exportDialog, editor, chooser, relPicker, relEditor, reviewEditor);
 }

@@ -10,6 +10,7 @@ import { changeAnalyst, ensureAnalyst } from './analyst';
 import { applyLabel, initAnnotate } from './annotate';
 import { call } from './api';
 import { refreshAnnotations, watchLayout } from './article';
+import { initRelations } from './relations';
 import { initList, refreshList } from './articleList';
 import { byId } from './dom';
 import { initDesktopMenu } from './desktopMenu';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
   installTestHook();
   initList((id) => guard(() => openFromList(id), t('errOpenArticle'))());
   initAnnotate();
+  initRelations();
   initHotkeys();
   initWorkbench();
   initReview();

@@ -47,6 +47,16 @@ const GROUPS: [Key, [KeyCell, Key][]][] = [
     ],
   ],
   [
+    'scRelations',
+    [
+      ['Shift+R', 'scRelStart'],
+      ['k:scRelTypeKey', 'scRelType'],
+      ['Ctrl+drag', 'scRelDrag'],
+      ['↑ / ↓, Delete', 'scRelList'],
+      ['k:scAttrKeyName', 'scAttrKey'],
+    ],
+  ],
+  [
     'scHistory',
     [
       ['Ctrl+Z', 'scUndo'],

@@ -4,6 +4,8 @@ import type { Span } from './bindings';
 import { byId, el, present, safeColor } from './dom';
 import type { Unit } from './edges';
 import type { Edge } from './nudge';
+import { attrFields } from './attrsEditor';
+import { canRelate } from './relModel';
 import { excerpt } from './spanLength';
 import { describe, labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
@@ -20,6 +22,10 @@ export interface EditorActions {
   occurrences(span: Span): Promise<void>;
   /** Link the span to an entity (own spans), or open its entity. */
   entity(span: Span): Promise<void>;
+  /** Start a relation from the span (then the target: ] / [ and a key, or a click on its highlight). */
+  relate(span: Span): void;
+  /** Set the span's attribute values (its whole set). */
+  attrs(span: Span, values: Record<string, boolean | string>): Promise<void>;
 }
 
 export interface At {
@@ -75,7 +81,7 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   ent?.addEventListener('click', guard(() => actions.entity(span), t('errEntity')));
   if (!mine) {
     const note = span.note ? el('p', { dir: 'auto', class: 'small' }, t('noteIs', { note: span.note })) : null;
-    pop.replaceChildren(...present(head, hint(span.label), quote, note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all, ent));
+    pop.replaceChildren(...present(head, hint(span.label), quote, attrFields(span, null), note, el('p', { class: 'muted small', id: 'span-readonly' }, ...tNodes<Node>('readOnlySpan', { name: el('bdi', {}, span.annotator) })), all, ent));
     place(pop, at);
     return;
   }
@@ -108,9 +114,12 @@ export function openEditor(span: Span, at: At, actions: EditorActions): void {
   });
   const save = el('button', { type: 'button', id: 'span-note-save', class: 'btn', title: t('saveNoteTitle') }, t('saveNote'));
   save.addEventListener('click', guard(() => actions.saveNote(span, note.value), t('errSaveNote')));
+  const relate = canRelate(state.project?.relation_types ?? [], span.label) ? el('button', { type: 'button', id: 'span-relate', class: 'btn', title: t('relStartTitle') }, t('relStart'), el('kbd', {}, '⇧R')) : null;
+  relate?.addEventListener('click', () => actions.relate(span));
   const del = el('button', { type: 'button', id: 'span-delete', class: 'btn btn-danger', title: t('deleteSpanTitle') }, t('deleteSpan'));
   del.addEventListener('click', guard(() => actions.remove(span), t('errDelete')));
-  pop.replaceChildren(...present(head, hint(span.label), quote, labels, resize, note, el('div', { class: 'pop-actions' }, save, all, ent, del)));
+  const attrs = attrFields(span, (values) => guard(() => actions.attrs(span, values), t('errAttrs'))());
+  pop.replaceChildren(...present(head, hint(span.label), quote, labels, attrs, resize, note, el('div', { class: 'pop-actions' }, save, all, ent, relate, del)));
   place(pop, at);
 }
 

@@ -6,6 +6,7 @@ import { inFlight } from './api';
 import { openArticle, openMarks, redrawNow, textView } from './article';
 import { selectCp, selectionCp } from './geometry';
 import { drawStats } from './highlights';
+import { makeRelation, relMarks } from './relations';
 import { rv } from './reviewState';
 import { state } from './state';
 import { sugg } from './suggestions';
@@ -41,6 +42,8 @@ declare global {
       suggestions(): { list: Suggestion[]; focus: number | null };
       benchOpen?(id: number): Promise<Timing>;
       benchAdd?(startCp: number, endCp: number, label: string): Promise<Timing>;
+      /** Make a relation between two spans of the open article: request → answer → arc drawn. */
+      benchRelate?(fromId: number, toId: number, type: string): Promise<{ total: number; request: number; render: number; arcs: number }>;
     };
   }
 }
@@ -79,6 +82,21 @@ export function installTestHook(): void {
         boxes: s.boxes,
         parts: { layout: s.layout, visible: s.visible, measure: s.measure, write: s.write, dom: m.rendered - m.fetched },
       };
+    },
+    async benchRelate(fromId: number, toId: number, type: string) {
+      const spans = state.view?.spans ?? [];
+      const a = spans.find((s) => s.id === fromId);
+      const b = spans.find((s) => s.id === toId);
+      if (!a || !b) throw new Error('no such spans');
+      const done = makeRelation(a, b, type);
+      const t0 = performance.now();
+      await new Promise<void>((r, reject) => {
+        const wait = () => (relMarks.drawn > relMarks.requested ? r() : performance.now() - t0 > 10000 ? reject(new Error('no relation was added')) : setTimeout(wait, 1));
+        wait();
+      });
+      const m = { ...relMarks };
+      await done;
+      return { total: m.drawn - m.requested, request: m.answered - m.requested, render: m.drawn - m.answered, arcs: Number(document.getElementById('rel-layer')?.dataset.arcs ?? 0) };
     },
     async benchAdd(startCp: number, endCp: number, label: string): Promise<Timing> {
       const view = textView();

@@ -1,6 +1,6 @@
 // The annotation view's keyboard (runs before the label hotkeys): undo/redo, span and suggestion focus, accepting
-// and rejecting suggestions, resizing, clitic and sticky toggles, all occurrences, relabelling the focused span, and
-// app-wide keys (sheet, size, theme…).
+// and rejecting suggestions, resizing, clitic and sticky toggles, all occurrences, relations (Shift+R, then the
+// type's key), attribute keys, relabelling the focused span, and app-wide keys (sheet, size, theme…).
 
 import { openRegistry } from './entityDialog';
 import { deleteFocused, editSpan, focusedSpan, resizeByArrow, setFocus, toggleClitics, toggleSticky, actions } from './annotate';
@@ -12,6 +12,8 @@ import { wordsCp } from './nudge';
 import { typing } from './dom';
 import { find, keysOf } from './hotkeys';
 import { session } from './session';
+import { linkingKey, startLinking } from './relations';
+import { attrByKey, attrValues } from './relModel';
 import { editorOpenFor } from './spanEditor';
 import { spanLabels, state } from './state';
 import { acceptFocused, acceptOnScreen, focusSuggestion, focusedSuggestion, rejectFocused, walkAll } from './suggestActions';
@@ -67,6 +69,7 @@ function handle(e: KeyboardEvent): boolean {
     }
   }
   if (state.mode !== 'annotate' || !state.view) return false;
+  if (!e.repeat && linkingKey(e)) return true;
   const ctrl = e.ctrlKey || e.metaKey;
   const k = e.key.toLowerCase();
   if (ctrl && !e.altKey && (e.code === 'KeyZ' || k === 'z')) {
@@ -103,6 +106,7 @@ function handle(e: KeyboardEvent): boolean {
   if (ctrl || e.repeat) return false;
   if (shiftLetter('c')(e)) return toggleClitics(), true;
   if (shiftLetter('s')(e)) return toggleSticky(), true;
+  if (shiftLetter('r')(e)) return startLinking(), true;
   if (shiftLetter('e')(e)) {
     const s = span ?? state.view.spans.find((x) => x.id === editorOpenFor());
     if (!s) guard(openRegistry, t('errEntity'))();
@@ -152,6 +156,16 @@ function handle(e: KeyboardEvent): boolean {
   // A label key with no selection: relabel the span in the editor, or the focused span when the caret is in it
   // (or nowhere); with the caret elsewhere the label hotkeys label the word there; in sticky mode with
   // nothing to act on, the key switches the sticky label.
+  // An attribute key of the focused span's label (or the span in the editor) sets that attribute.
+  const own = span ?? state.view.spans.find((x) => x.id === editorOpenFor());
+  if (own && own.annotator === state.analyst && !e.shiftKey && !e.altKey) {
+    const defs = state.project?.attributes ?? [];
+    const next = attrByKey(own.label, attrValues(own.label, own.attrs, defs), defs, e.key);
+    if (next) {
+      guard(() => actions.attrs(own, next), t('errAttrs'))();
+      return true;
+    }
+  }
   const label = !e.shiftKey ? find(spanLabels(), keysOf(e)) : undefined;
   if (label && !hasSel && suggestion) {
     guard(() => acceptFocused(label.name), t('errAcceptSugg'))();

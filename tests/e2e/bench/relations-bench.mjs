@@ -1,9 +1,10 @@
 // Relations benchmark, core side (prints a table; not a test): a 100,000-character article with 5,000 spans and
 // 2,000 relations served by `hashiya serve`; times get_article and add_relation over HTTP from Node (request sent →
-// JSON parsed). The workbench does not draw relation arcs yet, so no in-page time is measured here.
+// JSON parsed), then in headless Chromium: opening the article (request → text, highlights and arcs drawn) and making
+// a relation (request → its arc drawn).
 // Run: bash scripts/bench-relations.sh
 
-import { cli, fixture, serve, tempProject } from '../harness.mjs';
+import { cli, fixture, launch, openApp, serve, tempProject } from '../harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const PARA = 'في 12 فبراير 2026 استقبل عبد اللطيف حموشي 😀 وفد FBI بالرباط على هامش معرض IGEF 2025 في دورته الجديدة.';
@@ -97,6 +98,35 @@ async function main() {
     console.log('\n| Measure (ms) | median | min | max | target |\n| --- | ---: | ---: | ---: | ---: |');
     console.log(row('get_article: request → JSON parsed', opens, '(part of open < 150)'));
     console.log(row('add_relation: request → answer parsed', adds, '< 16'));
+
+    // In the page: open (request → text, highlights and the arcs near the viewport drawn), and a new relation.
+    const browser = await launch();
+    try {
+      await openApp(browser.page, server.url, 'Bench');
+      const inOpen = [];
+      const openRender = [];
+      let arcs = 0;
+      for (let i = 0; i < RUNS + 1; i++) {
+        const t = await browser.page.evaluate(() => window.hashiya.benchOpen(1));
+        if (i > 0) inOpen.push(t.total), openRender.push(t.render); // the first open warms the fonts and the code
+        if (process.env.BENCH_DEBUG) console.log(JSON.stringify(t));
+        arcs = Number(await browser.page.evaluate(() => document.getElementById('rel-layer').dataset.arcs));
+      }
+      const relates = [];
+      const relateRender = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t = await browser.page.evaluate(([a, b]) => window.hashiya.benchRelate(a, b, 'MEETS'), [pers[i].id, pers[i + 2].id]);
+        relates.push(t.total);
+        relateRender.push(t.render);
+        if (process.env.BENCH_DEBUG) console.log(JSON.stringify(t));
+      }
+      console.log(row(`open in the page: request → highlights and arcs drawn (${arcs} arcs near the viewport)`, inOpen, '< 150'));
+      console.log(row('… of which the page after the answer (text, highlights, arcs)', openRender, ''));
+      console.log(row('add a relation in the page: request → its arc drawn', relates, '< 16'));
+      console.log(row('… of which the page after the answer (the arcs drawn again)', relateRender, ''));
+    } finally {
+      await browser.close();
+    }
   } finally {
     await server.stop();
   }
