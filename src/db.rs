@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_label_descriptions_ar.sql"),
     include_str!("../migrations/0007_entities.sql"),
     include_str!("../migrations/0008_relations.sql"),
+    include_str!("../migrations/0012_title_edits.sql"),
 ];
 
 /// The schema version this build writes (number of migrations).

@@ -30,6 +30,7 @@ pub mod settings;
 pub mod store;
 pub mod suggest;
 pub mod text;
+pub mod titles;
 pub mod tokenize;
 pub mod variants;
 pub mod webcopy;

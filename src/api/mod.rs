@@ -15,6 +15,7 @@ pub mod router;
 pub mod schema;
 pub mod search;
 pub mod suggest;
+pub mod titles;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
@@ -96,6 +97,8 @@ pub struct ArticleView {
     pub blind: bool,
     /// Relations between the spans, by every annotator.
     pub relations: Vec<crate::model::Relation>,
+    /// Who last edited the title and when (null while it is the imported title).
+    pub title_edit: Option<crate::titles::TitleEdit>,
 }
 
 /// The span `add_span` stored, or found already stored: the same place, label and annotator is kept once, and
@@ -418,7 +421,7 @@ pub fn commands() -> impl Iterator<Item = &'static Command> {
     ]
     .into_iter()
     .chain([search::COMMANDS, clitics::COMMANDS, misaligned::COMMANDS, entities::COMMANDS])
-    .chain([jobs::COMMANDS, desktop::COMMANDS])
+    .chain([titles::COMMANDS, jobs::COMMANDS, desktop::COMMANDS])
     .flatten()
 }
 
@@ -782,6 +785,7 @@ pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
         tags: annotations::tags_of(conn, id)?,
         statuses: annotations::statuses_of(conn, id)?,
         relations: crate::relations::relations_of(conn, id)?,
+        title_edit: Some(crate::titles::get(conn, id)?).filter(|t| t.edited_by.is_some()),
         article,
         blind: false,
     })

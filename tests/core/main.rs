@@ -37,3 +37,4 @@ mod schema;
 mod search;
 mod store;
 mod suggest;
+mod titles;

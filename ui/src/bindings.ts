@@ -147,7 +147,11 @@ blind: boolean,
 /**
  * Relations between the spans, by every annotator.
  */
-relations: Array<Relation>, };
+relations: Array<Relation>, 
+/**
+ * Who last edited the title and when (null while it is the imported title).
+ */
+title_edit: TitleEdit | null, };
 
 export type AddSpanReq = { article_id: number, annotator: string, 
 /**
@@ -613,6 +617,22 @@ export type SearchHitsReq = { article_id: number,
 query: string, };
 
 export type SearchHit = { start: number, end: number, };
+
+export type SetTitleReq = { article_id: number, annotator: string, 
+/**
+ * The new title (trimmed; refused when empty).
+ */
+title: string, };
+
+export type TitleEdit = { article_id: number, title: string, 
+/**
+ * The analyst who last edited the title.
+ */
+edited_by: string | null, 
+/**
+ * When, UTC (RFC 3339, ms).
+ */
+edited_at: string | null, };
 
 export type FindOccurrencesReq = { 
 /**
@@ -1429,6 +1449,7 @@ export type Commands = {
   merge_entities: { req: MergeEntitiesReq; res: MergeResult };
   unmerge_entities: { req: UnmergeReq; res: Done };
   split_entity: { req: SplitEntityReq; res: Entity };
+  set_title: { req: SetTitleReq; res: TitleEdit };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
   export_to_file: { req: ExportToFileReq; res: Exported };

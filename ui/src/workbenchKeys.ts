@@ -18,6 +18,7 @@ import { editorOpenFor } from './spanEditor';
 import { spanLabels, state } from './state';
 import { guard, toast } from './toast';
 import { t } from './i18n';
+import { editTitle } from './titleEdit';
 
 /** App-wide keys registered by other modules (theme, size, sheet…): code or key → action. */
 const global: { match: (e: KeyboardEvent) => boolean; run: () => unknown }[] = [];
@@ -69,6 +70,10 @@ function handle(e: KeyboardEvent): boolean {
     }
   }
   if (state.mode !== 'annotate' || !state.view) return false;
+  if (e.key === 'F2' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+    editTitle();
+    return true;
+  }
   const ctrl = e.ctrlKey || e.metaKey;
   const k = e.key.toLowerCase();
   if (ctrl && !e.altKey && (e.code === 'KeyZ' || k === 'z')) {
