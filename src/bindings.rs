@@ -177,6 +177,7 @@ pub fn typescript() -> String {
         EntityView,
         ListEntitiesReq,
         EntityIdReq,
+        EntityViewReq,
         CreateEntityReq,
         UpdateEntityReq,
         AliasReq,

@@ -6,6 +6,7 @@ pub mod api;
 pub mod articles;
 pub mod backup;
 pub mod bindings;
+pub mod blind;
 pub mod clitics;
 pub mod db;
 pub mod demo;

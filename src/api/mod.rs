@@ -504,15 +504,17 @@ fn list_articles(store: &mut Store, r: ListArticlesReq) -> Result<ArticlePage> {
         crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
     }
     let limit = r.limit.unwrap_or(200).clamp(0, 1000);
+    let mut filter = r.filter;
+    filter.blind = Some(crate::blind::on(store.conn(), filter.blind)?);
     let (total, items) =
-        articles::list(store.conn(), &r.annotator, &r.filter, r.offset.unwrap_or(0).max(0), limit)?;
+        articles::list(store.conn(), &r.annotator, &filter, r.offset.unwrap_or(0).max(0), limit)?;
     Ok(ArticlePage { total, items })
 }
 
 fn get_article(store: &mut Store, r: GetArticleReq) -> Result<ArticleView> {
     let mut view = article_view(store, r.id)?;
     if let Some(me) = r.annotator.as_deref() {
-        let blind = r.blind.unwrap_or(false) || crate::settings::get(store.conn())?.blind;
+        let blind = crate::blind::on(store.conn(), r.blind)?;
         blind_view(&mut view, me, blind);
     }
     Ok(view)

@@ -7,6 +7,7 @@ mod harness;
 mod api_export;
 mod backup;
 mod bindings;
+mod blind;
 mod boundary;
 mod cli;
 mod clitic_export;

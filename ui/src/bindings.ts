@@ -30,7 +30,7 @@ export type ArticleSummary = { id: number, ext_id: string, title: string, source
  */
 char_len: number, 
 /**
- * Spans by every annotator.
+ * Spans by every annotator (under blind annotation: those the requesting analyst may see).
  */
 span_count: number, 
 /**
@@ -124,7 +124,13 @@ worked_by?: string,
 /**
  * Articles with a span linked to this entity (by anyone; its id in the registry).
  */
-entity?: string, sort?: Sort, };
+entity?: string, sort?: Sort, 
+/**
+ * Blind annotation (the analyst's choice; the command adds the project's setting): span counts,
+ * the order by spans and the tag, label, analyst and entity filters see only the requesting
+ * analyst's work, and others' work on the articles they marked done.
+ */
+blind?: boolean, };
 
 export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
 
@@ -733,7 +739,13 @@ worked_by?: string,
 /**
  * Articles with a span linked to this entity (by anyone; its id in the registry).
  */
-entity?: string, sort?: Sort, };
+entity?: string, sort?: Sort, 
+/**
+ * Blind annotation (the analyst's choice; the command adds the project's setting): span counts,
+ * the order by spans and the tag, label, analyst and entity filters see only the requesting
+ * analyst's work, and others' work on the articles they marked done.
+ */
+blind?: boolean, };
 
 export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, 
 /**
@@ -1145,9 +1157,16 @@ label?: string,
 /**
  * Only those with a name or alias containing this (normalised).
  */
-query?: string, };
+query?: string, 
+/**
+ * The analyst asking: under blind annotation (the project's setting, or `blind`) mentions count
+ * only where they may see them (their own; others' on articles they marked done).
+ */
+annotator?: string, blind?: boolean, };
 
 export type EntityIdReq = { id: string, };
+
+export type EntityViewReq = { id: string, annotator?: string, blind?: boolean, };
 
 export type CreateEntityReq = { annotator: string, 
 /**
@@ -1436,7 +1455,7 @@ export type Commands = {
   clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
   misaligned_spans: { req: ExportReq; res: MisalignedSpans };
   list_entities: { req: ListEntitiesReq; res: Array<EntitySummary> };
-  get_entity: { req: EntityIdReq; res: EntityView };
+  get_entity: { req: EntityViewReq; res: EntityView };
   create_entity: { req: CreateEntityReq; res: Entity };
   update_entity: { req: UpdateEntityReq; res: Entity };
   add_alias: { req: AliasReq; res: Entity };
