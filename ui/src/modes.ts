@@ -4,7 +4,9 @@ import { loadAgreement } from './agreement';
 import { openArticle, scheduleRedraw } from './article';
 import { setActive } from './articleList';
 import { byId } from './dom';
+import { call } from './api';
 import { openReview, reviewNothing } from './review';
+import { initReviewChoice } from './reviewMain';
 import { closeEditor } from './reviewEditor';
 import { scheduleReviewDraw } from './reviewDraw';
 import { rv } from './reviewState';
@@ -24,8 +26,19 @@ function show(mode: Mode): void {
   document.body.dataset.mode = mode;
 }
 
+/** Analysts may have been added since the project was opened (another browser profile, an import): read
+ * them again before the review or the dashboard offers them; an incomplete choice is made again. */
+async function refreshAnalysts(): Promise<void> {
+  if (!state.project) return;
+  const p = await call('project_info', {});
+  state.project.analysts = p.analysts;
+  state.project.annotators = p.annotators;
+  if (rv.annotators.length < 2) initReviewChoice();
+}
+
 /** Show a route: the article in that mode, or the mode's own starting point. */
 export async function go(r: Route): Promise<void> {
+  const entering = state.mode !== r.mode;
   show(r.mode);
   if (r.mode === 'annotate') {
     const id = r.id ?? rv.articleId ?? state.view?.article.id ?? null;
@@ -35,6 +48,7 @@ export async function go(r: Route): Promise<void> {
     setActive(state.view?.article.id ?? null);
     scheduleRedraw();
   } else if (r.mode === 'review') {
+    if (entering) await refreshAnalysts();
     const id = r.id ?? rv.articleId ?? state.view?.article.id ?? null;
     if (id === null) {
       history.replaceState(history.state, '', '#review');
@@ -42,6 +56,7 @@ export async function go(r: Route): Promise<void> {
     } else await openReview(id);
     scheduleReviewDraw();
   } else {
+    if (entering) await refreshAnalysts();
     history.replaceState(history.state, '', '#agreement');
     await loadAgreement();
   }
