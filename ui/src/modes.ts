@@ -36,19 +36,25 @@ async function refreshAnalysts(): Promise<void> {
   if (rv.annotators.length < 2) initReviewChoice();
 }
 
+/** The latest route asked for: an earlier one still loading must not show its mode over it. */
+let latest = 0;
+
 /** Show a route: the article in that mode, or the mode's own starting point. */
 export async function go(r: Route): Promise<void> {
+  const me = ++latest;
   const entering = state.mode !== r.mode;
   show(r.mode);
   if (r.mode === 'annotate') {
     const id = r.id ?? rv.articleId ?? state.view?.article.id ?? null;
     if (id !== null && id !== state.view?.article.id) await openArticle(id);
+    if (me !== latest) return;
     show('annotate');
     if (state.view) history.replaceState(history.state, '', `#article=${state.view.article.id}`);
     setActive(state.view?.article.id ?? null);
     scheduleRedraw();
   } else if (r.mode === 'review') {
     if (entering) await refreshAnalysts();
+    if (me !== latest) return;
     const id = r.id ?? rv.articleId ?? state.view?.article.id ?? null;
     if (id === null) {
       history.replaceState(history.state, '', '#review');
@@ -57,6 +63,7 @@ export async function go(r: Route): Promise<void> {
     scheduleReviewDraw();
   } else {
     if (entering) await refreshAnalysts();
+    if (me !== latest) return;
     history.replaceState(history.state, '', '#agreement');
     await loadAgreement();
   }
