@@ -69,7 +69,9 @@ test('a title is edited in place; the text and the spans never change', async (t
 
   // The Arabic interface: the same field, Arabic hint and error.
   await page.locator('#lang-btn').click();
+  await page.locator('html[lang=ar]').waitFor();
   assert.match(await title.getAttribute('title'), /انقر أو اضغط F2 لتحرير العنوان/);
+  assert.match(await title.getAttribute('title'), /عدّل العنوانَ \u2068Amina\u2069/);
   await title.click();
   await input.fill('');
   await input.press('Enter');

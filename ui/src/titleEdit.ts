@@ -6,7 +6,7 @@ import { byId, el } from './dom';
 import * as edits from './edits';
 import { state } from './state';
 import { guard, toast } from './toast';
-import { isolate, t } from './i18n';
+import { isolate, onLangChange, t } from './i18n';
 
 let editing: HTMLInputElement | null = null;
 
@@ -90,6 +90,8 @@ export function editTitle(): void {
 /** A click on the title (not the end of a drag selecting part of it) or Enter/F2 on it starts an edit. */
 export function wireTitle(): void {
   const h = byId('article-title');
+  // The tooltip and "(untitled)" follow a language switch.
+  onLangChange(showTitle);
   h.addEventListener('click', () => {
     if (window.getSelection()?.isCollapsed === false) return;
     editTitle();
