@@ -186,6 +186,12 @@ pub struct ListFilter {
     #[serde(default)]
     #[ts(optional)]
     pub sort: Option<Sort>,
+    /// Blind annotation (the analyst's choice; the command adds the project's setting): span counts,
+    /// the order by spans and the tag, label, analyst and entity filters see only the requesting
+    /// analyst's work, and others' work on the articles they marked done.
+    #[serde(default)]
+    #[ts(optional)]
+    pub blind: Option<bool>,
 }
 
 /// A page of the article list, with the given annotator's status for each article. The full-text
@@ -204,6 +210,11 @@ pub fn list(
         .prepare_cached("SELECT id FROM annotators WHERE name = ?1")?
         .query_row([annotator], |r| r.get(0))
         .optional()?;
+    // Under blind annotation only what this analyst may see of others' work counts (`me` is a row id).
+    let seen = |alias: &str| match (f.blind.unwrap_or(false), me) {
+        (false, _) => "1".to_string(),
+        (true, id) => crate::blind::visible(alias, id.unwrap_or(-1)),
+    };
     let mut conds: Vec<String> = Vec::new();
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     let mut arg = |v: rusqlite::types::Value| {
@@ -223,14 +234,16 @@ pub fn list(
     }
     if let Some(t) = &f.tag {
         conds.push(format!(
-            "a.id IN (SELECT t.article_id FROM article_tags t JOIN labels l ON l.id = t.label_id WHERE l.kind = 'tag' AND l.name = {})",
-            arg(t.clone().into())
+            "a.id IN (SELECT t.article_id FROM article_tags t JOIN labels l ON l.id = t.label_id WHERE l.kind = 'tag' AND l.name = {} AND {})",
+            arg(t.clone().into()),
+            seen("t")
         ));
     }
     if let Some(l) = &f.label {
         conds.push(format!(
-            "a.id IN (SELECT s.article_id FROM spans s WHERE s.label_id = (SELECT id FROM labels WHERE kind = 'span' AND name = {}))",
-            arg(l.clone().into())
+            "a.id IN (SELECT s.article_id FROM spans s WHERE s.label_id = (SELECT id FROM labels WHERE kind = 'span' AND name = {}) AND {})",
+            arg(l.clone().into()),
+            seen("s")
         ));
     }
     if let Some(st) = f.status {
@@ -248,10 +261,11 @@ pub fn list(
     }
     if let Some(w) = &f.worked_by {
         let who = arg(w.clone().into());
+        let (s, t, st) = (seen("s"), seen("t"), seen("st"));
         conds.push(format!(
-            "a.id IN (SELECT s.article_id FROM spans s WHERE s.annotator_id = (SELECT id FROM annotators WHERE name = {who})
-                      UNION SELECT t.article_id FROM article_tags t WHERE t.annotator_id = (SELECT id FROM annotators WHERE name = {who})
-                      UNION SELECT st.article_id FROM article_status st WHERE st.annotator_id = (SELECT id FROM annotators WHERE name = {who}))"
+            "a.id IN (SELECT s.article_id FROM spans s WHERE s.annotator_id = (SELECT id FROM annotators WHERE name = {who}) AND {s}
+                      UNION SELECT t.article_id FROM article_tags t WHERE t.annotator_id = (SELECT id FROM annotators WHERE name = {who}) AND {t}
+                      UNION SELECT st.article_id FROM article_status st WHERE st.annotator_id = (SELECT id FROM annotators WHERE name = {who}) AND {st})"
         ));
     }
     if let Some(e) = &f.entity {
@@ -261,8 +275,9 @@ pub fn list(
                           SELECT id, merged_into FROM entities WHERE key = {}
                           UNION SELECT x.id, x.merged_into FROM entities x JOIN chain c ON x.id = c.next)
                       SELECT s.article_id FROM chain c JOIN span_entities se ON se.entity_id = c.id
-                           JOIN spans s ON s.id = se.span_id WHERE c.next IS NULL)",
-            arg(e.clone().into())
+                           JOIN spans s ON s.id = se.span_id WHERE c.next IS NULL AND {})",
+            arg(e.clone().into()),
+            seen("s")
         ));
     }
     let rest = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
@@ -297,8 +312,7 @@ pub fn list(
         Sort::Id => (fts_from, fts_filter, if search.is_some() { "f.rowid" } else { "a.id" }.to_string()),
         Sort::Title => ("articles a INDEXED BY articles_by_title".to_string(), in_filter, "a.title COLLATE NOCASE, a.id".to_string()),
         Sort::Spans => (
-            "articles a INDEXED BY articles_by_id LEFT JOIN (SELECT article_id, count(*) AS n FROM spans GROUP BY article_id) c ON c.article_id = a.id"
-                .to_string(),
+            format!("articles a INDEXED BY articles_by_id LEFT JOIN (SELECT article_id, count(*) AS n FROM spans s WHERE {} GROUP BY article_id) c ON c.article_id = a.id", seen("s")),
             in_filter,
             "coalesce(c.n, 0) DESC, a.id".to_string(),
         ),
@@ -317,12 +331,13 @@ pub fn list(
         ))?
         .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut row = conn.prepare_cached(
+    let mut row = conn.prepare_cached(&format!(
         "SELECT a.id, a.ext_id, a.title, a.source, a.char_len,
-                (SELECT count(*) FROM spans s WHERE s.article_id = a.id),
+                (SELECT count(*) FROM spans s WHERE s.article_id = a.id AND {}),
                 (SELECT st.status FROM article_status st WHERE st.article_id = a.id AND st.annotator_id = ?2)
          FROM articles a WHERE a.id = ?1",
-    )?;
+        seen("s")
+    ))?;
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
         items.push(row.query_row(params![id, mine], |r| {

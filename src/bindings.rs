@@ -15,6 +15,7 @@ use crate::api::review::*;
 use crate::api::schema::*;
 use crate::api::search::*;
 use crate::api::suggest::*;
+use crate::api::titles::SetTitleReq;
 use crate::api::*;
 use crate::articles::{ListFilter, Sort};
 use crate::entities::{
@@ -43,6 +44,7 @@ use crate::suggest::next::{NextBy, NextPick};
 use crate::suggest::run::Trained;
 use crate::suggest::store::{SuggestSettings, Suggestion};
 use crate::suggest::{Evaluation, Mode, ModelInfo};
+use crate::titles::TitleEdit;
 use crate::variants::Variant;
 
 macro_rules! decls {
@@ -121,6 +123,8 @@ pub fn typescript() -> String {
         Snippet,
         SearchHitsReq,
         SearchHit,
+        SetTitleReq,
+        TitleEdit,
         FindOccurrencesReq,
         FoundOccurrence,
         OccurrencesResult,
@@ -181,6 +185,7 @@ pub fn typescript() -> String {
         EntityRelation,
         ListEntitiesReq,
         EntityIdReq,
+        EntityViewReq,
         CreateEntityReq,
         UpdateEntityReq,
         AliasReq,

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_entities.sql"),
     include_str!("../migrations/0008_relations.sql"),
     include_str!("../migrations/0009_gold_relations.sql"),
+    include_str!("../migrations/0010_title_edits.sql"),
 ];
 
 /// The schema version this build writes (number of migrations).

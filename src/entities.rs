@@ -231,22 +231,26 @@ pub fn get(conn: &Connection, key: &str) -> Result<Entity> {
 
 /// The entities (merged ones left out), optionally of one type or matching a query (name or alias,
 /// normalised), by name; with their mention and article counts.
+/// `seen`: an analyst annotating blind (their row id): only the mentions they may see are counted.
 pub fn list(
     conn: &Connection,
     label: Option<&str>,
     query: Option<&str>,
+    seen: Option<i64>,
 ) -> Result<Vec<EntitySummary>> {
     let q = query.map(normalize).filter(|q| !q.trim().is_empty());
-    let mut st = conn.prepare(
+    let visible = seen_sql(seen);
+    let mut st = conn.prepare(&format!(
         "SELECT e.id,
-                (SELECT count(*) FROM span_entities se WHERE se.entity_id = e.id),
+                (SELECT count(*) FROM span_entities se JOIN spans s ON s.id = se.span_id
+                  WHERE se.entity_id = e.id AND {visible}),
                 (SELECT count(DISTINCT s.article_id) FROM span_entities se JOIN spans s ON s.id = se.span_id
-                  WHERE se.entity_id = e.id)
+                  WHERE se.entity_id = e.id AND {visible})
          FROM entities e JOIN labels l ON l.id = e.label_id
          WHERE e.merged_into IS NULL AND (?1 IS NULL OR l.name = ?1)
            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND instr(a.norm, ?2) > 0))
          ORDER BY e.name, e.id",
-    )?;
+    ))?;
     let rows: Vec<(i64, i64, i64)> = st
         .query_map(params![label, q], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -395,7 +399,7 @@ pub fn proposals(conn: &Connection, text: &str, label: &str) -> Result<Vec<Propo
         .filter_map(Name::new)
         .collect();
     let mut out: Vec<Proposal> = Vec::new();
-    for s in list(conn, Some(label), None)? {
+    for s in list(conn, Some(label), None, None)? {
         let mut best: Option<(bool, Variant, String)> = None;
         for alias in &s.entity.aliases {
             let Some(name) = Name::new(alias) else { continue };
@@ -851,9 +855,15 @@ pub struct EntityRelation {
 /// Relations listed per entity view (the busiest entities have many).
 const RELATIONS_IN_VIEW: i64 = 200;
 
-/// The relations the spans linked to entity row `id` take part in, in article and creation order.
-fn relations_of_entity(conn: &Connection, id: i64) -> Result<Vec<EntityRelation>> {
-    let mut st = conn.prepare(
+/// The relations the spans linked to entity row `id` take part in, in article and creation order;
+/// `seen` as for [`view`] (blind annotation: the analyst's own, and others' on articles marked done).
+fn relations_of_entity(
+    conn: &Connection,
+    id: i64,
+    seen: Option<i64>,
+) -> Result<Vec<EntityRelation>> {
+    let visible = seen.map_or_else(|| "1".to_string(), |me| crate::blind::visible("r", me));
+    let mut st = conn.prepare(&format!(
         "SELECT r.article_id, a.title, t.name, t.directed, r.from_span = s.id, o.start, o.end, lo.name,
                 eo.key, eo.name, n.name
          FROM span_entities se JOIN spans s ON s.id = se.span_id
@@ -865,8 +875,8 @@ fn relations_of_entity(conn: &Connection, id: i64) -> Result<Vec<EntityRelation>
               JOIN annotators n ON n.id = r.annotator_id
               LEFT JOIN span_entities so ON so.span_id = o.id
               LEFT JOIN entities eo ON eo.id = so.entity_id
-         WHERE se.entity_id = ?1 ORDER BY r.article_id, r.id LIMIT ?2",
-    )?;
+         WHERE se.entity_id = ?1 AND {visible} ORDER BY r.article_id, r.id LIMIT ?2",
+    ))?;
     let rows = st.query_map(params![id, RELATIONS_IN_VIEW], |r| {
         Ok((
             EntityRelation {
@@ -905,13 +915,21 @@ fn relations_of_entity(conn: &Connection, id: i64) -> Result<Vec<EntityRelation>
 /// Contexts shown per article in the entity view.
 const CONTEXTS_PER_ARTICLE: usize = 3;
 
-pub fn view(conn: &Connection, key: &str) -> Result<EntityView> {
+/// A condition on spans aliased `s`: all of them, or those an analyst annotating blind may see.
+fn seen_sql(seen: Option<i64>) -> String {
+    seen.map_or_else(|| "1".to_string(), |me| crate::blind::visible("s", me))
+}
+
+/// The entity view; `seen`: an analyst annotating blind (their row id), who sees their own mentions and
+/// the others' only on articles they marked done.
+pub fn view(conn: &Connection, key: &str, seen: Option<i64>) -> Result<EntityView> {
     let id = row_id(conn, key)?;
     let entity = by_row(conn, id)?;
-    let mut st = conn.prepare(
+    let visible = seen_sql(seen);
+    let mut st = conn.prepare(&format!(
         "SELECT s.article_id, s.start, s.end FROM span_entities se JOIN spans s ON s.id = se.span_id
-         WHERE se.entity_id = ?1 ORDER BY s.article_id, s.start, s.end",
-    )?;
+         WHERE se.entity_id = ?1 AND {visible} ORDER BY s.article_id, s.start, s.end",
+    ))?;
     let rows: Vec<(i64, i64, i64)> = st
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -949,21 +967,22 @@ pub fn view(conn: &Connection, key: &str) -> Result<EntityView> {
         });
     }
     articles.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.article_id.cmp(&y.article_id)));
-    let mut st = conn.prepare(
+    let visible2 = seen.map_or_else(|| "1".to_string(), |me| crate::blind::visible("s2", me));
+    let mut st = conn.prepare(&format!(
         "SELECT e.key, l.name, e.name, count(DISTINCT s.article_id) AS n
          FROM span_entities se JOIN spans s ON s.id = se.span_id JOIN entities e ON e.id = se.entity_id
          JOIN labels l ON l.id = e.label_id
-         WHERE se.entity_id != ?1 AND s.article_id IN
-               (SELECT s2.article_id FROM span_entities x JOIN spans s2 ON s2.id = x.span_id WHERE x.entity_id = ?1)
+         WHERE se.entity_id != ?1 AND {visible} AND s.article_id IN
+               (SELECT s2.article_id FROM span_entities x JOIN spans s2 ON s2.id = x.span_id WHERE x.entity_id = ?1 AND {visible2})
          GROUP BY e.id ORDER BY n DESC, e.name LIMIT 50",
-    )?;
+    ))?;
     let cooccurring = st
         .query_map([id], |r| {
             Ok(CoEntity { id: r.get(0)?, label: r.get(1)?, name: r.get(2)?, articles: r.get(3)? })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let distinct_articles = per.len() as i64;
-    let relations = relations_of_entity(conn, id)?;
+    let relations = relations_of_entity(conn, id, seen)?;
     Ok(EntityView {
         relations,
         summary: EntitySummary { entity, mentions: rows.len() as i64, articles: distinct_articles },

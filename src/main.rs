@@ -346,7 +346,7 @@ fn entities_command(
 ) -> Result<ExitCode, Error> {
     match action {
         None => {
-            let list = hashiya::entities::list(store.conn(), None, None)?;
+            let list = hashiya::entities::list(store.conn(), None, None, None)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&list)?);
             } else {

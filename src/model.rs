@@ -73,7 +73,7 @@ pub struct ArticleSummary {
     pub source: String,
     /// Length of the text in code points.
     pub char_len: i64,
-    /// Spans by every annotator.
+    /// Spans by every annotator (under blind annotation: those the requesting analyst may see).
     pub span_count: i64,
     /// The requesting annotator's status (todo when none is recorded).
     pub status: Status,

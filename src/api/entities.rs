@@ -21,11 +21,31 @@ pub struct ListEntitiesReq {
     #[serde(default)]
     #[ts(optional)]
     pub query: Option<String>,
+    /// The analyst asking: under blind annotation (the project's setting, or `blind`) mentions count
+    /// only where they may see them (their own; others' on articles they marked done).
+    #[serde(default)]
+    #[ts(optional)]
+    pub annotator: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub blind: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct EntityIdReq {
     pub id: String,
+}
+
+/// The entity view, as an analyst may see it (blind annotation: like `ListEntitiesReq`).
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct EntityViewReq {
+    pub id: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub annotator: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub blind: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -154,7 +174,7 @@ pub struct SplitEntityReq {
 /// The entity registry's commands.
 pub const COMMANDS: &[Command] = &[
     by_name!(Store, "list_entities", ListEntitiesReq => "Array<EntitySummary>", run),
-    by_name!(Store, "get_entity", EntityIdReq => EntityView, run),
+    by_name!(Store, "get_entity", EntityViewReq => EntityView, run),
     by_name!(Store, "create_entity", CreateEntityReq => Entity, run),
     by_name!(Store, "update_entity", UpdateEntityReq => Entity, run),
     by_name!(Store, "add_alias", AliasReq => Entity, run),
@@ -205,15 +225,27 @@ pub fn mentions(store: &mut Store, r: &MentionsReq) -> Result<MentionsResult> {
     Ok(MentionsResult { items, truncated })
 }
 
+/// The analyst a blind view is for (their row id): one is named and blind annotation is on.
+fn seen_by(store: &Store, annotator: Option<&str>, chosen: Option<bool>) -> Result<Option<i64>> {
+    match annotator {
+        Some(me) if crate::blind::on(store.conn(), chosen)? => {
+            Ok(Some(crate::blind::analyst_id(store.conn(), me)?))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Run an entity command; `None` if `cmd` is not one.
 pub(crate) fn run(store: &mut Store, cmd: &str, a: Value) -> Option<Result<Value>> {
     Some(match cmd {
         "list_entities" => args::<ListEntitiesReq>(cmd, a).and_then(|r| {
-            to_json(entities::list(store.conn(), r.label.as_deref(), r.query.as_deref())?)
+            let seen = seen_by(store, r.annotator.as_deref(), r.blind)?;
+            to_json(entities::list(store.conn(), r.label.as_deref(), r.query.as_deref(), seen)?)
         }),
-        "get_entity" => {
-            args::<EntityIdReq>(cmd, a).and_then(|r| to_json(entities::view(store.conn(), &r.id)?))
-        }
+        "get_entity" => args::<EntityViewReq>(cmd, a).and_then(|r| {
+            let seen = seen_by(store, r.annotator.as_deref(), r.blind)?;
+            to_json(entities::view(store.conn(), &r.id, seen)?)
+        }),
         "create_entity" => args::<CreateEntityReq>(cmd, a).and_then(|r| to_json(create(store, r)?)),
         "update_entity" => args::<UpdateEntityReq>(cmd, a)
             .and_then(|r| to_json(store.with_tx(|tx| entities::update(tx, &r.id, &r.change))?)),

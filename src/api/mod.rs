@@ -15,6 +15,7 @@ pub mod router;
 pub mod schema;
 pub mod search;
 pub mod suggest;
+pub mod titles;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
@@ -96,6 +97,8 @@ pub struct ArticleView {
     pub blind: bool,
     /// Relations between the spans, by every annotator.
     pub relations: Vec<crate::model::Relation>,
+    /// Who last edited the title and when (null while it is the imported title).
+    pub title_edit: Option<crate::titles::TitleEdit>,
 }
 
 /// The span `add_span` stored, or found already stored: the same place, label and annotator is kept once, and
@@ -418,7 +421,7 @@ pub fn commands() -> impl Iterator<Item = &'static Command> {
     ]
     .into_iter()
     .chain([search::COMMANDS, clitics::COMMANDS, misaligned::COMMANDS, entities::COMMANDS])
-    .chain([jobs::COMMANDS, desktop::COMMANDS])
+    .chain([titles::COMMANDS, jobs::COMMANDS, desktop::COMMANDS])
     .flatten()
 }
 
@@ -501,15 +504,17 @@ fn list_articles(store: &mut Store, r: ListArticlesReq) -> Result<ArticlePage> {
         crate::search::catch_up(store.conn_mut(), 500, |_, _| {})?;
     }
     let limit = r.limit.unwrap_or(200).clamp(0, 1000);
+    let mut filter = r.filter;
+    filter.blind = Some(crate::blind::on(store.conn(), filter.blind)?);
     let (total, items) =
-        articles::list(store.conn(), &r.annotator, &r.filter, r.offset.unwrap_or(0).max(0), limit)?;
+        articles::list(store.conn(), &r.annotator, &filter, r.offset.unwrap_or(0).max(0), limit)?;
     Ok(ArticlePage { total, items })
 }
 
 fn get_article(store: &mut Store, r: GetArticleReq) -> Result<ArticleView> {
     let mut view = article_view(store, r.id)?;
     if let Some(me) = r.annotator.as_deref() {
-        let blind = r.blind.unwrap_or(false) || crate::settings::get(store.conn())?.blind;
+        let blind = crate::blind::on(store.conn(), r.blind)?;
         blind_view(&mut view, me, blind);
     }
     Ok(view)
@@ -778,6 +783,7 @@ pub fn article_view(store: &Store, id: i64) -> Result<ArticleView> {
         tags: annotations::tags_of(conn, id)?,
         statuses: annotations::statuses_of(conn, id)?,
         relations: crate::relations::relations_of(conn, id)?,
+        title_edit: Some(crate::titles::get(conn, id)?).filter(|t| t.edited_by.is_some()),
         article,
         blind: false,
     })

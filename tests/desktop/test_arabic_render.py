@@ -23,7 +23,10 @@ TEXT = TITLE + "\n\nللقرار أبعاداً سياسية، وقد ناقشه
 # (letters, dots, marks) may differ. Measured with the bundled Noto Sans Arabic: stray 0.000 and the same pieces
 # for every word but the tanween, which WebKitGTK sets a few pixels lower than Chromium, right above the alef,
 # its two strokes touching (stray 0.13, 7 pieces against 8 at 44 px): WebKitGTK does not apply the font's mark
-# anchor there (a known difference, not fixed here). The old fonts gave stray 0.25-0.65 on the bold title (the
+# anchor there (a known difference, not fixed here). Measured: with `font-feature-settings: "mark" 0, "mkmk" 0` in
+# both engines the two tanween crops are the same (stray 0.000, 7 / 7 pieces), so WebKitGTK 2.50 (system HarfBuzz
+# 6.0) draws it where Chromium draws it without GPOS mark positioning; "mark" 1 and text-rendering:
+# optimizeLegibility change nothing in WebKitGTK. The old fonts gave stray 0.25-0.65 on the bold title (the
 # dots of ي and ن lost or floating) and drew the tanween into the alef's stem (see the report in the issue).
 WORDS = [
     ["title_name", "article-title", "حموشي", 0.02, 0],

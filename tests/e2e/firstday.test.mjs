@@ -261,10 +261,14 @@ test('blind annotation: others\' spans and tag counts stay out until the analyst
   // Not blind by default: Salma's span and her tag's count show.
   await page.locator('.hl.hl-other[data-annotator=Salma]').first().waitFor();
   await page.locator('#tags [data-tag=security] .count').waitFor();
+  const rowB = page.locator(`#article-list [data-article-id="${await articleIdByTitle(page, 'يوم ثان')}"]`);
+  await rowB.filter({ hasText: '· 1 span' }).waitFor();
   // The analyst's own toggle: the core sends only Amina's work.
   await page.locator('#blind-toggle').click();
   await page.locator('#blind-toggle[aria-pressed=true]').waitFor();
   await page.locator('#blind-note:not([hidden])').waitFor();
+  // The list counts only her spans too (Salma's span on the other article is not counted).
+  await rowB.filter({ hasText: '· 0 spans' }).waitFor();
   await until(async () => (await page.locator('.hl-other').count()) === 0, 'the others\' spans are gone');
   assert.equal(await page.locator('#tags .count').count(), 0, 'no tag counts');
   assert.equal(await page.evaluate(() => document.querySelectorAll('[data-annotator=Salma]').length), 0, 'not in the page at all');

@@ -18,6 +18,7 @@ import { closePopovers } from './spanEditor';
 import { myStatus, state } from './state';
 import { clearSuggestions, drawSuggestions, loadSuggestions } from './suggestions';
 import { TextView } from './textView';
+import { showTitle } from './titleEdit';
 import { t } from './i18n';
 import { guard } from './toast';
 
@@ -93,6 +94,7 @@ function resizeTo(span: Span, r: CpRange): void {
 const articleReq = (id: number) => ({ id, annotator: state.analyst, blind: blindChosen() });
 
 function renderHead(): void {
+  showTitle();
   renderStatus(setStatus);
   renderTags(toggleTag);
   const note = byId('blind-note');
@@ -119,7 +121,6 @@ export async function openArticle(id: number): Promise<void> {
   changed();
   if (!view) view = new TextView(byId('article-text'));
   view.render(v.article.text);
-  byId('article-title').textContent = v.article.title || t('untitled');
   byId('article-meta').textContent = [v.article.source, v.article.published_at, v.article.url].filter(Boolean).join(' · ');
   byId('article-empty').hidden = true;
   byId('article-pane').hidden = false;

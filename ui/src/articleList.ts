@@ -1,17 +1,21 @@
 // The corpus view (right side): search, filters, sort and my progress over a virtual list fetched in pages of 200; next unfinished.
 
 import { call } from './api';
-import type { ArticleSummary, Status } from './bindings';
+import type { ArticleSummary, ListArticlesReq, Status } from './bindings';
 import { buildCorpusControls, renderMyProgress, syncCorpusControls, type MyProgress } from './corpusFilters';
 import { ROW_HEIGHT, SEARCH_ROW_HEIGHT, VirtualList } from './corpusList';
 import { count, firstInOrder, firstUnfinished, isFiltered, listReq, NO_FILTER, PAGE, pagesFor, type CorpusFilter } from './corpusModel';
 import './corpus.css';
+import { blindChosen } from './blind';
 import { byId } from './dom';
 import { typing } from './dom';
 import { state } from './state';
 import { nextChoice, suggesting } from './suggestions';
 import { guard, toast, toastError } from './toast';
 import { onLangChange, t, translate } from './i18n';
+
+/** The list as this analyst may see it (blind annotation: the core counts only what they may see of others' work). */
+const seenBy = (req: ListArticlesReq): ListArticlesReq => ({ ...req, blind: blindChosen() });
 
 /** How many pages may load at once while scrolling. */
 const PARALLEL = 2;
@@ -59,7 +63,7 @@ async function fetchPage(p: number, limit = PAGE): Promise<ArticleSummary[]> {
   const mine = inflight;
   mine.add(p);
   try {
-    const page = await call('list_articles', listReq(filter, state.analyst, p * PAGE, limit));
+    const page = await call('list_articles', seenBy(listReq(filter, state.analyst, p * PAGE, limit)));
     if (g === gen) {
       total = page.total;
       cache.set(p, page.items);
@@ -233,7 +237,7 @@ async function scanUnfinished(from: number, skip: number | null, maxPages: numbe
     if (!rows) {
       reads++;
       base = i;
-      rows = (await call('list_articles', listReq(filter, state.analyst, base, 1000))).items;
+      rows = (await call('list_articles', seenBy(listReq(filter, state.analyst, base, 1000)))).items;
       if (g !== gen) return null;
     }
     const hit = firstUnfinished(rows, base, i, skip);
@@ -262,7 +266,7 @@ export async function nextUnfinished(): Promise<void> {
   if (id === null) {
     // Nothing soon after: ask the core for the first article in progress and the first to do (list order), wrapping round.
     const [ip, td] = await Promise.all(
-      (['in_progress', 'todo'] as Status[]).map((s) => call('list_articles', listReq({ ...filter, status: filter.status || s }, state.analyst, 0, 2))),
+      (['in_progress', 'todo'] as Status[]).map((s) => call('list_articles', seenBy(listReq({ ...filter, status: filter.status || s }, state.analyst, 0, 2)))),
     );
     const pick = (xs: ArticleSummary[]) => xs.find((a) => a.id !== current && a.status !== 'done') ?? null;
     id = firstInOrder(pick(ip.items), pick(td.items), filter.sort)?.id ?? null;

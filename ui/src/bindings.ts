@@ -30,7 +30,7 @@ export type ArticleSummary = { id: number, ext_id: string, title: string, source
  */
 char_len: number, 
 /**
- * Spans by every annotator.
+ * Spans by every annotator (under blind annotation: those the requesting analyst may see).
  */
 span_count: number, 
 /**
@@ -124,7 +124,13 @@ worked_by?: string,
 /**
  * Articles with a span linked to this entity (by anyone; its id in the registry).
  */
-entity?: string, sort?: Sort, };
+entity?: string, sort?: Sort, 
+/**
+ * Blind annotation (the analyst's choice; the command adds the project's setting): span counts,
+ * the order by spans and the tag, label, analyst and entity filters see only the requesting
+ * analyst's work, and others' work on the articles they marked done.
+ */
+blind?: boolean, };
 
 export type ArticlePage = { total: number, items: Array<ArticleSummary>, };
 
@@ -147,7 +153,11 @@ blind: boolean,
 /**
  * Relations between the spans, by every annotator.
  */
-relations: Array<Relation>, };
+relations: Array<Relation>, 
+/**
+ * Who last edited the title and when (null while it is the imported title).
+ */
+title_edit: TitleEdit | null, };
 
 export type AddSpanReq = { article_id: number, annotator: string, 
 /**
@@ -664,6 +674,22 @@ query: string, };
 
 export type SearchHit = { start: number, end: number, };
 
+export type SetTitleReq = { article_id: number, annotator: string, 
+/**
+ * The new title (trimmed; refused when empty).
+ */
+title: string, };
+
+export type TitleEdit = { article_id: number, title: string, 
+/**
+ * The analyst who last edited the title.
+ */
+edited_by: string | null, 
+/**
+ * When, UTC (RFC 3339, ms).
+ */
+edited_at: string | null, };
+
 export type FindOccurrencesReq = { 
 /**
  * The span whose text to look for, given by its place.
@@ -767,7 +793,13 @@ worked_by?: string,
 /**
  * Articles with a span linked to this entity (by anyone; its id in the registry).
  */
-entity?: string, sort?: Sort, };
+entity?: string, sort?: Sort, 
+/**
+ * Blind annotation (the analyst's choice; the command adds the project's setting): span counts,
+ * the order by spans and the tag, label, analyst and entity filters see only the requesting
+ * analyst's work, and others' work on the articles they marked done.
+ */
+blind?: boolean, };
 
 export type LabelEdit = { id?: number, kind: LabelKind, name: string, color: string, hotkey: string, description: string, 
 /**
@@ -1215,9 +1247,16 @@ label?: string,
 /**
  * Only those with a name or alias containing this (normalised).
  */
-query?: string, };
+query?: string, 
+/**
+ * The analyst asking: under blind annotation (the project's setting, or `blind`) mentions count
+ * only where they may see them (their own; others' on articles they marked done).
+ */
+annotator?: string, blind?: boolean, };
 
 export type EntityIdReq = { id: string, };
+
+export type EntityViewReq = { id: string, annotator?: string, blind?: boolean, };
 
 export type CreateEntityReq = { annotator: string, 
 /**
@@ -1522,7 +1561,7 @@ export type Commands = {
   clitic_cuts: { req: CliticCutsReq; res: CliticCuts };
   misaligned_spans: { req: ExportReq; res: MisalignedSpans };
   list_entities: { req: ListEntitiesReq; res: Array<EntitySummary> };
-  get_entity: { req: EntityIdReq; res: EntityView };
+  get_entity: { req: EntityViewReq; res: EntityView };
   create_entity: { req: CreateEntityReq; res: Entity };
   update_entity: { req: UpdateEntityReq; res: Entity };
   add_alias: { req: AliasReq; res: Entity };
@@ -1535,6 +1574,7 @@ export type Commands = {
   merge_entities: { req: MergeEntitiesReq; res: MergeResult };
   unmerge_entities: { req: UnmergeReq; res: Done };
   split_entity: { req: SplitEntityReq; res: Entity };
+  set_title: { req: SetTitleReq; res: TitleEdit };
   job_status: { req: JobReq; res: JobStatus };
   cancel_job: { req: JobReq; res: JobStatus };
   export_to_file: { req: ExportToFileReq; res: Exported };

@@ -1,10 +1,10 @@
 // Every edit of the session as an undoable command: spans (add, delete with its relations, relabel, resize, note,
-// attributes, add many, accepted suggestions), relations (add, change, reverse, delete), tags, status.
+// attributes, add many, accepted suggestions), relations (add, change, reverse, delete), tags, status, titles.
 // Each command is plain data (a Step) turned into undo/redo calls, so the history of every article is kept for the
 // session (sessionStorage): it survives switching articles and a reload.
 
 import { ApiError, call } from './api';
-import type { AddedSpan, AddSpansResult, Relation, Span, SpanPlace, Status } from './bindings';
+import type { AddedSpan, AddSpansResult, Relation, Span, SpanPlace, Status, TitleEdit } from './bindings';
 import { CommandStack, SpanIds, type Command } from './history';
 import { changed as sessionChanged } from './session';
 import { state } from './state';
@@ -245,6 +245,13 @@ async function gone(p: Promise<unknown>): Promise<void> {
   }
 }
 
+/** Give an article a new title (its text never changes); undo gives back the title it had. */
+export async function setTitle(articleId: number, from: string, to: string): Promise<TitleEdit> {
+  const res = await call('set_title', { article_id: articleId, annotator: who(), title: to });
+  if (res.title !== from) record({ kind: 'title', label: t('hTitle'), article: articleId, from, to: res.title });
+  return res;
+}
+
 /** Label many places at once (all occurrences): one step; undo deletes every span it added. */
 export async function addMany(label: string, places: SpanPlace[]): Promise<AddSpansResult> {
   const res = await call('add_spans', { annotator: who(), label, places });
@@ -283,6 +290,7 @@ type Step =
   | { kind: 'change'; label: string; article: number; id: number; from: Change; to: Change }
   | { kind: 'tag'; label: string; article: number; tag: string; on: boolean }
   | { kind: 'status'; label: string; article: number; from: Status; to: Status }
+  | { kind: 'title'; label: string; article: number; from: string; to: string }
   | { kind: 'many'; label: string; tag: string; added: { id: number; place: SpanPlace }[] }
   | { kind: 'accept'; label: string; added: { id: number; label: string; place: SpanPlace }[] };
 
@@ -336,6 +344,10 @@ function commandOf(step: Step): Edit {
     }
     case 'status': {
       const set = (s: Status) => call('set_status', { article_id: step.article, annotator: who(), status: s });
+      return { ...base, articles: [step.article], undo: async () => void (await set(step.from)), redo: async () => void (await set(step.to)) };
+    }
+    case 'title': {
+      const set = (title: string) => call('set_title', { article_id: step.article, annotator: who(), title });
       return { ...base, articles: [step.article], undo: async () => void (await set(step.from)), redo: async () => void (await set(step.to)) };
     }
     case 'many': {

@@ -2,6 +2,7 @@
 // co-occurring entities; merge, split, filter the list) and "link all mentions" (accept all or one by one, one undoable step).
 
 import { call } from './api';
+import { blindChosen } from './blind';
 import { openArticle, refreshAnnotations } from './article';
 import type { EntitySummary, EntityView, LinkedMentions, Mention, Occurrence, Span } from './bindings';
 import { el } from './dom';
@@ -89,7 +90,7 @@ export async function openLinking(span: Span): Promise<void> {
 /** The entity view: names, aliases, the articles mentioning it (counts and context), co-occurring entities. */
 export async function openEntity(id: string): Promise<void> {
   const d = dialog();
-  const v: EntityView = await call('get_entity', { id });
+  const v: EntityView = await call('get_entity', { id, annotator: state.analyst, blind: blindChosen() });
   const aliases = el('ul', { class: 'ent-aliases', id: 'ent-aliases' });
   for (const a of v.aliases) {
     const li = el('li', { class: 'chip', dir: 'auto' }, a);
@@ -150,7 +151,7 @@ export async function openEntity(id: string): Promise<void> {
     await openEntity(n.id);
   }, t('errEntity')));
   const mergeSel = el('select', { id: 'ent-merge-into', 'aria-label': t('entMergeAria') }, el('option', { value: '' }, t('entMergePick')));
-  const others: EntitySummary[] = (await call('list_entities', { label: v.type })).filter((e) => e.id !== v.id);
+  const others: EntitySummary[] = (await call('list_entities', { label: v.type, annotator: state.analyst, blind: blindChosen() })).filter((e) => e.id !== v.id);
   for (const o of others) mergeSel.append(el('option', { value: o.id }, `${o.name} (${o.aliases.length})`));
   const merge = el('button', { type: 'button', class: 'btn', id: 'ent-merge' }, t('entMerge'));
   merge.addEventListener('click', guard(async () => {
@@ -240,7 +241,7 @@ export async function openMentions(id: string): Promise<void> {
 /** The registry: every entity, by name; Enter or a click opens its view. */
 export async function openRegistry(): Promise<void> {
   const d = dialog();
-  const all = await call('list_entities', {});
+  const all = await call('list_entities', { annotator: state.analyst, blind: blindChosen() });
   const list = el('div', { class: 'pop-list', id: 'ent-registry' });
   for (const e of all) {
     const b = el('button', { type: 'button', class: 'pop-item', 'data-entity-id': e.id }, el('strong', { dir: 'auto' }, e.name), el('span', { class: 'muted small' }, e.type), el('span', { class: 'muted small' }, t('entCounts', { aliases: e.aliases.length, mentions: countOf(Number(e.mentions), 'mention') })));

@@ -11,6 +11,7 @@ import { applyLabel, initAnnotate } from './annotate';
 import { call } from './api';
 import { refreshAnnotations, watchLayout } from './article';
 import { initRelations } from './relations';
+import { wireTitle } from './titleEdit';
 import { initList, refreshList } from './articleList';
 import { byId } from './dom';
 import { initDesktopMenu } from './desktopMenu';
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
   initImport(loadProject);
   initExport();
   watchLayout();
+  wireTitle();
   for (const b of byId('mode-nav').querySelectorAll<HTMLElement>('[data-mode]')) {
     b.addEventListener('click', guard(() => go({ mode: b.dataset.mode as Mode, id: null }), () => t('errSwitchView')));
   }

@@ -63,6 +63,7 @@ const GROUPS: [Key, [KeyCell, Key][]][] = [
       ['Ctrl+Shift+Z, Ctrl+Y', 'scRedo'],
       ['Ctrl+Enter', 'scMarkDone'],
       ['Shift+N', 'scNext'],
+      ['F2', 'scTitle'],
       ['/', 'scSearch'],
     ],
   ],

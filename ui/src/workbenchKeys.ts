@@ -19,6 +19,7 @@ import { spanLabels, state } from './state';
 import { acceptFocused, acceptOnScreen, focusSuggestion, focusedSuggestion, rejectFocused, walkAll } from './suggestActions';
 import { guard, toast } from './toast';
 import { t } from './i18n';
+import { editTitle } from './titleEdit';
 
 /** App-wide keys registered by other modules (theme, size, sheet…): code or key → action. */
 const global: { match: (e: KeyboardEvent) => boolean; run: () => unknown }[] = [];
@@ -69,6 +70,10 @@ function handle(e: KeyboardEvent): boolean {
     }
   }
   if (state.mode !== 'annotate' || !state.view) return false;
+  if (e.key === 'F2' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+    editTitle();
+    return true;
+  }
   if (!e.repeat && linkingKey(e)) return true;
   const ctrl = e.ctrlKey || e.metaKey;
   const k = e.key.toLowerCase();
