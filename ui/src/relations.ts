@@ -49,25 +49,43 @@ export function startLinking(): void {
   scheduleRedraw();
 }
 
-/** performance.now() marks of the last relation made (for the benchmark): request sent, answer, arc drawn. */
-export const relMarks = { requested: 0, answered: 0, drawn: 0 };
+/** performance.now() marks of the last relation made (for the benchmark): request sent, the arc drawn (at once,
+ * provisional), the core's answer, the answered arc drawn. */
+export const relMarks = { requested: 0, drawn: 0, answered: 0, confirmed: 0 };
 
-/** Make the relation (the core checks the ends again and says why it refuses). */
+/** Make the relation. Its arc is drawn at once, before the core answers (the ends already fit the type);
+ * the core checks them again: its answer replaces the provisional arc, a refusal removes it and says why. */
 export async function makeRelation(from: Span, to: Span, type: string): Promise<void> {
   cancelLinking();
-  if (!state.view) return;
+  const view = state.view;
+  if (!view) return;
   relMarks.requested = performance.now();
-  const r = await addRelation(state.view.article.id, from.id, to.id, type);
+  const now = new Date().toISOString();
+  const provisional: Relation = {
+    id: -1, article_id: view.article.id, from: from.id, to: to.id, type, annotator: state.analyst, note: '', created_at: now, updated_at: now,
+  };
+  view.relations = [...view.relations, provisional];
+  redrawNow();
+  relMarks.drawn = performance.now();
+  let r: Relation | null;
+  try {
+    r = await addRelation(view.article.id, from.id, to.id, type);
+  } catch (e) {
+    view.relations = view.relations.filter((x) => x !== provisional);
+    redrawNow();
+    throw e;
+  }
+  relMarks.answered = performance.now();
+  view.relations = view.relations.filter((x) => x !== provisional);
   if (!r) toast(t('relExists', { type }), 'info');
   else {
-    // Draw the new arc at once; the refresh below brings everyone else's changes too.
-    relMarks.answered = performance.now();
     rel.focus = r.id;
-    state.view.relations = [...state.view.relations, r];
-    redrawNow();
-    relMarks.drawn = performance.now();
+    view.relations = [...view.relations, r];
     toast(t('relAdded', { type }), 'success');
   }
+  redrawNow();
+  relMarks.confirmed = performance.now();
+  // The refresh brings everyone else's changes too.
   await refreshAnnotations();
 }
 
@@ -183,31 +201,45 @@ export function focusRelation(r: Relation, at?: At): void {
 
 let listFor: unknown[] = [];
 let listTimer = 0;
+let listDone = false;
 /** The side list, built when the page is idle (after the arcs are drawn). */
 export function renderList(): void {
   window.clearTimeout(listTimer);
   listTimer = window.setTimeout(buildList, 0);
 }
 
+/** Side-list lines added per task: an article with thousands of relations never blocks the page for long. */
+const LIST_CHUNK = 40;
+
 /** The side list: every relation of the article in text order (others' read-only), walkable with ↑/↓. Built
- * again only when the relations, spans, focus, analyst or language changed (not on every scroll). */
+ * again only when the relations, spans, focus, analyst or language changed (not on every scroll), in chunks. */
 function buildList(): void {
   const box = byId('rel-list');
   const v = state.view;
   const key = [v?.relations, v?.spans, rel.focus, state.analyst, currentLang()];
-  if (key.every((k, i) => k === listFor[i]) && box.childElementCount) return;
+  if (listDone && key.every((k, i) => k === listFor[i]) && box.childElementCount) return;
   listFor = key;
+  listDone = false;
   const spanById = new Map((v?.spans ?? []).map((s) => [s.id, s]));
   const rels = v ? inTextOrder(v.relations, new Map(v.spans.map((s) => [s.id, s.start]))) : [];
   box.hidden = rels.length === 0;
   const ol = el('ol', { class: 'rel-items' });
-  for (const r of rels) {
-    const mine = r.annotator === state.analyst;
-    const b = el('button', { type: 'button', class: `rel-item${mine ? '' : ' rel-other'}${r.id === rel.focus ? ' rel-focus' : ''}`, 'data-rel-id': r.id, title: mine ? r.note || undefined : t('relReadOnly', { name: r.annotator }) }, relLineNodes(r, spanById), mine ? null : el('span', { class: 'muted small' }, ` · ${r.annotator}`));
-    b.addEventListener('click', () => focusRelation(r));
-    ol.append(el('li', {}, b));
-  }
   box.replaceChildren(el('h2', { class: 'rel-list-title' }, t('relListTitle'), ' ', el('span', { class: 'muted small' }, count(rels.length, 'relation'))), ol);
+  let i = 0;
+  const more = () => {
+    const frag = document.createDocumentFragment();
+    for (const end = Math.min(rels.length, i + LIST_CHUNK); i < end; i++) {
+      const r = rels[i];
+      const mine = r.annotator === state.analyst;
+      const b = el('button', { type: 'button', class: `rel-item${mine ? '' : ' rel-other'}${r.id === rel.focus ? ' rel-focus' : ''}`, 'data-rel-id': r.id, title: mine ? r.note || undefined : t('relReadOnly', { name: r.annotator }) }, relLineNodes(r, spanById), mine ? null : el('span', { class: 'muted small' }, ` · ${r.annotator}`));
+      b.addEventListener('click', () => focusRelation(r));
+      frag.append(el('li', {}, b));
+    }
+    ol.append(frag);
+    if (i < rels.length) listTimer = window.setTimeout(more, 0);
+    else listDone = true;
+  };
+  more();
 }
 
 /** Keys in the side list: ↑/↓ walk it, Delete deletes the relation (one of the analyst's). */

@@ -94,9 +94,9 @@ export function installTestHook(): void {
         const wait = () => (relMarks.drawn > relMarks.requested ? r() : performance.now() - t0 > 10000 ? reject(new Error('no relation was added')) : setTimeout(wait, 1));
         wait();
       });
-      const m = { ...relMarks };
       await done;
-      return { total: m.drawn - m.requested, request: m.answered - m.requested, render: m.drawn - m.answered, arcs: Number(document.getElementById('rel-layer')?.dataset.arcs ?? 0) };
+      const m = { ...relMarks };
+      return { total: m.drawn - m.requested, request: m.answered - m.requested, render: m.confirmed - m.answered, arcs: Number(document.getElementById('rel-layer')?.dataset.arcs ?? 0) };
     },
     async benchAdd(startCp: number, endCp: number, label: string): Promise<Timing> {
       const view = textView();
