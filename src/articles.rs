@@ -240,8 +240,12 @@ pub fn list(
         ));
     }
     if let Some(l) = &f.label {
+        // The label or any label under it in the hierarchy (`ORG` finds `ORG.GOV` too).
         conds.push(format!(
-            "a.id IN (SELECT s.article_id FROM spans s WHERE s.label_id = (SELECT id FROM labels WHERE kind = 'span' AND name = {}) AND {})",
+            "a.id IN (WITH RECURSIVE family(name) AS (
+                          SELECT {} UNION SELECT l.name FROM labels l JOIN family f ON l.parent = f.name WHERE l.kind = 'span')
+                      SELECT s.article_id FROM spans s WHERE s.label_id IN
+                          (SELECT id FROM labels WHERE kind = 'span' AND name IN (SELECT name FROM family)) AND {})",
             arg(l.clone().into()),
             seen("s")
         ));

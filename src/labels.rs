@@ -131,6 +131,23 @@ pub fn seed_defaults(tx: &Transaction) -> Result<()> {
     crate::relation_types::seed_defaults(tx)
 }
 
+/// The label `name` seen at `depth` of the hierarchy (1: its top-level ancestor): the ancestor that
+/// many levels down from the top, or the label itself when it is no deeper. `all` is the schema.
+pub fn at_depth(all: &[Label], kind: LabelKind, name: &str, depth: usize) -> String {
+    let mut chain = vec![name.to_string()];
+    while chain.len() <= all.len() {
+        let last = chain.last().map(String::as_str).unwrap_or("");
+        match all.iter().find(|l| l.kind == kind && l.name == last) {
+            Some(l) if !l.parent.is_empty() && !chain.contains(&l.parent) => {
+                chain.push(l.parent.clone())
+            }
+            _ => break,
+        }
+    }
+    chain.reverse();
+    chain.get(depth.max(1) - 1).cloned().unwrap_or_else(|| name.to_string())
+}
+
 /// How many annotations use a label (what deleting it would take with it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Usage {

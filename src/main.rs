@@ -105,6 +105,10 @@ enum Command {
         /// Leave out spans with this label (repeatable).
         #[arg(long, value_name = "LABEL")]
         drop: Vec<String>,
+        /// Span labels at this depth of the label hierarchy: 1 writes `ORG` for `ORG.GOV` (a label whose
+        /// parent is ORG); labels no deeper stay as they are.
+        #[arg(long, value_name = "N")]
+        labels_at_depth: Option<usize>,
         /// Train/dev/test ratios by article, e.g. 0.8,0.1,0.1: writes <stem>.train/.dev/.test.<ext>.
         #[arg(long, value_name = "R,R,R", requires = "out")]
         split: Option<String>,
@@ -149,6 +153,9 @@ enum Command {
         /// How many articles to list, most disagreement first.
         #[arg(long, default_value_t = 10, value_name = "N")]
         top: usize,
+        /// Compare span labels at this depth of the label hierarchy (1: `ORG.GOV` counts as `ORG`).
+        #[arg(long, value_name = "N")]
+        labels_at_depth: Option<usize>,
     },
     /// The label schema as a file: export it (native JSON, a Label Studio labeling config, doccano
     /// label types) to set up a peer project, or import one of those into this project.
@@ -563,6 +570,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             query,
             rename,
             drop,
+            labels_at_depth,
             split,
             seed,
             offsets,
@@ -584,6 +592,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 query,
                 rename: rename.iter().map(|r| export::parse_rename(r)).collect::<Result<_, _>>()?,
                 drop,
+                labels_at_depth,
                 split: split.as_deref().map(export::parse_split).transpose()?,
                 seed,
                 offsets: export::OffsetUnit::parse(&offsets)?,
@@ -660,9 +669,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Agreement { annotators, json, top } => {
+        Command::Agreement { annotators, json, top, labels_at_depth } => {
             let store = Store::open(&require_db(cli.db, "be measured")?)?;
-            let report = hashiya::review::agreement::agreement(store.conn(), &annotators, top)?;
+            let report = hashiya::review::agreement::agreement_at_depth(
+                store.conn(),
+                &annotators,
+                top,
+                labels_at_depth,
+            )?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

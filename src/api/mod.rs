@@ -267,6 +267,10 @@ pub struct ExportReq {
     #[serde(default)]
     #[ts(optional)]
     pub drop: Option<Vec<String>>,
+    /// Span labels at this depth of the label hierarchy (1: top-level labels).
+    #[serde(default)]
+    #[ts(optional)]
+    pub labels_at_depth: Option<u32>,
     /// "codepoint" (default), "utf16" or "utf8"; jsonl and spans only.
     #[serde(default)]
     #[ts(optional)]
@@ -326,6 +330,7 @@ impl ExportReq {
             query: self.query.clone().filter(|q| !q.is_empty()),
             rename: self.rename.clone().unwrap_or_default(),
             drop: self.drop.clone().unwrap_or_default(),
+            labels_at_depth: self.labels_at_depth.map(|d| d as usize),
             offsets: self
                 .offsets
                 .as_deref()

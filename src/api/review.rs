@@ -118,6 +118,10 @@ pub struct AgreementReq {
     #[serde(default)]
     #[ts(optional)]
     pub top: Option<i64>,
+    /// Compare span labels at this depth of the label hierarchy (1: top-level labels).
+    #[serde(default)]
+    #[ts(optional)]
+    pub labels_at_depth: Option<u32>,
 }
 
 pub fn review_view(store: &Store, article_id: i64, annotators: &[String]) -> Result<ReviewView> {
@@ -230,7 +234,8 @@ fn review_comment(store: &mut Store, r: CommentReq) -> Result<ReviewView> {
 
 fn agreement(store: &mut Store, r: AgreementReq) -> Result<AgreementReport> {
     let top = r.top.unwrap_or(50).clamp(0, 10_000) as usize;
-    agreement::agreement(store.conn(), &r.annotators.unwrap_or_default(), top)
+    let depth = r.labels_at_depth.map(|d| d as usize);
+    agreement::agreement_at_depth(store.conn(), &r.annotators.unwrap_or_default(), top, depth)
 }
 
 fn progress(store: &mut Store, _: NoArgs) -> Result<Progress> {

@@ -156,6 +156,7 @@ pub fn ann(doc: &Doc, names: &HashMap<String, String>, tally: &mut Tally) -> Str
 /// `annotation.conf`: the span labels (a child indented under its parent), the relation types with
 /// their allowed ends, and the yes/no and list attributes of each label.
 pub fn conf(conn: &Connection, o: &ExportOptions) -> Result<String> {
+    let o = &*select::with_depth(conn, o)?;
     let used = select::label_set(conn, o)?;
     let all: Vec<_> = labels::list(conn)?
         .into_iter()

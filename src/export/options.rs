@@ -138,6 +138,10 @@ pub struct ExportOptions {
     pub rename: Vec<(String, String)>,
     /// Span labels left out (by stored or renamed name).
     pub drop: Vec<String>,
+    /// Span labels at this depth of the label hierarchy (1: the top-level label `ORG` for `ORG.GOV`);
+    /// labels no deeper stay as they are. Applied before `rename` and `drop`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels_at_depth: Option<usize>,
     /// Train/dev/test ratios, by article.
     pub split: Option<[f64; 3]>,
     pub seed: u64,
@@ -180,6 +184,7 @@ impl Default for ExportOptions {
             query: None,
             rename: Vec::new(),
             drop: Vec::new(),
+            labels_at_depth: None,
             split: None,
             seed: 1,
             offsets: OffsetUnit::Codepoint,

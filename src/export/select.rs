@@ -142,8 +142,33 @@ pub fn validate(conn: &Connection, o: &ExportOptions) -> Result<()> {
     Ok(())
 }
 
+/// The options with `--labels-at-depth` turned into renames (a label's own rename wins), so everything
+/// downstream sees one mapping.
+pub fn with_depth<'a>(
+    conn: &Connection,
+    o: &'a ExportOptions,
+) -> Result<std::borrow::Cow<'a, ExportOptions>> {
+    let Some(depth) = o.labels_at_depth else { return Ok(std::borrow::Cow::Borrowed(o)) };
+    if depth == 0 {
+        return Err(Error::Invalid(
+            "--labels-at-depth counts from 1 (the top-level labels)".into(),
+        ));
+    }
+    let all = labels::list(conn)?;
+    let mut out = o.clone();
+    out.labels_at_depth = None;
+    for l in all.iter().filter(|l| l.kind == LabelKind::Span) {
+        let up = labels::at_depth(&all, LabelKind::Span, &l.name, depth);
+        if up != l.name && !o.rename.iter().any(|(old, _)| *old == l.name) {
+            out.rename.push((l.name.clone(), up));
+        }
+    }
+    Ok(std::borrow::Cow::Owned(out))
+}
+
 /// The span label set after renaming and dropping, sorted.
 pub fn label_set(conn: &Connection, o: &ExportOptions) -> Result<Vec<String>> {
+    let o = &*with_depth(conn, o)?;
     let set: BTreeSet<String> = labels::list(conn)?
         .into_iter()
         .filter(|l| l.kind == LabelKind::Span)
@@ -191,6 +216,7 @@ pub fn for_each_doc(
     with_spans: bool,
     mut f: impl FnMut(Doc) -> Result<()>,
 ) -> Result<()> {
+    let o = &*with_depth(conn, o)?;
     if let Some(scope) = o.gold {
         return for_each_gold_doc(conn, o, scope, with_spans, f);
     }

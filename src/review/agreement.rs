@@ -197,6 +197,32 @@ pub fn agreement(
     annotators: &[String],
     ranked_limit: usize,
 ) -> Result<AgreementReport> {
+    agreement_at_depth(conn, annotators, ranked_limit, None)
+}
+
+/// [`agreement`] with span labels taken at `depth` of the label hierarchy (1: `ORG.GOV` counts as its
+/// top-level `ORG`), so analysts who chose a parent and a child agree at the parent's level.
+pub fn agreement_at_depth(
+    conn: &Connection,
+    annotators: &[String],
+    ranked_limit: usize,
+    depth: Option<usize>,
+) -> Result<AgreementReport> {
+    if depth == Some(0) {
+        return Err(crate::error::Error::Invalid(
+            "--labels-at-depth counts from 1 (the top-level labels)".into(),
+        ));
+    }
+    let schema = crate::labels::list(conn)?;
+    let at_depth: std::collections::HashMap<String, String> = match depth {
+        None => Default::default(),
+        Some(d) => schema
+            .iter()
+            .filter(|l| l.kind == crate::model::LabelKind::Span)
+            .map(|l| (l.name.clone(), crate::labels::at_depth(&schema, l.kind, &l.name, d)))
+            .filter(|(a, b)| a != b)
+            .collect(),
+    };
     let known = annotations::annotator_names(conn)?;
     let who: Vec<String> = if annotators.is_empty() {
         let mut st = conn.prepare(
@@ -267,7 +293,12 @@ pub fn agreement(
     // The export's tokens, split as the project's clitic setting says.
     let clitics = crate::clitics::CliticMode::parse(&crate::settings::get(conn)?.clitics)?;
     articles::for_each(conn, |a: Article| {
-        let spans = annotations::spans_of(conn, a.id, &a.text)?;
+        let mut spans = annotations::spans_of(conn, a.id, &a.text)?;
+        for s in spans.iter_mut() {
+            if let Some(up) = at_depth.get(&s.label) {
+                s.label = up.clone();
+            }
+        }
         let article_tags = annotations::tags_of(conn, a.id)?;
         let statuses = annotations::statuses_of(conn, a.id)?;
         let present: Vec<usize> =

@@ -29,6 +29,7 @@ mod import_export;
 mod import_formats;
 mod import_lock;
 mod jobs;
+mod label_depth;
 mod module_graph;
 mod occurrences;
 mod peers;

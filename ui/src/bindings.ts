@@ -361,6 +361,10 @@ rename?: Array<[string, string]>,
  */
 drop?: Array<string>, 
 /**
+ * Span labels at this depth of the label hierarchy (1: top-level labels).
+ */
+labels_at_depth?: number, 
+/**
  * "codepoint" (default), "utf16" or "utf8"; jsonl and spans only.
  */
 offsets?: string, 
@@ -565,7 +569,11 @@ annotators?: Array<string>,
 /**
  * Articles to rank (default 50).
  */
-top?: number, };
+top?: number, 
+/**
+ * Compare span labels at this depth of the label hierarchy (1: top-level labels).
+ */
+labels_at_depth?: number, };
 
 export type LabelPair = { label: string, exact: Prf, overlap: Prf, 
 /**
