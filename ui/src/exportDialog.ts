@@ -47,7 +47,18 @@ export function buildExportForm(): void {
   const query = el('input', { id: 'export-query', type: 'search', dir: 'auto', placeholder: t('xQueryPh') });
   const rename = el('textarea', { id: 'export-rename', rows: 2, placeholder: t('xRenamePh') });
   const drop = el('div', { id: 'export-drop', class: 'checks' }, ...spanLabels().map((l) => el('label', { class: 'check' }, el('input', { type: 'checkbox', 'data-drop': l.name }), l.name)));
-  const offsets = el('select', { id: 'export-offsets' }, ...options([['codepoint', t('xCodepoints')], ['utf16', t('xUtf16')], ['utf8', t('xUtf8')]]));
+  // A level of the label hierarchy, offered when some label sits under another (ORG.GOV under ORG).
+  const depthOf = (name: string, seen = new Set<string>()): number => {
+    const l = spanLabels().find((x) => x.name === name);
+    if (!l || !l.parent || seen.has(name)) return 1;
+    seen.add(name);
+    return 1 + depthOf(l.parent, seen);
+  };
+  const deepest = Math.max(1, ...spanLabels().map((l) => depthOf(l.name)));
+  const levels: [string, string][] = [['', t('xDepthAsIs')]];
+  for (let d = 1; d < deepest; d++) levels.push([String(d), t('xDepthN', { n: d })]);
+  const depth = el('select', { id: 'export-depth' }, ...options(levels));
+  const offsets = el('select', { id: 'export-offsets' }, ...options([['codepoint', t('xCodepoints')], ['utf16', t('xUtf16')], ['utf8', t('xUtf8')], ['grapheme', t('xGraphemes')]]));
   const misaligned = el('select', { id: 'export-misaligned' }, ...options([['', t('xRefuse')], ['expand', t('xExpand')], ['split', t('xSplitTokens')], ['skip', t('xSkip')]]));
   const clitics = field('xClitics', el('select', { id: 'export-clitics' }, ...options([['', t('xCliticsProject')], ['exclude', t('xCliticsExclude')], ['include', t('xCliticsInclude')]])), 'xCliticsHint');
   const ratio = (id: string, label: Key, value: string) =>
@@ -75,7 +86,7 @@ export function buildExportForm(): void {
       field('impFormat', format),
       source,
       el('fieldset', {}, el('legend', {}, t('articlesAria')), field('statusAria', status, 'xStatusHint'), field('fTag', tag), field('xSearch', query)),
-      el('fieldset', {}, el('legend', {}, t('xLabels')), field('xRename', rename, 'xRenameHint'), el('span', { class: 'field-label' }, t('xLeaveOut')), drop),
+      el('fieldset', {}, el('legend', {}, t('xLabels')), deepest > 1 ? field('xDepth', depth, 'xDepthHint') : null, field('xRename', rename, 'xRenameHint'), el('span', { class: 'field-label' }, t('xLeaveOut')), drop),
       el('fieldset', { id: 'export-units' }, el('legend', {}, t('xOffsetsTokens')), field('xOffsets', offsets, 'xOffsetsHint'), field('xEdge', misaligned, 'xEdgeHint'), clitics),
       split,
     ),
@@ -120,6 +131,7 @@ export function readExportForm(): ExportForm {
     query: byId<HTMLInputElement>('export-query').value,
     rename: byId<HTMLTextAreaElement>('export-rename').value,
     drop: checked('export-drop', 'data-drop'),
+    depth: document.getElementById('export-depth') ? byId<HTMLSelectElement>('export-depth').value : '',
     offsets: byId<HTMLSelectElement>('export-offsets').value,
     misaligned: byId<HTMLSelectElement>('export-misaligned').value,
     clitics: byId<HTMLSelectElement>('export-clitics').value,

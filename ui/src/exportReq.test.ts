@@ -11,6 +11,7 @@ const base: ExportForm = {
   query: '',
   rename: '',
   drop: [],
+  depth: '',
   offsets: 'codepoint',
   misaligned: '',
   clitics: '',
@@ -20,6 +21,11 @@ const base: ExportForm = {
 
 describe('export request', () => {
   it('is just the format by default', () => expect(buildExportReq(base)).toEqual({ format: 'jsonl' }));
+
+  it('writes the labels at a level of their hierarchy when one is chosen', () => {
+    expect(buildExportReq({ ...base, depth: '1' })).toEqual({ format: 'jsonl', labels_at_depth: 1 });
+    expect(buildExportReq({ ...base, depth: '' })).toEqual({ format: 'jsonl' });
+  });
 
   it('takes the gold layer instead of analysts', () => {
     expect(buildExportReq({ ...base, format: 'spans', source: 'gold', annotators: ['a'], includeUnadjudicated: true })).toEqual({

@@ -19,6 +19,8 @@ export interface ExportForm {
   /** OLD=NEW, one per line or separated by commas. */
   rename: string;
   drop: string[];
+  /** The label hierarchy's level to write ('' as labelled, '1' the top-level labels, …). */
+  depth: string;
   offsets: string;
   /** '' (refuse and list), 'expand', 'split' or 'skip'. */
   misaligned: string;
@@ -81,6 +83,7 @@ export function buildExportReq(f: ExportForm): ExportReq {
   const rename = parseRenames(f.rename);
   if (rename.length) req.rename = rename;
   if (f.drop.length) req.drop = [...f.drop];
+  if (/^[1-9]\d*$/.test(f.depth)) req.labels_at_depth = Number(f.depth);
   if (OFFSET_FORMATS.includes(f.format) && f.offsets && f.offsets !== 'codepoint') req.offsets = f.offsets;
   if (TOKEN_FORMATS.includes(f.format)) {
     if (f.misaligned) req.misaligned = f.misaligned;
