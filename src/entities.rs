@@ -74,11 +74,17 @@ fn make_key(tx: &Transaction, name: &str) -> Result<String> {
 
 /// The row id of an entity, following merges to the entity it now belongs to.
 pub fn row_id(conn: &Connection, key: &str) -> Result<i64> {
-    let mut id: i64 = conn
+    let id: i64 = conn
         .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("there is no entity {key}")))?;
+    current_row(conn, id)
+}
+
+/// The entity row `id` belongs to now: itself, or the one it was merged into (through any chain).
+pub fn current_row(conn: &Connection, row: i64) -> Result<i64> {
+    let mut id = row;
     for _ in 0..100 {
         let next: Option<i64> = conn
             .prepare_cached("SELECT merged_into FROM entities WHERE id = ?1")?
@@ -88,7 +94,15 @@ pub fn row_id(conn: &Connection, key: &str) -> Result<i64> {
             None => return Ok(id),
         }
     }
-    Err(Error::Invalid(format!("entity {key} is merged in a loop")))
+    Err(Error::Invalid(format!("entity {row} is merged in a loop")))
+}
+
+/// The id (key) of the entity row `row` belongs to now (see [`current_row`]).
+pub fn current_key(conn: &Connection, row: i64) -> Result<String> {
+    let id = current_row(conn, row)?;
+    Ok(conn
+        .prepare_cached("SELECT key FROM entities WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// Add an alias (kept as written, matched normalised). Returns whether it is new.

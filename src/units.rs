@@ -55,34 +55,42 @@ impl OffsetUnit {
 }
 
 /// Converts offsets of one text between code points and a unit, both ways.
-pub struct Units {
+pub struct Units<'a> {
     unit: OffsetUnit,
     /// Code points: `None`. UTF-16/UTF-8: the unit offset of every code point, plus the end.
     /// Graphemes: the code point where every cluster starts, plus the end.
     table: Option<Vec<usize>>,
-    /// The text's length in code points.
-    cps: usize,
+    text: &'a str,
+    /// Code points: the text's length, counted the first time it is asked for (exports of code points,
+    /// the common case, never ask, so they never scan the text).
+    cps: std::cell::OnceCell<usize>,
 }
 
-impl Units {
-    pub fn new(text: &str, unit: OffsetUnit) -> Units {
-        let cps = text.chars().count();
+impl<'a> Units<'a> {
+    pub fn new(text: &'a str, unit: OffsetUnit) -> Units<'a> {
+        let cps = std::cell::OnceCell::new();
         let width: fn(char) -> usize = match unit {
-            OffsetUnit::Codepoint => return Units { unit, table: None, cps },
+            OffsetUnit::Codepoint => return Units { unit, table: None, text, cps },
             OffsetUnit::Grapheme => {
-                return Units { unit, table: Some(crate::graphemes::doccano_starts(text)), cps }
+                let table = Some(crate::graphemes::doccano_starts(text));
+                return Units { unit, table, text, cps };
             }
             OffsetUnit::Utf16 => char::len_utf16,
             OffsetUnit::Utf8 => char::len_utf8,
         };
-        let mut table = Vec::with_capacity(cps + 1);
+        let mut table = Vec::with_capacity(text.len() + 1);
         let mut at = 0;
         for c in text.chars() {
             table.push(at);
             at += width(c);
         }
         table.push(at);
-        Units { unit, table: Some(table), cps }
+        Units { unit, table: Some(table), text, cps }
+    }
+
+    /// The text's length in code points.
+    fn cps(&self) -> usize {
+        *self.cps.get_or_init(|| self.text.chars().count())
     }
 
     pub fn unit(&self) -> OffsetUnit {
@@ -92,7 +100,7 @@ impl Units {
     /// The text's length in the unit.
     pub fn len(&self) -> usize {
         match (&self.table, self.unit) {
-            (None, _) => self.cps,
+            (None, _) => self.cps(),
             (Some(t), OffsetUnit::Grapheme) => t.len().saturating_sub(1),
             (Some(t), _) => t.last().copied().unwrap_or(0),
         }
@@ -102,11 +110,12 @@ impl Units {
         self.len() == 0
     }
 
-    /// Code point `cp` in the unit (past the end: the end). A code point inside a grapheme cluster
-    /// counts as the cluster's start.
+    /// Code point `cp` in the unit (past the end: the end; code points are given back as they are,
+    /// stored spans being inside their text). A code point inside a grapheme cluster counts as the
+    /// cluster's start.
     pub fn from_cp(&self, cp: usize) -> usize {
         match (&self.table, self.unit) {
-            (None, _) => cp.min(self.cps),
+            (None, _) => cp,
             (Some(t), OffsetUnit::Grapheme) => t.partition_point(|&s| s <= cp).saturating_sub(1),
             (Some(t), _) => t.get(cp).or(t.last()).copied().unwrap_or(0),
         }
@@ -116,7 +125,7 @@ impl Units {
     /// second UTF-16 unit of a surrogate pair, a UTF-8 continuation byte).
     pub fn to_cp(&self, off: usize) -> Option<usize> {
         match (&self.table, self.unit) {
-            (None, _) => (off <= self.cps).then_some(off),
+            (None, _) => (off <= self.cps()).then_some(off),
             (Some(t), OffsetUnit::Grapheme) => t.get(off).copied(),
             (Some(t), _) => t.binary_search(&off).ok(),
         }

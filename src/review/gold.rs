@@ -287,21 +287,6 @@ pub(super) fn decide_span(tx: &Transaction, article_id: i64, who: i64, d: &Decis
     }
 }
 
-/// An entity's key from its row id, following merges to the entity it now belongs to.
-pub fn entity_key(conn: &Connection, row: i64) -> Result<String> {
-    let mut id = row;
-    for _ in 0..100 {
-        let (key, next): (String, Option<i64>) = conn
-            .prepare_cached("SELECT key, merged_into FROM entities WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        match next {
-            Some(n) => id = n,
-            None => return Ok(key),
-        }
-    }
-    Err(Error::Invalid(format!("entity {row} is merged in a loop")))
-}
-
 pub fn gold_spans(conn: &Connection, article_id: i64) -> Result<Vec<GoldSpan>> {
     let text = articles::text_of(conn, article_id)?;
     let idx = CharIndex::new(&text);
@@ -334,7 +319,7 @@ pub fn gold_spans(conn: &Connection, article_id: i64) -> Result<Vec<GoldSpan>> {
         // The entity column holds a row id; show the entity's key, following merges.
         let (mut g, entity) = row?;
         if let Some(id) = entity {
-            g.entity = Some(entity_key(conn, id)?);
+            g.entity = Some(crate::entities::current_key(conn, id)?);
         }
         out.push(g);
     }

@@ -5,7 +5,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::gold::{accept_span, entity_key, log_detail, source, Decision};
+use super::gold::{accept_span, log_detail, source, Decision};
+use crate::entities::current_key as entity_key;
 use crate::error::{Error, Result};
 use crate::model::{Relation, Span};
 use crate::{relation_types, relations};

@@ -62,8 +62,7 @@ export function drawRelations(layer: HTMLElement, view: TextView, port: { top: n
   const vis = view.visibleParagraphs(port, ARC_MARGIN);
   const near = (s: Span) => {
     if (!vis) return false;
-    const a = view.paragraphOfCp(s.start);
-    const b = view.paragraphOfCp(Math.max(s.end - 1, s.start));
+    const [a, b] = view.paragraphsOfCp(s.start, s.end);
     return b >= vis[0] && a <= vis[1];
   };
   const byId = new Map(v.spans.map((s) => [s.id, s]));

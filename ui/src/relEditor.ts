@@ -8,22 +8,9 @@ import { typeOf } from './relDraw';
 import { state } from './state';
 import { guard } from './toast';
 import { count, currentLang, t, tNodes } from './i18n';
+import { place, type At } from './popover';
 
-export interface At {
-  x: number;
-  y: number;
-}
-
-function place(pop: HTMLElement, at: At): void {
-  pop.hidden = false;
-  const w = pop.offsetWidth;
-  const h = pop.offsetHeight;
-  const x = Math.max(8, Math.min(at.x - w / 2, window.innerWidth - w - 8));
-  const below = at.y + 14;
-  const y = below + h > window.innerHeight - 8 ? Math.max(8, at.y - h - 14) : below;
-  pop.style.left = `${x}px`;
-  pop.style.top = `${y}px`;
-}
+export type { At };
 
 export function closeRelPopovers(): void {
   byId('rel-picker').hidden = true;

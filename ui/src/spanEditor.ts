@@ -10,6 +10,7 @@ import { excerpt } from './spanLength';
 import { describe, labelByName, spanLabels, state } from './state';
 import { guard } from './toast';
 import { t, tNodes } from './i18n';
+import { place, type At } from './popover';
 
 /** The longest quote the editor shows whole (code points). */
 const QUOTE_MAX = 200;
@@ -28,21 +29,7 @@ export interface EditorActions {
   attrs(span: Span, values: Record<string, boolean | string>): Promise<void>;
 }
 
-export interface At {
-  x: number;
-  y: number;
-}
-
-function place(pop: HTMLElement, at: At): void {
-  pop.hidden = false;
-  const w = pop.offsetWidth;
-  const h = pop.offsetHeight;
-  const x = Math.max(8, Math.min(at.x - w / 2, window.innerWidth - w - 8));
-  const below = at.y + 14;
-  const y = below + h > window.innerHeight - 8 ? Math.max(8, at.y - h - 14) : below;
-  pop.style.left = `${x}px`;
-  pop.style.top = `${y}px`;
-}
+export type { At };
 
 export function closePopovers(): void {
   byId('span-editor').hidden = true;

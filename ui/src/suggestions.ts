@@ -78,8 +78,8 @@ export function drawSuggestions(layer: HTMLElement, view: TextView, port: { top:
   if (vis) {
     const base = layer.getBoundingClientRect();
     for (const s of sugg.list) {
-      const p = view.paragraphOfCp(s.start);
-      if (p > vis[1] || view.paragraphOfCp(Math.max(s.end - 1, s.start)) < vis[0]) continue;
+      const [p, last] = view.paragraphsOfCp(s.start, s.end);
+      if (p > vis[1] || last < vis[0]) continue;
       const color = safeColor(labelByName(s.label)?.color ?? '');
       const cls = `sg${s.id === sugg.focus ? ' sg-focus' : ''}`;
       for (const r of mergeBands(view.rectsCp(s.start, s.end), true, true, startsRtl(view.paras[p].text))) {

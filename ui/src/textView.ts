@@ -154,6 +154,12 @@ export class TextView {
     return paragraphAt(this.paras, this.off.cpToUtf16(cp));
   }
 
+  /** The first and last paragraph a code-point range touches (a range ending at a line break stays in
+   * its own paragraph). */
+  paragraphsOfCp(start: number, end: number): [number, number] {
+    return [this.paragraphOfCp(start), this.paragraphOfCp(Math.max(end - 1, start))];
+  }
+
   /** Client rects of a code-point range (see {@link rects}). */
   rectsCp(start: number, end: number): DOMRect[] {
     return this.rects(this.off.cpToUtf16(start), this.off.cpToUtf16(end));
